@@ -1,0 +1,301 @@
+//! Reading documents: plain-text files (one document each), JSON Lines files (one per line),
+//! directories (recursively, `*.txt` and `*.jsonl`) and standard input.
+//!
+//! Reading is streaming: a [`Reader`] yields one [`RawDoc`] at a time, so a 10 GB JSONL file is
+//! never held in memory. A document that cannot be read still comes out, with its error, so
+//! the caller can write an error record and go on with the others.
+
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+
+use serde_json::{Map, Value};
+
+use crate::decode;
+use crate::error::{Error, Result};
+
+/// How an input is laid out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// The whole file is one document.
+    Text,
+    /// One JSON object per line, the text in a field.
+    Jsonl,
+}
+
+impl Format {
+    /// The format a path's extension suggests: `.jsonl` (and `.ndjson`) is JSONL, anything else
+    /// text.
+    ///
+    /// ```
+    /// use indotag::input::Format;
+    /// assert_eq!(Format::from_path("a/b.jsonl".as_ref()), Format::Jsonl);
+    /// assert_eq!(Format::from_path("a/b.txt".as_ref()), Format::Text);
+    /// ```
+    pub fn from_path(path: &Path) -> Format {
+        match path.extension().and_then(|e| e.to_str()) {
+            Some("jsonl" | "ndjson") => Format::Jsonl,
+            _ => Format::Text,
+        }
+    }
+}
+
+/// Where documents come from and how to read them.
+#[derive(Clone, Debug)]
+pub struct InputOptions {
+    /// Force a format; `None` decides by extension (standard input: text).
+    pub format: Option<Format>,
+    /// The JSONL field holding the text.
+    pub text_field: String,
+    /// The JSONL field holding the id; when absent from a record, the id is `FILE:LINE`.
+    pub id_field: String,
+}
+
+impl Default for InputOptions {
+    fn default() -> Self {
+        InputOptions {
+            format: None,
+            text_field: "text".into(),
+            id_field: "id".into(),
+        }
+    }
+}
+
+/// One document as read, before tagging.
+#[derive(Debug)]
+pub struct RawDoc {
+    /// Its id: the path for text files, the id field or `FILE:LINE` for JSONL.
+    pub id: String,
+    /// The other fields of a JSONL record.
+    pub extra: Map<String, Value>,
+    /// The text, or why it could not be had.
+    pub text: Result<String>,
+}
+
+enum Input {
+    Path(PathBuf),
+    Stdin,
+    /// A path that could not be listed (a directory we may not read, say).
+    Broken(PathBuf, Error),
+}
+
+/// Expands the command line's paths: directories become their `*.txt`/`*.jsonl` files,
+/// recursively and sorted (so runs are reproducible); `-` is standard input.
+fn expand(paths: &[PathBuf]) -> Vec<Input> {
+    let mut out = Vec::new();
+    for p in paths {
+        if p.as_os_str() == "-" {
+            out.push(Input::Stdin);
+        } else if p.is_dir() {
+            walk(p, &mut out);
+        } else {
+            out.push(Input::Path(p.clone()));
+        }
+    }
+    out
+}
+
+fn walk(dir: &Path, out: &mut Vec<Input>) {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(rd) => rd.collect::<io::Result<Vec<_>>>(),
+        Err(e) => Err(e),
+    };
+    let mut entries: Vec<PathBuf> = match entries {
+        Ok(es) => es.into_iter().map(|e| e.path()).collect(),
+        Err(e) => {
+            out.push(Input::Broken(dir.to_path_buf(), Error::io(dir, e)));
+            return;
+        }
+    };
+    entries.sort();
+    for p in entries {
+        if p.is_dir() {
+            walk(&p, out);
+        } else if matches!(p.extension().and_then(|e| e.to_str()), Some("txt" | "jsonl")) {
+            out.push(Input::Path(p));
+        }
+    }
+}
+
+/// Streams documents from a list of paths.
+///
+/// ```
+/// use indotag::input::{InputOptions, Reader};
+/// let dir = std::env::temp_dir().join(format!("indotag-doc-{}", std::process::id()));
+/// std::fs::create_dir_all(&dir).unwrap();
+/// std::fs::write(dir.join("a.jsonl"), "{\"id\":\"x\",\"text\":\"Halo.\",\"src\":1}\nnot json\n").unwrap();
+/// let docs: Vec<_> = Reader::new(&[dir.join("a.jsonl")], InputOptions::default()).collect();
+/// assert_eq!(docs[0].id, "x");
+/// assert_eq!(docs[0].text.as_deref().unwrap(), "Halo.");
+/// assert_eq!(docs[0].extra["src"], 1);
+/// assert!(docs[1].text.as_ref().unwrap_err().to_string().contains("a.jsonl:2:"));
+/// # std::fs::remove_dir_all(&dir).unwrap();
+/// ```
+pub struct Reader {
+    inputs: std::vec::IntoIter<Input>,
+    options: InputOptions,
+    current: Option<JsonlFile>,
+}
+
+struct JsonlFile {
+    name: String,
+    reader: Box<dyn BufRead + Send>,
+    line: usize,
+    offset: usize,
+    buf: Vec<u8>,
+}
+
+impl Reader {
+    /// A reader over these paths (files, directories, `-` for standard input).
+    pub fn new(paths: &[PathBuf], options: InputOptions) -> Reader {
+        Reader {
+            inputs: expand(paths).into_iter(),
+            options,
+            current: None,
+        }
+    }
+
+    fn open(&mut self, input: Input) -> Option<RawDoc> {
+        let (name, format) = match &input {
+            Input::Stdin => ("-".to_string(), self.options.format.unwrap_or(Format::Text)),
+            Input::Path(p) => (
+                p.display().to_string(),
+                self.options.format.unwrap_or_else(|| Format::from_path(p)),
+            ),
+            Input::Broken(p, _) => (p.display().to_string(), Format::Text),
+        };
+        let reader: Box<dyn Read + Send> = match input {
+            Input::Broken(_, e) => return Some(failed(name, e)),
+            Input::Stdin => Box::new(io::stdin()),
+            Input::Path(p) => match File::open(&p) {
+                Ok(f) => Box::new(f),
+                Err(e) => return Some(failed(name, Error::io(&p, e))),
+            },
+        };
+        match format {
+            Format::Text => {
+                let mut bytes = Vec::new();
+                let mut reader = reader;
+                let text = match reader.read_to_end(&mut bytes) {
+                    Ok(_) => decode::decode(bytes).map_err(|e| Error::input(format!("{name}: {e}"))),
+                    Err(e) => Err(Error::io(&name, e)),
+                };
+                Some(RawDoc {
+                    id: name,
+                    extra: Map::new(),
+                    text,
+                })
+            }
+            Format::Jsonl => {
+                self.current = Some(JsonlFile {
+                    name,
+                    reader: Box::new(BufReader::with_capacity(1 << 16, reader)),
+                    line: 0,
+                    offset: 0,
+                    buf: Vec::new(),
+                });
+                None
+            }
+        }
+    }
+
+    fn next_line(&mut self) -> Option<RawDoc> {
+        let file = self.current.as_mut()?;
+        loop {
+            file.buf.clear();
+            let n = match file.reader.read_until(b'\n', &mut file.buf) {
+                Ok(0) => {
+                    self.current = None;
+                    return None;
+                }
+                Ok(n) => n,
+                Err(e) => {
+                    let doc = failed(
+                        format!("{}:{}", file.name, file.line + 1),
+                        Error::input(format!("{}:{}: {e}", file.name, file.line + 1)),
+                    );
+                    self.current = None;
+                    return Some(doc);
+                }
+            };
+            file.line += 1;
+            let line_start = file.offset;
+            file.offset += n;
+            let raw = trim_line_end(&file.buf);
+            if raw.iter().all(|b| b.is_ascii_whitespace()) {
+                continue;
+            }
+            return Some(parse_record(file, raw, line_start, &self.options));
+        }
+    }
+}
+
+fn trim_line_end(mut b: &[u8]) -> &[u8] {
+    while let [rest @ .., b'\n' | b'\r'] = b {
+        b = rest;
+    }
+    b
+}
+
+fn failed(id: String, e: Error) -> RawDoc {
+    RawDoc {
+        id,
+        extra: Map::new(),
+        text: Err(e),
+    }
+}
+
+fn parse_record(file: &JsonlFile, raw: &[u8], line_start: usize, opts: &InputOptions) -> RawDoc {
+    let at = format!("{}:{}", file.name, file.line);
+    let fail = |msg: String| failed(at.clone(), Error::input(format!("{at}: {msg}")));
+    if let Err(e) = std::str::from_utf8(raw) {
+        let col = e.valid_up_to();
+        return fail(format!(
+            "invalid UTF-8 at byte {} of the file (byte {} of the line)",
+            line_start + col,
+            col + 1
+        ));
+    }
+    let value: Value = match serde_json::from_slice(raw) {
+        Ok(v) => v,
+        Err(e) => return fail(format!("invalid JSON: {e}")),
+    };
+    let Value::Object(mut map) = value else {
+        return fail("expected a JSON object".into());
+    };
+    let id = match map.remove(&opts.id_field) {
+        Some(Value::String(s)) => s,
+        Some(Value::Null) | None => at.clone(),
+        Some(other) => other.to_string(),
+    };
+    let text = match map.remove(&opts.text_field) {
+        Some(Value::String(s)) => {
+            let mut s = s;
+            decode::check_text(&mut s)
+                .map(|()| s)
+                .map_err(|e| Error::input(format!("{at}: field `{}`: {e}", opts.text_field)))
+        }
+        Some(_) => Err(Error::input(format!("{at}: field `{}` is not a string", opts.text_field))),
+        None => Err(Error::input(format!("{at}: no field `{}`", opts.text_field))),
+    };
+    RawDoc { id, extra: map, text }
+}
+
+impl Iterator for Reader {
+    type Item = RawDoc;
+
+    fn next(&mut self) -> Option<RawDoc> {
+        loop {
+            if self.current.is_some() {
+                if let Some(doc) = self.next_line() {
+                    return Some(doc);
+                }
+                continue;
+            }
+            let input = self.inputs.next()?;
+            if let Some(doc) = self.open(input) {
+                return Some(doc);
+            }
+        }
+    }
+}

@@ -1,0 +1,47 @@
+//! The `indotag` command: a thin layer over the library. Flags are parsed by clap, validated into
+//! one config per subcommand, and handed to the library; all the work is there.
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+mod cli;
+
+/// Annotate Indonesian news: tokens, sentences, entities, quotations and their speakers.
+#[derive(Parser, Debug)]
+#[command(name = "indotag", version, about, long_about = None)]
+struct Args {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Tag documents and write one JSON record per document (JSON Lines).
+    Tag(cli::tag::TagArgs),
+    /// Check gazetteer files, or list the embedded ones.
+    #[command(subcommand)]
+    Gazetteer(cli::gazetteer::GazetteerCommand),
+    /// Score predictions (or the tagger itself) against a gold file.
+    Eval(cli::eval::EvalArgs),
+}
+
+fn main() -> ExitCode {
+    let args = Args::parse();
+    let result = match args.command {
+        Command::Tag(a) => cli::tag::run(a),
+        Command::Gazetteer(c) => cli::gazetteer::run(c),
+        Command::Eval(a) => cli::eval::run(a),
+    };
+    match result {
+        Ok(code) => code,
+        Err(cli::Failure::Usage(msg)) => {
+            eprintln!("indotag: {msg}");
+            ExitCode::from(2)
+        }
+        Err(cli::Failure::Fatal(msg)) => {
+            eprintln!("indotag: {msg}");
+            ExitCode::from(1)
+        }
+    }
+}

@@ -1,0 +1,212 @@
+//! The [`Tagger`]: every stage's data compiled once, then applied to any number of documents.
+
+use std::path::PathBuf;
+
+use crate::document::Document;
+use crate::error::{Error, Result};
+use crate::gazetteer::{Gazetteer, Matcher};
+use crate::quote::Cues;
+use crate::span::{Span, Zone, ZoneKind};
+use crate::{entity, layout, quote, resolve, sentence, tokenize};
+
+/// Tags Indonesian news text. Build it once (compiling gazetteers takes a moment), then call
+/// [`Tagger::tag`] from as many threads as you like: it is `Send + Sync` and holds no locks.
+///
+/// ```
+/// use indotag::Tagger;
+/// let tagger = Tagger::new();
+/// let doc = tagger.tag("Juru bicara Kremlin Dmitry Peskov berkata: \"Kami menolak.\"");
+/// assert!(doc.sentences.len() >= 1);
+/// assert_eq!(doc.span_text(doc.tokens[0].span), "Juru");
+/// ```
+#[derive(Debug)]
+pub struct Tagger {
+    matcher: Matcher,
+    cues: Cues,
+    keep_zones: Option<Vec<ZoneKind>>,
+}
+
+impl Default for Tagger {
+    fn default() -> Self {
+        Tagger::new()
+    }
+}
+
+impl Tagger {
+    /// A tagger with the embedded default gazetteers and cue lists.
+    ///
+    /// ```
+    /// let tagger = indotag::Tagger::new();
+    /// # let _ = tagger;
+    /// ```
+    pub fn new() -> Tagger {
+        Tagger {
+            // The embedded defaults are checked by the test suite, so this cannot fail.
+            matcher: Matcher::new(Gazetteer::defaults()).expect("embedded gazetteers compile"),
+            cues: Cues::defaults(),
+            keep_zones: None,
+        }
+    }
+
+    /// A builder, to add gazetteers or keep only some zones.
+    ///
+    /// ```
+    /// use indotag::{Tagger, ZoneKind};
+    /// let tagger = Tagger::builder().default_gazetteers(true).zones([ZoneKind::Body]).build()?;
+    /// # Ok::<(), indotag::Error>(())
+    /// ```
+    pub fn builder() -> TaggerBuilder {
+        TaggerBuilder::default()
+    }
+
+    /// The compiled gazetteer.
+    pub fn matcher(&self) -> &Matcher {
+        &self.matcher
+    }
+
+    /// Tags one document.
+    ///
+    /// ```
+    /// let doc = indotag::Tagger::new().tag("Harga naik. Warga mengeluh.");
+    /// assert_eq!(doc.sentences.len(), 2);
+    /// ```
+    pub fn tag(&self, text: impl Into<String>) -> Document {
+        let text: String = text.into();
+        let layout = layout::analyze(&text);
+        let tokens = tokenize::tokenize(&text);
+        let sentences = sentence::split(&text, &tokens);
+        let mut entities = entity::find(&text, &tokens, &sentences, &self.matcher);
+        resolve::resolve(&text, &tokens, &mut entities);
+        let mut quotes = quote::find(&text, &tokens, &sentences, &entities, &self.cues);
+
+        for e in &mut entities {
+            e.zone = zone_at(&layout.zones, e.span);
+        }
+        for q in &mut quotes {
+            q.zone = zone_at(&layout.zones, q.span);
+        }
+        if let Some(keep) = &self.keep_zones {
+            entities.retain(|e| e.zone.is_some_and(|z| keep.contains(&z)));
+            quotes.retain(|q| q.zone.is_some_and(|z| keep.contains(&z)));
+        }
+        Document {
+            id: None,
+            extra: Default::default(),
+            meta: layout.meta,
+            zones: layout.zones,
+            sentences,
+            tokens,
+            entities,
+            quotes,
+            text,
+        }
+    }
+}
+
+/// The zone a span starts in.
+fn zone_at(zones: &[Zone], span: Span) -> Option<ZoneKind> {
+    let i = zones.partition_point(|z| z.span.end <= span.start);
+    zones
+        .get(i)
+        .filter(|z| z.span.start <= span.start)
+        .map(|z| z.kind)
+}
+
+/// Builds a [`Tagger`]. Settings are checked in [`TaggerBuilder::build`], which reports the
+/// first problem (an unreadable or invalid gazetteer file names file and line).
+///
+/// ```
+/// use indotag::Tagger;
+/// let err = Tagger::builder().gazetteer_file("/no/such/file.tsv").build().unwrap_err();
+/// assert!(err.to_string().contains("/no/such/file.tsv"));
+/// ```
+#[derive(Clone, Debug)]
+pub struct TaggerBuilder {
+    default_gazetteers: bool,
+    files: Vec<PathBuf>,
+    gazetteers: Vec<Gazetteer>,
+    keep_zones: Option<Vec<ZoneKind>>,
+}
+
+impl Default for TaggerBuilder {
+    fn default() -> Self {
+        TaggerBuilder {
+            default_gazetteers: true,
+            files: Vec::new(),
+            gazetteers: Vec::new(),
+            keep_zones: None,
+        }
+    }
+}
+
+impl TaggerBuilder {
+    /// Use the embedded default gazetteers (on by default).
+    pub fn default_gazetteers(mut self, yes: bool) -> Self {
+        self.default_gazetteers = yes;
+        self
+    }
+
+    /// Add a gazetteer file; its entries override default entries with the same id.
+    pub fn gazetteer_file(mut self, path: impl Into<PathBuf>) -> Self {
+        self.files.push(path.into());
+        self
+    }
+
+    /// Add an already parsed gazetteer; its entries override earlier ones with the same id.
+    pub fn gazetteer(mut self, gazetteer: Gazetteer) -> Self {
+        self.gazetteers.push(gazetteer);
+        self
+    }
+
+    /// Report only entities and quotes that lie in these zones (default: all zones).
+    pub fn zones(mut self, kinds: impl IntoIterator<Item = ZoneKind>) -> Self {
+        self.keep_zones = Some(kinds.into_iter().collect());
+        self
+    }
+
+    /// Loads and compiles everything.
+    pub fn build(self) -> Result<Tagger> {
+        if self.keep_zones.as_ref().is_some_and(|z| z.is_empty()) {
+            return Err(Error::config("the list of zones to keep is empty"));
+        }
+        let mut gaz = if self.default_gazetteers {
+            Gazetteer::defaults()
+        } else {
+            Gazetteer::default()
+        };
+        for path in &self.files {
+            gaz.extend(Gazetteer::from_path(path)?);
+        }
+        for g in self.gazetteers {
+            gaz.extend(g);
+        }
+        Ok(Tagger {
+            matcher: Matcher::new(gaz)?,
+            cues: Cues::defaults(),
+            keep_zones: self.keep_zones,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tagger_is_send_and_sync() {
+        fn check<T: Send + Sync>() {}
+        check::<Tagger>();
+    }
+
+    #[test]
+    fn zone_lookup_finds_containing_zone() {
+        let zones = [
+            Zone { span: Span::new(0, 5), kind: ZoneKind::Title },
+            Zone { span: Span::new(5, 20), kind: ZoneKind::Body },
+        ];
+        assert_eq!(zone_at(&zones, Span::new(0, 3)), Some(ZoneKind::Title));
+        assert_eq!(zone_at(&zones, Span::new(5, 9)), Some(ZoneKind::Body));
+        assert_eq!(zone_at(&zones, Span::new(19, 20)), Some(ZoneKind::Body));
+        assert_eq!(zone_at(&zones, Span::new(20, 21)), None);
+    }
+}
