@@ -42,6 +42,7 @@
 pub mod decode;
 pub mod document;
 pub mod entity;
+pub mod eval;
 mod error;
 pub mod gazetteer;
 pub mod input;
