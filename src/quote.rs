@@ -51,8 +51,12 @@ const NOT_SUBJECT: u32 = 1 << 16;
 const DEMONSTRATIVE: u32 = 1 << 17;
 /// Derived: a `post` verb with the `-nya` clitic (`ujarnya`).
 const POST_NYA: u32 = 1 << 18;
+const CLAIM_START: u32 = 1 << 19;
+const MANNER: u32 = 1 << 20;
+const ACCORDING_NOT: u32 = 1 << 21;
+const PARTICLE: u32 = 1 << 22;
 
-const CLASSES: [(&str, u32); 18] = [
+const CLASSES: [(&str, u32); 22] = [
     ("post", POST),
     ("say", SAY),
     ("say-bahwa", SAY_BAHWA),
@@ -71,6 +75,10 @@ const CLASSES: [(&str, u32); 18] = [
     ("modal", MODAL),
     ("not-subject", NOT_SUBJECT),
     ("demonstrative", DEMONSTRATIVE),
+    ("claim-start", CLAIM_START),
+    ("manner", MANNER),
+    ("according-not", ACCORDING_NOT),
+    ("particle", PARTICLE),
 ];
 
 /// Any speech verb that can introduce a quotation or a claim.
@@ -218,16 +226,17 @@ pub fn find(
     let marked = d.pair_marks();
     let mut cands = Vec::new();
     let mut quoted: Vec<Span> = Vec::new();
+    let mut direct: Vec<(usize, usize)> = Vec::new();
     for m in &marked {
         if let Some(c) = d.classify_marked(m) {
-            quoted.push(Span::new(
-                tokens[m.open].span.start,
-                tokens[m.close].span.end,
-            ));
+            quoted.push(Span::new(tokens[m.open].span.start, tokens[m.close].span.end));
+            if c.kind == QuoteKind::Direct {
+                direct.push((m.open, m.close));
+            }
             cands.push(c);
         }
     }
-    d.indirect(&marked, &mut cands);
+    d.indirect(&direct, &mut cands);
     cands.sort_by_key(|c| c.at);
     let mut out = d.resolve(cands, &quoted);
     out.sort_by_key(|q| (q.span.start, q.span.end));
@@ -260,6 +269,11 @@ struct Doc<'a> {
     para: Vec<u32>,
     /// Sentence (token range) per token.
     sent: Vec<(usize, usize)>,
+}
+
+/// True when `span` is the span of a direct quotation among `cands`.
+fn direct_span(span: &Span, cands: &[Cand]) -> bool {
+    cands.iter().any(|c| c.kind == QuoteKind::Direct && c.span == *span)
 }
 
 fn is_mark(s: &str) -> bool {
@@ -590,6 +604,16 @@ impl<'a> Doc<'a> {
                 return Some(Who::Mention(e.span));
             }
         }
+        // `ujar Juru Kampanye FWI, Anggi Putra Prayoga`: the name after the role.
+        if self.cls[k] & TITLE != 0
+            && end + 1 < n
+            && self.t(end) == ","
+            && self.is_cap(end + 1)
+            && self.cls[end + 1] & (FUNC | TITLE) == 0
+        {
+            let (a, b) = self.cap_run_from(end + 1, n.min(end + 8));
+            return Some(Who::Mention(self.span(a, b)));
+        }
         if self.is_cap(k) {
             let (a, b) = self.cap_run_from(k, end);
             let (a, b) = self.strip_titles(a, b);
@@ -641,7 +665,7 @@ impl<'a> Doc<'a> {
                 b = j;
             } else if self.t(j) == "." && self.t(j - 1).chars().count() == 1 && j + 1 < end {
                 // initial
-            } else if matches!(self.t(j), "bin" | "binti" | "van" | "von" | "de" | "al")
+            } else if self.cls[j] & PARTICLE != 0
                 && j + 1 < end
                 && self.is_cap(j + 1)
             {
@@ -730,6 +754,12 @@ impl<'a> Doc<'a> {
         while k > sa && self.cls[k] & ADVERB != 0 {
             k -= 1;
         }
+        // `X menggarisbawahi …, dengan menyatakan bahwa …`: the sentence's subject.
+        if self.cls[k] & MANNER != 0 && self.t(k) != "seraya" || self.t(k) == "," && k > sa && self.cls[k - 1] & MANNER != 0 {
+            let j = (sa..k).find(|&j| self.is_cap(j) && self.cls[j] & (FUNC | TITLE | CONTEXT | ADVERB) == 0)?;
+            let (x, y) = self.cap_run_from(j, k);
+            return Some(Who::Mention(self.span(x, y)));
+        }
         if self.t(k) == "," {
             if k == sa {
                 return None;
@@ -745,21 +775,21 @@ impl<'a> Doc<'a> {
                     return Some(w);
                 }
             }
-            let prev_comma = (sa..k).rev().find(|&p| self.t(p) == ",");
-            match prev_comma {
-                Some(p) if self.cls.get(p + 1).is_some_and(|c| c & NOT_SUBJECT != 0) => {
-                    // `Yoon, yang berbicara …, mengatakan`
-                    if p == sa {
-                        return None;
-                    }
-                    k = p - 1;
+            // Walk back over comma-separated segments: a segment that starts in lower case
+            // (`yang berbicara …`, `penulis buku …`) is an aside; a capitalised one is the
+            // subject (`Wakil Ketua DPR, M. Hanif Dhakiri, menyebut`).
+            let mut end = k;
+            loop {
+                let p = (sa..end).rev().find(|&p| self.t(p) == ",");
+                let start = p.map_or(sa, |p| p + 1);
+                if start >= end {
+                    return None;
                 }
-                Some(p) if p + 1 < k => {
-                    // `…, M. Hanif Dhakiri, menyebut`: the appositive itself.
-                    return self.mention_in(p + 1, k);
-                }
-                _ => {
-                    k = j;
+                let aside = self.is_lower(start) || self.cls[start] & PARTICLE != 0;
+                match p {
+                    Some(p) if aside => end = p,
+                    _ if aside => return None,
+                    _ => return self.mention_in(start, end),
                 }
             }
         }
@@ -774,6 +804,9 @@ impl<'a> Doc<'a> {
         }
         // An entity ending right here.
         if let Some(e) = self.ents.iter().find(|e| e.span.end == self.toks[k].span.end) {
+            if let Some(w) = self.person_before_dari(e.span.start, sa) {
+                return Some(w);
+            }
             return Some(Who::Mention(e.span));
         }
         if self.is_cap(k) && self.cls[k] & (FUNC | TITLE) == 0 {
@@ -783,17 +816,26 @@ impl<'a> Doc<'a> {
                 let initial = self.t(p) == "." && p > sa && self.t(p - 1).chars().count() == 1;
                 if (self.is_cap(p) && self.cls[p] & (FUNC | CONTEXT | ACCORDING | MEDIA) == 0)
                     || initial
-                    || (self.is_cap(p + 1) && self.t(p).len() == 1 && self.is_cap(p))
+                    || (self.cls[p] & PARTICLE != 0 && p > sa && self.is_cap(p - 1))
                 {
-                    a = p;
-                } else if matches!(self.t(p), "bin" | "binti" | "van" | "de" | "al") {
                     a = p;
                 } else {
                     break;
                 }
             }
-            let (a, b) = self.strip_titles(a, k);
-            return Some(Who::Mention(self.span(a, b)));
+            if let Some(w) = self.person_before_dari(self.toks[a].span.start, sa) {
+                return Some(w);
+            }
+            let (x, y) = self.strip_titles(a, k);
+            // `juru bicara Kremlin mengatakan`: a role, not a name.
+            if x == y && x > sa && self.cls[x - 1] & TITLE != 0 && self.is_lower(x - 1) {
+                let mut r = x - 1;
+                while r > sa && self.cls[r - 1] & TITLE != 0 && self.is_lower(r - 1) {
+                    r -= 1;
+                }
+                return Some(Who::Mention(self.span(r, y)));
+            }
+            return Some(Who::Mention(self.span(x, y)));
         }
         // A role phrase from the sentence start: `Politikus Partai Gerindra ini`, `para analis`.
         let start = (sa..=k)
@@ -811,9 +853,24 @@ impl<'a> Doc<'a> {
             if let Some(e) = self.best_entity(span).filter(|e| e.label == Label::Person) {
                 return Some(Who::Mention(e.span));
             }
-            return Some(Who::Mention(span));
+            return Some(Who::Bare(span));
         }
         None
+    }
+
+    /// `A Syukri dari Link-Ar Borneo menyebut`: the name before `dari` says it, not the body.
+    fn person_before_dari(&self, start: usize, sa: usize) -> Option<Who> {
+        let i = self.toks.partition_point(|t| t.span.start < start);
+        if i < sa + 2 || !self.t(i - 1).eq_ignore_ascii_case("dari") || !self.is_cap(i - 2) {
+            return None;
+        }
+        let k = i - 2;
+        let mut a = k;
+        while a > sa && self.is_cap(a - 1) && self.cls[a - 1] & (FUNC | CONTEXT) == 0 {
+            a -= 1;
+        }
+        let (x, y) = self.strip_titles(a, k);
+        Some(Who::Mention(self.span(x, y)))
     }
 
     /// A mention inside tokens `a..b` (an appositive or the X of `Menurut X`).
@@ -849,13 +906,7 @@ impl<'a> Doc<'a> {
     }
 
     /// Unmarked reported speech, sentence by sentence.
-    fn indirect(&self, marked: &[Marked], out: &mut Vec<Cand>) {
-        let direct_opens: Vec<(usize, usize)> = out
-            .iter()
-            .zip(marked.iter().filter(|m| self.toks[m.close].span.start > self.toks[m.open].span.end))
-            .filter(|(c, _)| c.kind == QuoteKind::Direct)
-            .map(|(_, m)| (m.open, m.close))
-            .collect();
+    fn indirect(&self, direct_opens: &[(usize, usize)], out: &mut Vec<Cand>) {
         let inside_direct =
             |k: usize| direct_opens.iter().any(|&(o, c)| o <= k && k <= c);
         let mut taken: Vec<Span> = out
@@ -868,12 +919,12 @@ impl<'a> Doc<'a> {
         while i < n {
             let (sa, sb) = self.sent[i];
             i = sb;
-            let mut found: Option<Cand> = None;
             for k in sa..sb {
-                if inside_direct(k) || found.is_some() {
+                if inside_direct(k) {
                     continue;
                 }
                 let c = self.cls[k];
+                let found;
                 if c & ACCORDING != 0 {
                     found = self.according_claim(k, sa, sb);
                 } else if c & (SAY | SAY_BAHWA) != 0 {
@@ -889,9 +940,10 @@ impl<'a> Doc<'a> {
                     });
                 } else if c & (POST | POST_NYA) != 0 && k > sa && self.t(k - 1) == "," {
                     found = self.post_claim(k, sa, sb);
+                } else {
+                    continue;
                 }
-            }
-            if let Some(mut f) = found {
+                let Some(mut f) = found else { continue };
                 // Never run into a direct quotation of the same sentence.
                 if let Some(&(o, _)) = direct_opens
                     .iter()
@@ -899,7 +951,9 @@ impl<'a> Doc<'a> {
                 {
                     f.span = self.trim_claim(Span::new(f.span.start, self.toks[o].span.start));
                 }
-                if f.span.len() > 8 && !taken.iter().any(|t| t.overlaps(f.span)) {
+                // Overlapping claims are kept (`Menurut X, … setelah Y menyebutkan bahwa …`),
+                // but never over a direct quotation or twice the same.
+                if f.span.len() > 8 && !taken.iter().any(|t| t.overlaps(f.span) && (direct_span(t, out) || t.start == f.span.start)) {
                     taken.push(f.span);
                     out.push(f);
                 }
@@ -930,6 +984,11 @@ impl<'a> Doc<'a> {
     fn according_claim(&self, m: usize, sa: usize, sb: usize) -> Option<Cand> {
         let comma = (m + 1..sb.min(m + 12)).find(|&k| self.t(k) == ",");
         let cue = self.toks[m].span;
+        if self.cls.get(m + 1).is_some_and(|c| c & ACCORDING_NOT != 0) {
+            return None;
+        }
+        // A capitalised `Menurut` starts a sentence the splitter may have missed.
+        let sa = if self.is_cap(m) { m } else { sa };
         let nya = self.t(m).to_ascii_lowercase().ends_with("nya");
         let (who, span) = if nya && m + 1 < sb && self.t(m + 1) == "," || nya && m == sa {
             // `Menurutnya, …` / `Usulan itu, menurutnya, …`
@@ -1004,11 +1063,11 @@ impl<'a> Doc<'a> {
     /// True when tokens `a..b` read as a clause rather than a noun phrase object: the first word
     /// is no preposition and no `-nya` noun, and a predicate follows.
     fn bare_clause(&self, a: usize, b: usize) -> bool {
-        if !self.is_word(a) || self.cls[a] & (CONTEXT | MODAL) != 0 && self.cls[a] & FUNC != 0 {
+        if !self.is_word(a) || self.cls[a] & CONTEXT != 0 {
             return false;
         }
         let first = self.t(a).to_lowercase();
-        if first.ends_with("nya") && self.cls[a] & PRON == 0 {
+        if first.ends_with("nya") && self.cls[a] & (PRON | CLAIM_START) == 0 {
             return false;
         }
         if b - a < 4 {
@@ -1025,7 +1084,7 @@ impl<'a> Doc<'a> {
 
     /// `<claim>, kata X.` and `<start>, kata X, <rest>.` without quote marks.
     fn post_claim(&self, k: usize, sa: usize, sb: usize) -> Option<Cand> {
-        if (sa..sb).any(|j| is_mark(self.t(j))) || k < sa + 3 {
+        if (sa..k).any(|j| is_mark(self.t(j))) || k < sa + 3 {
             return None;
         }
         let cue = self.toks[k].span;
@@ -1035,6 +1094,7 @@ impl<'a> Doc<'a> {
             (self.speaker_after(k + 1)?, "cue-after")
         };
         // Where does the speaker end? At the next comma (mid-sentence cue) or the sentence end.
+        let sb = (k + 1..sb).find(|&j| is_mark(self.t(j))).unwrap_or(sb);
         let comma = (k + 1..sb).find(|&j| self.t(j) == ",");
         let span = match comma {
             Some(c) if (c + 1..sb).filter(|&j| self.is_word(j)).count() >= 2 => {
@@ -1171,6 +1231,16 @@ impl<'a> Doc<'a> {
                 };
             }
         }
+        // An acronym defined earlier: `Administrasi Film Nasional (NFA)`.
+        if words.len() == 1 && text.len() >= 2 && text.chars().all(|c| c.is_uppercase()) {
+            if let Some(full) = self.acronym_expansion(text) {
+                return Speaker {
+                    span,
+                    id: None,
+                    canonical: Some(full.into()),
+                };
+            }
+        }
         // An earlier, longer capitalised name containing this one.
         if words.len() == 1 {
             if let Some(full) = self.earlier_full_name(span) {
@@ -1213,6 +1283,24 @@ impl<'a> Doc<'a> {
             }
         }
         None
+    }
+
+    /// The capitalised words right before `(ACRONYM)` anywhere in the text.
+    fn acronym_expansion(&self, acronym: &str) -> Option<String> {
+        (1..self.toks.len().saturating_sub(1)).find_map(|k| {
+            if self.t(k) != acronym || self.t(k - 1) != "(" || self.t(k + 1) != ")" || k < 2 {
+                return None;
+            }
+            let e = k - 2;
+            let mut a = e;
+            while a > 0 && (self.is_cap(a - 1) || self.cls[a - 1] & PARTICLE != 0) && e - a < 6 {
+                a -= 1;
+            }
+            while a < e && !self.is_cap(a) {
+                a += 1;
+            }
+            (self.is_cap(e) && e > a).then(|| self.span(a, e).as_str(self.text).to_string())
+        })
     }
 
     /// `kata juru bicara Kremlin` → `juru bicara Kremlin Dmitry Peskov` earlier in the text.
