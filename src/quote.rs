@@ -398,6 +398,12 @@ impl<'a> Doc<'a> {
         for (n, &i) in marks.iter().enumerate() {
             let side = self.side(i);
             let para = self.para[i];
+            // Line breaks inside a sentence (scraped markup) do not end a quotation.
+            if let Some((o, cur)) = open {
+                if cur != para && self.soft_breaks(o, i) {
+                    open = Some((o, para));
+                }
+            }
             match open {
                 Some((o, cur)) if cur != para => {
                     // Still open from an earlier paragraph: the quote goes on only if this mark
@@ -431,6 +437,16 @@ impl<'a> Doc<'a> {
             }
         }
         out
+    }
+
+    /// True when every line break between tokens `a` and `b` is soft: a single newline after
+    /// a word that ends no sentence.
+    fn soft_breaks(&self, a: usize, b: usize) -> bool {
+        (a + 1..=b).all(|k| {
+            self.para[k] == self.para[k - 1]
+                || !matches!(self.t(k - 1), "." | "!" | "?" | ":" | "\"" | "”" | "“")
+                    && self.text[self.toks[k - 1].span.end..self.toks[k].span.start].matches('\n').count() == 1
+        })
     }
 
     /// Kind, cue and speaker strategy of one pair of marks; `None` when it is no quotation.
@@ -607,6 +623,7 @@ impl<'a> Doc<'a> {
         // `ujar Juru Kampanye FWI, Anggi Putra Prayoga`: the name after the role.
         if self.cls[k] & TITLE != 0
             && end + 1 < n
+            && end <= k + 5
             && self.t(end) == ","
             && self.is_cap(end + 1)
             && self.cls[end + 1] & (FUNC | TITLE) == 0
@@ -826,7 +843,11 @@ impl<'a> Doc<'a> {
             if let Some(w) = self.person_before_dari(self.toks[a].span.start, sa) {
                 return Some(w);
             }
-            let (x, y) = self.strip_titles(a, k);
+            let (mut x, y) = self.strip_titles(a, k);
+            // `juru bicara Kremlin Dmitry Peskov berkata`: the body after a role is no name.
+            if y >= x + 2 && x > sa && self.cls[x - 1] & TITLE != 0 && self.is_lower(x - 1) {
+                x += 1;
+            }
             // `juru bicara Kremlin mengatakan`: a role, not a name.
             if x == y && x > sa && self.cls[x - 1] & TITLE != 0 && self.is_lower(x - 1) {
                 let mut r = x - 1;
@@ -1073,6 +1094,10 @@ impl<'a> Doc<'a> {
         if b - a < 4 {
             return false;
         }
+        // `menyebutkan tak ada …`: a negation or modal opens a clause.
+        if self.cls[a] & MODAL != 0 && self.cls[a] & FUNC != 0 {
+            return true;
+        }
         (a + 1..b).any(|k| {
             let w = self.t(k);
             self.is_lower(k)
@@ -1258,28 +1283,28 @@ impl<'a> Doc<'a> {
         }
     }
 
-    /// `Peskov` after `Dmitry Peskov`: the first earlier run of capitalised words ending with
-    /// (or containing) this word.
+    /// `Peskov` after `Dmitry Peskov`, `Yoon` after `Yoon Suk Yeol`: the first earlier
+    /// occurrence of the word inside a run of capitalised words (not opening a sentence, where
+    /// headlines and sentence-initial words are capitalised anyway) gives the full name: the
+    /// word with the one before it when it ends the run, else with up to two after it.
     fn earlier_full_name(&self, span: Span) -> Option<String> {
         let word = span.as_str(self.text);
         let end = self.toks.partition_point(|t| t.span.start < span.start);
-        for k in 0..end {
-            if self.t(k) != word || k == 0 {
+        let name_word = |j: usize| self.is_cap(j) && self.cls[j] & (FUNC | TITLE | CONTEXT | ANY_SAY | POST) == 0;
+        for k in 1..end {
+            if self.t(k) != word || self.sent[k].0 == k || self.para[k - 1] != self.para[k] {
                 continue;
             }
-            let mut a = k;
-            while a > 0 && self.is_cap(a - 1) && self.cls[a - 1] & (FUNC | TITLE | CONTEXT) == 0 && self.para[a - 1] == self.para[k] {
-                a -= 1;
-            }
-            let mut b = k;
-            while b + 1 < self.toks.len() && self.is_cap(b + 1) && self.cls[b + 1] & (FUNC | CONTEXT) == 0 && self.para[b + 1] == self.para[k] {
-                b += 1;
-            }
-            if b > a && b - a <= 3 {
-                let (a, b) = self.strip_titles(a, b);
-                if b > a {
-                    return Some(self.span(a, b).as_str(self.text).to_string());
+            let next = k + 1 < self.toks.len() && name_word(k + 1) && self.para[k + 1] == self.para[k];
+            if next {
+                let mut b = k + 1;
+                while b < k + 2 && b + 1 < end && name_word(b + 1) && self.para[b + 1] == self.para[k] {
+                    b += 1;
                 }
+                return Some(self.span(k, b).as_str(self.text).to_string());
+            }
+            if name_word(k - 1) && self.sent[k - 1].0 != k - 1 || name_word(k - 1) && !self.is_cap(k.saturating_sub(2)) {
+                return Some(self.span(k - 1, k).as_str(self.text).to_string());
             }
         }
         None
