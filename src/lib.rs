@@ -42,8 +42,8 @@
 pub mod decode;
 pub mod document;
 pub mod entity;
-pub mod eval;
 mod error;
+pub mod eval;
 pub mod gazetteer;
 pub mod input;
 pub mod layout;

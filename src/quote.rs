@@ -229,7 +229,10 @@ pub fn find(
     let mut direct: Vec<(usize, usize)> = Vec::new();
     for m in &marked {
         if let Some(c) = d.classify_marked(m) {
-            quoted.push(Span::new(tokens[m.open].span.start, tokens[m.close].span.end));
+            quoted.push(Span::new(
+                tokens[m.open].span.start,
+                tokens[m.close].span.end,
+            ));
             if c.kind == QuoteKind::Direct {
                 direct.push((m.open, m.close));
             }
@@ -273,7 +276,9 @@ struct Doc<'a> {
 
 /// True when `span` is the span of a direct quotation among `cands`.
 fn direct_span(span: &Span, cands: &[Cand]) -> bool {
-    cands.iter().any(|c| c.kind == QuoteKind::Direct && c.span == *span)
+    cands
+        .iter()
+        .any(|c| c.kind == QuoteKind::Direct && c.span == *span)
 }
 
 fn is_mark(s: &str) -> bool {
@@ -365,8 +370,8 @@ impl<'a> Doc<'a> {
         let sp = self.toks[i].span;
         let before = self.text[..sp.start].chars().next_back();
         let after = self.text[sp.end..].chars().next();
-        let space_before = before.is_none_or(|c| c.is_whitespace() || "([{—–-:/".contains(c));
-        let space_after = after.is_none_or(|c| c.is_whitespace() || ".,;:!?)]}".contains(c));
+        let space_before = before.map_or(true, |c| c.is_whitespace() || "([{—–-:/".contains(c));
+        let space_after = after.map_or(true, |c| c.is_whitespace() || ".,;:!?)]}".contains(c));
         match (space_before, space_after) {
             (true, false) => Side::Open,
             (false, true) => Side::Close,
@@ -424,7 +429,7 @@ impl<'a> Doc<'a> {
                     Side::Open => {
                         // Two openers in a row: the earlier one is stray, unless this one is
                         // the paragraph's last mark (then it is a sloppy closer).
-                        let last_in_para = marks.get(n + 1).is_none_or(|&j| self.para[j] != para);
+                        let last_in_para = marks.get(n + 1).map_or(true, |&j| self.para[j] != para);
                         if last_in_para && self.para[o] == para {
                             out.push(Marked { open: o, close: i });
                             open = None;
@@ -445,7 +450,10 @@ impl<'a> Doc<'a> {
         (a + 1..=b).all(|k| {
             self.para[k] == self.para[k - 1]
                 || !matches!(self.t(k - 1), "." | "!" | "?" | ":" | "\"" | "”" | "“")
-                    && self.text[self.toks[k - 1].span.end..self.toks[k].span.start].matches('\n').count() == 1
+                    && self.text[self.toks[k - 1].span.end..self.toks[k].span.start]
+                        .matches('\n')
+                        .count()
+                        == 1
         })
     }
 
@@ -648,7 +656,11 @@ impl<'a> Doc<'a> {
             }
             return Some(Who::Mention(self.span(k, b)));
         }
-        // All lowercase (`kata para analis`, `bunyi pernyataan bersama`).
+        // All lowercase: a role, linked to its holder later if the article names one.
+        if end - k <= 4 && self.cls[k] & TITLE != 0 {
+            return Some(Who::Mention(self.span(k, end - 1)));
+        }
+        // (`kata para analis`, `bunyi pernyataan bersama`).
         if end - k <= 4 {
             return Some(Who::Bare(self.span(k, end - 1)));
         }
@@ -682,10 +694,7 @@ impl<'a> Doc<'a> {
                 b = j;
             } else if self.t(j) == "." && self.t(j - 1).chars().count() == 1 && j + 1 < end {
                 // initial
-            } else if self.cls[j] & PARTICLE != 0
-                && j + 1 < end
-                && self.is_cap(j + 1)
-            {
+            } else if self.cls[j] & PARTICLE != 0 && j + 1 < end && self.is_cap(j + 1) {
                 // particle
             } else {
                 break;
@@ -772,8 +781,12 @@ impl<'a> Doc<'a> {
             k -= 1;
         }
         // `X menggarisbawahi …, dengan menyatakan bahwa …`: the sentence's subject.
-        if self.cls[k] & MANNER != 0 && self.t(k) != "seraya" || self.t(k) == "," && k > sa && self.cls[k - 1] & MANNER != 0 {
-            let j = (sa..k).find(|&j| self.is_cap(j) && self.cls[j] & (FUNC | TITLE | CONTEXT | ADVERB) == 0)?;
+        if self.cls[k] & MANNER != 0 && self.t(k) != "seraya"
+            || self.t(k) == "," && k > sa && self.cls[k - 1] & MANNER != 0
+        {
+            let j = (sa..k).find(|&j| {
+                self.is_cap(j) && self.cls[j] & (FUNC | TITLE | CONTEXT | ADVERB) == 0
+            })?;
             let (x, y) = self.cap_run_from(j, k);
             return Some(Who::Mention(self.span(x, y)));
         }
@@ -787,7 +800,10 @@ impl<'a> Doc<'a> {
                 return Some(Who::Anaphor(self.toks[j].span));
             }
             // `kata Rutte, seraya menambahkan bahwa …`
-            if let Some(p) = (j.saturating_sub(4)..j).rev().find(|&p| p >= sa && self.cls[p] & POST != 0) {
+            if let Some(p) = (j.saturating_sub(4)..j)
+                .rev()
+                .find(|&p| p >= sa && self.cls[p] & POST != 0)
+            {
                 if let Some(w) = self.speaker_after(p + 1) {
                     return Some(w);
                 }
@@ -820,7 +836,11 @@ impl<'a> Doc<'a> {
             return None;
         }
         // An entity ending right here.
-        if let Some(e) = self.ents.iter().find(|e| e.span.end == self.toks[k].span.end) {
+        if let Some(e) = self
+            .ents
+            .iter()
+            .find(|e| e.span.end == self.toks[k].span.end)
+        {
             if let Some(w) = self.person_before_dari(e.span.start, sa) {
                 return Some(w);
             }
@@ -928,8 +948,7 @@ impl<'a> Doc<'a> {
 
     /// Unmarked reported speech, sentence by sentence.
     fn indirect(&self, direct_opens: &[(usize, usize)], out: &mut Vec<Cand>) {
-        let inside_direct =
-            |k: usize| direct_opens.iter().any(|&(o, c)| o <= k && k <= c);
+        let inside_direct = |k: usize| direct_opens.iter().any(|&(o, c)| o <= k && k <= c);
         let mut taken: Vec<Span> = out
             .iter()
             .filter(|c| c.kind == QuoteKind::Direct)
@@ -966,15 +985,18 @@ impl<'a> Doc<'a> {
                 }
                 let Some(mut f) = found else { continue };
                 // Never run into a direct quotation of the same sentence.
-                if let Some(&(o, _)) = direct_opens
-                    .iter()
-                    .find(|&&(o, _)| self.toks[o].span.start >= f.span.start && self.toks[o].span.start < f.span.end)
-                {
+                if let Some(&(o, _)) = direct_opens.iter().find(|&&(o, _)| {
+                    self.toks[o].span.start >= f.span.start && self.toks[o].span.start < f.span.end
+                }) {
                     f.span = self.trim_claim(Span::new(f.span.start, self.toks[o].span.start));
                 }
                 // Overlapping claims are kept (`Menurut X, … setelah Y menyebutkan bahwa …`),
                 // but never over a direct quotation or twice the same.
-                if f.span.len() > 8 && !taken.iter().any(|t| t.overlaps(f.span) && (direct_span(t, out) || t.start == f.span.start)) {
+                if f.span.len() > 8
+                    && !taken.iter().any(|t| {
+                        t.overlaps(f.span) && (direct_span(t, out) || t.start == f.span.start)
+                    })
+                {
                     taken.push(f.span);
                     out.push(f);
                 }
@@ -1218,7 +1240,11 @@ impl<'a> Doc<'a> {
         }
         let text = span.as_str(self.text);
         let lower = text.chars().next().is_some_and(char::is_lowercase);
-        if lower || text.split_whitespace().any(|w| self.cues.class(w) & TITLE != 0) {
+        if lower
+            || text
+                .split_whitespace()
+                .any(|w| self.cues.class(w) & TITLE != 0)
+        {
             if let Some(s) = self.role_holder(span) {
                 return s;
             }
@@ -1290,20 +1316,29 @@ impl<'a> Doc<'a> {
     fn earlier_full_name(&self, span: Span) -> Option<String> {
         let word = span.as_str(self.text);
         let end = self.toks.partition_point(|t| t.span.start < span.start);
-        let name_word = |j: usize| self.is_cap(j) && self.cls[j] & (FUNC | TITLE | CONTEXT | ANY_SAY | POST) == 0;
+        let name_word = |j: usize| {
+            self.is_cap(j) && self.cls[j] & (FUNC | TITLE | CONTEXT | ANY_SAY | POST) == 0
+        };
         for k in 1..end {
             if self.t(k) != word || self.sent[k].0 == k || self.para[k - 1] != self.para[k] {
                 continue;
             }
-            let next = k + 1 < self.toks.len() && name_word(k + 1) && self.para[k + 1] == self.para[k];
+            let next =
+                k + 1 < self.toks.len() && name_word(k + 1) && self.para[k + 1] == self.para[k];
             if next {
                 let mut b = k + 1;
-                while b < k + 2 && b + 1 < end && name_word(b + 1) && self.para[b + 1] == self.para[k] {
+                while b < k + 2
+                    && b + 1 < end
+                    && name_word(b + 1)
+                    && self.para[b + 1] == self.para[k]
+                {
                     b += 1;
                 }
                 return Some(self.span(k, b).as_str(self.text).to_string());
             }
-            if name_word(k - 1) && self.sent[k - 1].0 != k - 1 || name_word(k - 1) && !self.is_cap(k.saturating_sub(2)) {
+            if name_word(k - 1) && self.sent[k - 1].0 != k - 1
+                || name_word(k - 1) && !self.is_cap(k.saturating_sub(2))
+            {
                 return Some(self.span(k - 1, k).as_str(self.text).to_string());
             }
         }
@@ -1374,7 +1409,15 @@ impl<'a> Doc<'a> {
 mod tests {
     use super::*;
 
-    fn run(text: &str) -> Vec<(String, QuoteKind, Option<String>, Option<String>, &'static str)> {
+    type Row = (
+        String,
+        QuoteKind,
+        Option<String>,
+        Option<String>,
+        &'static str,
+    );
+
+    fn run(text: &str) -> Vec<Row> {
         let tokens = crate::tokenize::tokenize(text);
         let sentences = crate::sentence::split(text, &tokens);
         find(text, &tokens, &sentences, &[], &Cues::defaults())
@@ -1419,7 +1462,8 @@ mod tests {
 
     #[test]
     fn stray_mark_does_not_swallow() {
-        let text = "Dia membawa \"tas itu ke pasar.\n\nWarga lain datang. \"Kami senang,\" kata Ani.";
+        let text =
+            "Dia membawa \"tas itu ke pasar.\n\nWarga lain datang. \"Kami senang,\" kata Ani.";
         let q = run(text);
         assert_eq!(q.len(), 1);
         assert_eq!(q[0].0, "Kami senang,");
