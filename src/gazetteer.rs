@@ -46,11 +46,7 @@ impl Gazetteer {
             }
             if !header {
                 if line.trim_end_matches('\r') != HEADER {
-                    return Err(Error::data(
-                        name,
-                        lineno,
-                        format!("expected header `{HEADER}`"),
-                    ));
+                    return Err(Error::data(name, lineno, format!("expected header `{HEADER}`")));
                 }
                 header = true;
                 continue;
@@ -66,11 +62,7 @@ impl Gazetteer {
                 label,
                 kind: f[2].into(),
                 canonical: f[3].into(),
-                aliases: f[4]
-                    .split('|')
-                    .filter(|a| !a.is_empty())
-                    .map(String::from)
-                    .collect(),
+                aliases: f[4].split('|').filter(|a| !a.is_empty()).map(String::from).collect(),
                 priority: f.get(5).and_then(|p| p.parse().ok()).unwrap_or(0),
             });
         }
@@ -81,11 +73,7 @@ impl Gazetteer {
     pub fn from_path(path: &Path) -> Result<Gazetteer> {
         let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
         let text = String::from_utf8(bytes).map_err(|e| {
-            Error::data(
-                path.display().to_string(),
-                0,
-                format!("invalid UTF-8 at byte {}", e.utf8_error().valid_up_to()),
-            )
+            Error::data(path.display().to_string(), 0, format!("invalid UTF-8 at byte {}", e.utf8_error().valid_up_to()))
         })?;
         Gazetteer::parse(&path.display().to_string(), &text)
     }

@@ -95,10 +95,7 @@ impl TagArgs {
         }
         if let Some(out) = &self.output {
             if out.is_dir() {
-                return Err(Failure::Usage(format!(
-                    "-o {}: is a directory",
-                    out.display()
-                )));
+                return Err(Failure::Usage(format!("-o {}: is a directory", out.display())));
             }
         }
         let mut builder = Tagger::builder().default_gazetteers(!self.no_default_gazetteers);
@@ -165,14 +162,8 @@ fn write_atomically(
     path: &Path,
     f: impl FnOnce(&mut dyn Write) -> io::Result<usize>,
 ) -> Result<usize, Failure> {
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
+    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let tmp = dir.join(format!(".{name}.indotag-{}.tmp", std::process::id()));
     let fail = |what: &str, e: io::Error| Failure::Fatal(format!("{what} {}: {e}", tmp.display()));
     let file = File::create(&tmp).map_err(|e| fail("cannot create", e))?;
