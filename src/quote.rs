@@ -1316,8 +1316,12 @@ impl<'a> Doc<'a> {
     fn earlier_full_name(&self, span: Span) -> Option<String> {
         let word = span.as_str(self.text);
         let end = self.toks.partition_point(|t| t.span.start < span.start);
+        // Acronyms and page furniture (`CONTENT`) are no part of a person's name.
         let name_word = |j: usize| {
-            self.is_cap(j) && self.cls[j] & (FUNC | TITLE | CONTEXT | ANY_SAY | POST) == 0
+            let w = self.t(j);
+            self.is_cap(j)
+                && self.cls[j] & (FUNC | TITLE | CONTEXT | ANY_SAY | POST) == 0
+                && !(w.len() >= 2 && w.chars().all(char::is_uppercase))
         };
         for k in 1..end {
             if self.t(k) != word || self.sent[k].0 == k || self.para[k - 1] != self.para[k] {
