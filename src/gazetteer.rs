@@ -3,13 +3,14 @@
 //!
 //! # File format
 //!
-//! A gazetteer is a UTF-8 text file of tab-separated values, one entity per line:
+//! A gazetteer is a UTF-8 text file of tab-separated values, one entity per line (tabs are
+//! shown as `⇥` here):
 //!
 //! ```text
 //! # comment lines (starting with `#`) and blank lines are skipped
-//! id	label	kind	canonical	aliases	priority
-//! korea-utara	GPE	country	Korea Utara	Korut|DPRK|North Korea
-//! kcna	ORG	news_agency	KCNA	Kantor Berita Pusat Korea	1
+//! id⇥label⇥kind⇥canonical⇥aliases⇥priority
+//! korea-utara⇥GPE⇥country⇥Korea Utara⇥Korut|DPRK|North Korea⇥
+//! kcna⇥ORG⇥news_agency⇥KCNA⇥Kantor Berita Pusat Korea⇥1
 //! ```
 //!
 //! - The first line that is not a comment or blank must be exactly the header
@@ -78,7 +79,6 @@
 //! ```
 
 use std::collections::HashMap;
-use std::fmt::Write as _;
 use std::path::Path;
 use std::sync::{Arc, OnceLock};
 
@@ -370,6 +370,22 @@ impl Gazetteer {
     /// ```
     pub fn get(&self, id: &str) -> Option<&Entry> {
         self.by_id.get(id).map(|&i| &self.entries[i])
+    }
+
+    /// Names that two entities of the same label share with the same priority, which
+    /// [`Matcher::new`] refuses; each problem names both entries' files and lines. Use it to
+    /// check a user file against the defaults before tagging.
+    ///
+    /// ```
+    /// use indotag::gazetteer::{Gazetteer, HEADER};
+    /// let mut g = Gazetteer::defaults();
+    /// assert!(g.conflicts().is_empty());
+    /// g.extend(Gazetteer::parse("mine.tsv", &format!("{HEADER}\nmoskow-2\tGPE\tcity\tMoskow\t\t\n"))?);
+    /// assert_eq!(g.conflicts().len(), 1);
+    /// # Ok::<(), indotag::Error>(())
+    /// ```
+    pub fn conflicts(&self) -> Vec<Error> {
+        alias_conflicts(&self.entries)
     }
 
     /// Number of entries.
@@ -800,32 +816,41 @@ impl Counts {
     /// assert!(c.names >= c.entries);
     /// ```
     pub fn of(g: &Gazetteer) -> Counts {
-        let mut c = Counts {
-            entries: g.len(),
-            ..Counts::default()
-        };
+        let mut c = Counts::default();
         for e in &g.entries {
-            c.names += 1 + e.aliases.len();
-            *match e.label {
-                Label::Person => &mut c.person,
-                Label::Org => &mut c.org,
-                Label::Gpe => &mut c.gpe,
-                Label::Loc => &mut c.loc,
-            } += 1;
+            c.add(e);
         }
         c
+    }
+
+    /// Counts one more entry.
+    ///
+    /// ```
+    /// use indotag::gazetteer::Counts;
+    /// let g = indotag::Gazetteer::defaults();
+    /// let mut c = Counts::default();
+    /// g.entries().iter().filter(|e| e.label == indotag::Label::Gpe).for_each(|e| c.add(e));
+    /// assert_eq!((c.entries, c.person), (c.gpe, 0));
+    /// ```
+    pub fn add(&mut self, e: &Entry) {
+        self.entries += 1;
+        self.names += 1 + e.aliases.len();
+        *match e.label {
+            Label::Person => &mut self.person,
+            Label::Org => &mut self.org,
+            Label::Gpe => &mut self.gpe,
+            Label::Loc => &mut self.loc,
+        } += 1;
     }
 }
 
 impl std::fmt::Display for Counts {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let mut s = String::new();
-        let _ = write!(
-            s,
+        write!(
+            f,
             "{} entries, {} names (PERSON {}, ORG {}, GPE {}, LOC {})",
             self.entries, self.names, self.person, self.org, self.gpe, self.loc
-        );
-        f.write_str(&s)
+        )
     }
 }
 
