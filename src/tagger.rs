@@ -201,8 +201,14 @@ mod tests {
     #[test]
     fn zone_lookup_finds_containing_zone() {
         let zones = [
-            Zone { span: Span::new(0, 5), kind: ZoneKind::Title },
-            Zone { span: Span::new(5, 20), kind: ZoneKind::Body },
+            Zone {
+                span: Span::new(0, 5),
+                kind: ZoneKind::Title,
+            },
+            Zone {
+                span: Span::new(5, 20),
+                kind: ZoneKind::Body,
+            },
         ];
         assert_eq!(zone_at(&zones, Span::new(0, 3)), Some(ZoneKind::Title));
         assert_eq!(zone_at(&zones, Span::new(5, 9)), Some(ZoneKind::Body));

@@ -35,7 +35,7 @@ pub fn tokenize_into(text: &str, out: &mut Vec<Token>) {
                         end = j + d.len_utf8();
                         chars.next();
                     }
-                    Some(&(j, d)) if matches!(d, '.' | ',' | '-' | '/' | '\'') => {
+                    Some(&(j, '.' | ',' | '-' | '/' | '\'')) => {
                         let next = text[j + 1..].chars().next();
                         if next.is_some_and(|n| n.is_alphanumeric()) {
                             end = j + 1;

@@ -84,9 +84,10 @@ fn check(case: &Case, doc: &Document) -> Vec<String> {
         for (text, kind) in kinds {
             match doc.tokens.iter().find(|k| t(k.span) == *text) {
                 None => errs.push(format!("kinds: no token {text:?}")),
-                Some(k) if as_name(k.kind) != *kind => {
-                    errs.push(format!("kinds: {text:?} is {}, want {kind}", as_name(k.kind)))
-                }
+                Some(k) if as_name(k.kind) != *kind => errs.push(format!(
+                    "kinds: {text:?} is {}, want {kind}",
+                    as_name(k.kind)
+                )),
                 Some(_) => {}
             }
         }
@@ -103,14 +104,21 @@ fn check(case: &Case, doc: &Document) -> Vec<String> {
             .iter()
             .map(|e| (t(e.span), e.label.as_str().to_string()))
             .collect();
-        let want_pairs: Vec<(String, String)> =
-            want.iter().map(|e| (e.text.clone(), e.label.clone())).collect();
+        let want_pairs: Vec<(String, String)> = want
+            .iter()
+            .map(|e| (e.text.clone(), e.label.clone()))
+            .collect();
         if got != want_pairs {
-            errs.push(format!("entities:\n    want {want_pairs:?}\n    got  {got:?}"));
+            errs.push(format!(
+                "entities:\n    want {want_pairs:?}\n    got  {got:?}"
+            ));
         } else {
             for (w, g) in want.iter().zip(&doc.entities) {
                 if w.id.as_deref().is_some_and(|id| id != &*g.id) {
-                    errs.push(format!("entity {:?}: id {:?}, want {:?}", w.text, g.id, w.id));
+                    errs.push(format!(
+                        "entity {:?}: id {:?}, want {:?}",
+                        w.text, g.id, w.id
+                    ));
                 }
                 if w.canonical.as_deref().is_some_and(|c| c != &*g.canonical) {
                     errs.push(format!(
@@ -137,12 +145,19 @@ fn check(case: &Case, doc: &Document) -> Vec<String> {
         }
     }
     if let Some(want) = &case.quotes {
-        let got: Vec<(String, String)> =
-            doc.quotes.iter().map(|q| (t(q.span), as_name(q.kind))).collect();
-        let want_pairs: Vec<(String, String)> =
-            want.iter().map(|q| (q.text.clone(), q.kind.clone())).collect();
+        let got: Vec<(String, String)> = doc
+            .quotes
+            .iter()
+            .map(|q| (t(q.span), as_name(q.kind)))
+            .collect();
+        let want_pairs: Vec<(String, String)> = want
+            .iter()
+            .map(|q| (q.text.clone(), q.kind.clone()))
+            .collect();
         if got != want_pairs {
-            errs.push(format!("quotes:\n    want {want_pairs:#?}\n    got  {got:#?}"));
+            errs.push(format!(
+                "quotes:\n    want {want_pairs:#?}\n    got  {got:#?}"
+            ));
         } else {
             for (w, g) in want.iter().zip(&doc.quotes) {
                 let sp_text = g.speaker.as_ref().map(|s| t(s.span));
@@ -159,11 +174,14 @@ fn check(case: &Case, doc: &Document) -> Vec<String> {
                 }
                 if let Some(c) = w.canonical.as_deref() {
                     if sp_canon != Some(c) {
-                        errs.push(format!("quote {:?}: canonical {sp_canon:?}, want {c:?}", w.text));
+                        errs.push(format!(
+                            "quote {:?}: canonical {sp_canon:?}, want {c:?}",
+                            w.text
+                        ));
                     }
                 }
                 if let Some(c) = w.cue.as_deref() {
-                    let got_cue = g.cue.map(|c| t(c));
+                    let got_cue = g.cue.map(t);
                     if got_cue.as_deref() != Some(c) {
                         errs.push(format!("quote {:?}: cue {got_cue:?}, want {c:?}", w.text));
                     }
@@ -238,7 +256,11 @@ fn testdata_cases() {
         let file: File = toml::from_str(&content).unwrap_or_else(|e| panic!("{name}: {e}"));
         let mut seen = std::collections::HashSet::new();
         for case in &file.case {
-            assert!(seen.insert(&case.name), "{name}: duplicate case name {:?}", case.name);
+            assert!(
+                seen.insert(&case.name),
+                "{name}: duplicate case name {:?}",
+                case.name
+            );
             cases += 1;
             let doc = tagger.tag(case.text.as_str());
             let errs = check(case, &doc);
@@ -251,6 +273,9 @@ fn testdata_cases() {
             }
         }
     }
-    assert!(failed == 0, "{failed} of {cases} test data cases failed:{report}");
+    assert!(
+        failed == 0,
+        "{failed} of {cases} test data cases failed:{report}"
+    );
     eprintln!("{cases} test data cases passed");
 }
