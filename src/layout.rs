@@ -79,7 +79,15 @@ fn starts_quote(s: &str) -> bool {
 /// A paragraph of running text, not a heading, link or label.
 fn is_prose(s: &str) -> bool {
     let n = words(s);
-    n >= 12 || (n >= 6 && ends_sentence(s))
+    if n < 6 {
+        return false;
+    }
+    // Headlines are Title Case; running text has many lower-case words.
+    let lower = s
+        .split_whitespace()
+        .filter(|w| w.chars().find(|ch| ch.is_alphabetic()).is_some_and(char::is_lowercase))
+        .count();
+    lower * 10 >= n * 4 && (n >= 12 || ends_sentence(s))
 }
 
 /// A heading or link text: short, no closing full stop, not a quotation.
@@ -742,7 +750,7 @@ pub fn analyze(text: &str) -> Layout {
             continue;
         }
         in_block = false;
-        if starts_boiler_prefix(c, s) || (was_prev_ends && is_boiler_line(c, s)) {
+        if was_prev_ends && (starts_boiler_prefix(c, s) || is_boiler_line(c, s)) {
             marks.put(start, ZoneKind::Boilerplate);
             continue;
         }

@@ -177,7 +177,7 @@ fn build() -> Cues {
             markers.join("|")
         )),
         dl_domain: re(format!(
-            r"^(?P<outlet>[A-Za-z0-9][A-Za-z0-9-]*(?:\.(?i:co|com|id|net|org|tv))+)(?:\s*,\s*(?P<city1>(?:{caps}|{title})(?:,\s*[A-Z]{{2}}\b)?)|\s*[-–—]{{1,2}}\s*(?P<city2>{caps})(?:\s*\.|\s*[-–—]{{1,2}}|[ \t]{{2,}}|[ \t]*$))?(?P<sep>\s*(?:[-–—]{{1,2}}|\.))?\s*"
+            r"^(?P<outlet>[A-Za-z0-9][A-Za-z0-9-]*(?:\.(?i:com|co|id|net|org|tv))+\b)(?:\s*,\s*(?P<city1>(?:{caps}|{title})(?:,\s*[A-Z]{{2}}\b)?)|\s*[-–—]{{1,2}}\s*(?P<city2>{caps})(?:\s*\.|\s*[-–—]{{1,2}}|[ \t]{{2,}}|[ \t]*$))?(?P<sep>\s*(?:[-–—]{{1,2}}|\.))?\s*"
         )),
         dl_city: re(format!(
             r"^(?P<city>{caps}|{title})(?:[ \t]*\r?\n?[ \t]*[-–—]{{1,2}}\s+|\s+[-–—]{{1,2}}\s*)"
