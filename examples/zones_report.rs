@@ -36,7 +36,9 @@ fn main() {
         };
         let l = layout::analyze(&text);
         let total = text.chars().count().max(1) as f64;
-        let name = std::path::Path::new(f).file_name().map_or(f.clone(), |s| s.to_string_lossy().into_owned());
+        let name = std::path::Path::new(f)
+            .file_name()
+            .map_or(f.clone(), |s| s.to_string_lossy().into_owned());
         print!("{name:<28}");
         for k in ZoneKind::ALL {
             let chars: usize = l
@@ -49,10 +51,19 @@ fn main() {
         }
         println!();
         if show {
-            println!("  meta: {}", serde_json::to_string(&l.meta).unwrap_or_default());
+            println!(
+                "  meta: {}",
+                serde_json::to_string(&l.meta).unwrap_or_default()
+            );
             for z in &l.zones {
                 let s: String = z.span.as_str(&text).chars().take(80).collect();
-                println!("  {:<12} {:>6}..{:<6} {}", z.kind.as_str(), z.span.start, z.span.end, s.replace('\n', "⏎"));
+                println!(
+                    "  {:<12} {:>6}..{:<6} {}",
+                    z.kind.as_str(),
+                    z.span.start,
+                    z.span.end,
+                    s.replace('\n', "⏎")
+                );
             }
         }
     }

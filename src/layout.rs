@@ -47,12 +47,24 @@ fn split_lines(text: &str) -> Vec<Line> {
     let mut out = Vec::with_capacity(text.len() / 60 + 1);
     let mut start = 0;
     for nl in memchr::memchr_iter(b'\n', text.as_bytes()) {
-        let end = if nl > start && text.as_bytes()[nl - 1] == b'\r' { nl - 1 } else { nl };
-        out.push(Line { start, end, next: nl + 1 });
+        let end = if nl > start && text.as_bytes()[nl - 1] == b'\r' {
+            nl - 1
+        } else {
+            nl
+        };
+        out.push(Line {
+            start,
+            end,
+            next: nl + 1,
+        });
         start = nl + 1;
     }
     if start < text.len() {
-        out.push(Line { start, end: text.len(), next: text.len() });
+        out.push(Line {
+            start,
+            end: text.len(),
+            next: text.len(),
+        });
     }
     out
 }
@@ -85,7 +97,11 @@ fn is_prose(s: &str) -> bool {
     // Headlines are Title Case; running text has many lower-case words.
     let lower = s
         .split_whitespace()
-        .filter(|w| w.chars().find(|ch| ch.is_alphabetic()).is_some_and(char::is_lowercase))
+        .filter(|w| {
+            w.chars()
+                .find(|ch| ch.is_alphabetic())
+                .is_some_and(char::is_lowercase)
+        })
         .count();
     lower * 10 >= n * 4 && (n >= 12 || ends_sentence(s))
 }
@@ -102,7 +118,8 @@ fn is_name_like(s: &str) -> bool {
     (2..=5).contains(&n)
         && s.split_whitespace().all(|w| {
             w.chars().next().is_some_and(char::is_uppercase)
-                && w.chars().all(|c| c.is_alphabetic() || c == '.' || c == '\'' || c == '-')
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || c == '.' || c == '\'' || c == '-')
         })
 }
 
@@ -118,7 +135,10 @@ fn starts_with_ci(s: &str, prefix: &str) -> bool {
 
 /// A ticker row: `• IDX 7.161 -53,30 -0,74%`.
 fn is_ticker(c: &Cues, s: &str) -> bool {
-    let digits = s.split_whitespace().filter(|w| w.chars().any(|c| c.is_ascii_digit())).count();
+    let digits = s
+        .split_whitespace()
+        .filter(|w| w.chars().any(|c| c.is_ascii_digit()))
+        .count();
     words(s) <= 10 && digits >= 2 && c.ticker.is_match(s)
 }
 
@@ -229,7 +249,10 @@ fn weak_dateline(c: &Cues, text: &str, pos: usize) -> Option<Dateline> {
         });
     }
     let t = s.trim_start_matches([' ', '\t']);
-    let dash = t.chars().next().filter(|ch| matches!(ch, '-' | '–' | '—'))?;
+    let dash = t
+        .chars()
+        .next()
+        .filter(|ch| matches!(ch, '-' | '–' | '—'))?;
     let after = &t[dash.len_utf8()..];
     let trimmed = after.trim_start();
     let gap = &after[..after.len() - trimmed.len()];
@@ -237,7 +260,12 @@ fn weak_dateline(c: &Cues, text: &str, pos: usize) -> Option<Dateline> {
         return None;
     }
     let skipped = s.len() - trimmed.len();
-    Some(Dateline { start: pos, end: pos + skipped, city: None, outlet: None })
+    Some(Dateline {
+        start: pos,
+        end: pos + skipped,
+        city: None,
+        outlet: None,
+    })
 }
 
 /// Where a `Baca Juga:` headline glued to a paragraph ends (byte offset in `text`).
@@ -265,12 +293,10 @@ fn headline_end(c: &Cues, text: &str, from: usize, limit: usize, link_at: usize)
     }
     let word = |k: usize| &text[ws[k].0..ws[k].1];
     let clean = |w: &str| w.trim_matches(|ch: char| !ch.is_alphanumeric()).to_string();
-    let is_cap = |w: &str| {
-        w.chars().next().is_some_and(char::is_uppercase)
-    };
+    let is_cap = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
     let mut j = None;
-    for k in 0..ws.len() {
-        let w = word(k);
+    for (k, &(ws_start, ws_end)) in ws.iter().enumerate() {
+        let w = &text[ws_start..ws_end];
         if k > 0 && w.starts_with(['"', '“']) {
             return ws[k].0;
         }
@@ -365,7 +391,10 @@ impl Found {
 
 /// Page title with the outlet suffix cut: `Judul - ANTARA News` → `Judul`.
 fn title_core(s: &str) -> &str {
-    let cut = [" - ", " | ", " – "].iter().filter_map(|sep| s.rfind(sep)).max();
+    let cut = [" - ", " | ", " – "]
+        .iter()
+        .filter_map(|sep| s.rfind(sep))
+        .max();
     match cut {
         Some(i) if words(&s[..i]) >= 2 => s[..i].trim(),
         _ => s.trim(),
@@ -374,7 +403,10 @@ fn title_core(s: &str) -> &str {
 
 fn outlet_of(c: &Cues, s: &str) -> Option<String> {
     let lower = s.to_lowercase();
-    c.outlets.iter().find(|(k, _)| lower.contains(k.as_str())).map(|(_, d)| d.clone())
+    c.outlets
+        .iter()
+        .find(|(k, _)| lower.contains(k.as_str()))
+        .map(|(_, d)| d.clone())
 }
 
 /// Reads the page layout of `text`.
@@ -409,7 +441,10 @@ pub fn analyze(text: &str) -> Layout {
     let mut found = Found::default();
     if n == 0 {
         return Layout {
-            zones: vec![Zone { span: Span::new(0, text.len()), kind: ZoneKind::Body }],
+            zones: vec![Zone {
+                span: Span::new(0, text.len()),
+                kind: ZoneKind::Body,
+            }],
             meta,
         };
     }
@@ -573,7 +608,9 @@ pub fn analyze(text: &str) -> Layout {
         let stop = (0..head_end)
             .find(|&i| {
                 let s = tr(i);
-                date_line(s).is_some() || parse_credits(c, s).is_some() || bare_label(c, s).is_some()
+                date_line(s).is_some()
+                    || parse_credits(c, s).is_some()
+                    || bare_label(c, s).is_some()
             })
             .unwrap_or(head_end);
         head_title_cand = (0..stop).rev().find(|&i| {
@@ -714,13 +751,12 @@ pub fn analyze(text: &str) -> Layout {
             }
         }
         marks.put(l.start, ZoneKind::Meta);
-        meta.dateline = d.city.as_ref().map(|city| {
-            city.split(',').next().unwrap_or(city).trim().to_string()
-        });
+        meta.dateline = d
+            .city
+            .as_ref()
+            .map(|city| city.split(',').next().unwrap_or(city).trim().to_string());
         if let Some(o) = &d.outlet {
-            meta.outlet = outlet_of(c, o).or_else(|| {
-                o.contains('.').then(|| o.to_lowercase())
-            });
+            meta.outlet = outlet_of(c, o).or_else(|| o.contains('.').then(|| o.to_lowercase()));
         }
     }
 
@@ -730,9 +766,12 @@ pub fn analyze(text: &str) -> Layout {
     }
     let mut in_block = false;
     let mut prev_ends = true;
-    for i in bs_line..be_line.min(n) {
-        let l = ls[i];
-        let start = if i == bs_line { bs_pos.max(l.start) } else { l.start };
+    for (i, &l) in ls.iter().enumerate().take(be_line.min(n)).skip(bs_line) {
+        let start = if i == bs_line {
+            bs_pos.max(l.start)
+        } else {
+            l.start
+        };
         let s = text[start..l.end].trim();
         if s.is_empty() || is_symbolic(s) {
             continue;
@@ -770,12 +809,12 @@ pub fn analyze(text: &str) -> Layout {
     let mut state = ZoneKind::Boilerplate;
     let mut expect: Option<Field> = None;
     let mut after_initials = false;
-    for i in be_line.min(n)..n {
+    for (i, l) in ls.iter().enumerate().skip(be_line.min(n)) {
         let s = tr(i);
         if s.is_empty() || is_symbolic(s) {
             continue;
         }
-        let pos = ls[i].start;
+        let pos = l.start;
         if let Some(f) = expect.take() {
             marks.put(pos, ZoneKind::Meta);
             found.set(f, s.trim_start_matches(':'));
@@ -861,7 +900,10 @@ pub fn analyze(text: &str) -> Layout {
         meta.outlet = cands.iter().find_map(|s| outlet_of(c, s));
     }
 
-    Layout { zones: build_zones(text.len(), marks.0), meta }
+    Layout {
+        zones: build_zones(text.len(), marks.0),
+        meta,
+    }
 }
 
 /// True when the credit labels open the line (`Reporter: …`, `Sumber: …`).
@@ -891,7 +933,8 @@ fn starts_related(c: &Cues, s: &str) -> bool {
 /// `| 1.229 Views`, `13`, `dibaca 53,203 kali`: counters.
 fn is_counter(s: &str) -> bool {
     let lower = s.to_lowercase();
-    s.chars().all(|ch| ch.is_ascii_digit() || ".,% ".contains(ch))
+    s.chars()
+        .all(|ch| ch.is_ascii_digit() || ".,% ".contains(ch))
         || ((lower.contains("views") || lower.contains("kali")) && words(s) <= 4)
 }
 
@@ -904,7 +947,10 @@ fn is_tag_list(s: &str) -> bool {
 fn is_paren_name(s: &str) -> bool {
     s.starts_with('(') && s.ends_with(')') && words(s) <= 5 && {
         let inner = &s[1..s.len() - 1];
-        inner.split(['/', ' ']).filter(|w| !w.is_empty()).all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        inner
+            .split(['/', ' '])
+            .filter(|w| !w.is_empty())
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
     }
 }
 
@@ -951,7 +997,9 @@ fn body_end(c: &Cues, ls: &[Line], text: &str, from: usize) -> usize {
             let next = next_nonblank(i + 1);
             let furniture_next = next.map_or(true, |k| {
                 let t = tr(k);
-                is_boiler_line(c, t) || c.boiler_head.contains(&norm(t)) || c.related_head.contains(&norm(t))
+                is_boiler_line(c, t)
+                    || c.boiler_head.contains(&norm(t))
+                    || c.related_head.contains(&norm(t))
             });
             if furniture_next {
                 return i;
@@ -979,7 +1027,8 @@ fn body_end(c: &Cues, ls: &[Line], text: &str, from: usize) -> usize {
                 break;
             }
             let t = if k < n { tr(k) } else { "" };
-            let body_follows = k < n && !is_headline_like(t) && words(t) >= 5 && !starts_boiler_prefix(c, t);
+            let body_follows =
+                k < n && !is_headline_like(t) && words(t) >= 5 && !starts_boiler_prefix(c, t);
             if body_follows {
                 i = k;
                 continue;
@@ -1042,11 +1091,17 @@ fn build_zones(len: usize, mut marks: Vec<(usize, ZoneKind)>) -> Vec<Zone> {
         }
         match zones.last_mut() {
             Some(z) if z.kind == kind => z.span.end = end,
-            _ => zones.push(Zone { span: Span::new(pos, end), kind }),
+            _ => zones.push(Zone {
+                span: Span::new(pos, end),
+                kind,
+            }),
         }
     }
     if zones.is_empty() {
-        zones.push(Zone { span: Span::new(0, len), kind: ZoneKind::Body });
+        zones.push(Zone {
+            span: Span::new(0, len),
+            kind: ZoneKind::Body,
+        });
     }
     zones
 }

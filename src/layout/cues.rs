@@ -79,7 +79,9 @@ fn build() -> Cues {
     let mut inline_pats: Vec<String> = Vec::new();
     let mut inline_kind = Vec::new();
     for r in rows(include_str!("../../data/furniture.tsv")) {
-        let [cat, phrase] = r.as_slice() else { continue };
+        let [cat, phrase] = r.as_slice() else {
+            continue;
+        };
         let p = phrase.to_string();
         match *cat {
             "related-head" => {
@@ -116,7 +118,9 @@ fn build() -> Cues {
     }
     let credits = rows(include_str!("../../data/layout_credits.tsv"))
         .filter_map(|r| {
-            let [label, field] = r.as_slice() else { return None };
+            let [label, field] = r.as_slice() else {
+                return None;
+            };
             let f = match field.trim() {
                 "reporter" => Field::Reporter,
                 "editor" => Field::Editor,

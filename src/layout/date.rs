@@ -83,8 +83,18 @@ fn find_date(s: &str) -> Option<Found> {
             continue;
         };
         if let Some(&m) = w.months.get(&m.as_str().to_lowercase()) {
-            let (Ok(d), Ok(y)) = (d.as_str().parse(), y.as_str().parse()) else { continue };
-            consider(all.start(), Found { end: all.end(), y, m, d });
+            let (Ok(d), Ok(y)) = (d.as_str().parse(), y.as_str().parse()) else {
+                continue;
+            };
+            consider(
+                all.start(),
+                Found {
+                    end: all.end(),
+                    y,
+                    m,
+                    d,
+                },
+            );
             break;
         }
     }
@@ -95,7 +105,15 @@ fn find_date(s: &str) -> Option<Found> {
             c[2].parse::<u32>(),
             c[3].parse::<i32>(),
         ) {
-            consider(all.start(), Found { end: all.end(), y, m, d });
+            consider(
+                all.start(),
+                Found {
+                    end: all.end(),
+                    y,
+                    m,
+                    d,
+                },
+            );
         }
     }
     if let Some(c) = w.iso.captures(s) {
@@ -105,7 +123,15 @@ fn find_date(s: &str) -> Option<Found> {
             c[2].parse::<u32>(),
             c[3].parse::<u32>(),
         ) {
-            consider(all.start(), Found { end: all.end(), y, m, d });
+            consider(
+                all.start(),
+                Found {
+                    end: all.end(),
+                    y,
+                    m,
+                    d,
+                },
+            );
         }
     }
     best.map(|(_, f)| f)
@@ -126,7 +152,10 @@ fn find_date(s: &str) -> Option<Found> {
 /// ```
 pub fn parse_date(s: &str) -> Option<String> {
     let f = find_date(s)?;
-    if !(1..=12).contains(&f.m) || f.d == 0 || f.d > days_in(f.y, f.m) || !(1900..=2100).contains(&f.y)
+    if !(1..=12).contains(&f.m)
+        || f.d == 0
+        || f.d > days_in(f.y, f.m)
+        || !(1900..=2100).contains(&f.y)
     {
         return None;
     }
@@ -144,9 +173,15 @@ pub fn parse_date(s: &str) -> Option<String> {
     }
     let zone = t.get(4).and_then(|z| {
         let z = z.as_str().to_uppercase();
-        w.zones.iter().find(|(n, _)| *n == z).map(|(_, off)| off.as_str())
+        w.zones
+            .iter()
+            .find(|(n, _)| *n == z)
+            .map(|(_, off)| off.as_str())
     });
-    Some(format!("{date}T{hh:02}:{mm:02}:{ss:02}{}", zone.unwrap_or("")))
+    Some(format!(
+        "{date}T{hh:02}:{mm:02}:{ss:02}{}",
+        zone.unwrap_or("")
+    ))
 }
 
 #[cfg(test)]
@@ -159,18 +194,30 @@ mod tests {
 
     #[test]
     fn long_form_with_slash_and_wib() {
-        assert_eq!(p("Jumat, 27 Oktober 2023 / 07:37 WIB").unwrap(), "2023-10-27T07:37:00+07:00");
+        assert_eq!(
+            p("Jumat, 27 Oktober 2023 / 07:37 WIB").unwrap(),
+            "2023-10-27T07:37:00+07:00"
+        );
     }
 
     #[test]
     fn numeric_day_month_year() {
-        assert_eq!(p("27/10/2023 07:37 WIB").unwrap(), "2023-10-27T07:37:00+07:00");
-        assert_eq!(p("Kamis, 05/11/2015 10:08 WIB").unwrap(), "2015-11-05T10:08:00+07:00");
+        assert_eq!(
+            p("27/10/2023 07:37 WIB").unwrap(),
+            "2023-10-27T07:37:00+07:00"
+        );
+        assert_eq!(
+            p("Kamis, 05/11/2015 10:08 WIB").unwrap(),
+            "2015-11-05T10:08:00+07:00"
+        );
     }
 
     #[test]
     fn short_month_names() {
-        assert_eq!(p("Senin, 04 Jan 2016 13:45 WIB").unwrap(), "2016-01-04T13:45:00+07:00");
+        assert_eq!(
+            p("Senin, 04 Jan 2016 13:45 WIB").unwrap(),
+            "2016-01-04T13:45:00+07:00"
+        );
         assert_eq!(p("3 Agu 2020").unwrap(), "2020-08-03");
         assert_eq!(p("3 Agt 2020").unwrap(), "2020-08-03");
         assert_eq!(p("3 Ags 2020").unwrap(), "2020-08-03");
@@ -186,13 +233,22 @@ mod tests {
 
     #[test]
     fn wita_and_wit() {
-        assert_eq!(p("Rabu, 1 Maret 2023 | 10.15 WITA").unwrap(), "2023-03-01T10:15:00+08:00");
-        assert_eq!(p("Rabu, 1 Maret 2023 10:15 WIT").unwrap(), "2023-03-01T10:15:00+09:00");
+        assert_eq!(
+            p("Rabu, 1 Maret 2023 | 10.15 WITA").unwrap(),
+            "2023-03-01T10:15:00+08:00"
+        );
+        assert_eq!(
+            p("Rabu, 1 Maret 2023 10:15 WIT").unwrap(),
+            "2023-03-01T10:15:00+09:00"
+        );
     }
 
     #[test]
     fn english_byline_form() {
-        assert_eq!(p("on 16 Feb 2016 at 09:10 WIB").unwrap(), "2016-02-16T09:10:00+07:00");
+        assert_eq!(
+            p("on 16 Feb 2016 at 09:10 WIB").unwrap(),
+            "2016-02-16T09:10:00+07:00"
+        );
     }
 
     #[test]
