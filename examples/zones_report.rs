@@ -3,15 +3,21 @@
 //!
 //! ```text
 //! cargo run --release --example zones_report -- [--show] FILES...
+//! cargo run --release --example zones_report -- --bench FILES...   # layout throughput, MB/s
 //! ```
+//!
+//! With `--bench`, `.jsonl` files are read as one document per line (the `text` field).
 
 use indotag::{layout, ZoneKind};
 
 fn main() {
     let mut show = false;
+    let mut bench = false;
     let mut files = Vec::new();
     for a in std::env::args().skip(1) {
-        if a == "--show" {
+        if a == "--bench" {
+            bench = true;
+        } else if a == "--show" {
             show = true;
         } else {
             files.push(a);
@@ -20,6 +26,10 @@ fn main() {
     if files.is_empty() {
         eprintln!("usage: zones_report [--show] FILES...");
         std::process::exit(2);
+    }
+    if bench {
+        run_bench(&files);
+        return;
     }
     print!("{:<28}", "file");
     for k in ZoneKind::ALL {
@@ -67,4 +77,45 @@ fn main() {
             }
         }
     }
+}
+
+/// Times `layout::analyze` over the documents of `files` (single thread).
+fn run_bench(files: &[String]) {
+    let mut docs: Vec<String> = Vec::new();
+    for f in files {
+        let Ok(t) = std::fs::read_to_string(f) else {
+            eprintln!("{f}: unreadable");
+            continue;
+        };
+        if f.ends_with(".jsonl") {
+            for line in t.lines() {
+                if let Ok(v) = serde_json::from_str::<serde_json::Value>(line) {
+                    if let Some(s) = v.get("text").and_then(|x| x.as_str()) {
+                        docs.push(s.to_string());
+                    }
+                }
+            }
+        } else {
+            docs.push(t);
+        }
+    }
+    let bytes: usize = docs.iter().map(String::len).sum();
+    let start = std::time::Instant::now();
+    let mut rounds = 0u32;
+    let mut zones = 0usize;
+    while rounds == 0 || start.elapsed().as_secs_f64() < 2.0 {
+        for d in &docs {
+            zones += layout::analyze(d).zones.len();
+        }
+        rounds += 1;
+    }
+    let secs = start.elapsed().as_secs_f64();
+    let mb = bytes as f64 * f64::from(rounds) / 1e6;
+    println!(
+        "{} docs, {:.1} MB x {rounds} rounds in {secs:.2} s: {:.0} MB/s (1 thread), {} zones/round",
+        docs.len(),
+        bytes as f64 / 1e6,
+        mb / secs,
+        zones / rounds as usize
+    );
 }

@@ -69,9 +69,10 @@ fn split_lines(text: &str) -> Vec<Line> {
     out
 }
 
-/// Number of whitespace-separated words.
+/// Number of whitespace-separated words, counted up to 64: every test here compares with a
+/// smaller number, and paragraphs can be long.
 fn words(s: &str) -> usize {
-    s.split_whitespace().count()
+    s.split_whitespace().take(64).count()
 }
 
 /// True when the line carries no letters or digits (`|`, `·`, `-`, `/`): it belongs with
@@ -90,30 +91,35 @@ fn starts_quote(s: &str) -> bool {
 
 /// A paragraph of running text, not a heading, link or label.
 fn is_prose(s: &str) -> bool {
-    let n = words(s);
-    if n < 6 {
-        return false;
+    // Headlines are Title Case; running text has many lower-case words. One pass over at most
+    // 24 words.
+    let (mut n, mut lower) = (0usize, 0usize);
+    for w in s.split_whitespace().take(24) {
+        n += 1;
+        if w.chars()
+            .find(|ch| ch.is_alphabetic())
+            .is_some_and(char::is_lowercase)
+        {
+            lower += 1;
+        }
     }
-    // Headlines are Title Case; running text has many lower-case words.
-    let lower = s
-        .split_whitespace()
-        .filter(|w| {
-            w.chars()
-                .find(|ch| ch.is_alphabetic())
-                .is_some_and(char::is_lowercase)
-        })
-        .count();
-    lower * 10 >= n * 4 && (n >= 12 || ends_sentence(s))
+    n >= 6 && lower * 10 >= n * 4 && (n >= 12 || ends_sentence(s))
 }
 
 /// A heading or link text: short, no closing full stop, not a quotation.
 fn is_headline_like(s: &str) -> bool {
+    if s.len() > 250 {
+        return false;
+    }
     let n = words(s);
     (1..=22).contains(&n) && !s.ends_with('.') && !starts_quote(s) && !s.ends_with(',')
 }
 
 /// `Fino Yurio Kristo`, `DINI TEJA`: two to five capitalised words, letters only.
 fn is_name_like(s: &str) -> bool {
+    if s.len() > 60 {
+        return false;
+    }
     let n = words(s);
     (2..=5).contains(&n)
         && s.split_whitespace().all(|w| {
@@ -130,16 +136,19 @@ fn is_all_caps_name(s: &str) -> bool {
 fn starts_with_ci(s: &str, prefix: &str) -> bool {
     s.len() >= prefix.len()
         && s.is_char_boundary(prefix.len())
-        && s[..prefix.len()].to_lowercase() == prefix
+        && s.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
 }
 
 /// A ticker row: `• IDX 7.161 -53,30 -0,74%`.
 fn is_ticker(c: &Cues, s: &str) -> bool {
+    if s.len() > 120 || words(s) > 10 {
+        return false;
+    }
     let digits = s
         .split_whitespace()
         .filter(|w| w.chars().any(|c| c.is_ascii_digit()))
         .count();
-    words(s) <= 10 && digits >= 2 && c.ticker.is_match(s)
+    digits >= 2 && c.ticker.is_match(s)
 }
 
 /// A short line that holds a date (`Jumat, 27 Oktober 2023 / 07:37 WIB`).
@@ -153,7 +162,10 @@ fn date_line(s: &str) -> Option<String> {
 /// Credits in one line: `Sumber: Reuters | Editor: Barratut Taqiyyah Rafie`. Every `|`-part
 /// must be `Label: value` (or `Diadaptasi oleh Nama`); `None` otherwise.
 fn parse_credits(c: &Cues, s: &str) -> Option<Vec<(Field, String)>> {
-    if words(s) > 16 {
+    if s.len() > 300
+        || !c.credits.iter().any(|(l, _)| starts_with_ci(s, l))
+        || s.split_whitespace().nth(16).is_some()
+    {
         return None;
     }
     let mut out = Vec::new();
@@ -162,10 +174,9 @@ fn parse_credits(c: &Cues, s: &str) -> Option<Vec<(Field, String)>> {
         if part.is_empty() {
             continue;
         }
-        let lower = part.to_lowercase();
         let mut hit = None;
         for (label, field) in &c.credits {
-            if !lower.starts_with(label.as_str()) {
+            if !starts_with_ci(part, label) {
                 continue;
             }
             let rest = &part[label.len()..];
@@ -391,6 +402,9 @@ impl Found {
 
 /// Page title with the outlet suffix cut: `Judul - ANTARA News` → `Judul`.
 fn title_core(s: &str) -> &str {
+    if s.len() > 400 {
+        return s.trim();
+    }
     let cut = [" - ", " | ", " – "]
         .iter()
         .filter_map(|sep| s.rfind(sep))
@@ -908,9 +922,8 @@ pub fn analyze(text: &str) -> Layout {
 
 /// True when the credit labels open the line (`Reporter: …`, `Sumber: …`).
 fn parse_credits_prefix(c: &Cues, s: &str) -> bool {
-    let lower = s.to_lowercase();
     c.credits.iter().any(|(label, _)| {
-        lower.starts_with(label.as_str()) && lower[label.len()..].trim_start().starts_with(':')
+        starts_with_ci(s, label) && s[label.len()..].trim_start().starts_with(':')
     })
 }
 
@@ -919,11 +932,17 @@ fn caption_start(c: &Cues, s: &str) -> bool {
 }
 
 fn starts_boiler_prefix(c: &Cues, s: &str) -> bool {
-    c.boiler_prefix.iter().any(|p| starts_with_ci(s, p))
+    let Some(&b) = s.as_bytes().first() else {
+        return false;
+    };
+    c.boiler_first[usize::from(b.to_ascii_lowercase())]
+        && c.boiler_prefix.iter().any(|p| starts_with_ci(s, p))
 }
 
 fn is_boiler_line(c: &Cues, s: &str) -> bool {
-    c.boiler_line.contains(&s.trim().to_lowercase()) || starts_boiler_prefix(c, s)
+    let s = s.trim();
+    (s.len() <= cues::WHOLE_LINE_MAX && c.boiler_line.contains(&s.to_lowercase()))
+        || starts_boiler_prefix(c, s)
 }
 
 fn starts_related(c: &Cues, s: &str) -> bool {
@@ -932,6 +951,9 @@ fn starts_related(c: &Cues, s: &str) -> bool {
 
 /// `| 1.229 Views`, `13`, `dibaca 53,203 kali`: counters.
 fn is_counter(s: &str) -> bool {
+    if s.len() > 40 {
+        return false;
+    }
     let lower = s.to_lowercase();
     s.chars()
         .all(|ch| ch.is_ascii_digit() || ".,% ".contains(ch))

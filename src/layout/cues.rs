@@ -31,6 +31,8 @@ pub(crate) struct Cues {
     pub boiler_head: HashSet<String>,
     pub boiler_line: HashSet<String>,
     pub boiler_prefix: Vec<String>,
+    /// First bytes (lower-cased) of the boilerplate prefixes: a cheap filter per line.
+    pub boiler_first: [bool; 256],
     pub caption_prefix: Vec<String>,
     pub end: HashSet<String>,
     pub credits: Vec<(String, Field)>,
@@ -58,9 +60,17 @@ fn rows(data: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
         .map(|l| l.split('\t').collect())
 }
 
-/// Normalises a whole-line cue: lower case, trailing `:` and spaces dropped.
+/// Whole-line cues are short; longer lines are not looked up (and not lower-cased).
+pub(crate) const WHOLE_LINE_MAX: usize = 48;
+
+/// Normalises a whole-line cue: lower case, trailing `:` and spaces dropped. Lines longer than
+/// any cue give the empty string, which no cue list holds, without allocating.
 pub(crate) fn norm(s: &str) -> String {
-    s.trim().trim_end_matches(':').trim_end().to_lowercase()
+    let s = s.trim();
+    if s.len() > WHOLE_LINE_MAX {
+        return String::new();
+    }
+    s.trim_end_matches(':').trim_end().to_lowercase()
 }
 
 pub(crate) fn cues() -> &'static Cues {
@@ -159,7 +169,15 @@ fn build() -> Cues {
     let caps = r"[A-Z][A-Z]+(?:[ /][A-Z][A-Z]+){0,3}";
     let title = r"[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}";
     let re = |s: String| Regex::new(&s).expect("layout regex");
+    let mut boiler_first = [false; 256];
+    for p in &boiler_prefix {
+        if let Some(&b) = p.as_bytes().first() {
+            boiler_first[usize::from(b.to_ascii_lowercase())] = true;
+            boiler_first[usize::from(b.to_ascii_uppercase())] = true;
+        }
+    }
     Cues {
+        boiler_first,
         related_head,
         related_prefix,
         boiler_head,
