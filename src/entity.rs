@@ -84,7 +84,8 @@ pub(crate) type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 /// Usually written in lower case mid-sentence (≥ 1.5× as often as capitalised): cannot start a
 /// pattern name.
 pub(crate) const W_STRICT: u16 = 1;
-/// Often written in lower case (≥ 20 times): skipped between a role and its name.
+/// Often written in lower case (≥ 40 times, and at least a third as often as capitalised):
+/// skipped between a role and its name.
 pub(crate) const W_LOOSE: u16 = 1 << 1;
 /// Never part of a pattern name.
 pub(crate) const W_STOP: u16 = 1 << 2;
@@ -98,6 +99,8 @@ const W_SPEECH_BEFORE: u16 = 1 << 5;
 pub(crate) const W_TITLE: u16 = 1 << 6;
 /// First word of a head phrase.
 const W_HEAD: u16 = 1 << 7;
+/// A portfolio word (`Perhubungan`): skipped between a role and its name.
+const W_PORTFOLIO: u16 = 1 << 8;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum TitleClass {
@@ -152,7 +155,7 @@ impl Lexicon {
             if low * 2 >= cap * 3 {
                 flags |= W_STRICT;
             }
-            if low >= 20 {
+            if low >= 40 && low * 3 >= cap {
                 flags |= W_LOOSE;
             }
             if flags != 0 {
@@ -183,6 +186,10 @@ impl Lexicon {
             let (Some(p), Some(class)) = (f.next(), f.next()) else {
                 continue;
             };
+            if class == "portfolio" {
+                words.entry(p).or_default().flags |= W_PORTFOLIO;
+                continue;
+            }
             let what = match class {
                 "honorific" => TitleClass::Honorific,
                 "credit" => TitleClass::Credit,
@@ -589,8 +596,15 @@ impl<'a> Doc<'a> {
             let s = self.s(k);
             let cap_next = k + 1 < n && self.info[k + 1].t & T_CAP != 0;
             let role_word = ti.t & T_CAP != 0
-                && (ti.t & T_ALLCAPS != 0 || ti.w & (W_LOOSE | W_STRICT | W_TITLE) != 0)
+                && (ti.t & T_ALLCAPS != 0
+                    || ti.w & (W_LOOSE | W_STRICT | W_TITLE | W_HEAD | W_PORTFOLIO) != 0)
                 && ti.w & W_STOP == 0;
+            // `Chief Executive Officer (CEO) Cyrus Network …`
+            if s == "(" && k + 2 < n && self.info[k + 1].t & T_ALLCAPS != 0 && self.s(k + 2) == ")"
+            {
+                k += 3;
+                continue;
+            }
             let joiner = k > start && cap_next && matches!(s, "dan" | "&" | "," | "terpilih");
             if !(role_word || joiner) {
                 break;
@@ -785,7 +799,10 @@ impl<'a> Doc<'a> {
                 && !self.claimed[j]
             {
                 if let Some(e) = self.covered(j) {
-                    if e.label == Label::Person || e.span.start < self.toks[j].span.start {
+                    // a person right after the head names the place (`Bandara Soekarno`);
+                    // elsewhere it is the person of a role (`Kementerian Keuangan Sri Mulyani`)
+                    let person_ok = e.label != Label::Person || j == body;
+                    if !person_ok || e.span.start < self.toks[j].span.start {
                         break;
                     }
                     while j < n && self.covered(j).is_some_and(|o| std::ptr::eq(o, e)) {
