@@ -276,6 +276,9 @@ pub(crate) const T_NL_BEFORE: u16 = 1 << 3;
 const T_HEADLINE: u16 = 1 << 4;
 /// An initial: one upper-case letter, possibly with its `.` (`M.`), or followed by a `.` token.
 pub(crate) const T_INITIAL: u16 = 1 << 5;
+/// Made of letters, apostrophes, hyphens and a final `.` only: can be a name word (scraped text
+/// glues words: `NegeriIsrael,Gideon` is no name).
+const T_PLAIN: u16 = 1 << 6;
 
 /// Per-token facts, computed once per document.
 #[derive(Clone, Copy)]
@@ -307,6 +310,12 @@ pub(crate) fn token_info(text: &str, tokens: &[Token]) -> Vec<TokInfo> {
             let first = chars.next().unwrap_or(' ');
             if first.is_uppercase() {
                 t |= T_CAP;
+                if s.trim_end_matches('.')
+                    .chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '\'' | '-' | '’'))
+                {
+                    t |= T_PLAIN;
+                }
                 let rest = s.strip_suffix('.').unwrap_or(s);
                 let n = rest.chars().count();
                 if n == 1 {
@@ -332,8 +341,8 @@ pub(crate) fn token_info(text: &str, tokens: &[Token]) -> Vec<TokInfo> {
     out
 }
 
-/// Marks the tokens of headline-case lines: lines where at least half of the common words (past
-/// the first) are capitalised. Names are not invented there, since every word looks like one.
+/// Marks the tokens of headline-case lines: lines where at least two thirds of the common words
+/// (past the first) are capitalised. Names are not invented there, since every word looks like one.
 fn mark_headlines(info: &mut [TokInfo]) {
     let mut start = 0;
     while start < info.len() {
@@ -350,7 +359,7 @@ fn mark_headlines(info: &mut [TokInfo]) {
                 }
             }
         }
-        if common >= 2 && capped * 2 >= common {
+        if common >= 2 && capped * 3 >= common * 2 {
             for ti in &mut info[start..end] {
                 ti.t |= T_HEADLINE;
             }
@@ -440,7 +449,7 @@ impl<'a> Doc<'a> {
     /// Token `i` is a capitalised word that may stand inside a name.
     fn namish(&self, i: usize) -> bool {
         let ti = self.info[i];
-        ti.t & T_CAP != 0
+        ti.t & (T_CAP | T_PLAIN) == T_CAP | T_PLAIN
             && ti.t & T_ALLCAPS == 0
             && ti.w & (W_STOP | W_TITLE) == 0
             && self.cover[i] == 0
@@ -539,11 +548,22 @@ impl<'a> Doc<'a> {
         if (k..b).all(|i| self.info[i].t & T_INITIAL != 0 || self.s(i) == ".") {
             return None;
         }
-        let joins = (b < n && b == j)
-            .then(|| self.covered(b))
-            .flatten()
-            .filter(|e| e.label == Label::Person && e.span.start == self.toks[b].span.start)
-            .map(|_| self.cover[b] as usize - 1);
+        let mut joins = None;
+        if let Some(e) = (b < n && b == j).then(|| self.covered(b)).flatten() {
+            if e.label == Label::Person && e.span.start == self.toks[b].span.start {
+                // `Dmitry` + gazetteer `Peskov` is Dmitry Peskov; longer runs before a known
+                // person are role words (`Menko Kumham Imipas Yusril …`)
+                if words != 1 || e.span.end != self.toks[b].span.end {
+                    return None;
+                }
+                joins = Some(self.cover[b] as usize - 1);
+            }
+        }
+        // in a headline a name must end where the capitals end: `Panglima TNI Soroti Dampak`
+        // has no boundary to trust
+        if headline && b < n && self.info[b].t & (T_CAP | T_NL_BEFORE) == T_CAP {
+            return None;
+        }
         Some((k, b, joins))
     }
 
@@ -595,10 +615,12 @@ impl<'a> Doc<'a> {
             let ti = self.info[k];
             let s = self.s(k);
             let cap_next = k + 1 < n && self.info[k + 1].t & T_CAP != 0;
-            let role_word = ti.t & T_CAP != 0
-                && (ti.t & T_ALLCAPS != 0
-                    || ti.w & (W_LOOSE | W_STRICT | W_TITLE | W_HEAD | W_PORTFOLIO) != 0)
-                && ti.w & W_STOP == 0;
+            let lower_portfolio = ti.t & (T_CAP | T_WORD) == T_WORD && ti.w & W_PORTFOLIO != 0;
+            let role_word = lower_portfolio
+                || ti.t & T_CAP != 0
+                    && (ti.t & T_ALLCAPS != 0
+                        || ti.w & (W_LOOSE | W_STRICT | W_TITLE | W_HEAD | W_PORTFOLIO) != 0)
+                    && ti.w & W_STOP == 0;
             // `Chief Executive Officer (CEO) Cyrus Network …`
             if s == "(" && k + 2 < n && self.info[k + 1].t & T_ALLCAPS != 0 && self.s(k + 2) == ")"
             {
@@ -639,7 +661,10 @@ impl<'a> Doc<'a> {
         while i < n {
             let mut found: Option<Cand> = None;
             let ti = self.info[i];
-            if let Some((class, j)) = self.title_at(i) {
+            // a title right after a place or body head is part of that name (`Jalan Jenderal …`)
+            let after_head =
+                i > 0 && self.info[i - 1].t & T_CAP != 0 && self.info[i - 1].w & W_HEAD != 0;
+            if let Some((class, j)) = self.title_at(i).filter(|_| !after_head) {
                 match class {
                     TitleClass::Credit => {
                         if j < n && matches!(self.s(j), ":" | "-") {
@@ -659,12 +684,26 @@ impl<'a> Doc<'a> {
                         }
                     }
                     TitleClass::Role => {
-                        let k = self.skip_role_tail(j);
-                        if k < n && self.same_line(i, k) {
-                            let k = if self.s(k) == "," { k + 1 } else { k };
-                            if let Some((a, b, joins)) = self.name_at(k) {
-                                found = Some(self.cand(a, b, Label::Person, "person", joins));
+                        let mut k = self.skip_role_tail(j);
+                        // a "name" followed by an acronym or a known body is still the role:
+                        // `Direktur Pelindungan WNI Kemlu` — skip on, at most twice
+                        for _ in 0..3 {
+                            if k >= n || !self.same_line(i, k) {
+                                break;
                             }
+                            let at = if self.s(k) == "," { k + 1 } else { k };
+                            let Some((a, b, joins)) = self.name_at(at) else {
+                                break;
+                            };
+                            let more = b < n
+                                && self.info[b].t & T_NL_BEFORE == 0
+                                && (self.info[b].t & T_ALLCAPS != 0
+                                    || self.covered(b).is_some_and(|e| e.label != Label::Person));
+                            if !more {
+                                found = Some(self.cand(a, b, Label::Person, "person", joins));
+                                break;
+                            }
+                            k = self.skip_role_tail(b);
                         }
                     }
                 }
@@ -815,10 +854,11 @@ impl<'a> Doc<'a> {
                     continue;
                 }
                 let t = self.info[j];
-                if t.t & T_CAP != 0
-                    && t.w & W_STOP == 0
-                    && !(t.w & W_TITLE != 0 && label != Label::Org)
-                {
+                if t.t & T_CAP != 0 && t.w & W_HEAD != 0 && j > body {
+                    break; // a second head opens a second name (`Gedung … Kementerian …`)
+                }
+                let tbk = kind == "company" && self.s(j).starts_with("Tbk");
+                if (t.t & T_CAP != 0 && t.w & W_STOP == 0) || tbk {
                     j += 1;
                     end = j;
                 } else if matches!(self.s(j), "dan" | "&" | "-" | "of" | "and" | "for")
