@@ -465,7 +465,7 @@ impl<'a> Doc<'a> {
     /// Matches the longest title phrase at `i`; returns its class and the token after it (a
     /// `.` after an abbreviated title is skipped).
     fn title_at(&self, i: usize) -> Option<(TitleClass, usize)> {
-        let ti = self.info[i];
+        let ti = *self.info.get(i)?;
         if ti.t & T_WORD == 0 || ti.w & W_TITLE == 0 || self.cover[i] != 0 {
             return None;
         }
