@@ -130,6 +130,9 @@ pub(crate) struct WordInfo {
 #[derive(Debug)]
 pub(crate) struct Lexicon {
     words: FxMap<&'static str, WordInfo>,
+    /// Flags of the few words that matter in lower case (triggers, particles, portfolio
+    /// words): a small map that stays in cache, looked up for every lower-case token.
+    small: FxMap<&'static str, u16>,
     titles: Vec<Phrase<TitleClass>>,
     heads: Vec<Phrase<(Label, &'static str)>>,
 }
@@ -230,8 +233,14 @@ impl Lexicon {
             info.heads
                 .sort_by_key(|&i| std::cmp::Reverse(heads[i as usize].words.len()));
         }
+        let small = words
+            .iter()
+            .filter(|(_, w)| w.flags & !(W_STRICT | W_LOOSE) != 0)
+            .map(|(&k, w)| (k, w.flags))
+            .collect();
         Lexicon {
             words,
+            small,
             titles,
             heads,
         }
@@ -289,56 +298,99 @@ pub(crate) struct TokInfo {
     pub(crate) w: u16,
 }
 
-/// Computes [`TokInfo`] for every token: one lexicon lookup per word token.
-pub(crate) fn token_info(text: &str, tokens: &[Token]) -> Vec<TokInfo> {
+/// Computes [`TokInfo`] for every token: one lexicon lookup per word token (a small map for
+/// lower-case words; none inside `cover`ed tokens). With `full == false` lower-case words are not looked up and headlines
+/// not marked (all that resolution needs).
+pub(crate) fn token_info(text: &str, tokens: &[Token], full: bool, cover: &[u32]) -> Vec<TokInfo> {
     let lex = lexicon();
     let mut buf = String::with_capacity(32);
     let mut out = Vec::with_capacity(tokens.len());
     let bytes = text.as_bytes();
     let mut prev_end = 0;
+    // pass 1: shape only, no lookups
     for (i, tok) in tokens.iter().enumerate() {
         let s = tok.span.as_str(text);
         let mut t = 0;
-        if i == 0 || memchr::memchr(b'\n', &bytes[prev_end..tok.span.start]).is_some() {
+        let gap = &bytes[prev_end..tok.span.start];
+        if i == 0 || (gap != b" " && memchr::memchr(b'\n', gap).is_some()) {
             t |= T_NL_BEFORE;
         }
         prev_end = tok.span.end;
-        let mut w = 0;
         if tok.kind == TokenKind::Word {
             t |= T_WORD;
-            let mut chars = s.chars();
-            let first = chars.next().unwrap_or(' ');
+            let first = s.chars().next().unwrap_or(' ');
             if first.is_uppercase() {
-                t |= T_CAP;
-                if s.trim_end_matches('.')
-                    .chars()
-                    .all(|c| c.is_alphabetic() || matches!(c, '\'' | '-' | '’'))
-                {
-                    t |= T_PLAIN;
-                }
-                let rest = s.strip_suffix('.').unwrap_or(s);
-                let n = rest.chars().count();
-                if n == 1 {
+                t |= T_CAP | shape_of_capitalised(s);
+                if t & T_INITIAL != 0 && s.len() == first.len_utf8() {
+                    // `M` `.`: an initial only when a glued `.` follows
                     let next_dot = tokens.get(i + 1).is_some_and(|n| {
                         n.span.start == tok.span.end && n.span.as_str(text) == "."
                     });
-                    if rest.len() < s.len() || next_dot {
-                        t |= T_INITIAL;
+                    if !next_dot {
+                        t &= !T_INITIAL;
                     }
-                } else if rest.chars().all(|c| !c.is_lowercase()) {
-                    t |= T_ALLCAPS;
                 }
             }
-            w = if t & T_CAP != 0 || !s.is_ascii() || s.ends_with('.') {
-                lex.flags(lower_into(s, &mut buf))
-            } else {
-                lex.flags(s)
-            };
         }
-        out.push(TokInfo { t, w });
+        out.push(TokInfo { t, w: 0 });
+    }
+    if !full {
+        return out;
+    }
+    // pass 2: lexicon flags. Capitalised words: the full lexicon. Lower-case words matter only
+    // as triggers next to a capitalised word (`kata Budi`, `juru bicara X Budi`, `bin`), so only
+    // those near one are looked up, in the small trigger map.
+    let n = out.len();
+    let mut last_cap: Option<usize> = None;
+    for i in (0..n).rev() {
+        let t = out[i].t;
+        if t & T_WORD == 0 {
+            continue;
+        }
+        let s = tokens[i].span.as_str(text);
+        let w = if t & T_CAP != 0 {
+            last_cap = Some(i);
+            // inside a gazetteer match the flags never matter
+            if cover.get(i).is_some_and(|&c| c != 0) {
+                0
+            } else {
+                lex.flags(lower_into(s, &mut buf))
+            }
+        } else {
+            let near = last_cap.is_some_and(|c| c - i <= 4) || (i > 0 && out[i - 1].t & T_CAP != 0);
+            if !near {
+                0
+            } else if !s.is_ascii() || s.ends_with('.') {
+                lex.small.get(lower_into(s, &mut buf)).copied().unwrap_or(0)
+            } else {
+                lex.small.get(s).copied().unwrap_or(0)
+            }
+        };
+        out[i].w = w;
     }
     mark_headlines(&mut out);
     out
+}
+
+/// `T_PLAIN`, `T_INITIAL` (one letter, maybe with its `.`) and `T_ALLCAPS` for a capitalised word.
+fn shape_of_capitalised(s: &str) -> u16 {
+    let rest = s.strip_suffix('.').unwrap_or(s);
+    let (mut plain, mut lower, mut count) = (true, false, 0usize);
+    for c in rest.chars() {
+        count += 1;
+        if c.is_lowercase() {
+            lower = true;
+        } else if !c.is_alphabetic() && !matches!(c, '\'' | '-' | '’') {
+            plain = false;
+        }
+    }
+    let mut t = if plain { T_PLAIN } else { 0 };
+    if count == 1 {
+        t |= T_INITIAL;
+    } else if !lower {
+        t |= T_ALLCAPS;
+    }
+    t
 }
 
 /// Marks the tokens of headline-case lines: lines where at least two thirds of the common words
@@ -351,10 +403,14 @@ fn mark_headlines(info: &mut [TokInfo]) {
             end += 1;
         }
         let (mut common, mut capped) = (0, 0);
+        // lower-case words are common words (no lookup needed); capitalised ones count when
+        // the lexicon says they usually are written in lower case
         for ti in &info[start + 1..end] {
-            if ti.t & T_WORD != 0 && ti.w & W_STRICT != 0 {
-                common += 1;
-                if ti.t & T_CAP != 0 {
+            if ti.t & T_WORD != 0 {
+                if ti.t & T_CAP == 0 {
+                    common += 1;
+                } else if ti.w & W_STRICT != 0 {
+                    common += 1;
                     capped += 1;
                 }
             }
@@ -725,7 +781,10 @@ impl<'a> Doc<'a> {
                         found = Some(self.cand(a, b, Label::Person, "person", None));
                     }
                 }
-            } else if let Some(c) = self.slash_credit(i) {
+            } else if let Some(c) = (ti.t & T_CAP != 0 || self.s(i) == "/")
+                .then(|| self.slash_credit(i))
+                .flatten()
+            {
                 found = Some(c);
             }
             if let Some(c) = found {
@@ -921,10 +980,11 @@ pub(crate) fn find_with(text: &str, tokens: &[Token], gaz: Vec<Entity>) -> Vec<E
             cover[i] = g as u32 + 1;
         }
     }
+    let info = token_info(text, tokens, true, &cover);
     let mut doc = Doc {
         text,
         toks: tokens,
-        info: token_info(text, tokens),
+        info,
         cover,
         gaz: &gaz,
         claimed: vec![false; tokens.len()],

@@ -21,8 +21,8 @@
 use std::sync::Arc;
 
 use crate::entity::{
-    pattern_entity, token_info, FxMap, TokInfo, T_ALLCAPS, T_CAP, T_INITIAL, T_NL_BEFORE, T_WORD,
-    W_PARTICLE, W_STOP, W_STRICT, W_TITLE,
+    lexicon, lower_into, pattern_entity, token_info, FxMap, TokInfo, T_ALLCAPS, T_CAP, T_INITIAL,
+    T_NL_BEFORE, T_WORD, W_PARTICLE, W_STOP, W_STRICT, W_TITLE,
 };
 use crate::span::{Entity, Label, Source, Span, Token};
 
@@ -49,7 +49,7 @@ pub fn resolve(text: &str, tokens: &[Token], entities: &mut Vec<Entity>) {
     if tokens.is_empty() {
         return;
     }
-    let info = token_info(text, tokens);
+    let info = token_info(text, tokens, false, &[]);
     let mut r = Resolver {
         text,
         tokens,
@@ -92,6 +92,12 @@ fn normalise(entities: &mut Vec<Entity>) {
 impl Resolver<'_> {
     fn s(&self, i: usize) -> &str {
         self.tokens[i].span.as_str(self.text)
+    }
+
+    /// Lexicon flags of token `i` (looked up on demand: few tokens need them here).
+    fn wflags(&self, i: usize) -> u16 {
+        let mut buf = String::new();
+        lexicon().flags(lower_into(self.s(i), &mut buf))
     }
 
     fn recover(&mut self, entities: &[Entity]) {
@@ -248,7 +254,9 @@ impl Resolver<'_> {
             let mut b = a;
             while b < self.tokens.len() && self.tokens[b].span.end <= e.span.end {
                 let ti = self.info[b];
-                if ti.t & T_WORD != 0 && ti.t & T_INITIAL == 0 && ti.w & W_PARTICLE == 0 {
+                // lower-case words were not looked up (see `token_info`): ask for particles here
+                let particle = ti.t & T_CAP == 0 && lexicon().flags(self.s(b)) & W_PARTICLE != 0;
+                if ti.t & T_WORD != 0 && ti.t & T_INITIAL == 0 && !particle {
                     words.push(b);
                 }
                 b += 1;
@@ -271,6 +279,11 @@ impl Resolver<'_> {
         }
         // key -> entity indices in text order
         let mut map: FxMap<&str, Vec<usize>> = FxMap::default();
+        // first words of all keys: one cheap check per capitalised token before building keys
+        let mut firsts: FxMap<&str, ()> = FxMap::default();
+        for (k, _) in &keys {
+            firsts.insert(k.split(' ').next().unwrap_or(""), ());
+        }
         for (k, ei) in &keys {
             let v = map.entry(k.as_str()).or_default();
             if v.last() != Some(ei) {
@@ -286,7 +299,8 @@ impl Resolver<'_> {
             if self.cover[i] != 0
                 || ti.t & T_CAP == 0
                 || ti.t & (T_ALLCAPS | T_INITIAL) != 0
-                || ti.w & (W_STOP | W_STRICT | W_TITLE) != 0
+                || !firsts.contains_key(self.s(i))
+                || self.wflags(i) & (W_STOP | W_STRICT | W_TITLE) != 0
             {
                 i += 1;
                 continue;
@@ -318,7 +332,8 @@ impl Resolver<'_> {
                     && self.info[i + len].t & T_NL_BEFORE == 0
                 {
                     let nt = self.info[i + len];
-                    if nt.w & (W_STOP | W_STRICT | W_TITLE) == 0 && nt.t & T_ALLCAPS == 0 {
+                    let nw = self.wflags(i + len);
+                    if nw & (W_STOP | W_STRICT | W_TITLE) == 0 && nt.t & T_ALLCAPS == 0 {
                         break;
                     }
                 }
