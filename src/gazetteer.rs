@@ -82,7 +82,9 @@ use std::collections::HashMap;
 use std::path::Path;
 use std::sync::{Arc, OnceLock};
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::nfa::contiguous::NFA;
+use aho_corasick::{Anchored, MatchKind};
 
 use crate::error::{Error, Result};
 use crate::span::{Entity, Label, Source, Span, Token, TokenKind};
@@ -595,9 +597,16 @@ pub struct Matcher {
     /// case-sensitively. (One ASCII-case-insensitive pattern per name, with the case checked
     /// per match, was tried: half the patterns but no smaller automaton, and `find` ran at half
     /// the speed, because lower-case text then matches acronyms everywhere.)
-    automaton: AhoCorasick,
+    ///
+    /// `find` walks this trie *anchored* at each unit start instead of running an unanchored
+    /// overlapping search over every byte: most units (lower-case words, punctuation) die on
+    /// their first byte, and no match that is not token-aligned is ever produced and filtered.
+    automaton: NFA,
     /// For each pattern, the entry it reports.
     winner: Vec<u32>,
+    /// Bytes some pattern starts with; units starting with any other byte are skipped without
+    /// touching the automaton.
+    first_byte: [bool; 256],
 }
 
 impl Matcher {
@@ -648,14 +657,22 @@ impl Matcher {
                 }
             }
         }
-        let automaton = AhoCorasick::builder()
+        let mut first_byte = [false; 256];
+        for p in &patterns {
+            if let Some(&b) = p.as_bytes().first() {
+                first_byte[usize::from(b)] = true;
+            }
+        }
+        let automaton = NFA::builder()
             .match_kind(MatchKind::Standard)
+            .prefilter(false)
             .build(&patterns)
             .map_err(|e| Error::config(format!("gazetteer too large to compile: {e}")))?;
         Ok(Matcher {
             gazetteer,
             automaton,
             winner: best.into_iter().map(|(e, _)| e).collect(),
+            first_byte,
         })
     }
 
@@ -714,20 +731,44 @@ impl Matcher {
         if text.is_empty() || self.winner.is_empty() {
             return out;
         }
-        let flags = unit_boundaries(text, tokens);
-        let mut found: Vec<(usize, usize, u32)> = Vec::new();
-        for m in self.automaton.find_overlapping_iter(text) {
-            if flags[m.start()] & UNIT_START != 0 && flags[m.end()] & UNIT_END != 0 {
-                found.push((m.start(), m.end(), self.winner[m.pattern().as_usize()]));
-            }
-        }
-        // Leftmost first, then longest.
-        found.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+        let (flags, starts) = unit_boundaries(text, tokens);
+        let bytes = text.as_bytes();
+        let nfa = &self.automaton;
+        let Ok(anchored_start) = nfa.start_state(Anchored::Yes) else {
+            return out;
+        };
         let mut last_end = 0;
-        for (start, end, entry) in found {
-            if start < last_end {
+        for &start in &starts {
+            // Leftmost first: a unit inside the previous match cannot start another.
+            if start < last_end || !self.first_byte[usize::from(bytes[start])] {
                 continue;
             }
+            // Walk the trie from `start`; every pattern matched on the way starts at `start`.
+            // Keep the longest one that ends where a unit ends (longest wins).
+            let mut best: Option<(usize, u32)> = None;
+            let mut sid = anchored_start;
+            for (at, &b) in bytes[start..].iter().enumerate() {
+                sid = nfa.next_state(Anchored::Yes, sid, b);
+                if nfa.is_dead(sid) {
+                    break;
+                }
+                let end = start + at + 1;
+                if nfa.is_match(sid) && flags[end] & UNIT_END != 0 {
+                    // Under standard semantics a state also carries the matches of its suffix
+                    // states: keep only the pattern that is exactly `text[start..end]`.
+                    let len = end - start;
+                    for i in 0..nfa.match_len(sid) {
+                        let pid = nfa.match_pattern(sid, i);
+                        if nfa.pattern_len(pid) == len {
+                            best = Some((end, self.winner[pid.as_usize()]));
+                            break;
+                        }
+                    }
+                }
+            }
+            let Some((end, entry)) = best else {
+                continue;
+            };
             last_end = end;
             let e = &self.gazetteer.entries[entry as usize];
             out.push(Entity {
@@ -745,15 +786,18 @@ impl Matcher {
 }
 
 /// Marks, for each byte offset of `text` (and its end), whether a matchable unit starts or ends
-/// there: tokens, and the hyphen- or slash-separated parts of word and number tokens.
-fn unit_boundaries(text: &str, tokens: &[Token]) -> Vec<u8> {
+/// there: tokens, and the hyphen- or slash-separated parts of word and number tokens. Also
+/// returns the unit starts in increasing order, so `find` need not scan the flags.
+fn unit_boundaries(text: &str, tokens: &[Token]) -> (Vec<u8>, Vec<usize>) {
     let mut flags = vec![0u8; text.len() + 1];
+    let mut starts = Vec::with_capacity(tokens.len() + 16);
     if tokens.is_empty() {
         let mut in_word = false;
         for (i, c) in text.char_indices() {
             let word = c.is_alphanumeric();
             if word && !in_word {
                 flags[i] |= UNIT_START;
+                starts.push(i);
             } else if !word && in_word {
                 flags[i] |= UNIT_END;
             }
@@ -762,7 +806,7 @@ fn unit_boundaries(text: &str, tokens: &[Token]) -> Vec<u8> {
         if in_word {
             flags[text.len()] |= UNIT_END;
         }
-        return flags;
+        return (flags, starts);
     }
     let bytes = text.as_bytes();
     for t in tokens {
@@ -772,17 +816,24 @@ fn unit_boundaries(text: &str, tokens: &[Token]) -> Vec<u8> {
         }
         flags[start] |= UNIT_START;
         flags[end] |= UNIT_END;
+        starts.push(start);
         if matches!(t.kind, TokenKind::Word | TokenKind::Number) {
-            for p in memchr::memchr2_iter(b'-', b'/', &bytes[start..end]) {
-                let p = start + p;
-                if p > start && p + 1 < end {
+            // Tokens are short: a plain loop beats setting up `memchr2` for each one.
+            for p in start + 1..end - 1 {
+                if matches!(bytes[p], b'-' | b'/') {
                     flags[p] |= UNIT_END;
                     flags[p + 1] |= UNIT_START;
+                    starts.push(p + 1);
                 }
             }
         }
     }
-    flags
+    // Tokenizer output is sorted; anything else (hand-made tokens) is put in order here.
+    if starts.windows(2).any(|w| w[0] >= w[1]) {
+        starts.sort_unstable();
+        starts.dedup();
+    }
+    (flags, starts)
 }
 
 /// Counts of one gazetteer, for `indotag gazetteer check` and `list --counts`.
