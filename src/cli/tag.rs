@@ -214,7 +214,7 @@ fn tag_all(config: &Config, pool: &rayon::ThreadPool, out: &mut dyn Write) -> io
         if batch.is_empty() {
             return Ok(failed);
         }
-        let lines: Vec<(String, bool)> = pool.install(|| {
+        let lines: Vec<(Vec<u8>, bool)> = pool.install(|| {
             batch
                 .par_drain(..)
                 .map(|raw| tag_one(&config.tagger, raw, config.record))
@@ -225,26 +225,33 @@ fn tag_all(config: &Config, pool: &rayon::ThreadPool, out: &mut dyn Write) -> io
                 eprintln!("indotag: {}", error_message(&line));
                 failed += 1;
             }
-            out.write_all(line.as_bytes())?;
-            out.write_all(b"\n")?;
+            out.write_all(&line)?;
         }
     }
 }
 
-fn tag_one(tagger: &Tagger, raw: RawDoc, record: RecordOptions) -> (String, bool) {
+/// One record line, newline included, and whether the document was tagged.
+fn tag_one(tagger: &Tagger, raw: RawDoc, record: RecordOptions) -> (Vec<u8>, bool) {
     match raw.text {
         Ok(text) => {
             let mut doc = tagger.tag(text);
             doc.id = Some(raw.id);
             doc.extra = raw.extra;
-            (doc.to_json_line(record), true)
+            let mut line = Vec::new();
+            doc.write_json_line(record, &mut line);
+            line.push(b'\n');
+            (line, true)
         }
-        Err(e) => (error_line(Some(&raw.id), &raw.extra, &e.to_string()), false),
+        Err(e) => {
+            let mut line = error_line(Some(&raw.id), &raw.extra, &e.to_string()).into_bytes();
+            line.push(b'\n');
+            (line, false)
+        }
     }
 }
 
-fn error_message(line: &str) -> String {
-    serde_json::from_str::<serde_json::Value>(line)
+fn error_message(line: &[u8]) -> String {
+    serde_json::from_slice::<serde_json::Value>(line)
         .ok()
         .and_then(|v| v["error"].as_str().map(String::from))
         .unwrap_or_default()
