@@ -604,9 +604,14 @@ pub struct Matcher {
     automaton: NFA,
     /// For each pattern, the entry it reports.
     winner: Vec<u32>,
-    /// Bytes some pattern starts with; units starting with any other byte are skipped without
-    /// touching the automaton.
+    /// Bytes some pattern starts with, for a unit at the very end of the text.
     first_byte: [bool; 256],
+    /// Bit `a * 256 + b`: some pattern starts with bytes `a b` (or is the one byte `a`). Units
+    /// whose first two bytes no pattern starts with are skipped without touching the
+    /// automaton: that rejects the common lower-case words (`dan`, `di`, `kata`) that share a
+    /// first letter with a few lower-case names (`detikcom`, `kumparan`), and most capitalised
+    /// words.
+    first_pair: Box<[u64; 1024]>,
 }
 
 impl Matcher {
@@ -658,9 +663,20 @@ impl Matcher {
             }
         }
         let mut first_byte = [false; 256];
+        let mut first_pair = Box::new([0u64; 1024]);
         for p in &patterns {
-            if let Some(&b) = p.as_bytes().first() {
-                first_byte[usize::from(b)] = true;
+            match *p.as_bytes() {
+                [] => {}
+                [a] => {
+                    first_byte[usize::from(a)] = true;
+                    let row = usize::from(a) * 4;
+                    first_pair[row..row + 4].fill(u64::MAX);
+                }
+                [a, b, ..] => {
+                    first_byte[usize::from(a)] = true;
+                    let bit = usize::from(a) << 8 | usize::from(b);
+                    first_pair[bit >> 6] |= 1 << (bit & 63);
+                }
             }
         }
         let automaton = NFA::builder()
@@ -673,6 +689,7 @@ impl Matcher {
             automaton,
             winner: best.into_iter().map(|(e, _)| e).collect(),
             first_byte,
+            first_pair,
         })
     }
 
@@ -740,7 +757,7 @@ impl Matcher {
         let mut last_end = 0;
         for &start in &starts {
             // Leftmost first: a unit inside the previous match cannot start another.
-            if start < last_end || !self.first_byte[usize::from(bytes[start])] {
+            if start < last_end || !self.may_start(bytes, start) {
                 continue;
             }
             // Walk the trie from `start`; every pattern matched on the way starts at `start`.
@@ -782,6 +799,22 @@ impl Matcher {
             });
         }
         out
+    }
+}
+
+impl Matcher {
+    /// False when no pattern can start at `at`, judged by the next two bytes.
+    #[inline]
+    fn may_start(&self, bytes: &[u8], at: usize) -> bool {
+        match bytes.get(at..at + 2) {
+            Some(&[a, b]) => {
+                let bit = usize::from(a) << 8 | usize::from(b);
+                self.first_pair[bit >> 6] & (1 << (bit & 63)) != 0
+            }
+            _ => bytes
+                .get(at)
+                .is_some_and(|&a| self.first_byte[usize::from(a)]),
+        }
     }
 }
 
@@ -1197,6 +1230,21 @@ mod tests {
         assert_eq!(
             texts(&m, "Amerika Serikat dan Amerika"),
             ["Amerika Serikat", "Amerika"]
+        );
+    }
+
+    #[test]
+    fn one_byte_names_and_names_at_the_end() {
+        // The two-byte prefilter must not lose one-byte names, nor names in the last byte.
+        let m = Matcher::new(gaz("x\tORG\tcompany\tX Corp\tX\t\n\
+             ri\tGPE\tcountry\tRepublik Indonesia\tRI\t\n"))
+        .expect("compiles");
+        assert_eq!(texts(&m, "X"), ["X"]);
+        assert_eq!(texts(&m, "Saham X."), ["X"]);
+        assert_eq!(texts(&m, "Saham X"), ["X"]);
+        assert_eq!(
+            texts(&m, "RI dan X Corp, bukan Xa atau R"),
+            ["RI", "X Corp"]
         );
     }
 
