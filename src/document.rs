@@ -126,9 +126,32 @@ impl Document {
                 + if options.text { n } else { 0 }
                 + if options.tokens { 9 * n } else { 0 },
         );
-        let record = Record { doc: self, options };
+        // The text is most of a record's bytes; serde_json escapes strings a byte at a time, so
+        // the record is written in three parts: fields before the text, the text (escaped
+        // eight bytes at a time), fields after it. Same bytes as `Serialize for Document`.
+        let start = out.len();
+        let part = |part| Record {
+            doc: self,
+            options,
+            part,
+        };
         // Serialising plain data into a Vec cannot fail.
-        let _ = serde_json::to_writer(&mut *out, &record);
+        let _ = serde_json::to_writer(&mut *out, &part(Part::Head));
+        out.pop(); // the head's closing brace
+        if options.text {
+            if out.len() > start + 1 {
+                out.push(b',');
+            }
+            out.extend_from_slice(b"\"text\":");
+            write_json_str(out, &self.text);
+        }
+        let tail = out.len();
+        let _ = serde_json::to_writer(&mut *out, &part(Part::Tail));
+        if tail > start + 1 {
+            out[tail] = b','; // the tail's opening brace
+        } else {
+            out.remove(tail);
+        }
     }
 
     /// The text of a span of this document.
@@ -169,6 +192,7 @@ impl Serialize for Document {
         Record {
             doc: self,
             options: RecordOptions::default(),
+            part: Part::All,
         }
         .serialize(s)
     }
@@ -177,6 +201,79 @@ impl Serialize for Document {
 struct Record<'a> {
     doc: &'a Document,
     options: RecordOptions,
+    part: Part,
+}
+
+/// Which fields of a record to write.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Part {
+    /// All of them.
+    All,
+    /// Those before `text`.
+    Head,
+    /// Those after `text`.
+    Tail,
+}
+
+/// Writes `s` as a JSON string, escaped exactly as serde_json does (`\"`, `\\`, `\n`, `\r`,
+/// `\t`, `\b`, `\f`, other control characters as `\u00xx`), skipping eight bytes at a time
+/// while none needs escaping.
+fn write_json_str(out: &mut Vec<u8>, s: &str) {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    /// True when some byte of `w` is zero.
+    fn zero_byte(w: u64) -> bool {
+        w.wrapping_sub(ONES) & !w & HIGH != 0
+    }
+    let bytes = s.as_bytes();
+    out.reserve(bytes.len() + 2);
+    out.push(b'"');
+    let mut run = 0; // start of the bytes not yet copied
+    let mut i = 0;
+    while i < bytes.len() {
+        if let Some(chunk) = bytes.get(i..i + 8) {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            let w = u64::from_le_bytes(word);
+            // A byte below 0x20 (its high bits 0 after subtracting 0x20), `"` or `\`?
+            let control = w.wrapping_sub(0x20 * ONES) & !w & HIGH != 0;
+            if !control
+                && !zero_byte(w ^ (b'"' as u64 * ONES))
+                && !zero_byte(w ^ (b'\\' as u64 * ONES))
+            {
+                i += 8;
+                continue;
+            }
+        }
+        let b = bytes[i];
+        let escape: &[u8] = match b {
+            b'"' => b"\\\"",
+            b'\\' => b"\\\\",
+            b'\n' => b"\\n",
+            b'\r' => b"\\r",
+            b'\t' => b"\\t",
+            0x08 => b"\\b",
+            0x0c => b"\\f",
+            0..=0x1f => b"",
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        out.extend_from_slice(&bytes[run..i]);
+        if escape.is_empty() {
+            const HEX: &[u8; 16] = b"0123456789abcdef";
+            out.extend_from_slice(b"\\u00");
+            out.push(HEX[usize::from(b >> 4)]);
+            out.push(HEX[usize::from(b & 0xf)]);
+        } else {
+            out.extend_from_slice(escape);
+        }
+        i += 1;
+        run = i;
+    }
+    out.extend_from_slice(&bytes[run..]);
+    out.push(b'"');
 }
 
 /// Byte offset to character offset, for one text.
@@ -223,21 +320,26 @@ impl Serialize for Record<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let doc = self.doc;
         let text = doc.text.as_str();
+        let mut m = s.serialize_map(None)?;
+        if self.part != Part::Tail {
+            if let Some(id) = &doc.id {
+                m.serialize_entry("id", id)?;
+            }
+            for (k, v) in &doc.extra {
+                m.serialize_entry(&carried_key(k), v)?;
+            }
+        }
+        if self.part == Part::All && self.options.text {
+            m.serialize_entry("text", text)?;
+        }
+        if self.part == Part::Head {
+            return m.end();
+        }
         let chars = Chars::new(text);
         let at = At {
             chars: &chars,
             text,
         };
-        let mut m = s.serialize_map(None)?;
-        if let Some(id) = &doc.id {
-            m.serialize_entry("id", id)?;
-        }
-        for (k, v) in &doc.extra {
-            m.serialize_entry(&carried_key(k), v)?;
-        }
-        if self.options.text {
-            m.serialize_entry("text", text)?;
-        }
         m.serialize_entry("meta", &doc.meta)?;
         m.serialize_entry("zones", &List(&doc.zones, at))?;
         m.serialize_entry("sentences", &List(&doc.sentences, at))?;
@@ -365,5 +467,96 @@ impl Serialize for Cue<'_> {
         let mut m = s.serialize_map(None)?;
         self.1.span(&mut m, self.0, true)?;
         m.end()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strings_are_escaped_as_serde_json_does() {
+        let mut cases: Vec<String> = (0u8..0x80).map(|b| char::from(b).to_string()).collect();
+        cases.extend(
+            [
+                "",
+                "Kata \"ayo\" di\nJakarta\\Bogor\t\r\u{8}\u{c}\u{1}\u{1f}\u{7f}",
+                "“Kami menolak,” kata Peskov — é ü 漢字 🙂 twelve bytes!",
+                "abcdefg\"hijklmno\\pqrstuvw\u{0}xyz0123456789",
+            ]
+            .map(String::from),
+        );
+        // Every position of an escape within an eight-byte chunk.
+        for at in 0..17 {
+            for c in ['"', '\\', '\n', '\u{2}'] {
+                let mut s = "x".repeat(at);
+                s.push(c);
+                s.push_str("yyyyyyyyy");
+                cases.push(s);
+            }
+        }
+        for s in cases {
+            let mut out = Vec::new();
+            write_json_str(&mut out, &s);
+            let want = serde_json::to_string(&s).expect("serialises");
+            assert_eq!(String::from_utf8(out).expect("UTF-8"), want, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn json_line_matches_serialize_for_every_option() {
+        let text = "JAKARTA - \"Kami siap,\" kata Joko Widodo di Istana.\nBaca Juga: Rusia\u{1}.";
+        let mut doc = crate::Tagger::new().tag(text);
+        let records = |doc: &Document| {
+            let mut lines = Vec::new();
+            for text in [true, false] {
+                for tokens in [true, false] {
+                    let options = RecordOptions { text, tokens };
+                    let line = doc.to_json_line(options);
+                    let all = Record {
+                        doc,
+                        options,
+                        part: Part::All,
+                    };
+                    let want = serde_json::to_string(&all).expect("serialises");
+                    assert_eq!(line, want, "{options:?}");
+                    let mut v: Value = serde_json::from_str(&line).expect("valid JSON");
+                    if !text {
+                        assert!(v.get("text").is_none(), "{line}");
+                        v["text"] = Value::from(doc.text.as_str());
+                    }
+                    if !tokens {
+                        assert!(v.get("tokens").is_none(), "{line}");
+                    }
+                    lines.push((options, line, v));
+                }
+            }
+            lines
+        };
+        // Without an id or carried fields (the head is empty), then with them.
+        for pass in 0..2 {
+            let full = serde_json::to_string(&doc).expect("serialises");
+            let lines = records(&doc);
+            assert_eq!(lines[0].1, full, "default options are the Serialize output");
+            let full: Value = serde_json::from_str(&full).expect("valid JSON");
+            for (options, line, mut v) in lines {
+                if !options.tokens {
+                    v["tokens"] = full["tokens"].clone();
+                }
+                // Same fields in the same order as the full record.
+                let keys: Vec<&String> = v.as_object().expect("object").keys().collect();
+                let want: Vec<&String> = full.as_object().expect("object").keys().collect();
+                if options.text && options.tokens {
+                    assert_eq!(keys, want, "{line}");
+                }
+                assert_eq!(v, full, "{options:?}");
+            }
+            if pass == 0 {
+                doc.id = Some("berita-1".into());
+                doc.extra
+                    .insert("url".into(), Value::from("https://contoh.id/a"));
+                doc.extra.insert("text".into(), Value::from("asli"));
+            }
+        }
     }
 }
