@@ -22,7 +22,7 @@ use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-use crate::span::{Entity, Meta, Quote, Span, Speaker, Token, Zone};
+use crate::span::{Entity, Meta, Quote, QuoteKind, Source, Span, Speaker, Token, TokenKind, Zone};
 
 /// One tagged document. Serialise it (with `serde_json`) to get its JSONL record.
 ///
@@ -126,32 +126,94 @@ impl Document {
                 + if options.text { n } else { 0 }
                 + if options.tokens { 9 * n } else { 0 },
         );
-        // The text is most of a record's bytes; serde_json escapes strings a byte at a time, so
-        // the record is written in three parts: fields before the text, the text (escaped
-        // eight bytes at a time), fields after it. Same bytes as `Serialize for Document`.
-        let start = out.len();
-        let part = |part| Record {
-            doc: self,
-            options,
-            part,
+        // Written by hand rather than through serde_json: its string escaping goes a byte at
+        // a time with a call per string, which made writing a third of a run with tokens.
+        // `Serialize for Document` writes the same bytes (the tests compare them).
+        let text = self.text.as_str();
+        let chars = Chars::new(text);
+        let mut w = Json {
+            out,
+            chars: &chars,
+            text,
         };
-        // Serialising plain data into a Vec cannot fail.
-        let _ = serde_json::to_writer(&mut *out, &part(Part::Head));
-        out.pop(); // the head's closing brace
-        if options.text {
-            if out.len() > start + 1 {
-                out.push(b',');
+        w.out.push(b'{');
+        let mut first = true;
+        if let Some(id) = &self.id {
+            w.key(&mut first, "id");
+            write_json_str(w.out, id);
+        }
+        for (k, v) in &self.extra {
+            if !first {
+                w.out.push(b',');
             }
-            out.extend_from_slice(b"\"text\":");
-            write_json_str(out, &self.text);
+            first = false;
+            write_json_str(w.out, &carried_key(k));
+            w.out.push(b':');
+            // Writing a Value into a Vec cannot fail.
+            let _ = serde_json::to_writer(&mut *w.out, v);
         }
-        let tail = out.len();
-        let _ = serde_json::to_writer(&mut *out, &part(Part::Tail));
-        if tail > start + 1 {
-            out[tail] = b','; // the tail's opening brace
-        } else {
-            out.remove(tail);
+        if options.text {
+            w.key(&mut first, "text");
+            write_json_str(w.out, text);
         }
+        w.key(&mut first, "meta");
+        let _ = serde_json::to_writer(&mut *w.out, &self.meta);
+        w.out.extend_from_slice(b",\"zones\":");
+        w.list(&self.zones, |w, z| {
+            w.span(z.span, false);
+            w.field("kind", z.kind.as_str());
+        });
+        w.out.extend_from_slice(b",\"sentences\":");
+        w.list(&self.sentences, |w, s| w.span(*s, false));
+        if options.tokens {
+            w.out.extend_from_slice(b",\"tokens\":");
+            w.list(&self.tokens, |w, t| {
+                w.span(t.span, true);
+                w.field("kind", token_kind(t.kind));
+            });
+        }
+        w.out.extend_from_slice(b",\"entities\":");
+        w.list(&self.entities, |w, e| {
+            w.span(e.span, true);
+            w.field("label", e.label.as_str());
+            w.field("id", &e.id);
+            w.field("canonical", &e.canonical);
+            w.field("kind", &e.kind);
+            w.field("source", source(e.source));
+            if let Some(z) = e.zone {
+                w.field("zone", z.as_str());
+            }
+        });
+        w.out.extend_from_slice(b",\"quotes\":");
+        w.list(&self.quotes, |w, q| {
+            w.span(q.span, true);
+            w.field("kind", quote_kind(q.kind));
+            w.out.extend_from_slice(b",\"speaker\":");
+            match &q.speaker {
+                None => w.out.extend_from_slice(b"null"),
+                Some(sp) => {
+                    w.out.push(b'{');
+                    w.span(sp.span, true);
+                    w.opt_field("id", sp.id.as_deref());
+                    w.opt_field("canonical", sp.canonical.as_deref());
+                    w.out.push(b'}');
+                }
+            }
+            w.out.extend_from_slice(b",\"cue\":");
+            match q.cue {
+                None => w.out.extend_from_slice(b"null"),
+                Some(c) => {
+                    w.out.push(b'{');
+                    w.span(c, true);
+                    w.out.push(b'}');
+                }
+            }
+            w.field("rule", q.rule);
+            if let Some(z) = q.zone {
+                w.field("zone", z.as_str());
+            }
+        });
+        w.out.push(b'}');
     }
 
     /// The text of a span of this document.
@@ -192,27 +254,129 @@ impl Serialize for Document {
         Record {
             doc: self,
             options: RecordOptions::default(),
-            part: Part::All,
         }
         .serialize(s)
     }
 }
 
+/// The record through serde, for `Serialize for Document`.
 struct Record<'a> {
     doc: &'a Document,
     options: RecordOptions,
-    part: Part,
 }
 
-/// Which fields of a record to write.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Part {
-    /// All of them.
-    All,
-    /// Those before `text`.
-    Head,
-    /// Those after `text`.
-    Tail,
+/// The hand-written record writer of [`Document::write_json_line`].
+struct Json<'a> {
+    out: &'a mut Vec<u8>,
+    chars: &'a Chars,
+    text: &'a str,
+}
+
+impl Json<'_> {
+    /// `"key":`, after a comma unless it is the first field.
+    fn key(&mut self, first: &mut bool, key: &str) {
+        if !*first {
+            self.out.push(b',');
+        }
+        *first = false;
+        self.out.push(b'"');
+        self.out.extend_from_slice(key.as_bytes());
+        self.out.extend_from_slice(b"\":");
+    }
+
+    /// `,"key":"value"` (keys are plain ASCII: not escaped).
+    fn field(&mut self, key: &str, value: &str) {
+        self.out.extend_from_slice(b",\"");
+        self.out.extend_from_slice(key.as_bytes());
+        self.out.extend_from_slice(b"\":");
+        write_json_str(self.out, value);
+    }
+
+    /// `,"key":"value"` or `,"key":null`.
+    fn opt_field(&mut self, key: &str, value: Option<&str>) {
+        match value {
+            Some(v) => self.field(key, v),
+            None => {
+                self.out.extend_from_slice(b",\"");
+                self.out.extend_from_slice(key.as_bytes());
+                self.out.extend_from_slice(b"\":null");
+            }
+        }
+    }
+
+    /// `"start":…,"end":…` and `,"text":…`, in character offsets.
+    fn span(&mut self, span: Span, with_text: bool) {
+        self.out.extend_from_slice(b"\"start\":");
+        write_uint(self.out, self.chars.at(span.start));
+        self.out.extend_from_slice(b",\"end\":");
+        write_uint(self.out, self.chars.at(span.end));
+        if with_text {
+            self.out.extend_from_slice(b",\"text\":");
+            write_json_str(self.out, span.as_str(self.text));
+        }
+    }
+
+    /// `[{…},{…}]`, each object's fields written by `item`.
+    fn list<T>(&mut self, items: &[T], item: impl Fn(&mut Self, &T)) {
+        self.out.push(b'[');
+        for (i, t) in items.iter().enumerate() {
+            if i > 0 {
+                self.out.push(b',');
+            }
+            self.out.push(b'{');
+            item(self, t);
+            self.out.push(b'}');
+        }
+        self.out.push(b']');
+    }
+}
+
+/// Decimal digits of `n`.
+fn write_uint(out: &mut Vec<u8>, mut n: usize) {
+    let mut buf = [0u8; 20];
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend_from_slice(&buf[i..]);
+}
+
+/// The record names of token kinds (serde's, checked by a test).
+fn token_kind(kind: TokenKind) -> &'static str {
+    match kind {
+        TokenKind::Word => "word",
+        TokenKind::Number => "number",
+        TokenKind::Punct => "punct",
+        TokenKind::Symbol => "symbol",
+        TokenKind::Url => "url",
+        TokenKind::Email => "email",
+        TokenKind::Hashtag => "hashtag",
+        TokenKind::Mention => "mention",
+        TokenKind::Emoji => "emoji",
+    }
+}
+
+/// The record names of entity sources (serde's, checked by a test).
+fn source(source: Source) -> &'static str {
+    match source {
+        Source::Gazetteer => "gazetteer",
+        Source::Alias => "alias",
+        Source::Pattern => "pattern",
+    }
+}
+
+/// The record names of quote kinds (serde's, checked by a test).
+fn quote_kind(kind: QuoteKind) -> &'static str {
+    match kind {
+        QuoteKind::Direct => "direct",
+        QuoteKind::Partial => "partial",
+        QuoteKind::Indirect => "indirect",
+    }
 }
 
 /// Writes `s` as a JSON string, escaped exactly as serde_json does (`\"`, `\\`, `\n`, `\r`,
@@ -321,19 +485,14 @@ impl Serialize for Record<'_> {
         let doc = self.doc;
         let text = doc.text.as_str();
         let mut m = s.serialize_map(None)?;
-        if self.part != Part::Tail {
-            if let Some(id) = &doc.id {
-                m.serialize_entry("id", id)?;
-            }
-            for (k, v) in &doc.extra {
-                m.serialize_entry(&carried_key(k), v)?;
-            }
+        if let Some(id) = &doc.id {
+            m.serialize_entry("id", id)?;
         }
-        if self.part == Part::All && self.options.text {
+        for (k, v) in &doc.extra {
+            m.serialize_entry(&carried_key(k), v)?;
+        }
+        if self.options.text {
             m.serialize_entry("text", text)?;
-        }
-        if self.part == Part::Head {
-            return m.end();
         }
         let chars = Chars::new(text);
         let at = At {
@@ -503,6 +662,84 @@ mod tests {
         }
     }
 
+    /// Adds items of every kind, with and without their optional parts, to `doc`.
+    fn every_kind(doc: &mut Document) {
+        use crate::span::{Label, ZoneKind};
+        use std::sync::Arc;
+        let span = Span::new(0, 7);
+        let kinds = [
+            TokenKind::Word,
+            TokenKind::Number,
+            TokenKind::Punct,
+            TokenKind::Symbol,
+            TokenKind::Url,
+            TokenKind::Email,
+            TokenKind::Hashtag,
+            TokenKind::Mention,
+            TokenKind::Emoji,
+        ];
+        doc.tokens.extend(kinds.map(|kind| Token { span, kind }));
+        for (i, source) in [Source::Gazetteer, Source::Alias, Source::Pattern]
+            .into_iter()
+            .enumerate()
+        {
+            doc.entities.push(Entity {
+                span,
+                label: Label::Person,
+                id: Arc::from("a\"b"),
+                canonical: Arc::from("Nama \\ Lengkap"),
+                kind: Arc::from("person"),
+                source,
+                zone: (i > 0).then_some(ZoneKind::Caption),
+            });
+        }
+        for (i, kind) in [QuoteKind::Direct, QuoteKind::Partial, QuoteKind::Indirect]
+            .into_iter()
+            .enumerate()
+        {
+            doc.quotes.push(Quote {
+                span,
+                kind,
+                speaker: (i > 0).then(|| Speaker {
+                    span,
+                    id: (i > 1).then(|| Arc::from("x")),
+                    canonical: None,
+                }),
+                cue: (i != 1).then_some(Span::new(1, 3)),
+                rule: "uji",
+                zone: (i == 2).then_some(ZoneKind::Body),
+            });
+        }
+        doc.zones.push(Zone {
+            span,
+            kind: ZoneKind::Boilerplate,
+        });
+    }
+
+    #[test]
+    fn kind_names_are_serdes() {
+        let mut doc = Document::default();
+        every_kind(&mut doc);
+        for t in &doc.tokens {
+            assert_eq!(Value::from(token_kind(t.kind)), serde_json::json!(t.kind));
+        }
+        for e in &doc.entities {
+            assert_eq!(Value::from(source(e.source)), serde_json::json!(e.source));
+        }
+        for q in &doc.quotes {
+            assert_eq!(Value::from(quote_kind(q.kind)), serde_json::json!(q.kind));
+        }
+    }
+
+    #[test]
+    fn numbers_are_written_in_decimal() {
+        for n in [0, 7, 10, 99, 100, 123_456, usize::MAX] {
+            let mut out = Vec::new();
+            write_uint(&mut out, n);
+            assert_eq!(out, n.to_string().as_bytes());
+        }
+    }
+
     #[test]
     fn json_line_matches_serialize_for_every_option() {
         let text = "JAKARTA - \"Kami siap,\" kata Joko Widodo di Istana.\nBaca Juga: Rusia\u{1}.";
@@ -513,11 +750,7 @@ mod tests {
                 for tokens in [true, false] {
                     let options = RecordOptions { text, tokens };
                     let line = doc.to_json_line(options);
-                    let all = Record {
-                        doc,
-                        options,
-                        part: Part::All,
-                    };
+                    let all = Record { doc, options };
                     let want = serde_json::to_string(&all).expect("serialises");
                     assert_eq!(line, want, "{options:?}");
                     let mut v: Value = serde_json::from_str(&line).expect("valid JSON");
@@ -533,8 +766,8 @@ mod tests {
             }
             lines
         };
-        // Without an id or carried fields (the head is empty), then with them.
-        for pass in 0..2 {
+        // Without an id or carried fields, with them, then with hand-made items of every kind.
+        for pass in 0..3 {
             let full = serde_json::to_string(&doc).expect("serialises");
             let lines = records(&doc);
             assert_eq!(lines[0].1, full, "default options are the Serialize output");
@@ -556,6 +789,11 @@ mod tests {
                 doc.extra
                     .insert("url".into(), Value::from("https://contoh.id/a"));
                 doc.extra.insert("text".into(), Value::from("asli"));
+                doc.extra
+                    .insert("n".into(), serde_json::json!([1, {"a": null}]));
+            }
+            if pass == 1 {
+                every_kind(&mut doc);
             }
         }
     }
