@@ -331,19 +331,18 @@ impl Json<'_> {
     }
 }
 
-/// Decimal digits of `n`.
+/// Decimal digits of `n`. (Pushed and reversed: offsets are short, and a copy of a few
+/// bytes of unknown length is a `memcpy` call.)
 fn write_uint(out: &mut Vec<u8>, mut n: usize) {
-    let mut buf = [0u8; 20];
-    let mut i = buf.len();
+    let start = out.len();
     loop {
-        i -= 1;
-        buf[i] = b'0' + (n % 10) as u8;
+        out.push(b'0' + (n % 10) as u8);
         n /= 10;
         if n == 0 {
             break;
         }
     }
-    out.extend_from_slice(&buf[i..]);
+    out[start..].reverse();
 }
 
 /// The record names of token kinds (serde's, checked by a test).
@@ -392,6 +391,14 @@ fn write_json_str(out: &mut Vec<u8>, s: &str) {
     let bytes = s.as_bytes();
     out.reserve(bytes.len() + 2);
     out.push(b'"');
+    // Short strings (token texts, ids) byte by byte: cheaper than a `memcpy` call.
+    if bytes.len() < 16 && bytes.iter().all(|&b| b >= 0x20 && b != b'"' && b != b'\\') {
+        for &b in bytes {
+            out.push(b);
+        }
+        out.push(b'"');
+        return;
+    }
     let mut run = 0; // start of the bytes not yet copied
     let mut i = 0;
     while i < bytes.len() {
