@@ -3,7 +3,9 @@
 //!
 //! Run: `cargo run --release --example ud_tokens -- FILE.conllu [--errors N] [--news]`
 //!
-//! Tokens use [`Style::Ud`] (currency and `%` split off, as the treebanks do) unless `--news`.
+//! Tokens follow the treebank's conventions ([`Style::UdGsd`] when the file name contains `gsd`,
+//! else [`Style::UdCsui`]), or the pipeline's with `--news`. Sentences are always split on
+//! the pipeline's (`News`) tokens.
 //!
 //! Gold tokens are the surface tokens of each sentence: a multiword range (`1-2`) counts as one
 //! token and its parts are skipped. Tokens are compared by exact byte span inside `# text`.
@@ -99,8 +101,10 @@ fn main() {
         .unwrap_or(0);
     let style = if args.iter().any(|a| a == "--news") {
         Style::News
+    } else if path.contains("gsd") {
+        Style::UdGsd
     } else {
-        Style::Ud
+        Style::UdCsui
     };
     let tok = |text: &str| {
         let mut v = Vec::new();
@@ -152,7 +156,7 @@ fn main() {
         "{path}: {} sentences ({unaligned} unaligned, skipped), style {style:?}\ntokens    P={p:.4} R={r:.4} F1={f:.4}  (gold {n_gold}, pred {n_pred}, match {tp})",
         sents.len()
     );
-    let toks = tok(&joined);
+    let toks = indotag::tokenize::tokenize(&joined);
     let pred_ends: HashSet<usize> = indotag::sentence::split(&joined, &toks)
         .iter()
         .map(|s| s.end)

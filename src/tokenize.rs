@@ -28,26 +28,35 @@ use crate::span::{Span, Token, TokenKind};
 /// Token conventions.
 ///
 /// [`Style::News`] is what the pipeline uses: an amount with its currency and a percentage are
-/// one token (`Rp15.000`, `US$1,2`, `0,5%`), which is what entity and quote rules and readers
-/// of the output expect. [`Style::Ud`] follows the Indonesian Universal Dependencies treebanks,
-/// which split the currency and the percent sign off (`Rp` `15.000`, `0,5` `%`); use it to
-/// compare with them.
+/// one token (`Rp15.000`, `US$1,2`, `0,5%`), abbreviations keep their period (`Dr.`) and a
+/// possessive stays on its name (`Moody's`), which is what entity and quote rules and readers
+/// of the output expect. The two Indonesian Universal Dependencies treebanks split the currency
+/// and the percent sign off (`Rp` `15.000`, `0,5` `%`) and disagree with each other on the
+/// rest; the `Ud*` styles follow each of them, to measure against them.
 ///
 /// ```
 /// use indotag::tokenize::{tokenize_with, Style};
-/// let text = "naik 0,5% ke Rp15.000";
+/// let text = "Dr. Ani: naik 0,5% ke Rp15.000";
 /// let mut toks = Vec::new();
-/// tokenize_with(text, Style::Ud, &mut toks);
+/// tokenize_with(text, Style::UdGsd, &mut toks);
 /// let t: Vec<&str> = toks.iter().map(|t| t.span.as_str(text)).collect();
-/// assert_eq!(t, ["naik", "0,5", "%", "ke", "Rp", "15.000"]);
+/// assert_eq!(t, ["Dr", ".", "Ani", ":", "naik", "0,5", "%", "ke", "Rp", "15.000"]);
 /// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Style {
-    /// Amounts and percentages whole (`Rp15.000`, `0,5%`).
+    /// Amounts and percentages whole (`Rp15.000`, `0,5%`), `Dr.`, `Moody's`.
     #[default]
     News,
-    /// Universal Dependencies conventions: currency and `%` split off.
-    Ud,
+    /// UD Indonesian-CSUI: currency and `%` split off, `Dr.` whole, `Moody` `'s`.
+    UdCsui,
+    /// UD Indonesian-GSD: currency and `%` split off, `Dr` `.`, `Moody's` whole.
+    UdGsd,
+}
+
+impl Style {
+    fn split_amounts(self) -> bool {
+        self != Style::News
+    }
 }
 
 /// Splits `text` into tokens. Whitespace is never part of a token; tokens never overlap and come
@@ -96,7 +105,7 @@ pub fn tokenize_with(text: &str, style: Style, out: &mut Vec<Token>) {
                 b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' => i = word(text, i, i, style, out),
                 b'-' | b'+' if starts_signed_number(b, i) => i = word(text, i + 1, i, style, out),
                 b'$' if b.get(i + 1).is_some_and(u8::is_ascii_digit) => {
-                    if style == Style::Ud {
+                    if style.split_amounts() {
                         push(out, i, i + 1, TokenKind::Symbol);
                         i = word(text, i + 1, i + 1, style, out);
                     } else {
@@ -142,7 +151,7 @@ pub fn tokenize_with(text: &str, style: Style, out: &mut Vec<Token>) {
             } else if is_emoji(ch) {
                 i = emoji(text, i, out);
             } else if is_currency(ch) && b.get(i + len).is_some_and(u8::is_ascii_digit) {
-                if style == Style::Ud {
+                if style.split_amounts() {
                     push(out, i, i + len, TokenKind::Symbol);
                     i = word(text, i + len, i + len, style, out);
                 } else {
@@ -386,9 +395,6 @@ impl Seg {
     fn all_digit(&self) -> bool {
         self.digits && !self.letters
     }
-    fn alpha(&self) -> bool {
-        self.letters && !self.digits
-    }
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -481,7 +487,7 @@ fn word(text: &str, seg0: usize, tok_start: usize, style: Style, out: &mut Vec<T
     let mut seg0 = seg0;
     if seg0 == tok_start {
         if let Some((cur_end, num)) = currency_prefix(b, seg0) {
-            if style == Style::Ud {
+            if style.split_amounts() {
                 let sym = b[cur_end - 1] == b'$';
                 if sym && cur_end - seg0 > 1 {
                     push(out, seg0, cur_end - 1, TokenKind::Word);
@@ -616,7 +622,10 @@ fn word(text: &str, seg0: usize, tok_start: usize, style: Style, out: &mut Vec<T
             b'.' | b',' | b':' => {
                 if digit_joint(b, l, r) {
                     Join::Keep
-                } else if conns[k] == b'.' && abbreviation_before(text, segs, &conns, unit_start, k) {
+                } else if conns[k] == b'.'
+                    && style != Style::UdGsd
+                    && abbreviation_before(text, segs, &conns, unit_start, k)
+                {
                     Join::Abbrev
                 } else {
                     Join::Split
@@ -624,7 +633,8 @@ fn word(text: &str, seg0: usize, tok_start: usize, style: Style, out: &mut Vec<T
             }
             b'\'' => {
                 let last = k + 1 == ns;
-                if l.letters && r.letters && !(last && matches!(seg_text(k), "s" | "S")) {
+                let possessive = last && matches!(seg_text(k), "s" | "S");
+                if l.letters && r.letters && !(possessive && style == Style::UdCsui) {
                     Join::Keep
                 } else if l.letters && r.letters {
                     Join::Clitic
@@ -694,7 +704,7 @@ fn word(text: &str, seg0: usize, tok_start: usize, style: Style, out: &mut Vec<T
     let mut end = segs[ns - 1].end;
     let mut pct_after = None;
     if end < n && b[end] == b'%' && segs[ns - 1].digits {
-        if style == Style::News {
+        if !style.split_amounts() {
             end += 1;
         } else {
             pct_after = Some(end);
@@ -702,6 +712,7 @@ fn word(text: &str, seg0: usize, tok_start: usize, style: Style, out: &mut Vec<T
     } else if end < n
         && b[end] == b'.'
         && b.get(end + 1) != Some(&b'.')
+        && style != Style::UdGsd
         && abbreviation_before(text, segs, &conns[..ns], last_unit_start(&join[..ns]), ns)
     {
         end += 1;
@@ -882,7 +893,7 @@ mod tests {
 
     fn ud(text: &str) -> Vec<&str> {
         let mut v = Vec::new();
-        tokenize_with(text, Style::Ud, &mut v);
+        tokenize_with(text, Style::UdCsui, &mut v);
         v.iter().map(|t| t.span.as_str(text)).collect()
     }
 
@@ -955,7 +966,8 @@ mod tests {
         assert_eq!(toks("\"Kami siap,\" kata Ma'ruf."), ["\"", "Kami", "siap", ",", "\"", "kata", "Ma'ruf", "."]);
         assert_eq!(toks("“Ya…” ‘tidak’"), ["“", "Ya", "…", "”", "‘", "tidak", "’"]);
         assert_eq!(toks("Jum’at"), ["Jum’at"]);
-        assert_eq!(toks("Moody's"), ["Moody", "'s"]);
+        assert_eq!(toks("Moody's"), ["Moody's"]);
+        assert_eq!(ud("Moody's"), ["Moody", "'s"]);
         assert_eq!(toks("tunggu... lalu -- pergi"), ["tunggu", "...", "lalu", "--", "pergi"]);
         assert_eq!(toks("USD/IDR"), ["USD", "/", "IDR"]);
     }
@@ -999,7 +1011,7 @@ mod tests {
             "\r\n\r\nA.\r\n",
         ];
         for text in nasty {
-            for style in [Style::News, Style::Ud] {
+            for style in [Style::News, Style::UdCsui, Style::UdGsd] {
                 let mut v = Vec::new();
                 tokenize_with(text, style, &mut v);
                 let mut prev = 0;
