@@ -133,11 +133,14 @@ fn opens_sentence(s: &str, kind: TokenKind, term: Term, glued: bool) -> bool {
     match kind {
         TokenKind::Punct => {
             // Opening quotes and brackets, a dash of a list; never `,` `;` `:` `)`.
-            !glued && matches!(s, "\"" | "“" | "‘" | "'" | "(" | "[" | "-" | "–" | "—" | "«" | "``")
+            !glued
+                && (matches!(s, "\"" | "“" | "‘" | "'" | "«" | "``")
+                    || term == Term::Stop && matches!(s, "(" | "[" | "-" | "–" | "—"))
         }
         TokenKind::Word => {
             if term == Term::Abbrev {
-                !glued && c.is_uppercase()
+                // `Pte. Ltd.`, `Co. Ltd.`: a company suffix goes on.
+                !glued && c.is_uppercase() && abbrev_class(s).is_none()
             } else {
                 // Indonesian sentences open with a capital; `"Siapa?" kata dia` goes on.
                 c.is_uppercase() || c.is_numeric()
