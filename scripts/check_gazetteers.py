@@ -136,6 +136,21 @@ def main():
             warnings.append(f"{form!r} on several labels: " +
                             ", ".join(f"{o[2]}/{o[0]}" for o in owners))
 
+    # Non-acronym forms also match in full upper case: warn when such a derived form lands on
+    # another entity of the same label with the same priority (e.g. "Kontan" vs "KONTAN").
+    upper = collections.defaultdict(set)
+    for form, owners in forms.items():
+        for o in owners:
+            upper[form.upper()].add((o[0], o[1], o[2]))
+    for uform, owners in sorted(upper.items()):
+        by = collections.defaultdict(set)
+        for label, pr, id_ in owners:
+            by[(label, pr)].add(id_)
+        for (label, pr), ids_ in sorted(by.items()):
+            if len(ids_) > 1:
+                warnings.append(f"upper-case form {uform!r} ({label}, priority {pr}) shared by "
+                                + ", ".join(sorted(ids_)))
+
     total = collections.Counter()
     for name, c in counts.items():
         total.update(c)

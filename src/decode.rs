@@ -21,7 +21,8 @@ pub fn decode(bytes: Vec<u8>) -> Result<String> {
     if let Some(pos) = memchr::memchr(0, &bytes) {
         return Err(Error::binary(pos));
     }
-    let mut text = String::from_utf8(bytes).map_err(|e| Error::utf8(e.utf8_error().valid_up_to()))?;
+    let mut text =
+        String::from_utf8(bytes).map_err(|e| Error::utf8(e.utf8_error().valid_up_to()))?;
     strip_bom(&mut text);
     Ok(text)
 }

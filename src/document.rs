@@ -78,7 +78,15 @@ impl Default for RecordOptions {
 
 /// Keys the record itself writes; input fields with these names are carried as `input_<key>`.
 const OWN_KEYS: [&str; 9] = [
-    "id", "text", "meta", "zones", "sentences", "tokens", "entities", "quotes", "error",
+    "id",
+    "text",
+    "meta",
+    "zones",
+    "sentences",
+    "tokens",
+    "entities",
+    "quotes",
+    "error",
 ];
 
 impl Document {
@@ -224,48 +232,78 @@ impl Serialize for Record<'_> {
             m.serialize_entry("text", text)?;
         }
         m.serialize_entry("meta", &doc.meta)?;
-        m.serialize_entry("zones", &Spans::new(&doc.zones, &chars, text, |z| {
-            (z.span, false, vec![("kind", Value::from(z.kind.as_str()))])
-        }))?;
-        m.serialize_entry("sentences", &Spans::new(&doc.sentences, &chars, text, |s| (*s, false, vec![])))?;
+        m.serialize_entry(
+            "zones",
+            &Spans::new(&doc.zones, &chars, text, |z| {
+                (z.span, false, vec![("kind", Value::from(z.kind.as_str()))])
+            }),
+        )?;
+        m.serialize_entry(
+            "sentences",
+            &Spans::new(&doc.sentences, &chars, text, |s| (*s, false, vec![])),
+        )?;
         if self.options.tokens {
-            m.serialize_entry("tokens", &TokensJson { tokens: &doc.tokens, chars: &chars, text })?;
+            m.serialize_entry(
+                "tokens",
+                &TokensJson {
+                    tokens: &doc.tokens,
+                    chars: &chars,
+                    text,
+                },
+            )?;
         }
-        m.serialize_entry("entities", &Spans::new(&doc.entities, &chars, text, |e| {
-            let mut f = vec![
-                ("label", Value::from(e.label.as_str())),
-                ("id", Value::from(&*e.id)),
-                ("canonical", Value::from(&*e.canonical)),
-                ("kind", Value::from(&*e.kind)),
-                ("source", serde_json::to_value(e.source).unwrap_or(Value::Null)),
-            ];
-            if let Some(z) = e.zone {
-                f.push(("zone", Value::from(z.as_str())));
-            }
-            (e.span, true, f)
-        }))?;
-        m.serialize_entry("quotes", &Spans::new(&doc.quotes, &chars, text, |q| {
-            let speaker = match &q.speaker {
-                None => Value::Null,
-                Some(sp) => {
-                    let mut o = span_value(sp.span, &chars, text);
-                    o.insert("id".into(), sp.id.as_deref().map_or(Value::Null, Value::from));
-                    o.insert("canonical".into(), sp.canonical.as_deref().map_or(Value::Null, Value::from));
-                    Value::Object(o)
+        m.serialize_entry(
+            "entities",
+            &Spans::new(&doc.entities, &chars, text, |e| {
+                let mut f = vec![
+                    ("label", Value::from(e.label.as_str())),
+                    ("id", Value::from(&*e.id)),
+                    ("canonical", Value::from(&*e.canonical)),
+                    ("kind", Value::from(&*e.kind)),
+                    (
+                        "source",
+                        serde_json::to_value(e.source).unwrap_or(Value::Null),
+                    ),
+                ];
+                if let Some(z) = e.zone {
+                    f.push(("zone", Value::from(z.as_str())));
                 }
-            };
-            let cue = q.cue.map_or(Value::Null, |c| Value::Object(span_value(c, &chars, text)));
-            let mut f = vec![
-                ("kind", serde_json::to_value(q.kind).unwrap_or(Value::Null)),
-                ("speaker", speaker),
-                ("cue", cue),
-                ("rule", Value::from(q.rule)),
-            ];
-            if let Some(z) = q.zone {
-                f.push(("zone", Value::from(z.as_str())));
-            }
-            (q.span, true, f)
-        }))?;
+                (e.span, true, f)
+            }),
+        )?;
+        m.serialize_entry(
+            "quotes",
+            &Spans::new(&doc.quotes, &chars, text, |q| {
+                let speaker = match &q.speaker {
+                    None => Value::Null,
+                    Some(sp) => {
+                        let mut o = span_value(sp.span, &chars, text);
+                        o.insert(
+                            "id".into(),
+                            sp.id.as_deref().map_or(Value::Null, Value::from),
+                        );
+                        o.insert(
+                            "canonical".into(),
+                            sp.canonical.as_deref().map_or(Value::Null, Value::from),
+                        );
+                        Value::Object(o)
+                    }
+                };
+                let cue = q
+                    .cue
+                    .map_or(Value::Null, |c| Value::Object(span_value(c, &chars, text)));
+                let mut f = vec![
+                    ("kind", serde_json::to_value(q.kind).unwrap_or(Value::Null)),
+                    ("speaker", speaker),
+                    ("cue", cue),
+                    ("rule", Value::from(q.rule)),
+                ];
+                if let Some(z) = q.zone {
+                    f.push(("zone", Value::from(z.as_str())));
+                }
+                (q.span, true, f)
+            }),
+        )?;
         m.end()
     }
 }
@@ -291,7 +329,12 @@ where
     F: Fn(&T) -> (Span, bool, Vec<(&'static str, Value)>),
 {
     fn new(items: &'a [T], chars: &'a Chars, text: &'a str, f: F) -> Self {
-        Spans { items, chars, text, f }
+        Spans {
+            items,
+            chars,
+            text,
+            f,
+        }
     }
 }
 
@@ -328,7 +371,11 @@ impl Serialize for TokensJson<'_> {
         use serde::ser::SerializeSeq;
         let mut seq = s.serialize_seq(Some(self.tokens.len()))?;
         for t in self.tokens {
-            seq.serialize_element(&TokenJson { t, chars: self.chars, text: self.text })?;
+            seq.serialize_element(&TokenJson {
+                t,
+                chars: self.chars,
+                text: self.text,
+            })?;
         }
         seq.end()
     }

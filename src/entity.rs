@@ -1,12 +1,1196 @@
 //! Stage 5, mentions: gazetteer matches plus names found by their context.
 //!
-//! STUB: being written.
+//! The gazetteers know the famous; news is full of people and bodies they do not know. This
+//! stage adds those names, but only where the *context* says a name is there — never from
+//! capitalisation alone, because Indonesian capitalises every sentence opener and headlines
+//! capitalise every word. The contexts (each a rule, tried in this order):
+//!
+//! | rule | example | label |
+//! |---|---|---|
+//! | credit | `Editor: Budi Santoso`, `(foto: Rina Wati)` | PERSON |
+//! | title | `Menteri Keuangan Sri Mulyani`, `juru bicara Kremlin Dmitry Peskov`, `Pak Budi` | PERSON |
+//! | speech-after | `kata Hanif`, `ujar Budi Santoso` | PERSON |
+//! | speech-before | `Budi Santoso mengatakan` (2+ words) | PERSON |
+//! | apposition | `Budi Santoso, Direktur …` (2+ words) | PERSON |
+//! | photo credit | `Mikhail Metzel/Kantor Pers …` | PERSON |
+//! | head word | `Badan Pusat Statistik`, `Bandara Halim Perdanakusuma` | ORG / GPE / LOC |
+//!
+//! A name is 1–4 capitalised words, with particles (`bin`, `van`) and initials (`M.`) allowed
+//! inside; it never starts on a word that news text usually writes in lower case (`Pada`,
+//! `Namun`, `Kota`: see `data/common_words.tsv`) or on a stop-word (`data/name_stopwords.txt`).
+//! Gazetteer matches win over patterns; a pattern name that runs into a gazetteer person is that
+//! person. Pattern entities get `source: pattern`, `canonical` = the name as written, and
+//! `id` = `pattern:` + a slug of the canonical (`pattern:budi-santoso`), so they can never collide
+//! with a gazetteer id.
+//!
+//! All word lists are data files under `data/`, compiled once into one hash map (one lookup per
+//! word token); the per-document work is a few linear passes over the tokens.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::OnceLock;
 
 use crate::gazetteer::Matcher;
-use crate::span::{Entity, Span, Token};
+use crate::span::{Entity, Label, Source, Span, Token, TokenKind};
 
-/// Finds entity mentions: gazetteer aliases first, then pattern names the gazetteers lack.
-/// Returns them sorted by start, non-overlapping.
+const COMMON_WORDS: &str = include_str!("../data/common_words.tsv");
+const TITLES: &str = include_str!("../data/titles.tsv");
+const STOPWORDS: &str = include_str!("../data/name_stopwords.txt");
+const PARTICLES: &str = include_str!("../data/particles.txt");
+const SPEECH_VERBS: &str = include_str!("../data/speech_verbs.tsv");
+const HEADS: &str = include_str!("../data/name_heads.tsv");
+
+/// Longest personal name found by context, in words (initials and particles included).
+const MAX_NAME_WORDS: usize = 4;
+/// Longest organisation or place name opened by a head word, in tokens.
+const MAX_HEAD_TOKENS: usize = 9;
+
+/// FxHash (as in rustc): short keys hash in a few cycles, which matters because every word
+/// token of every document is looked up once.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct FxHasher {
+    hash: u64,
+}
+
+impl Hasher for FxHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            self.hash = (self.hash.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.hash = (self.hash.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+    }
+
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.write(&[i]);
+    }
+
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.hash
+    }
+}
+
+/// A hash map with [`FxHasher`].
+pub(crate) type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+
+/// Usually written in lower case mid-sentence (≥ 1.5× as often as capitalised): cannot start a
+/// pattern name.
+pub(crate) const W_STRICT: u16 = 1;
+/// Often written in lower case (≥ 40 times, and at least a third as often as capitalised):
+/// skipped between a role and its name.
+pub(crate) const W_LOOSE: u16 = 1 << 1;
+/// Never part of a pattern name.
+pub(crate) const W_STOP: u16 = 1 << 2;
+/// A name particle (`bin`, `van`).
+pub(crate) const W_PARTICLE: u16 = 1 << 3;
+/// Speech verb with the name after it.
+const W_SPEECH_AFTER: u16 = 1 << 4;
+/// Speech verb with the name before it.
+const W_SPEECH_BEFORE: u16 = 1 << 5;
+/// First word of a title phrase.
+pub(crate) const W_TITLE: u16 = 1 << 6;
+/// First word of a head phrase.
+const W_HEAD: u16 = 1 << 7;
+/// A portfolio word (`Perhubungan`): skipped between a role and its name.
+const W_PORTFOLIO: u16 = 1 << 8;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum TitleClass {
+    Role,
+    Honorific,
+    Credit,
+}
+
+/// A multi-word phrase in lower case with what it means.
+#[derive(Debug)]
+struct Phrase<T> {
+    words: Vec<&'static str>,
+    what: T,
+}
+
+/// What the lexicon knows about one lower-case word.
+#[derive(Debug, Default)]
+pub(crate) struct WordInfo {
+    pub(crate) flags: u16,
+    /// Indices into `Lexicon::titles` of phrases starting with this word, longest first.
+    titles: Vec<u16>,
+    /// Indices into `Lexicon::heads`, longest first.
+    heads: Vec<u16>,
+}
+
+/// Every word list the entity and resolve stages use, compiled once per process.
+#[derive(Debug)]
+pub(crate) struct Lexicon {
+    words: FxMap<&'static str, WordInfo>,
+    /// Flags of the few words that matter in lower case (triggers, particles, portfolio
+    /// words): a small map that stays in cache, looked up for every lower-case token.
+    small: FxMap<&'static str, u16>,
+    titles: Vec<Phrase<TitleClass>>,
+    heads: Vec<Phrase<(Label, &'static str)>>,
+}
+
+/// Data lines: skips blank lines, `#` comments and the given header line.
+fn data_lines<'a>(text: &'a str, header: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+    text.lines()
+        .map(|l| l.trim_end_matches('\r'))
+        .filter(move |l| !l.trim().is_empty() && !l.starts_with('#') && *l != header)
+}
+
+impl Lexicon {
+    fn build() -> Lexicon {
+        let mut words: FxMap<&'static str, WordInfo> = FxMap::default();
+        for line in data_lines(COMMON_WORDS, "") {
+            let mut f = line.split('\t');
+            let (Some(w), Some(low), Some(cap)) = (f.next(), f.next(), f.next()) else {
+                continue;
+            };
+            let low: u32 = low.parse().unwrap_or(0);
+            let cap: u32 = cap.parse().unwrap_or(0);
+            let mut flags = 0;
+            if low * 2 >= cap * 3 {
+                flags |= W_STRICT;
+            }
+            if low >= 40 && low * 3 >= cap {
+                flags |= W_LOOSE;
+            }
+            if flags != 0 {
+                words.entry(w).or_default().flags |= flags;
+            }
+        }
+        for w in data_lines(STOPWORDS, "") {
+            words.entry(w.trim()).or_default().flags |= W_STOP;
+        }
+        for w in data_lines(PARTICLES, "") {
+            words.entry(w.trim()).or_default().flags |= W_PARTICLE;
+        }
+        for line in data_lines(SPEECH_VERBS, "verb\tside") {
+            let mut f = line.split('\t');
+            let (Some(w), Some(side)) = (f.next(), f.next()) else {
+                continue;
+            };
+            let bit = if side == "after" {
+                W_SPEECH_AFTER
+            } else {
+                W_SPEECH_BEFORE
+            };
+            words.entry(w).or_default().flags |= bit;
+        }
+        let mut titles = Vec::new();
+        for line in data_lines(TITLES, "phrase\tclass") {
+            let mut f = line.split('\t');
+            let (Some(p), Some(class)) = (f.next(), f.next()) else {
+                continue;
+            };
+            if class == "portfolio" {
+                words.entry(p).or_default().flags |= W_PORTFOLIO;
+                continue;
+            }
+            let what = match class {
+                "honorific" => TitleClass::Honorific,
+                "credit" => TitleClass::Credit,
+                _ => TitleClass::Role,
+            };
+            titles.push(Phrase {
+                words: p.split(' ').collect(),
+                what,
+            });
+        }
+        let mut heads = Vec::new();
+        for line in data_lines(HEADS, "head\tlabel\tkind") {
+            let f: Vec<&'static str> = line.split('\t').collect();
+            if f.len() < 3 {
+                continue;
+            }
+            let Some(label) = Label::parse(f[1]) else {
+                continue;
+            };
+            heads.push(Phrase {
+                words: f[0].split(' ').collect(),
+                what: (label, f[2]),
+            });
+        }
+        for (i, t) in titles.iter().enumerate() {
+            let e = words.entry(t.words[0]).or_default();
+            e.flags |= W_TITLE;
+            e.titles.push(i as u16);
+        }
+        for (i, h) in heads.iter().enumerate() {
+            let e = words.entry(h.words[0]).or_default();
+            e.flags |= W_HEAD;
+            e.heads.push(i as u16);
+        }
+        for info in words.values_mut() {
+            info.titles
+                .sort_by_key(|&i| std::cmp::Reverse(titles[i as usize].words.len()));
+            info.heads
+                .sort_by_key(|&i| std::cmp::Reverse(heads[i as usize].words.len()));
+        }
+        let small = words
+            .iter()
+            .filter(|(_, w)| w.flags & !(W_STRICT | W_LOOSE) != 0)
+            .map(|(&k, w)| (k, w.flags))
+            .collect();
+        Lexicon {
+            words,
+            small,
+            titles,
+            heads,
+        }
+    }
+
+    /// Flags of a lower-case word (0 when unknown).
+    pub(crate) fn flags(&self, lower: &str) -> u16 {
+        self.words.get(lower).map_or(0, |w| w.flags)
+    }
+}
+
+/// The process-wide lexicon, built on first use.
+pub(crate) fn lexicon() -> &'static Lexicon {
+    static LEX: OnceLock<Lexicon> = OnceLock::new();
+    LEX.get_or_init(Lexicon::build)
+}
+
+/// Lower-cases `s` into `buf` (reused, so no allocation per token) and strips one final `.`
+/// (`Dr.` → `dr`).
+pub(crate) fn lower_into<'b>(s: &str, buf: &'b mut String) -> &'b str {
+    buf.clear();
+    let s = s.strip_suffix('.').unwrap_or(s);
+    for c in s.chars() {
+        if c.is_ascii() {
+            buf.push(c.to_ascii_lowercase());
+        } else {
+            buf.extend(c.to_lowercase());
+        }
+    }
+    buf.as_str()
+}
+
+/// Token is a word.
+pub(crate) const T_WORD: u16 = 1;
+/// First letter upper case.
+pub(crate) const T_CAP: u16 = 1 << 1;
+/// Two or more letters, all upper case (`KPK`, `MOSKOW`).
+pub(crate) const T_ALLCAPS: u16 = 1 << 2;
+/// A line break lies between this token and the previous one.
+pub(crate) const T_NL_BEFORE: u16 = 1 << 3;
+/// The token's line looks like a headline (most common words capitalised).
+const T_HEADLINE: u16 = 1 << 4;
+/// An initial: one upper-case letter, possibly with its `.` (`M.`), or followed by a `.` token.
+pub(crate) const T_INITIAL: u16 = 1 << 5;
+/// Made of letters, apostrophes, hyphens and a final `.` only: can be a name word (scraped text
+/// glues words: `NegeriIsrael,Gideon` is no name).
+const T_PLAIN: u16 = 1 << 6;
+
+/// Per-token facts, computed once per document.
+#[derive(Clone, Copy)]
+pub(crate) struct TokInfo {
+    /// `T_*` bits.
+    pub(crate) t: u16,
+    /// `W_*` bits of the lower-cased word.
+    pub(crate) w: u16,
+}
+
+/// Computes [`TokInfo`] for every token: one lexicon lookup per word token (a small map for
+/// lower-case words; none inside `cover`ed tokens). With `full == false` lower-case words are not looked up and headlines
+/// not marked (all that resolution needs).
+pub(crate) fn token_info(text: &str, tokens: &[Token], full: bool, cover: &[u32]) -> Vec<TokInfo> {
+    let lex = lexicon();
+    let mut buf = String::with_capacity(32);
+    let mut out = Vec::with_capacity(tokens.len());
+    let bytes = text.as_bytes();
+    let mut prev_end = 0;
+    // pass 1: shape only, no lookups
+    for (i, tok) in tokens.iter().enumerate() {
+        let s = tok.span.as_str(text);
+        let mut t = 0;
+        let gap = &bytes[prev_end..tok.span.start];
+        if i == 0 || (gap != b" " && memchr::memchr(b'\n', gap).is_some()) {
+            t |= T_NL_BEFORE;
+        }
+        prev_end = tok.span.end;
+        if tok.kind == TokenKind::Word {
+            t |= T_WORD;
+            let first = s.chars().next().unwrap_or(' ');
+            if first.is_uppercase() {
+                t |= T_CAP | shape_of_capitalised(s);
+                if t & T_INITIAL != 0 && s.len() == first.len_utf8() {
+                    // `M` `.`: an initial only when a glued `.` follows
+                    let next_dot = tokens.get(i + 1).is_some_and(|n| {
+                        n.span.start == tok.span.end && n.span.as_str(text) == "."
+                    });
+                    if !next_dot {
+                        t &= !T_INITIAL;
+                    }
+                }
+            }
+        }
+        out.push(TokInfo { t, w: 0 });
+    }
+    if !full {
+        return out;
+    }
+    // pass 2: lexicon flags. Capitalised words: the full lexicon. Lower-case words matter only
+    // as triggers next to a capitalised word (`kata Budi`, `juru bicara X Budi`, `bin`), so only
+    // those near one are looked up, in the small trigger map.
+    let n = out.len();
+    let mut last_cap: Option<usize> = None;
+    for i in (0..n).rev() {
+        let t = out[i].t;
+        if t & T_WORD == 0 {
+            continue;
+        }
+        let s = tokens[i].span.as_str(text);
+        let w = if t & T_CAP != 0 {
+            last_cap = Some(i);
+            // inside a gazetteer match the flags never matter
+            if cover.get(i).is_some_and(|&c| c != 0) {
+                0
+            } else {
+                lex.flags(lower_into(s, &mut buf))
+            }
+        } else {
+            let near = last_cap.is_some_and(|c| c - i <= 4) || (i > 0 && out[i - 1].t & T_CAP != 0);
+            if !near {
+                0
+            } else if !s.is_ascii() || s.ends_with('.') {
+                lex.small.get(lower_into(s, &mut buf)).copied().unwrap_or(0)
+            } else {
+                lex.small.get(s).copied().unwrap_or(0)
+            }
+        };
+        out[i].w = w;
+    }
+    mark_headlines(&mut out);
+    out
+}
+
+/// `T_PLAIN`, `T_INITIAL` (one letter, maybe with its `.`) and `T_ALLCAPS` for a capitalised word.
+fn shape_of_capitalised(s: &str) -> u16 {
+    let rest = s.strip_suffix('.').unwrap_or(s);
+    let (mut plain, mut lower, mut count) = (true, false, 0usize);
+    for c in rest.chars() {
+        count += 1;
+        if c.is_lowercase() {
+            lower = true;
+        } else if !c.is_alphabetic() && !matches!(c, '\'' | '-' | '’') {
+            plain = false;
+        }
+    }
+    let mut t = if plain { T_PLAIN } else { 0 };
+    if count == 1 {
+        t |= T_INITIAL;
+    } else if !lower {
+        t |= T_ALLCAPS;
+    }
+    t
+}
+
+/// Marks the tokens of headline-case lines: lines where at least two thirds of the common words
+/// (past the first) are capitalised. Names are not invented there, since every word looks like one.
+fn mark_headlines(info: &mut [TokInfo]) {
+    let mut start = 0;
+    while start < info.len() {
+        let mut end = start + 1;
+        while end < info.len() && info[end].t & T_NL_BEFORE == 0 {
+            end += 1;
+        }
+        let (mut common, mut capped) = (0, 0);
+        // lower-case words are common words (no lookup needed); capitalised ones count when
+        // the lexicon says they usually are written in lower case
+        for ti in &info[start + 1..end] {
+            if ti.t & T_WORD != 0 {
+                if ti.t & T_CAP == 0 {
+                    common += 1;
+                } else if ti.w & W_STRICT != 0 {
+                    common += 1;
+                    capped += 1;
+                }
+            }
+        }
+        if common >= 2 && capped * 3 >= common * 2 {
+            for ti in &mut info[start..end] {
+                ti.t |= T_HEADLINE;
+            }
+        }
+        start = end;
+    }
+}
+
+/// A slug of a name for pattern ids: lower case, letters and digits kept, every other run of
+/// characters one `-`.
+///
+/// ```
+/// assert_eq!(indotag::entity::slug("M. Hanif Dhakiri"), "m-hanif-dhakiri");
+/// assert_eq!(indotag::entity::slug("Ma'ruf  Amin"), "ma-ruf-amin");
+/// ```
+pub fn slug(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for c in name.chars() {
+        if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    out
+}
+
+/// Builds a pattern entity for `span`: canonical = the text with whitespace runs collapsed.
+pub(crate) fn pattern_entity(text: &str, span: Span, label: Label, kind: &str) -> Entity {
+    let canonical: String = span
+        .as_str(text)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let id = format!("pattern:{}", slug(&canonical));
+    Entity {
+        span,
+        label,
+        id: id.into(),
+        canonical: canonical.into(),
+        kind: kind.into(),
+        source: Source::Pattern,
+        zone: None,
+    }
+}
+
+/// A candidate found by a rule: tokens `a..b`, optionally cut short at byte `end`.
+#[derive(Clone, Copy, Debug)]
+struct Cand {
+    a: usize,
+    b: usize,
+    end: Option<usize>,
+    label: Label,
+    kind: &'static str,
+    /// Gazetteer person (index) the name runs into, which it then becomes.
+    joins: Option<usize>,
+}
+
+/// Per-document state of the rules.
+struct Doc<'a> {
+    text: &'a str,
+    toks: &'a [Token],
+    info: Vec<TokInfo>,
+    /// Index + 1 of the gazetteer entity covering each token; 0 = none.
+    cover: Vec<u32>,
+    gaz: &'a [Entity],
+    /// Tokens taken by a person pattern.
+    claimed: Vec<bool>,
+    lex: &'static Lexicon,
+}
+
+impl<'a> Doc<'a> {
+    fn s(&self, i: usize) -> &'a str {
+        self.toks[i].span.as_str(self.text)
+    }
+
+    fn covered(&self, i: usize) -> Option<&'a Entity> {
+        match self.cover[i] {
+            0 => None,
+            k => Some(&self.gaz[k as usize - 1]),
+        }
+    }
+
+    /// Token `i` is a capitalised word that may stand inside a name.
+    fn namish(&self, i: usize) -> bool {
+        let ti = self.info[i];
+        ti.t & (T_CAP | T_PLAIN) == T_CAP | T_PLAIN
+            && ti.t & T_ALLCAPS == 0
+            && ti.w & (W_STOP | W_TITLE) == 0
+            && self.cover[i] == 0
+            && !self.claimed[i]
+    }
+
+    /// Token `i` and `j` are on the same line.
+    fn same_line(&self, i: usize, j: usize) -> bool {
+        let (a, b) = if i < j { (i, j) } else { (j, i) };
+        (a + 1..=b).all(|k| self.info[k].t & T_NL_BEFORE == 0)
+    }
+
+    /// Matches the longest title phrase at `i`; returns its class and the token after it (a
+    /// `.` after an abbreviated title is skipped).
+    fn title_at(&self, i: usize) -> Option<(TitleClass, usize)> {
+        let ti = *self.info.get(i)?;
+        if ti.t & T_WORD == 0 || ti.w & W_TITLE == 0 || self.cover[i] != 0 {
+            return None;
+        }
+        let mut buf = String::new();
+        let info = self.lex.words.get(lower_into(self.s(i), &mut buf))?;
+        for &p in &info.titles {
+            let phrase = &self.lex.titles[p as usize];
+            let n = phrase.words.len();
+            if i + n > self.toks.len() {
+                continue;
+            }
+            let ok = (1..n).all(|k| {
+                self.info[i + k].t & T_NL_BEFORE == 0
+                    && eq_lower(self.s(i + k).trim_end_matches('.'), phrase.words[k])
+            });
+            if ok {
+                let mut j = i + n;
+                if j < self.toks.len()
+                    && self.s(j) == "."
+                    && self.toks[j].span.start == self.toks[j - 1].span.end
+                {
+                    j += 1;
+                }
+                return Some((phrase.what, j));
+            }
+        }
+        None
+    }
+
+    /// The name that starts at token `k`: 1–[`MAX_NAME_WORDS`] words. Returns `(a, b, joins)`
+    /// where `joins` is a gazetteer person the name runs into.
+    fn name_at(&self, k: usize) -> Option<(usize, usize, Option<usize>)> {
+        let n = self.toks.len();
+        if k >= n || !self.namish(k) {
+            return None;
+        }
+        let first = self.info[k];
+        if first.w & W_STRICT != 0 && first.t & T_INITIAL == 0 {
+            return None;
+        }
+        let mut j = k;
+        let mut words = 0;
+        let mut last_good = k; // exclusive end of the best run so far
+        let headline = first.t & T_HEADLINE != 0;
+        while j < n && words <= MAX_NAME_WORDS {
+            if j > k && self.info[j].t & T_NL_BEFORE != 0 {
+                break;
+            }
+            let ti = self.info[j];
+            if self.namish(j) {
+                if headline && ti.w & (W_STRICT | W_LOOSE) != 0 {
+                    break;
+                }
+                words += 1;
+                j += 1;
+                // an initial written as two tokens: `M` `.`
+                if ti.t & T_INITIAL != 0 && j < n && self.s(j) == "." {
+                    j += 1;
+                }
+                if ti.w & W_STRICT == 0 || ti.t & T_INITIAL != 0 {
+                    last_good = j;
+                }
+                continue;
+            }
+            if j > k && ti.t & T_WORD != 0 && ti.w & W_PARTICLE != 0 && ti.t & T_CAP == 0 {
+                // a particle only inside a name
+                if j + 1 < n && self.namish(j + 1) {
+                    j += 1;
+                    continue;
+                }
+            }
+            break;
+        }
+        // initials alone are no name, and common words do not end one (`Budi Karya Sumadi` keeps
+        // `Karya`, `Dmitry Peskov Berkata` loses `Berkata`)
+        let b = last_good;
+        if b == k || words > MAX_NAME_WORDS {
+            return None;
+        }
+        if (k..b).all(|i| self.info[i].t & T_INITIAL != 0 || self.s(i) == ".") {
+            return None;
+        }
+        let mut joins = None;
+        if let Some(e) = (b < n && b == j).then(|| self.covered(b)).flatten() {
+            if e.label == Label::Person && e.span.start == self.toks[b].span.start {
+                // `Dmitry` + gazetteer `Peskov` is Dmitry Peskov; longer runs before a known
+                // person are role words (`Menko Kumham Imipas Yusril …`)
+                if words != 1 || e.span.end != self.toks[b].span.end {
+                    return None;
+                }
+                joins = Some(self.cover[b] as usize - 1);
+            }
+        }
+        // in a headline a name must end where the capitals end: `Panglima TNI Soroti Dampak`
+        // has no boundary to trust
+        if headline && b < n && self.info[b].t & (T_CAP | T_NL_BEFORE) == T_CAP {
+            return None;
+        }
+        Some((k, b, joins))
+    }
+
+    /// The name that ends just before token `end` (exclusive): walks back over capitalised words,
+    /// then drops leading words that are usually lower case. At least `min` words.
+    fn name_before(&self, end: usize, min: usize) -> Option<(usize, usize)> {
+        let mut a = end;
+        while a > 0 {
+            let i = a - 1;
+            let ti = self.info[i];
+            let inner_particle = ti.t & T_CAP == 0 && ti.w & W_PARTICLE != 0 && a < end;
+            if !(self.namish(i) || inner_particle) || (a < end && self.info[a].t & T_NL_BEFORE != 0)
+            {
+                break;
+            }
+            a = i;
+            if end - a > MAX_NAME_WORDS + 2 {
+                return None;
+            }
+        }
+        while a < end && (self.info[a].w & (W_STRICT | W_LOOSE) != 0 || self.info[a].t & T_CAP == 0)
+        {
+            a += 1;
+        }
+        if a == end {
+            return None;
+        }
+        let (s, b, _) = self.name_at(a)?;
+        let words = (s..b).filter(|&i| self.info[i].t & T_WORD != 0).count();
+        (b == end && words >= min && words <= MAX_NAME_WORDS).then_some((s, b))
+    }
+
+    /// Skips what may stand between a role and its name: organisations and places the
+    /// gazetteer knows, acronyms, words often written in lower case (`Keuangan`, `Utama`),
+    /// further titles, `dan` and commas. Returns the first token past them.
+    fn skip_role_tail(&self, mut k: usize) -> usize {
+        let n = self.toks.len();
+        let start = k;
+        while k < n && k - start < 12 && self.info[k].t & T_NL_BEFORE == 0 {
+            if let Some(e) = self.covered(k) {
+                if e.label == Label::Person {
+                    break;
+                }
+                while k < n && self.covered(k).is_some_and(|o| std::ptr::eq(o, e)) {
+                    k += 1;
+                }
+                continue;
+            }
+            let ti = self.info[k];
+            let s = self.s(k);
+            let cap_next = k + 1 < n && self.info[k + 1].t & T_CAP != 0;
+            let lower_portfolio = ti.t & (T_CAP | T_WORD) == T_WORD && ti.w & W_PORTFOLIO != 0;
+            let role_word = lower_portfolio
+                || ti.t & T_CAP != 0
+                    && (ti.t & T_ALLCAPS != 0
+                        || ti.w & (W_LOOSE | W_STRICT | W_TITLE | W_HEAD | W_PORTFOLIO) != 0)
+                    && ti.w & W_STOP == 0;
+            // `Chief Executive Officer (CEO) Cyrus Network …`
+            if s == "(" && k + 2 < n && self.info[k + 1].t & T_ALLCAPS != 0 && self.s(k + 2) == ")"
+            {
+                k += 3;
+                continue;
+            }
+            let joiner = k > start && cap_next && matches!(s, "dan" | "&" | "," | "terpilih");
+            if !(role_word || joiner) {
+                break;
+            }
+            k += 1;
+        }
+        k
+    }
+
+    fn cand(
+        &self,
+        a: usize,
+        b: usize,
+        label: Label,
+        kind: &'static str,
+        joins: Option<usize>,
+    ) -> Cand {
+        Cand {
+            a,
+            b,
+            end: None,
+            label,
+            kind,
+            joins,
+        }
+    }
+
+    /// Person rules, in order of trust; each claims its tokens.
+    fn persons(&mut self, out: &mut Vec<Cand>) {
+        let n = self.toks.len();
+        let mut i = 0;
+        while i < n {
+            let mut found: Option<Cand> = None;
+            let ti = self.info[i];
+            // a title right after a place or body head is part of that name (`Jalan Jenderal …`)
+            let after_head =
+                i > 0 && self.info[i - 1].t & T_CAP != 0 && self.info[i - 1].w & W_HEAD != 0;
+            if let Some((class, j)) = self.title_at(i).filter(|_| !after_head) {
+                match class {
+                    TitleClass::Credit => {
+                        if j < n && matches!(self.s(j), ":" | "-") {
+                            if let Some((a, b, joins)) = self.name_at(j + 1) {
+                                found = Some(self.cand(a, b, Label::Person, "person", joins));
+                            }
+                        }
+                    }
+                    TitleClass::Honorific => {
+                        if let Some((a, b, joins)) = self.name_at(j) {
+                            found = Some(self.cand(a, b, Label::Person, "person", joins));
+                        } else if let Some((_, k)) = self.title_at(j) {
+                            // `Prof. Dr. Budi`: honorifics chain
+                            if let Some((a, b, joins)) = self.name_at(k) {
+                                found = Some(self.cand(a, b, Label::Person, "person", joins));
+                            }
+                        }
+                    }
+                    TitleClass::Role => {
+                        let mut k = self.skip_role_tail(j);
+                        // a "name" followed by an acronym or a known body is still the role:
+                        // `Direktur Pelindungan WNI Kemlu` — skip on, at most twice
+                        for _ in 0..3 {
+                            if k >= n || !self.same_line(i, k) {
+                                break;
+                            }
+                            let at = if self.s(k) == "," { k + 1 } else { k };
+                            let Some((a, b, joins)) = self.name_at(at) else {
+                                break;
+                            };
+                            let more = b < n
+                                && self.info[b].t & T_NL_BEFORE == 0
+                                && (self.info[b].t & T_ALLCAPS != 0
+                                    || self.covered(b).is_some_and(|e| e.label != Label::Person));
+                            if !more {
+                                found = Some(self.cand(a, b, Label::Person, "person", joins));
+                                break;
+                            }
+                            k = self.skip_role_tail(b);
+                        }
+                    }
+                }
+            } else if ti.w & W_SPEECH_AFTER != 0 && ti.t & T_WORD != 0 && i + 1 < n {
+                if self.title_at(i + 1).is_none() {
+                    if let Some((a, b, joins)) = self.name_at(i + 1) {
+                        if ti.t & T_HEADLINE == 0 {
+                            found = Some(self.cand(a, b, Label::Person, "person", joins));
+                        }
+                    }
+                }
+            } else if ti.w & W_SPEECH_BEFORE != 0 && ti.t & (T_CAP | T_HEADLINE) == 0 && i > 0 {
+                if let Some((a, b)) = self.name_before(i, 2) {
+                    found = Some(self.cand(a, b, Label::Person, "person", None));
+                }
+            } else if self.s(i) == "," && i > 0 && i + 1 < n && ti.t & T_HEADLINE == 0 {
+                if let Some((TitleClass::Role, _)) = self.title_at(i + 1) {
+                    if let Some((a, b)) = self.name_before(i, 2) {
+                        found = Some(self.cand(a, b, Label::Person, "person", None));
+                    }
+                }
+            } else if let Some(c) = (ti.t & T_CAP != 0 || self.s(i) == "/")
+                .then(|| self.slash_credit(i))
+                .flatten()
+            {
+                found = Some(c);
+            }
+            if let Some(c) = found {
+                if (c.a..c.b).all(|k| !self.claimed[k]) {
+                    for k in c.a..c.b {
+                        self.claimed[k] = true;
+                    }
+                    out.push(c);
+                    if c.b > i {
+                        i = c.b;
+                        continue;
+                    }
+                }
+            }
+            i += 1;
+        }
+    }
+
+    /// A photo credit: `Mikhail Metzel/Kantor Pers …`: 2–3 capitalised words glued to a `/` and
+    /// another capitalised word or acronym. Handles `/` as its own token and inside a token.
+    fn slash_credit(&self, i: usize) -> Option<Cand> {
+        let s = self.s(i);
+        let n = self.toks.len();
+        if s == "/" {
+            let glued = i > 0
+                && i + 1 < n
+                && self.toks[i - 1].span.end == self.toks[i].span.start
+                && self.toks[i].span.end == self.toks[i + 1].span.start
+                && self.info[i + 1].t & T_CAP != 0;
+            if !glued {
+                return None;
+            }
+            let (a, b) = self.name_before(i, 2)?;
+            return Some(self.cand(a, b, Label::Person, "person", None));
+        }
+        // `Metzel/Kantor` as one token: the part before `/` must look like a surname
+        let slash = s.find('/')?;
+        let (head, tail) = (&s[..slash], &s[slash + 1..]);
+        let name_like = |w: &str| {
+            let mut c = w.chars();
+            c.next().is_some_and(|f| f.is_uppercase())
+                && c.clone().count() >= 1
+                && c.all(|c| c.is_lowercase() || c == '\'' || c == '-')
+        };
+        if !name_like(head)
+            || !tail.chars().next().is_some_and(|c| c.is_uppercase())
+            || self.cover[i] != 0
+        {
+            return None;
+        }
+        // preceding words: 1–2 capitalised words on the same line
+        let mut a = i;
+        while a > 0 && i - a < 3 && self.namish(a - 1) && self.info[a].t & T_NL_BEFORE == 0 {
+            a -= 1;
+        }
+        if a == i || self.info[a].w & (W_STRICT | W_LOOSE) != 0 {
+            return None;
+        }
+        let mut c = self.cand(a, i + 1, Label::Person, "person", None);
+        c.end = Some(self.toks[i].span.start + slash);
+        Some(c)
+    }
+
+    /// Organisation and place names opened by a head word (`Badan Pusat Statistik`). They may
+    /// contain gazetteer places (`Kedutaan Besar Republik Indonesia`) and end after a gazetteer
+    /// organisation (`Majelis Umum PBB`), but never take a person's tokens.
+    fn heads(&self, out: &mut Vec<Cand>) {
+        let n = self.toks.len();
+        let mut buf = String::new();
+        let mut i = 0;
+        while i < n {
+            let ti = self.info[i];
+            if ti.w & W_HEAD == 0
+                || ti.t & (T_CAP | T_HEADLINE) != T_CAP
+                || self.cover[i] != 0
+                || self.claimed[i]
+            {
+                i += 1;
+                continue;
+            }
+            let Some(info) = self.lex.words.get(lower_into(self.s(i), &mut buf)) else {
+                i += 1;
+                continue;
+            };
+            let mut hit = None;
+            for &h in &info.heads {
+                let p = &self.lex.heads[h as usize];
+                let m = p.words.len();
+                if i + m <= n
+                    && (1..m).all(|k| {
+                        self.info[i + k].t & T_CAP != 0 && eq_lower(self.s(i + k), p.words[k])
+                    })
+                {
+                    hit = Some((i + m, p.what));
+                    break;
+                }
+            }
+            let Some((mut j, (label, kind))) = hit else {
+                i += 1;
+                continue;
+            };
+            if j < n && self.s(j) == "." && self.toks[j].span.start == self.toks[j - 1].span.end {
+                j += 1; // `Jl.`
+            }
+            let body = j;
+            let mut end = j;
+            while j < n
+                && j - i < MAX_HEAD_TOKENS
+                && self.info[j].t & T_NL_BEFORE == 0
+                && !self.claimed[j]
+            {
+                if let Some(e) = self.covered(j) {
+                    // a person right after the head names the place (`Bandara Soekarno`);
+                    // elsewhere it is the person of a role (`Kementerian Keuangan Sri Mulyani`)
+                    let person_ok = e.label != Label::Person || j == body;
+                    if !person_ok || e.span.start < self.toks[j].span.start {
+                        break;
+                    }
+                    while j < n && self.covered(j).is_some_and(|o| std::ptr::eq(o, e)) {
+                        j += 1;
+                    }
+                    end = j;
+                    if e.label == Label::Org {
+                        break;
+                    }
+                    continue;
+                }
+                let t = self.info[j];
+                if t.t & T_CAP != 0 && t.w & W_HEAD != 0 && j > body {
+                    break; // a second head opens a second name (`Gedung … Kementerian …`)
+                }
+                let tbk = kind == "company" && self.s(j).starts_with("Tbk");
+                if (t.t & T_CAP != 0 && t.w & W_STOP == 0) || tbk {
+                    j += 1;
+                    end = j;
+                } else if matches!(self.s(j), "dan" | "&" | "-" | "of" | "and" | "for")
+                    && j + 1 < n
+                    && self.info[j + 1].t & T_CAP != 0
+                    && !self.claimed[j + 1]
+                {
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+            if end > body {
+                out.push(self.cand(i, end, label, kind, None));
+                i = end;
+            } else {
+                i += 1;
+            }
+        }
+    }
+}
+
+/// `s` equals the lower-case word `w`, ignoring case.
+fn eq_lower(s: &str, w: &str) -> bool {
+    if s.is_ascii() {
+        s.eq_ignore_ascii_case(w)
+    } else {
+        s.chars().flat_map(char::to_lowercase).eq(w.chars())
+    }
+}
+
+/// Finds entity mentions: gazetteer aliases first, then pattern names the gazetteers lack (see
+/// the module docs for the rules). Returns them sorted by start, non-overlapping.
+///
+/// ```
+/// use indotag::{gazetteer::{Gazetteer, Matcher}, entity, sentence, tokenize, Source};
+/// let text = "Rapat itu dipimpin Direktur Utama Budi Santoso di Jakarta.";
+/// let tokens = tokenize::tokenize(text);
+/// let sentences = sentence::split(text, &tokens);
+/// let matcher = Matcher::new(Gazetteer::default()).unwrap();
+/// let found = entity::find(text, &tokens, &sentences, &matcher);
+/// assert_eq!(found[0].span.as_str(text), "Budi Santoso");
+/// assert_eq!(found[0].source, Source::Pattern);
+/// assert_eq!(&*found[0].id, "pattern:budi-santoso");
+/// ```
 pub fn find(text: &str, tokens: &[Token], _sentences: &[Span], matcher: &Matcher) -> Vec<Entity> {
-    matcher.find(text, tokens)
+    let gaz = matcher.find(text, tokens);
+    find_with(text, tokens, gaz)
+}
+
+/// The rules, given the gazetteer matches (sorted, non-overlapping).
+pub(crate) fn find_with(text: &str, tokens: &[Token], gaz: Vec<Entity>) -> Vec<Entity> {
+    let mut cover = vec![0u32; tokens.len()];
+    let mut g = 0;
+    for (i, tok) in tokens.iter().enumerate() {
+        while g < gaz.len() && gaz[g].span.end <= tok.span.start {
+            g += 1;
+        }
+        if g < gaz.len() && gaz[g].span.start < tok.span.end && tok.span.start < gaz[g].span.end {
+            cover[i] = g as u32 + 1;
+        }
+    }
+    let info = token_info(text, tokens, true, &cover);
+    let mut doc = Doc {
+        text,
+        toks: tokens,
+        info,
+        cover,
+        gaz: &gaz,
+        claimed: vec![false; tokens.len()],
+        lex: lexicon(),
+    };
+    let mut cands = Vec::new();
+    doc.persons(&mut cands);
+    doc.heads(&mut cands);
+
+    let mut dropped = vec![false; gaz.len()];
+    let mut out: Vec<Entity> = Vec::with_capacity(gaz.len() + cands.len());
+    for c in &cands {
+        let start = tokens[c.a].span.start;
+        if let Some(g) = c.joins {
+            // the name runs into a gazetteer person: it is that person, with the longer span
+            let mut e = gaz[g].clone();
+            e.span = Span::new(start, e.span.end);
+            dropped[g] = true;
+            out.push(e);
+            continue;
+        }
+        let end = c.end.unwrap_or(tokens[c.b - 1].span.end);
+        // gazetteer entities inside a head-word name are swallowed by it (`Majelis Umum PBB`)
+        for k in c.a..c.b {
+            if doc.cover[k] != 0 {
+                dropped[doc.cover[k] as usize - 1] = true;
+            }
+        }
+        out.push(pattern_entity(text, Span::new(start, end), c.label, c.kind));
+    }
+    out.extend(
+        gaz.iter()
+            .zip(&dropped)
+            .filter(|(_, &d)| !d)
+            .map(|(e, _)| e.clone()),
+    );
+    out.sort_by_key(|e| (e.span.start, std::cmp::Reverse(e.span.end)));
+    out.dedup_by(|later, earlier| later.span.overlaps(earlier.span));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tokenize::tokenize;
+
+    fn ent(text: &str, s: &str, label: Label, id: &str) -> Entity {
+        let start = text.find(s).expect("substring present");
+        Entity {
+            span: Span::new(start, start + s.len()),
+            label,
+            id: id.into(),
+            canonical: s.into(),
+            kind: "test".into(),
+            source: Source::Gazetteer,
+            zone: None,
+        }
+    }
+
+    /// Runs the rules with the given gazetteer matches; returns (text, label, source).
+    fn run(text: &str, gaz: Vec<Entity>) -> Vec<(String, Label, Source)> {
+        let tokens = tokenize(text);
+        find_with(text, &tokens, gaz)
+            .into_iter()
+            .map(|e| (e.span.as_str(text).to_string(), e.label, e.source))
+            .collect()
+    }
+
+    fn names(text: &str) -> Vec<String> {
+        run(text, Vec::new())
+            .into_iter()
+            .map(|(s, _, _)| s)
+            .collect()
+    }
+
+    #[test]
+    fn title_then_name() {
+        assert_eq!(
+            names("Rapat dipimpin Presiden Prabowo di Istana."),
+            ["Prabowo"]
+        );
+        assert_eq!(
+            names("Hal itu disampaikan Menteri Keuangan Sri Mulyani Indrawati kemarin."),
+            ["Sri Mulyani Indrawati"]
+        );
+        assert_eq!(
+            names("Menurut Kepala Ekonom Budi Hartono, inflasi turun."),
+            ["Budi Hartono"]
+        );
+    }
+
+    #[test]
+    fn title_skips_gazetteer_org() {
+        let text = "Sebelumnya, juru bicara Kremlin Dmitry Peskov menolak.";
+        let gaz = vec![ent(text, "Kremlin", Label::Org, "kremlin")];
+        let got = run(text, gaz);
+        assert_eq!(got[0].0, "Kremlin");
+        assert_eq!(
+            got[1],
+            ("Dmitry Peskov".to_string(), Label::Person, Source::Pattern)
+        );
+    }
+
+    #[test]
+    fn name_running_into_gazetteer_person_is_that_person() {
+        let text = "Hal itu dikatakan juru bicara Dmitry Peskov kemarin.";
+        let gaz = vec![ent(text, "Peskov", Label::Person, "dmitry-peskov")];
+        let got = run(text, gaz);
+        assert_eq!(
+            got,
+            [(
+                "Dmitry Peskov".to_string(),
+                Label::Person,
+                Source::Gazetteer
+            )]
+        );
+    }
+
+    #[test]
+    fn honorifics_and_initials() {
+        assert_eq!(names("Kami bertemu Pak Slamet di pasar."), ["Slamet"]);
+        assert_eq!(
+            names("Acara dibuka oleh Prof. Dr. Rina Kartika kemarin."),
+            ["Rina Kartika"]
+        );
+        assert_eq!(
+            names("Ketua Umum M. Hanif Dhakiri hadir."),
+            ["M. Hanif Dhakiri"]
+        );
+        assert_eq!(
+            names("Kata Faisal bin Abdullah hari ini."),
+            ["Faisal bin Abdullah"]
+        );
+    }
+
+    #[test]
+    fn speech_verbs() {
+        assert_eq!(
+            names("\"Kami siap,\" kata Hanif kepada wartawan."),
+            ["Hanif"]
+        );
+        assert_eq!(
+            names("Di sisi lain, Joko Susilo mengatakan harga naik."),
+            ["Joko Susilo"]
+        );
+        // one word before the verb is not enough: it may be an organisation
+        assert!(names("Kemarin Pertamina mengatakan harga naik.").is_empty());
+    }
+
+    #[test]
+    fn apposition_and_credits() {
+        assert_eq!(
+            names("Rudi Hartono, Direktur pabrik itu, menolak."),
+            ["Rudi Hartono"]
+        );
+        assert_eq!(
+            names("Sumber: Reuters | Editor: Barratut Taqiyyah Rafie"),
+            ["Barratut Taqiyyah Rafie"]
+        );
+        assert_eq!(
+            names("ILUSTRASI. Kapal itu berlayar. Mikhail Metzel/Kantor Pers"),
+            ["Mikhail Metzel"]
+        );
+    }
+
+    #[test]
+    fn no_names_from_capitals_alone() {
+        assert!(names("Pada Kamis (26/10/2023), harga turun.").is_empty());
+        assert!(names("Namun Budi Santoso datang terlambat.").is_empty());
+        assert!(names("Baca Juga: Harga Emas Naik Tajam Hari Ini").is_empty());
+        // headline case: every word capitalised, the speech verb is no evidence
+        assert!(names("Harga Minyak Turun, Kata Analis Pasar Dunia").is_empty());
+    }
+
+    #[test]
+    fn head_words_open_org_and_place_names() {
+        let got = run(
+            "Data Badan Pusat Statistik menunjukkan kenaikan.",
+            Vec::new(),
+        );
+        assert_eq!(
+            got,
+            [(
+                "Badan Pusat Statistik".to_string(),
+                Label::Org,
+                Source::Pattern
+            )]
+        );
+        let text = "Pesawat mendarat di Bandara Halim Perdanakusuma pagi ini.";
+        assert_eq!(run(text, Vec::new())[0].1, Label::Loc);
+        let text = "Ia berbicara di Majelis Umum PBB pekan lalu.";
+        let got = run(text, vec![ent(text, "PBB", Label::Org, "pbb")]);
+        assert_eq!(
+            got,
+            [("Majelis Umum PBB".to_string(), Label::Org, Source::Pattern)]
+        );
+        // the head alone is a common word
+        assert!(names("Badan itu dibentuk tahun lalu.").is_empty());
+    }
+
+    #[test]
+    fn ids_are_prefixed_slugs() {
+        let text = "Menurut Direktur Utama Budi Santoso, laba naik.";
+        let tokens = tokenize(text);
+        let got = find_with(text, &tokens, Vec::new());
+        assert_eq!(&*got[0].id, "pattern:budi-santoso");
+        assert_eq!(&*got[0].canonical, "Budi Santoso");
+    }
 }

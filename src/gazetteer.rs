@@ -1,134 +1,1213 @@
 //! Gazetteers: the lists of known people, places and organisations, and the automaton that
-//! finds their aliases in text.
+//! finds their names in text.
 //!
-//! STUB: the loader and matcher are being written.
+//! # File format
+//!
+//! A gazetteer is a UTF-8 text file of tab-separated values, one entity per line (tabs are
+//! shown as `⇥` here):
+//!
+//! ```text
+//! # comment lines (starting with `#`) and blank lines are skipped
+//! id⇥label⇥kind⇥canonical⇥aliases⇥priority
+//! korea-utara⇥GPE⇥country⇥Korea Utara⇥Korut|DPRK|North Korea⇥
+//! kcna⇥ORG⇥news_agency⇥KCNA⇥Kantor Berita Pusat Korea⇥1
+//! ```
+//!
+//! - The first line that is not a comment or blank must be exactly the header
+//!   `id\tlabel\tkind\tcanonical\taliases\tpriority`. Every other line has exactly six fields.
+//! - `id`: a stable identifier, unique within the set being loaded (the four default files
+//!   together, or one user file). When a user file is added on top of the defaults, an entry
+//!   with an id the defaults already have **replaces** the default entry: that is how a user
+//!   corrects or removes an alias.
+//! - `label`: `PERSON`, `GPE`, `LOC` or `ORG` (spaCy's names).
+//! - `kind`: a finer type (`country`, `city`, `news_agency`, `person`, …), carried into records.
+//! - `canonical`: the full name. It is always matched too, as if it were an alias.
+//! - `aliases`: other surface forms, `|`-separated, possibly empty (`a||b` is an error).
+//! - `priority`: an integer, empty meaning 0. It settles which entity an alias means when
+//!   several have it (see below).
+//!
+//! Fields, and each alias, are trimmed of surrounding spaces. A loading error names the file,
+//! the line and the problem (`people.tsv:12: empty alias in `Joko Widodo||Jokowi``): wrong field
+//! count, missing header, unknown label, empty id, kind, canonical or alias, a priority that is
+//! not an integer, a duplicate id, invalid UTF-8 (with its byte offset), and an alias that two
+//! entities of the same label share with equal priority (the message names both ids and lines).
+//!
+//! # Matching rules
+//!
+//! [`Matcher::find`] reports every name it finds, following these rules:
+//!
+//! - **Token-aligned.** A match starts where a token starts and ends where a token ends, so `AS`
+//!   is never found inside `ASEAN` or `kelas`. Inside a word token, the parts between hyphens or
+//!   slashes count as tokens too: `Rusia` is found in `pro-Rusia`, both countries in
+//!   `Rusia-Ukraina`, `Amerika` in `anti-Amerika`, `Korea Utara` in `Rusia-Korea Utara`.
+//! - **Leftmost-longest.** Of the matches that overlap, the one that starts first wins, and of
+//!   those starting at the same place the longest: `Korea Utara` beats `Korea`, `Majelis Umum
+//!   PBB` beats `PBB`. Matches never overlap and come sorted by position.
+//! - **Case.** Matching is case-sensitive, with one widening:
+//!   - a name with no lower-case letter (an acronym such as `AS`, `PBB`, `KPK`, `G20`) matches
+//!     only exactly as written: never `as`, `As` or `Pbb`;
+//!   - any other name matches as written, or written entirely in capitals, as in datelines and
+//!     shouted headlines: the alias `Moskow` matches `Moskow` and `MOSKOW`, but not `moskow`
+//!     nor `MOSkow`, and `Korea Utara` does not match `Korea utara`. Names that are ordinary
+//!     words in lower case (`meta`, `gerindra`) are thus not found in running text.
+//! - **Whitespace** inside a name must be a single ASCII space in the text, as in the file.
+//! - **Ambiguity.** When several entities have the same name, one is reported: a form written
+//!   exactly so in the file beats one derived by capitalising (the acronym `PAN` beats an
+//!   alias `Pan` capitalised), then the higher `priority`, then the label in the order
+//!   `PERSON` > `ORG` > `GPE` > `LOC` (a metonym like `Kremlin` listed under both ORG and LOC
+//!   is reported as ORG unless priorities say otherwise). Two entities of the *same* label with
+//!   the same name and the same priority are a loading error, because no rule could choose.
+//!
+//! ```
+//! use indotag::gazetteer::{Gazetteer, Matcher};
+//! use indotag::tokenize::tokenize;
+//!
+//! let tsv = "id\tlabel\tkind\tcanonical\taliases\tpriority\n\
+//!            korea-utara\tGPE\tcountry\tKorea Utara\tKorut\t\n\
+//!            korea\tLOC\tregion\tKorea\t\t\n\
+//!            rusia\tGPE\tcountry\tRusia\tRusia\t\n\
+//!            amerika-serikat\tGPE\tcountry\tAmerika Serikat\tAS\t\n";
+//! let matcher = Matcher::new(Gazetteer::parse("mine.tsv", tsv)?)?;
+//! let text = "KTT pro-Rusia di Korea Utara, bukan di ASEAN atau kelas AS.";
+//! let found: Vec<&str> = matcher
+//!     .find(text, &tokenize(text))
+//!     .iter()
+//!     .map(|e| e.span.as_str(text))
+//!     .collect();
+//! assert_eq!(found, ["Rusia", "Korea Utara", "AS"]);
+//! # Ok::<(), indotag::Error>(())
+//! ```
 
+use std::collections::HashMap;
 use std::path::Path;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
+
+use aho_corasick::{AhoCorasick, MatchKind};
 
 use crate::error::{Error, Result};
-use crate::span::{Entity, Label, Token};
+use crate::span::{Entity, Label, Source, Span, Token, TokenKind};
 
-const HEADER: &str = "id\tlabel\tkind\tcanonical\taliases\tpriority";
+/// The header line every gazetteer file must have.
+pub const HEADER: &str = "id\tlabel\tkind\tcanonical\taliases\tpriority";
 
-/// One gazetteer entry.
-#[derive(Clone, Debug)]
+/// The embedded default gazetteers, as (name, content) pairs, in loading order.
+const DEFAULT_FILES: [(&str, &str); 4] = [
+    (
+        "gazetteers/countries.tsv",
+        include_str!("../gazetteers/countries.tsv"),
+    ),
+    (
+        "gazetteers/places.tsv",
+        include_str!("../gazetteers/places.tsv"),
+    ),
+    (
+        "gazetteers/organizations.tsv",
+        include_str!("../gazetteers/organizations.tsv"),
+    ),
+    (
+        "gazetteers/people.tsv",
+        include_str!("../gazetteers/people.tsv"),
+    ),
+];
+
+/// One gazetteer entry: an entity and the names it goes by.
+///
+/// ```
+/// use indotag::{Gazetteer, Label};
+/// let g = Gazetteer::parse(
+///     "mine.tsv",
+///     "id\tlabel\tkind\tcanonical\taliases\tpriority\nkpk\tORG\tagency\tKomisi Pemberantasan Korupsi\tKPK\t2\n",
+/// )?;
+/// let e = &g.entries()[0];
+/// assert_eq!((&*e.id, e.label, e.priority, e.line), ("kpk", Label::Org, 2, 2));
+/// assert_eq!(e.names().collect::<Vec<_>>(), ["Komisi Pemberantasan Korupsi", "KPK"]);
+/// # Ok::<(), indotag::Error>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Entry {
-    /// Stable id.
+    /// Stable id, unique within a gazetteer.
     pub id: Arc<str>,
-    /// Label.
+    /// Coarse label.
     pub label: Label,
-    /// Finer kind.
+    /// Finer kind (`country`, `city`, `news_agency`, …).
     pub kind: Arc<str>,
-    /// Canonical name.
+    /// Canonical name; matched like an alias.
     pub canonical: Arc<str>,
-    /// Other surface forms.
+    /// Other surface forms, as written in the file, without duplicates or the canonical name.
     pub aliases: Vec<String>,
-    /// Priority when two entries of the same label share an alias.
+    /// Priority when entities share a name (higher wins); 0 when the field is empty.
     pub priority: i32,
+    /// The file the entry came from, as named when it was loaded.
+    pub file: Arc<str>,
+    /// Its line in that file (1-based).
+    pub line: usize,
 }
 
-/// A set of gazetteer entries.
+impl Entry {
+    /// Every name the entry is matched by: the canonical name, then the aliases.
+    ///
+    /// ```
+    /// # use indotag::Gazetteer;
+    /// let g = Gazetteer::parse("g.tsv", "id\tlabel\tkind\tcanonical\taliases\tpriority\nas\tGPE\tcountry\tAmerika Serikat\tAS|Amerika\t\n")?;
+    /// assert_eq!(g.entries()[0].names().count(), 3);
+    /// # Ok::<(), indotag::Error>(())
+    /// ```
+    pub fn names(&self) -> impl Iterator<Item = &str> + '_ {
+        std::iter::once(&*self.canonical).chain(self.aliases.iter().map(String::as_str))
+    }
+
+    /// The entry as one line of a gazetteer file (no newline); parsing it gives the entry back.
+    ///
+    /// ```
+    /// # use indotag::Gazetteer;
+    /// let row = "rusia\tGPE\tcountry\tRusia\tRusia Federasi|Russia\t";
+    /// let g = Gazetteer::parse("g.tsv", &format!("{}\n{row}\n", indotag::gazetteer::HEADER))?;
+    /// assert_eq!(g.entries()[0].to_tsv(), row);
+    /// # Ok::<(), indotag::Error>(())
+    /// ```
+    pub fn to_tsv(&self) -> String {
+        let priority = if self.priority == 0 {
+            String::new()
+        } else {
+            self.priority.to_string()
+        };
+        format!(
+            "{}\t{}\t{}\t{}\t{}\t{}",
+            self.id,
+            self.label.as_str(),
+            self.kind,
+            self.canonical,
+            self.aliases.join("|"),
+            priority
+        )
+    }
+}
+
+/// A set of gazetteer entries, with unique ids.
+///
+/// ```
+/// use indotag::Gazetteer;
+/// let mut g = Gazetteer::defaults();
+/// let n = g.len();
+/// g.extend(Gazetteer::parse("mine.tsv", "id\tlabel\tkind\tcanonical\taliases\tpriority\nbpjs\tORG\tagency\tBPJS Kesehatan\t\t\n")?);
+/// assert!(g.len() >= n);
+/// # Ok::<(), indotag::Error>(())
+/// ```
 #[derive(Clone, Debug, Default)]
 pub struct Gazetteer {
     entries: Vec<Entry>,
+    by_id: HashMap<Arc<str>, usize>,
 }
 
 impl Gazetteer {
-    /// Parses one TSV gazetteer file's content; `name` is used in error messages.
+    /// Parses one gazetteer file's content; `name` is used in error messages. Returns the first
+    /// problem found (see [`Gazetteer::check`] for all of them).
+    ///
+    /// ```
+    /// use indotag::Gazetteer;
+    /// let err = Gazetteer::parse("mine.tsv", "id\tlabel\tkind\tcanonical\taliases\tpriority\nx\tGPE\tcity\tX\ta||b\t\n")
+    ///     .unwrap_err();
+    /// assert_eq!(err.to_string(), "mine.tsv:2: empty alias in `a||b`");
+    /// ```
     pub fn parse(name: &str, content: &str) -> Result<Gazetteer> {
+        let (gazetteer, errors) = Gazetteer::check(name, content.as_bytes());
+        match errors.into_iter().next() {
+            Some(e) => Err(e),
+            None => Ok(gazetteer),
+        }
+    }
+
+    /// Parses a file's bytes and reports *every* problem, not only the first, so that a user
+    /// can fix a file in one go. Returns the entries that were valid and the problems, in line
+    /// order (alias conflicts last). Invalid UTF-8 is reported with its byte offset; the rest of
+    /// the file is then checked as if the bad bytes were U+FFFD.
+    ///
+    /// ```
+    /// use indotag::Gazetteer;
+    /// let bytes = b"id\tlabel\tkind\tcanonical\taliases\tpriority\nx\tCITY\tcity\tX\t\t\ny\tGPE\tcity\t\t\tz\n";
+    /// let (g, errors) = Gazetteer::check("mine.tsv", bytes);
+    /// assert_eq!(g.len(), 0);
+    /// let msgs: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
+    /// assert_eq!(msgs, [
+    ///     "mine.tsv:2: unknown label `CITY` (expected PERSON, GPE, LOC or ORG)",
+    ///     "mine.tsv:3: empty canonical name",
+    ///     "mine.tsv:3: priority `z` is not an integer",
+    /// ]);
+    /// ```
+    pub fn check(name: &str, bytes: &[u8]) -> (Gazetteer, Vec<Error>) {
+        let mut errors = Vec::new();
+        let text = match std::str::from_utf8(bytes) {
+            Ok(s) => std::borrow::Cow::Borrowed(s),
+            Err(e) => {
+                let byte = e.valid_up_to();
+                let line = 1 + memchr::memchr_iter(b'\n', &bytes[..byte]).count();
+                errors.push(Error::data(
+                    name,
+                    line,
+                    format!("invalid UTF-8 at byte {byte}"),
+                ));
+                String::from_utf8_lossy(bytes)
+            }
+        };
+        let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+        let file: Arc<str> = name.into();
         let mut entries = Vec::new();
-        let mut header = false;
-        for (i, line) in content.lines().enumerate() {
+        let mut by_id: HashMap<Arc<str>, usize> = HashMap::new();
+        let mut seen_header = false;
+        for (i, line) in text.split('\n').enumerate() {
             let lineno = i + 1;
+            let line = line.strip_suffix('\r').unwrap_or(line);
             if line.trim().is_empty() || line.starts_with('#') {
                 continue;
             }
-            if !header {
-                if line.trim_end_matches('\r') != HEADER {
-                    return Err(Error::data(name, lineno, format!("expected header `{HEADER}`")));
+            if !seen_header {
+                seen_header = true;
+                if line != HEADER {
+                    errors.push(Error::data(
+                        name,
+                        lineno,
+                        format!("expected the header `{}`", HEADER.replace('\t', "<TAB>")),
+                    ));
                 }
-                header = true;
                 continue;
             }
-            let f: Vec<&str> = line.trim_end_matches('\r').split('\t').collect();
-            if f.len() < 5 {
-                return Err(Error::data(name, lineno, "expected 6 tab-separated fields"));
+            let Some(entry) = parse_row(name, &file, lineno, line, &mut errors) else {
+                continue;
+            };
+            if let Some(&first) = by_id.get(&entry.id) {
+                let first: &Entry = &entries[first];
+                errors.push(Error::data(
+                    name,
+                    lineno,
+                    format!("duplicate id `{}` (first at line {})", entry.id, first.line),
+                ));
+                continue;
             }
-            let label = Label::parse(f[1])
-                .ok_or_else(|| Error::data(name, lineno, format!("unknown label `{}`", f[1])))?;
-            entries.push(Entry {
-                id: f[0].into(),
-                label,
-                kind: f[2].into(),
-                canonical: f[3].into(),
-                aliases: f[4].split('|').filter(|a| !a.is_empty()).map(String::from).collect(),
-                priority: f.get(5).and_then(|p| p.parse().ok()).unwrap_or(0),
-            });
+            by_id.insert(entry.id.clone(), entries.len());
+            entries.push(entry);
         }
-        Ok(Gazetteer { entries })
+        if !seen_header {
+            errors.push(Error::data(
+                name,
+                1,
+                format!(
+                    "no header line (expected `{}`)",
+                    HEADER.replace('\t', "<TAB>")
+                ),
+            ));
+        }
+        errors.extend(alias_conflicts(&entries));
+        (Gazetteer { entries, by_id }, errors)
     }
 
-    /// Reads and parses a gazetteer file.
+    /// Reads and parses a gazetteer file; errors name the path as given.
+    ///
+    /// ```
+    /// use indotag::{ErrorKind, Gazetteer};
+    /// let err = Gazetteer::from_path("/no/such/gazetteer.tsv".as_ref()).unwrap_err();
+    /// assert_eq!(err.kind(), ErrorKind::Io);
+    /// ```
     pub fn from_path(path: &Path) -> Result<Gazetteer> {
         let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
-        let text = String::from_utf8(bytes).map_err(|e| {
-            Error::data(path.display().to_string(), 0, format!("invalid UTF-8 at byte {}", e.utf8_error().valid_up_to()))
-        })?;
-        Gazetteer::parse(&path.display().to_string(), &text)
+        let (gazetteer, errors) = Gazetteer::check(&path.display().to_string(), &bytes);
+        match errors.into_iter().next() {
+            Some(e) => Err(e),
+            None => Ok(gazetteer),
+        }
     }
 
-    /// The embedded default gazetteers.
+    /// The embedded default gazetteers (countries, places, organisations, people), loaded once
+    /// per process and cloned. The test suite checks that they load without any problem.
+    ///
+    /// ```
+    /// let g = indotag::Gazetteer::defaults();
+    /// assert!(g.get("rusia").is_some());
+    /// ```
     pub fn defaults() -> Gazetteer {
-        Gazetteer::default()
+        static DEFAULTS: OnceLock<Gazetteer> = OnceLock::new();
+        DEFAULTS.get_or_init(|| load_defaults().0).clone()
     }
 
-    /// Adds `other`'s entries; an entry with the same id as an existing one replaces it.
+    /// Adds `other`'s entries; an entry with the same id as an existing one replaces it (in
+    /// place), which is how a user file overrides a default entry.
+    ///
+    /// ```
+    /// use indotag::Gazetteer;
+    /// let h = indotag::gazetteer::HEADER;
+    /// let mut g = Gazetteer::parse("a.tsv", &format!("{h}\nx\tGPE\tcity\tX Lama\t\t\n"))?;
+    /// g.extend(Gazetteer::parse("b.tsv", &format!("{h}\nx\tGPE\tcity\tX Baru\t\t\n"))?);
+    /// assert_eq!(g.len(), 1);
+    /// assert_eq!(&*g.get("x").unwrap().canonical, "X Baru");
+    /// # Ok::<(), indotag::Error>(())
+    /// ```
     pub fn extend(&mut self, other: Gazetteer) {
         for e in other.entries {
-            if let Some(old) = self.entries.iter_mut().find(|o| o.id == e.id) {
-                *old = e;
-            } else {
-                self.entries.push(e);
+            match self.by_id.get(&e.id) {
+                Some(&i) => self.entries[i] = e,
+                None => {
+                    self.by_id.insert(e.id.clone(), self.entries.len());
+                    self.entries.push(e);
+                }
             }
         }
     }
 
-    /// The entries.
+    /// The entries, in loading order.
+    ///
+    /// ```
+    /// let g = indotag::Gazetteer::defaults();
+    /// assert!(g.entries().iter().any(|e| &*e.canonical == "Korea Utara"));
+    /// ```
     pub fn entries(&self) -> &[Entry] {
         &self.entries
     }
 
+    /// The entry with this id.
+    ///
+    /// ```
+    /// let g = indotag::Gazetteer::defaults();
+    /// assert_eq!(g.get("rusia").map(|e| e.label), Some(indotag::Label::Gpe));
+    /// ```
+    pub fn get(&self, id: &str) -> Option<&Entry> {
+        self.by_id.get(id).map(|&i| &self.entries[i])
+    }
+
+    /// Names that two entities of the same label share with the same priority, which
+    /// [`Matcher::new`] refuses; each problem names both entries' files and lines. Use it to
+    /// check a user file against the defaults before tagging.
+    ///
+    /// ```
+    /// use indotag::gazetteer::{Gazetteer, HEADER};
+    /// let mut g = Gazetteer::defaults();
+    /// assert!(g.conflicts().is_empty());
+    /// g.extend(Gazetteer::parse("mine.tsv", &format!("{HEADER}\nmoskow-2\tGPE\tcity\tMoskow\t\t\n"))?);
+    /// assert_eq!(g.conflicts().len(), 1);
+    /// # Ok::<(), indotag::Error>(())
+    /// ```
+    pub fn conflicts(&self) -> Vec<Error> {
+        alias_conflicts(&self.entries)
+    }
+
     /// Number of entries.
+    ///
+    /// ```
+    /// assert_eq!(indotag::Gazetteer::default().len(), 0);
+    /// ```
     pub fn len(&self) -> usize {
         self.entries.len()
     }
 
     /// True when there are no entries.
+    ///
+    /// ```
+    /// assert!(indotag::Gazetteer::default().is_empty());
+    /// ```
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
     }
 }
 
-/// A compiled gazetteer, ready to find aliases in text.
+/// Parses the embedded files as one set: problems inside each file, and ids repeated across
+/// files. `defaults()` keeps whatever is valid; the unit tests require `errors` to be empty.
+fn load_defaults() -> (Gazetteer, Vec<Error>) {
+    let mut all = Gazetteer::default();
+    let mut errors = Vec::new();
+    for (name, content) in DEFAULT_FILES {
+        let (g, errs) = Gazetteer::check(name, content.as_bytes());
+        errors.extend(errs);
+        for e in &g.entries {
+            if let Some(first) = all.get(&e.id) {
+                errors.push(Error::data(
+                    name,
+                    e.line,
+                    format!(
+                        "duplicate id `{}` (first at {}:{})",
+                        e.id, first.file, first.line
+                    ),
+                ));
+            }
+        }
+        all.extend(g);
+    }
+    errors.extend(alias_conflicts(&all.entries));
+    (all, errors)
+}
+
+/// Parses one data row, pushing every problem it has; `None` when the row is unusable.
+fn parse_row(
+    name: &str,
+    file: &Arc<str>,
+    lineno: usize,
+    line: &str,
+    errors: &mut Vec<Error>,
+) -> Option<Entry> {
+    let fields: Vec<&str> = line.split('\t').map(str::trim).collect();
+    let [id, label, kind, canonical, aliases, priority] = fields[..] else {
+        errors.push(Error::data(
+            name,
+            lineno,
+            format!(
+                "expected 6 tab-separated fields (id, label, kind, canonical, aliases, priority), found {}",
+                fields.len()
+            ),
+        ));
+        return None;
+    };
+    let before = errors.len();
+    let mut problem = |p: String| errors.push(Error::data(name, lineno, p));
+    if id.is_empty() {
+        problem("empty id".into());
+    }
+    let label = Label::parse(label);
+    if label.is_none() {
+        problem(format!(
+            "unknown label `{}` (expected PERSON, GPE, LOC or ORG)",
+            fields[1]
+        ));
+    }
+    if kind.is_empty() {
+        problem("empty kind".into());
+    }
+    if canonical.is_empty() {
+        problem("empty canonical name".into());
+    }
+    let mut names: Vec<String> = Vec::new();
+    if !aliases.is_empty() {
+        for alias in aliases.split('|').map(str::trim) {
+            if alias.is_empty() {
+                problem(format!("empty alias in `{aliases}`"));
+                break;
+            }
+            if alias != canonical && !names.iter().any(|n| n == alias) {
+                names.push(alias.to_string());
+            }
+        }
+    }
+    let priority = if priority.is_empty() {
+        0
+    } else {
+        match priority.parse::<i32>() {
+            Ok(p) => p,
+            Err(_) => {
+                problem(format!("priority `{priority}` is not an integer"));
+                0
+            }
+        }
+    };
+    if errors.len() != before {
+        return None;
+    }
+    Some(Entry {
+        id: id.into(),
+        label: label?,
+        kind: kind.into(),
+        canonical: canonical.into(),
+        aliases: names,
+        priority,
+        file: file.clone(),
+        line: lineno,
+    })
+}
+
+/// Names that two entities of the same label share with the same, highest, priority: no rule
+/// can choose between them, so they are errors (reported at the later entry's line).
+fn alias_conflicts(entries: &[Entry]) -> Vec<Error> {
+    // (name, label) -> index of the best entry so far, and whether it is tied.
+    let mut best: HashMap<(&str, Label), (usize, bool)> = HashMap::with_capacity(entries.len() * 2);
+    let mut ties: Vec<(&str, usize, usize)> = Vec::new();
+    for (i, e) in entries.iter().enumerate() {
+        for n in e.names() {
+            match best.get_mut(&(n, e.label)) {
+                None => {
+                    best.insert((n, e.label), (i, false));
+                }
+                Some(slot) => {
+                    let held = &entries[slot.0];
+                    if e.priority > held.priority {
+                        *slot = (i, false);
+                    } else if e.priority == held.priority {
+                        slot.1 = true;
+                        ties.push((n, slot.0, i));
+                    }
+                }
+            }
+        }
+    }
+    ties.into_iter()
+        .filter(|&(n, first, _)| {
+            // A tie only matters if no later entry outranked both.
+            let (winner, _) = best[&(n, entries[first].label)];
+            entries[winner].priority == entries[first].priority
+        })
+        .map(|(n, first, second)| {
+            let (a, b) = (&entries[first], &entries[second]);
+            let place = if a.file == b.file {
+                format!("line {}", a.line)
+            } else {
+                format!("{}:{}", a.file, a.line)
+            };
+            Error::data(
+                &*b.file,
+                b.line,
+                format!(
+                    "alias `{n}` of `{}` is also an alias of `{}` ({place}) with the same label {} and priority {}; give one of them a higher priority",
+                    b.id, a.id, b.label.as_str(), b.priority
+                ),
+            )
+        })
+        .collect()
+}
+
+/// Rank of a label when entities of different labels share a name (higher wins).
+fn label_rank(label: Label) -> u8 {
+    match label {
+        Label::Person => 3,
+        Label::Org => 2,
+        Label::Gpe => 1,
+        Label::Loc => 0,
+    }
+}
+
+/// True when a name is matched only exactly as written: it has no lower-case letter.
+fn exact_only(name: &str) -> bool {
+    !name.chars().any(char::is_lowercase)
+}
+
+const UNIT_START: u8 = 1;
+const UNIT_END: u8 = 2;
+
+/// A compiled gazetteer, ready to find names in text. Build it once; [`Matcher::find`] takes
+/// `&self` and can run on many threads at once.
+///
+/// ```
+/// use indotag::gazetteer::{Gazetteer, Matcher};
+/// let matcher = Matcher::new(Gazetteer::defaults())?;
+/// let text = "MOSKOW, Kremlin menanggapi.";
+/// let found = matcher.find(text, &indotag::tokenize::tokenize(text));
+/// assert_eq!(found[0].span.as_str(text), "MOSKOW");
+/// assert_eq!(&*found[0].canonical, "Moskow");
+/// # Ok::<(), indotag::Error>(())
+/// ```
 #[derive(Debug)]
 pub struct Matcher {
     gazetteer: Gazetteer,
+    /// Every distinct pattern string: names as written, and capitalised forms, searched
+    /// case-sensitively. (One ASCII-case-insensitive pattern per name, with the case checked
+    /// per match, was tried: half the patterns but no smaller automaton, and `find` ran at half
+    /// the speed, because lower-case text then matches acronyms everywhere.)
+    automaton: AhoCorasick,
+    /// For each pattern, the entry it reports.
+    winner: Vec<u32>,
 }
 
 impl Matcher {
-    /// Compiles a gazetteer.
+    /// Compiles a gazetteer. Fails when two entities of the same label share a name with equal
+    /// priority (possibly across files, e.g. a user file against the defaults).
+    ///
+    /// ```
+    /// use indotag::gazetteer::{Gazetteer, Matcher, HEADER};
+    /// let mut g = Gazetteer::parse("a.tsv", &format!("{HEADER}\nx\tORG\tagency\tBadan X\tBX\t\n"))?;
+    /// g.extend(Gazetteer::parse("b.tsv", &format!("{HEADER}\ny\tORG\tagency\tBadan Y\tBX\t\n"))?);
+    /// let err = Matcher::new(g).unwrap_err().to_string();
+    /// assert!(err.starts_with("b.tsv:2: alias `BX` of `y` is also an alias of `x` (a.tsv:2)"), "{err}");
+    /// # Ok::<(), indotag::Error>(())
+    /// ```
     pub fn new(gazetteer: Gazetteer) -> Result<Matcher> {
-        Ok(Matcher { gazetteer })
+        if let Some(e) = alias_conflicts(&gazetteer.entries).into_iter().next() {
+            return Err(e);
+        }
+        // Candidate key: (exactly as written, priority, label rank); the highest wins, and of
+        // equal keys the entry loaded first.
+        let mut index: HashMap<String, usize> = HashMap::new();
+        let mut patterns: Vec<String> = Vec::new();
+        let mut best: Vec<(u32, (bool, i32, u8))> = Vec::new();
+        let mut offer = |pattern: String, entry: usize, key: (bool, i32, u8)| {
+            let entry = entry as u32;
+            match index.get(&pattern) {
+                Some(&p) => {
+                    if key > best[p].1 {
+                        best[p] = (entry, key);
+                    }
+                }
+                None => {
+                    index.insert(pattern.clone(), patterns.len());
+                    patterns.push(pattern);
+                    best.push((entry, key));
+                }
+            }
+        };
+        for (i, e) in gazetteer.entries.iter().enumerate() {
+            let rank = label_rank(e.label);
+            for name in e.names() {
+                offer(name.to_string(), i, (true, e.priority, rank));
+                if !exact_only(name) {
+                    let upper = name.to_uppercase();
+                    if upper != name {
+                        offer(upper, i, (false, e.priority, rank));
+                    }
+                }
+            }
+        }
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .build(&patterns)
+            .map_err(|e| Error::config(format!("gazetteer too large to compile: {e}")))?;
+        Ok(Matcher {
+            gazetteer,
+            automaton,
+            winner: best.into_iter().map(|(e, _)| e).collect(),
+        })
     }
 
     /// The gazetteer it was compiled from.
+    ///
+    /// ```
+    /// # use indotag::gazetteer::{Gazetteer, Matcher};
+    /// let m = Matcher::new(Gazetteer::default())?;
+    /// assert!(m.gazetteer().is_empty());
+    /// # Ok::<(), indotag::Error>(())
+    /// ```
     pub fn gazetteer(&self) -> &Gazetteer {
         &self.gazetteer
     }
 
-    /// Finds every alias mention, token-aligned and leftmost-longest.
-    pub fn find(&self, _text: &str, _tokens: &[Token]) -> Vec<Entity> {
-        Vec::new()
+    /// Number of distinct strings searched for (names plus their capitalised forms).
+    ///
+    /// ```
+    /// # use indotag::gazetteer::{Gazetteer, Matcher, HEADER};
+    /// let g = Gazetteer::parse("g.tsv", &format!("{HEADER}\nas\tGPE\tcountry\tAmerika\tAS\t\n"))?;
+    /// assert_eq!(Matcher::new(g)?.pattern_count(), 3); // Amerika, AMERIKA, AS
+    /// # Ok::<(), indotag::Error>(())
+    /// ```
+    pub fn pattern_count(&self) -> usize {
+        self.winner.len()
+    }
+
+    /// Approximate heap bytes used by the compiled automaton and its tables (not the entries).
+    ///
+    /// ```
+    /// # use indotag::gazetteer::{Gazetteer, Matcher};
+    /// let m = Matcher::new(Gazetteer::defaults())?;
+    /// assert!(m.memory_usage() > 0);
+    /// # Ok::<(), indotag::Error>(())
+    /// ```
+    pub fn memory_usage(&self) -> usize {
+        self.automaton.memory_usage() + self.winner.capacity() * std::mem::size_of::<u32>()
+    }
+
+    /// Finds every name mention in `text`, following the module's matching rules. `tokens` are
+    /// the text's tokens (from [`crate::tokenize::tokenize`]); when empty, word boundaries are
+    /// taken from the text instead (runs of letters and digits). The entities come sorted and
+    /// non-overlapping, with `source` [`Source::Gazetteer`] and no zone.
+    ///
+    /// ```
+    /// use indotag::gazetteer::{Gazetteer, Matcher};
+    /// let m = Matcher::new(Gazetteer::defaults())?;
+    /// let text = "Kunjungan ke Korea Utara";
+    /// let found = m.find(text, &indotag::tokenize::tokenize(text));
+    /// assert_eq!(found.len(), 1);
+    /// assert_eq!((found[0].span.as_str(text), &*found[0].id), ("Korea Utara", "korea-utara"));
+    /// # Ok::<(), indotag::Error>(())
+    /// ```
+    pub fn find(&self, text: &str, tokens: &[Token]) -> Vec<Entity> {
+        let mut out = Vec::new();
+        if text.is_empty() || self.winner.is_empty() {
+            return out;
+        }
+        let flags = unit_boundaries(text, tokens);
+        let mut found: Vec<(usize, usize, u32)> = Vec::new();
+        for m in self.automaton.find_overlapping_iter(text) {
+            if flags[m.start()] & UNIT_START != 0 && flags[m.end()] & UNIT_END != 0 {
+                found.push((m.start(), m.end(), self.winner[m.pattern().as_usize()]));
+            }
+        }
+        // Leftmost first, then longest.
+        found.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+        let mut last_end = 0;
+        for (start, end, entry) in found {
+            if start < last_end {
+                continue;
+            }
+            last_end = end;
+            let e = &self.gazetteer.entries[entry as usize];
+            out.push(Entity {
+                span: Span::new(start, end),
+                label: e.label,
+                id: e.id.clone(),
+                canonical: e.canonical.clone(),
+                kind: e.kind.clone(),
+                source: Source::Gazetteer,
+                zone: None,
+            });
+        }
+        out
+    }
+}
+
+/// Marks, for each byte offset of `text` (and its end), whether a matchable unit starts or ends
+/// there: tokens, and the hyphen- or slash-separated parts of word and number tokens.
+fn unit_boundaries(text: &str, tokens: &[Token]) -> Vec<u8> {
+    let mut flags = vec![0u8; text.len() + 1];
+    if tokens.is_empty() {
+        let mut in_word = false;
+        for (i, c) in text.char_indices() {
+            let word = c.is_alphanumeric();
+            if word && !in_word {
+                flags[i] |= UNIT_START;
+            } else if !word && in_word {
+                flags[i] |= UNIT_END;
+            }
+            in_word = word;
+        }
+        if in_word {
+            flags[text.len()] |= UNIT_END;
+        }
+        return flags;
+    }
+    let bytes = text.as_bytes();
+    for t in tokens {
+        let (start, end) = (t.span.start, t.span.end);
+        if start >= end || end > text.len() {
+            continue;
+        }
+        flags[start] |= UNIT_START;
+        flags[end] |= UNIT_END;
+        if matches!(t.kind, TokenKind::Word | TokenKind::Number) {
+            for p in memchr::memchr2_iter(b'-', b'/', &bytes[start..end]) {
+                let p = start + p;
+                if p > start && p + 1 < end {
+                    flags[p] |= UNIT_END;
+                    flags[p + 1] |= UNIT_START;
+                }
+            }
+        }
+    }
+    flags
+}
+
+/// Counts of one gazetteer, for `indotag gazetteer check` and `list --counts`.
+///
+/// ```
+/// use indotag::gazetteer::{Counts, Gazetteer, HEADER};
+/// let g = Gazetteer::parse("g.tsv", &format!("{HEADER}\nas\tGPE\tcountry\tAmerika Serikat\tAS\t\n"))?;
+/// let c = Counts::of(&g);
+/// assert_eq!((c.entries, c.names, c.gpe), (1, 2, 1));
+/// assert_eq!(c.to_string(), "1 entries, 2 names (PERSON 0, ORG 0, GPE 1, LOC 0)");
+/// # Ok::<(), indotag::Error>(())
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Counts {
+    /// Entries.
+    pub entries: usize,
+    /// Names: canonical names plus aliases.
+    pub names: usize,
+    /// PERSON entries.
+    pub person: usize,
+    /// ORG entries.
+    pub org: usize,
+    /// GPE entries.
+    pub gpe: usize,
+    /// LOC entries.
+    pub loc: usize,
+}
+
+impl Counts {
+    /// Counts a gazetteer's entries, names and labels.
+    ///
+    /// ```
+    /// let c = indotag::gazetteer::Counts::of(&indotag::Gazetteer::defaults());
+    /// assert!(c.names >= c.entries);
+    /// ```
+    pub fn of(g: &Gazetteer) -> Counts {
+        let mut c = Counts::default();
+        for e in &g.entries {
+            c.add(e);
+        }
+        c
+    }
+
+    /// Counts one more entry.
+    ///
+    /// ```
+    /// use indotag::gazetteer::Counts;
+    /// let g = indotag::Gazetteer::defaults();
+    /// let mut c = Counts::default();
+    /// g.entries().iter().filter(|e| e.label == indotag::Label::Gpe).for_each(|e| c.add(e));
+    /// assert_eq!((c.entries, c.person), (c.gpe, 0));
+    /// ```
+    pub fn add(&mut self, e: &Entry) {
+        self.entries += 1;
+        self.names += 1 + e.aliases.len();
+        *match e.label {
+            Label::Person => &mut self.person,
+            Label::Org => &mut self.org,
+            Label::Gpe => &mut self.gpe,
+            Label::Loc => &mut self.loc,
+        } += 1;
+    }
+}
+
+impl std::fmt::Display for Counts {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} entries, {} names (PERSON {}, ORG {}, GPE {}, LOC {})",
+            self.entries, self.names, self.person, self.org, self.gpe, self.loc
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tokenize::tokenize;
+
+    fn gaz(rows: &str) -> Gazetteer {
+        Gazetteer::parse("t.tsv", &format!("{HEADER}\n{rows}")).expect("valid test gazetteer")
+    }
+
+    fn err(rows: &str) -> String {
+        Gazetteer::parse("t.tsv", &format!("{HEADER}\n{rows}"))
+            .expect_err("should be rejected")
+            .to_string()
+    }
+
+    /// (matched text, id) pairs found in `text`.
+    fn found(m: &Matcher, text: &str) -> Vec<(String, String)> {
+        m.find(text, &tokenize(text))
+            .into_iter()
+            .map(|e| (e.span.as_str(text).to_string(), e.id.to_string()))
+            .collect()
+    }
+
+    fn texts(m: &Matcher, text: &str) -> Vec<String> {
+        found(m, text).into_iter().map(|(t, _)| t).collect()
+    }
+
+    fn small() -> Matcher {
+        Matcher::new(gaz(
+            "amerika-serikat\tGPE\tcountry\tAmerika Serikat\tAS|Amerika\t\n\
+             korea-utara\tGPE\tcountry\tKorea Utara\tKorut\t\n\
+             korea\tLOC\tregion\tKorea\t\t\n\
+             rusia\tGPE\tcountry\tRusia\t\t\n\
+             ukraina\tGPE\tcountry\tUkraina\t\t\n\
+             moskow\tGPE\tcity\tMoskow\t\t\n\
+             pbb\tORG\tintergovernmental\tPerserikatan Bangsa-Bangsa\tPBB\t\n\
+             majelis-umum-pbb\tORG\tbody\tMajelis Umum PBB\t\t\n\
+             meta\tORG\tcompany\tMeta\tMeta Platforms\t\n\
+             asean\tORG\tintergovernmental\tASEAN\t\t\n",
+        ))
+        .expect("compiles")
+    }
+
+    #[test]
+    fn defaults_load_without_problems() {
+        let (g, errors) = load_defaults();
+        let msgs: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
+        assert!(
+            msgs.is_empty(),
+            "problems in the embedded gazetteers:\n{}",
+            msgs.join("\n")
+        );
+        assert!(g.len() > 200, "only {} default entries", g.len());
+        Matcher::new(g).expect("defaults compile");
+    }
+
+    #[test]
+    fn parses_fields() {
+        let g = gaz(
+            "# a comment\n\nkcna\tORG\tnews_agency\t KCNA \tKantor Berita Pusat Korea|KCNA\t3\r\n",
+        );
+        let e = &g.entries()[0];
+        assert_eq!(&*e.id, "kcna");
+        assert_eq!(e.label, Label::Org);
+        assert_eq!(&*e.canonical, "KCNA");
+        assert_eq!(e.aliases, ["Kantor Berita Pusat Korea"]);
+        assert_eq!(e.priority, 3);
+        assert_eq!(e.line, 4);
+    }
+
+    #[test]
+    fn error_unknown_label() {
+        assert_eq!(
+            err("x\tCITY\tcity\tX\t\t\n"),
+            "t.tsv:2: unknown label `CITY` (expected PERSON, GPE, LOC or ORG)"
+        );
+        // Labels are case-sensitive.
+        assert!(err("x\tgpe\tcity\tX\t\t\n").contains("unknown label `gpe`"));
+    }
+
+    #[test]
+    fn error_empty_fields() {
+        assert_eq!(err("\tGPE\tcity\tX\t\t\n"), "t.tsv:2: empty id");
+        assert_eq!(err("x\tGPE\t\tX\t\t\n"), "t.tsv:2: empty kind");
+        assert_eq!(
+            err("x\tGPE\tcity\t \t\t\n"),
+            "t.tsv:2: empty canonical name"
+        );
+        assert_eq!(
+            err("x\tGPE\tcity\tX\ta||b\t\n"),
+            "t.tsv:2: empty alias in `a||b`"
+        );
+        assert_eq!(
+            err("x\tGPE\tcity\tX\ta|\t\n"),
+            "t.tsv:2: empty alias in `a|`"
+        );
+    }
+
+    #[test]
+    fn error_field_count() {
+        assert_eq!(
+            err("x\tGPE\tcity\tX\t\n"),
+            "t.tsv:2: expected 6 tab-separated fields (id, label, kind, canonical, aliases, priority), found 5"
+        );
+        assert!(err("x\tGPE\tcity\tX\t\t\textra\n").ends_with("found 7"));
+    }
+
+    #[test]
+    fn error_priority() {
+        assert_eq!(
+            err("x\tGPE\tcity\tX\t\ttinggi\n"),
+            "t.tsv:2: priority `tinggi` is not an integer"
+        );
+        assert_eq!(gaz("x\tGPE\tcity\tX\t\t-2\n").entries()[0].priority, -2);
+    }
+
+    #[test]
+    fn error_header() {
+        let e = Gazetteer::parse("t.tsv", "# c\nid\tlabel\tkind\n").unwrap_err();
+        assert!(
+            e.to_string().starts_with("t.tsv:2: expected the header"),
+            "{e}"
+        );
+        let e = Gazetteer::parse("t.tsv", "# only comments\n").unwrap_err();
+        assert!(e.to_string().starts_with("t.tsv:1: no header line"), "{e}");
+    }
+
+    #[test]
+    fn error_duplicate_id() {
+        assert_eq!(
+            err("x\tGPE\tcity\tX\t\t\ny\tGPE\tcity\tY\t\t\nx\tLOC\tregion\tX2\t\t\n"),
+            "t.tsv:4: duplicate id `x` (first at line 2)"
+        );
+    }
+
+    #[test]
+    fn error_same_alias_same_label_same_priority() {
+        assert_eq!(
+            err("a\tORG\tagency\tBadan A\tBA\t\nb\tORG\tagency\tBadan B\tBA\t\n"),
+            "t.tsv:3: alias `BA` of `b` is also an alias of `a` (line 2) with the same label ORG and priority 0; give one of them a higher priority"
+        );
+        // A canonical name clashing with another entry's alias counts too.
+        assert!(err("a\tGPE\tcity\tX\t\t\nb\tGPE\tcity\tY\tX\t\n").contains("alias `X` of `b`"));
+    }
+
+    #[test]
+    fn same_alias_resolved_by_priority_or_label() {
+        let m = Matcher::new(gaz("a\tORG\tagency\tBadan A\tBA\t\n\
+             b\tORG\tagency\tBadan B\tBA\t1\n\
+             c\tORG\tagency\tBadan C\tBA\t\n\
+             k-org\tORG\tgovernment\tKremlin\t\t\n\
+             k-loc\tLOC\tbuilding\tKremlin\t\t\n"))
+        .expect("no conflict: b outranks a and c");
+        assert_eq!(found(&m, "BA dan Kremlin")[0].1, "b");
+        assert_eq!(found(&m, "BA dan Kremlin")[1].1, "k-org");
+    }
+
+    #[test]
+    fn error_invalid_utf8() {
+        let mut bytes = format!("{HEADER}\nx\tGPE\tcity\t").into_bytes();
+        let at = bytes.len();
+        bytes.extend_from_slice(b"\xffX\t\t\n");
+        let (_, errors) = Gazetteer::check("t.tsv", &bytes);
+        assert_eq!(
+            errors[0].to_string(),
+            format!("t.tsv:2: invalid UTF-8 at byte {at}")
+        );
+    }
+
+    #[test]
+    fn check_reports_every_problem() {
+        let (g, errors) = Gazetteer::check(
+            "t.tsv",
+            format!("{HEADER}\nx\tBAD\tc\tX\t\t\nok\tGPE\tcity\tOke\t\t\ny\tGPE\t\tY\t\t\n")
+                .as_bytes(),
+        );
+        assert_eq!(g.len(), 1);
+        let lines: Vec<String> = errors
+            .iter()
+            .map(|e| e.to_string()[..8].to_string())
+            .collect();
+        assert_eq!(lines, ["t.tsv:2:", "t.tsv:4:"]);
+    }
+
+    #[test]
+    fn user_entry_overrides_default_by_id() {
+        let mut g = Gazetteer::defaults();
+        let n = g.len();
+        g.extend(gaz(
+            "rusia\tGPE\tcountry\tFederasi Rusia\tNegeri Beruang Merah\t\n",
+        ));
+        assert_eq!(g.len(), n);
+        let m = Matcher::new(g).expect("override is not a conflict");
+        let text = "Negeri Beruang Merah dan Rusia.";
+        let hits = found(&m, text);
+        assert_eq!(hits[0], ("Negeri Beruang Merah".into(), "rusia".into()));
+        // The user's entry replaced the default one, so its canonical name is the user's.
+        assert_eq!(
+            &*m.find(text, &tokenize(text))[0].canonical,
+            "Federasi Rusia"
+        );
+        // "Rusia" was an alias only in the default entry; it is gone now.
+        assert_eq!(hits.len(), 1, "{hits:?}");
+    }
+
+    #[test]
+    fn user_conflict_with_default_is_an_error() {
+        let mut g = Gazetteer::defaults();
+        g.extend(gaz("rusia-2\tGPE\tcountry\tRusia\t\t\n"));
+        let e = Matcher::new(g).unwrap_err().to_string();
+        assert!(e.starts_with("t.tsv:2: alias `Rusia` of `rusia-2` is also an alias of `rusia` (gazetteers/countries.tsv:"), "{e}");
+    }
+
+    #[test]
+    fn acronym_matches_exactly_only() {
+        let m = small();
+        assert_eq!(texts(&m, "Pejabat AS tiba."), ["AS"]);
+        assert!(texts(&m, "Anggota ASEAN bertemu.")
+            .iter()
+            .all(|t| t != "AS"));
+        assert_eq!(texts(&m, "Anggota ASEAN bertemu."), ["ASEAN"]);
+        assert!(texts(&m, "Murid kelas dua.").is_empty());
+        assert!(texts(&m, "Ia datang as usual, As juga.").is_empty());
+        assert!(texts(&m, "Sidang Pbb dan pbb.").is_empty());
+    }
+
+    #[test]
+    fn names_match_as_written_or_all_caps() {
+        let m = small();
+        assert_eq!(
+            texts(&m, "MOSKOW, Rusia - Moskow membalas."),
+            ["MOSKOW", "Rusia", "Moskow"]
+        );
+        assert_eq!(found(&m, "MOSKOW")[0].1, "moskow");
+        assert_eq!(texts(&m, "KOREA UTARA UJI RUDAL"), ["KOREA UTARA"]);
+        assert!(texts(&m, "moskow dan MOSkow").is_empty());
+        assert_eq!(texts(&m, "Korea utara"), ["Korea"]);
+        assert!(texts(&m, "Data meta gambar.").is_empty());
+        assert_eq!(texts(&m, "Saham Meta naik."), ["Meta"]);
+    }
+
+    #[test]
+    fn capitals_of_non_ascii_names() {
+        let m = Matcher::new(gaz("zurich\tGPE\tcity\tZürich\t\t\n\
+             sao-paulo\tGPE\tcity\tSão Paulo\t\t\n"))
+        .expect("compiles");
+        assert_eq!(texts(&m, "ZÜRICH dan SÃO PAULO"), ["ZÜRICH", "SÃO PAULO"]);
+        assert_eq!(texts(&m, "Zürich dan São Paulo"), ["Zürich", "São Paulo"]);
+        assert!(texts(&m, "zürich dan ZüRICH dan sÃo paulo").is_empty());
+    }
+
+    #[test]
+    fn hyphen_and_slash_parts_are_units() {
+        let m = small();
+        assert_eq!(texts(&m, "Kelompok pro-Rusia menolak."), ["Rusia"]);
+        assert_eq!(
+            texts(&m, "Perang Rusia-Ukraina berlanjut."),
+            ["Rusia", "Ukraina"]
+        );
+        assert_eq!(texts(&m, "Demo anti-Amerika."), ["Amerika"]);
+        assert_eq!(
+            texts(&m, "Hubungan Rusia-Korea Utara."),
+            ["Rusia", "Korea Utara"]
+        );
+        assert_eq!(texts(&m, "Poros AS/Rusia."), ["AS", "Rusia"]);
+        let text = "pro-Rusia";
+        let e = &m.find(text, &tokenize(text))[0];
+        assert_eq!((e.span.start, e.span.end), (4, 9));
+    }
+
+    #[test]
+    fn token_aligned() {
+        let m = small();
+        assert!(texts(&m, "Rusiana dan Koreanya").is_empty());
+        // The longest name does not end on a token, the shorter one does.
+        assert_eq!(texts(&m, "Korea Utaranya"), ["Korea"]);
+    }
+
+    #[test]
+    fn leftmost_longest() {
+        let m = small();
+        assert_eq!(found(&m, "Korea Utara")[0].1, "korea-utara");
+        assert_eq!(
+            texts(&m, "Sidang Majelis Umum PBB dan PBB."),
+            ["Majelis Umum PBB", "PBB"]
+        );
+        assert_eq!(
+            texts(&m, "Amerika Serikat dan Amerika"),
+            ["Amerika Serikat", "Amerika"]
+        );
+    }
+
+    #[test]
+    fn entity_fields() {
+        let m = small();
+        let text = "Warga Korut.";
+        let e = &m.find(text, &tokenize(text))[0];
+        assert_eq!(e.span, Span::new(6, 11));
+        assert_eq!(e.label, Label::Gpe);
+        assert_eq!(
+            (&*e.id, &*e.canonical, &*e.kind),
+            ("korea-utara", "Korea Utara", "country")
+        );
+        assert_eq!(e.source, Source::Gazetteer);
+        assert_eq!(e.zone, None);
+    }
+
+    #[test]
+    fn exact_form_beats_capitalised_form() {
+        let m = Matcher::new(gaz("pan\tORG\tparty\tPartai Amanat Nasional\tPAN\t\n\
+             pan-dewa\tPERSON\tperson\tPan\t\t5\n"))
+        .expect("compiles");
+        assert_eq!(found(&m, "Kader PAN")[0].1, "pan");
+        assert_eq!(found(&m, "Dewa Pan")[0].1, "pan-dewa");
+    }
+
+    #[test]
+    fn without_tokens_uses_word_boundaries() {
+        let m = small();
+        let text = "AS, ASEAN dan pro-Rusia";
+        let hits: Vec<&str> = m
+            .find(text, &[])
+            .iter()
+            .map(|e| e.span.as_str(text))
+            .collect();
+        assert_eq!(hits, ["AS", "ASEAN", "Rusia"]);
+    }
+
+    #[test]
+    fn non_ascii_text_is_safe() {
+        let m = small();
+        let text = "“Rusia” — Ukraina… Moskow’s É";
+        assert_eq!(texts(&m, text), ["Rusia", "Ukraina", "Moskow"]);
+        assert!(m.find("", &[]).is_empty());
+    }
+
+    #[test]
+    fn tsv_round_trip() {
+        let g = Gazetteer::defaults();
+        let mut tsv = String::from(HEADER);
+        for e in g.entries() {
+            tsv.push('\n');
+            tsv.push_str(&e.to_tsv());
+        }
+        let back = Gazetteer::parse("list", &tsv).expect("listing parses");
+        assert_eq!(back.len(), g.len());
+        for (a, b) in back.entries().iter().zip(g.entries()) {
+            assert_eq!(
+                (&a.id, &a.canonical, &a.aliases, a.priority),
+                (&b.id, &b.canonical, &b.aliases, b.priority)
+            );
+        }
     }
 }

@@ -111,7 +111,10 @@ fn walk(dir: &Path, out: &mut Vec<Input>) {
     for p in entries {
         if p.is_dir() {
             walk(&p, out);
-        } else if matches!(p.extension().and_then(|e| e.to_str()), Some("txt" | "jsonl")) {
+        } else if matches!(
+            p.extension().and_then(|e| e.to_str()),
+            Some("txt" | "jsonl")
+        ) {
             out.push(Input::Path(p));
         }
     }
@@ -177,7 +180,9 @@ impl Reader {
                 let mut bytes = Vec::new();
                 let mut reader = reader;
                 let text = match reader.read_to_end(&mut bytes) {
-                    Ok(_) => decode::decode(bytes).map_err(|e| Error::input(format!("{name}: {e}"))),
+                    Ok(_) => {
+                        decode::decode(bytes).map_err(|e| Error::input(format!("{name}: {e}")))
+                    }
                     Err(e) => Err(Error::io(&name, e)),
                 };
                 Some(RawDoc {
@@ -275,10 +280,20 @@ fn parse_record(file: &JsonlFile, raw: &[u8], line_start: usize, opts: &InputOpt
                 .map(|()| s)
                 .map_err(|e| Error::input(format!("{at}: field `{}`: {e}", opts.text_field)))
         }
-        Some(_) => Err(Error::input(format!("{at}: field `{}` is not a string", opts.text_field))),
-        None => Err(Error::input(format!("{at}: no field `{}`", opts.text_field))),
+        Some(_) => Err(Error::input(format!(
+            "{at}: field `{}` is not a string",
+            opts.text_field
+        ))),
+        None => Err(Error::input(format!(
+            "{at}: no field `{}`",
+            opts.text_field
+        ))),
     };
-    RawDoc { id, extra: map, text }
+    RawDoc {
+        id,
+        extra: map,
+        text,
+    }
 }
 
 impl Iterator for Reader {

@@ -43,6 +43,7 @@ pub mod decode;
 pub mod document;
 pub mod entity;
 mod error;
+pub mod eval;
 pub mod gazetteer;
 pub mod input;
 pub mod layout;

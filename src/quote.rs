@@ -1,27 +1,1507 @@
 //! Stage 7, quotes: quotations, their kind, cue and speaker.
 //!
-//! STUB: being written.
+//! Three passes over the tokens of one document:
+//!
+//! 1. **Marks.** Quote marks (`"`, `“`, `”`, `„`) are paired by *position* within a paragraph,
+//!    not by shape, because Indonesian outlets open with `”` as often as with `“`. A mark's
+//!    surroundings (space before, letter after) say whether it can open or close. A paragraph
+//!    that ends inside a quote continues only when the next paragraph opens with a mark (the
+//!    multi-paragraph convention); otherwise the open mark is stray and dropped, so an unclosed
+//!    quote never swallows the rest of the article.
+//! 2. **Kinds and cues.** A quoted title (`berjudul "…"`) is no quote; a fragment embedded in a
+//!    sentence is `partial` (or nothing, for a short scare-quoted term with no reporting verb);
+//!    everything else is `direct`. Cues are looked for after the closing mark (`"…," kata X`),
+//!    before the opening mark (`X berkata: "…"`, also across a paragraph break), and, for
+//!    unmarked reported speech, around speech verbs (`X mengatakan bahwa …`, `Menurut X, …`,
+//!    `…, kata X.`).
+//! 3. **Speakers**, in text order, so that pronouns, `-nya` words and cue-less continuation
+//!    paragraphs resolve to the last speaker or the most recent person mentioned outside quotes.
+//!    Names come from the entity stage where it found them; otherwise from the cue pattern itself
+//!    (the capitalised words after `kata`), with titles stripped and short forms tied to an
+//!    earlier full name. A role without a name (`kata juru bicara Kremlin`) is linked to the
+//!    person who held it earlier in the article. When nothing supports a speaker it stays `None`.
+//!
+//! All word lists live in `data/cues.tsv`, parsed once into [`Cues`]; per document the stage
+//! does hash lookups only (no regex), so it is linear in the number of tokens.
 
-use crate::span::{Entity, Quote, Span, Token};
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use crate::span::{Entity, Label, Quote, QuoteKind, Span, Speaker, Token, TokenKind};
+
+const CUES_TSV: &str = include_str!("../data/cues.tsv");
+
+const POST: u32 = 1 << 0;
+const SAY: u32 = 1 << 1;
+const SAY_BAHWA: u32 = 1 << 2;
+const SAY_QUOTE: u32 = 1 << 3;
+const PASSIVE_NYA: u32 = 1 << 4;
+const ACCORDING: u32 = 1 << 5;
+const MEDIA: u32 = 1 << 6;
+const PRON: u32 = 1 << 7;
+const PRON_PLURAL: u32 = 1 << 8;
+const PARTIAL_VERB: u32 = 1 << 9;
+const TITLED: u32 = 1 << 10;
+const ADVERB: u32 = 1 << 11;
+const CONTEXT: u32 = 1 << 12;
+const TITLE: u32 = 1 << 13;
+const FUNC: u32 = 1 << 14;
+const MODAL: u32 = 1 << 15;
+const NOT_SUBJECT: u32 = 1 << 16;
+const DEMONSTRATIVE: u32 = 1 << 17;
+/// Derived: a `post` verb with the `-nya` clitic (`ujarnya`).
+const POST_NYA: u32 = 1 << 18;
+const CLAIM_START: u32 = 1 << 19;
+const MANNER: u32 = 1 << 20;
+const ACCORDING_NOT: u32 = 1 << 21;
+const PARTICLE: u32 = 1 << 22;
+
+const CLASSES: [(&str, u32); 22] = [
+    ("post", POST),
+    ("say", SAY),
+    ("say-bahwa", SAY_BAHWA),
+    ("say-quote", SAY_QUOTE),
+    ("passive-nya", PASSIVE_NYA),
+    ("according", ACCORDING),
+    ("media", MEDIA),
+    ("pron", PRON),
+    ("pron-plural", PRON_PLURAL),
+    ("partial-verb", PARTIAL_VERB),
+    ("titled", TITLED),
+    ("adverb", ADVERB),
+    ("context", CONTEXT),
+    ("title", TITLE),
+    ("func", FUNC),
+    ("modal", MODAL),
+    ("not-subject", NOT_SUBJECT),
+    ("demonstrative", DEMONSTRATIVE),
+    ("claim-start", CLAIM_START),
+    ("manner", MANNER),
+    ("according-not", ACCORDING_NOT),
+    ("particle", PARTICLE),
+];
+
+/// Any speech verb that can introduce a quotation or a claim.
+const ANY_SAY: u32 = SAY | SAY_BAHWA | SAY_QUOTE;
 
 /// The reporting cues (data file `data/cues.tsv`), loaded once per tagger.
+///
+/// Every word belongs to one or more classes (`post`, `say`, `according`, …; the file's header
+/// explains them). Lookups are case-insensitive.
+///
+/// ```
+/// use indotag::quote::Cues;
+/// let cues = Cues::defaults();
+/// assert!(cues.is_cue("kata"));
+/// assert!(cues.is_cue("Ujarnya"));
+/// assert!(cues.is_cue("mengatakan"));
+/// assert!(!cues.is_cue("menilai"));
+/// ```
 #[derive(Clone, Debug, Default)]
-pub struct Cues {}
+pub struct Cues {
+    words: HashMap<Box<str>, u32>,
+}
 
 impl Cues {
     /// The embedded default cue list.
     pub fn defaults() -> Cues {
-        Cues {}
+        // The embedded file is checked by the tests below, so parsing it cannot fail.
+        Cues::parse(CUES_TSV).expect("embedded data/cues.tsv is valid")
+    }
+
+    /// Parses a cue list in the `data/cues.tsv` format (`word<TAB>class`, `#` comments, one
+    /// header line `cue<TAB>class`). Errors name the line.
+    ///
+    /// ```
+    /// use indotag::quote::Cues;
+    /// let cues = Cues::parse("cue\tclass\nkata\tpost\n").unwrap();
+    /// assert!(cues.is_cue("kata"));
+    /// assert!(Cues::parse("cue\tclass\nkata\tnonsense\n").unwrap_err().contains("line 2"));
+    /// ```
+    pub fn parse(content: &str) -> Result<Cues, String> {
+        let mut words: HashMap<Box<str>, u32> = HashMap::new();
+        for (i, line) in content.lines().enumerate() {
+            let line = line.trim_end_matches('\r');
+            if line.trim().is_empty() || line.starts_with('#') || line == "cue\tclass" {
+                continue;
+            }
+            let (word, class) = line
+                .split_once('\t')
+                .ok_or_else(|| format!("line {}: expected `word<TAB>class`", i + 1))?;
+            let bit = CLASSES
+                .iter()
+                .find(|(n, _)| *n == class.trim())
+                .map(|(_, b)| *b)
+                .ok_or_else(|| format!("line {}: unknown class `{class}`", i + 1))?;
+            *words.entry(word.trim().to_lowercase().into()).or_default() |= bit;
+        }
+        // `ujar` gives `ujarnya`; keep explicit entries' classes too.
+        let posts: Vec<Box<str>> = words
+            .iter()
+            .filter(|(_, c)| **c & POST != 0)
+            .map(|(w, _)| w.clone())
+            .collect();
+        for w in posts {
+            *words.entry(format!("{w}nya").into()).or_default() |= POST_NYA;
+        }
+        Ok(Cues { words })
+    }
+
+    /// True when `word` is a reporting cue (a speech verb, `menurut`, a `-nya` cue, …).
+    pub fn is_cue(&self, word: &str) -> bool {
+        self.class(word) & (POST | POST_NYA | ANY_SAY | ACCORDING | PASSIVE_NYA) != 0
+    }
+
+    /// The class bits of `word`, case-insensitively; 0 when unknown. Cue words are ASCII, so
+    /// anything else is not looked up, and short words are lowered on the stack.
+    fn class(&self, word: &str) -> u32 {
+        let b = word.as_bytes();
+        if b.len() > 32 || !word.is_ascii() {
+            return 0;
+        }
+        let mut buf = [0u8; 32];
+        for (d, s) in buf.iter_mut().zip(b) {
+            *d = s.to_ascii_lowercase();
+        }
+        match std::str::from_utf8(&buf[..b.len()]) {
+            Ok(s) => self.words.get(s).copied().unwrap_or(0),
+            Err(_) => 0,
+        }
     }
 }
 
-/// Finds quotations and attributes them.
+/// How the speaker of one quotation is to be found, once all quotations are known.
+#[derive(Clone, Copy, Debug)]
+enum Who {
+    /// A name or role mention at this span.
+    Mention(Span),
+    /// A pronoun or a `-nya` word: the mention is itself, the person is the salient one.
+    Anaphor(Span),
+    /// A plural pronoun or a role phrase with no resolvable holder: mention, no canonical.
+    Bare(Span),
+    /// No cue: the previous speaker goes on.
+    Continuation,
+    /// Nothing.
+    Nobody,
+}
+
+#[derive(Clone, Debug)]
+struct Cand {
+    span: Span,
+    kind: QuoteKind,
+    who: Who,
+    cue: Option<Span>,
+    rule: &'static str,
+    /// Where the speaker is decided (the cue, or the quote start): resolution order.
+    at: usize,
+}
+
+/// Finds quotations and attributes them. Returns them sorted by start.
+///
+/// ```
+/// use indotag::quote::{find, Cues};
+/// use indotag::QuoteKind;
+/// let text = "\"Kami menolak tuduhan itu,\" kata Budi Santoso kepada wartawan.";
+/// let tokens = indotag::tokenize::tokenize(text);
+/// let sentences = indotag::sentence::split(text, &tokens);
+/// let quotes = find(text, &tokens, &sentences, &[], &Cues::defaults());
+/// assert_eq!(quotes.len(), 1);
+/// assert_eq!(quotes[0].span.as_str(text), "Kami menolak tuduhan itu,");
+/// assert_eq!(quotes[0].kind, QuoteKind::Direct);
+/// let speaker = quotes[0].speaker.as_ref().unwrap();
+/// assert_eq!(speaker.span.as_str(text), "Budi Santoso");
+/// assert_eq!(quotes[0].rule, "cue-after");
+/// ```
 pub fn find(
-    _text: &str,
-    _tokens: &[Token],
-    _sentences: &[Span],
-    _entities: &[Entity],
-    _cues: &Cues,
+    text: &str,
+    tokens: &[Token],
+    sentences: &[Span],
+    entities: &[Entity],
+    cues: &Cues,
 ) -> Vec<Quote> {
-    Vec::new()
+    if tokens.is_empty() {
+        return Vec::new();
+    }
+    let d = Doc::new(text, tokens, sentences, entities, cues);
+    let marked = d.pair_marks();
+    let mut cands = Vec::new();
+    let mut quoted: Vec<Span> = Vec::new();
+    let mut direct: Vec<(usize, usize)> = Vec::new();
+    for m in &marked {
+        if let Some(c) = d.classify_marked(m) {
+            quoted.push(Span::new(
+                tokens[m.open].span.start,
+                tokens[m.close].span.end,
+            ));
+            if c.kind == QuoteKind::Direct {
+                direct.push((m.open, m.close));
+            }
+            cands.push(c);
+        }
+    }
+    d.indirect(&direct, &mut cands);
+    cands.sort_by_key(|c| c.at);
+    let mut out = d.resolve(cands, &quoted);
+    out.sort_by_key(|q| (q.span.start, q.span.end));
+    out
+}
+
+/// A pair of marks: token indices of the opening and closing mark (which may lie in different
+/// paragraphs for a multi-paragraph quote).
+#[derive(Clone, Copy, Debug)]
+struct Marked {
+    open: usize,
+    close: usize,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Side {
+    Open,
+    Close,
+    Either,
+}
+
+struct Doc<'a> {
+    text: &'a str,
+    toks: &'a [Token],
+    ents: &'a [Entity],
+    cues: &'a Cues,
+    /// Class bits per token.
+    cls: Vec<u32>,
+    /// Paragraph number per token.
+    para: Vec<u32>,
+    /// Sentence (token range) per token.
+    sent: Vec<(usize, usize)>,
+}
+
+/// True when `span` is the span of a direct quotation among `cands`.
+fn direct_span(span: &Span, cands: &[Cand]) -> bool {
+    cands
+        .iter()
+        .any(|c| c.kind == QuoteKind::Direct && c.span == *span)
+}
+
+fn is_mark(s: &str) -> bool {
+    matches!(s, "\"" | "“" | "”" | "„")
+}
+
+impl<'a> Doc<'a> {
+    fn new(
+        text: &'a str,
+        toks: &'a [Token],
+        sentences: &[Span],
+        ents: &'a [Entity],
+        cues: &'a Cues,
+    ) -> Doc<'a> {
+        let cls = toks
+            .iter()
+            .map(|t| {
+                if t.kind == TokenKind::Word {
+                    cues.class(t.span.as_str(text))
+                } else {
+                    0
+                }
+            })
+            .collect();
+        let mut para = Vec::with_capacity(toks.len());
+        let mut p = 0u32;
+        for (i, t) in toks.iter().enumerate() {
+            if i > 0 && text[toks[i - 1].span.end..t.span.start].contains('\n') {
+                p += 1;
+            }
+            para.push(p);
+        }
+        // Sentence token ranges; tokens outside every sentence get a sentence of their own.
+        let mut sent = Vec::with_capacity(toks.len());
+        let mut si = 0;
+        let mut i = 0;
+        while i < toks.len() {
+            while si < sentences.len() && sentences[si].end <= toks[i].span.start {
+                si += 1;
+            }
+            let (a, mut b) = (i, i + 1);
+            if let Some(s) = sentences.get(si).filter(|s| s.start <= toks[i].span.start) {
+                while b < toks.len() && toks[b].span.end <= s.end {
+                    b += 1;
+                }
+            }
+            // A sentence never crosses a paragraph break, whatever the splitter says.
+            let mut k = a + 1;
+            while k < b && para[k] == para[a] {
+                k += 1;
+            }
+            for _ in a..k {
+                sent.push((a, k));
+            }
+            i = k;
+        }
+        Doc {
+            text,
+            toks,
+            ents,
+            cues,
+            cls,
+            para,
+            sent,
+        }
+    }
+
+    fn t(&self, i: usize) -> &'a str {
+        self.toks[i].span.as_str(self.text)
+    }
+
+    fn is_word(&self, i: usize) -> bool {
+        self.toks[i].kind == TokenKind::Word
+    }
+
+    fn is_cap(&self, i: usize) -> bool {
+        self.is_word(i) && self.t(i).chars().next().is_some_and(char::is_uppercase)
+    }
+
+    fn is_lower(&self, i: usize) -> bool {
+        self.is_word(i) && self.t(i).chars().next().is_some_and(char::is_lowercase)
+    }
+
+    fn span(&self, a: usize, b: usize) -> Span {
+        Span::new(self.toks[a].span.start, self.toks[b].span.end)
+    }
+
+    fn side(&self, i: usize) -> Side {
+        let sp = self.toks[i].span;
+        let before = self.text[..sp.start].chars().next_back();
+        let after = self.text[sp.end..].chars().next();
+        let space_before = before.map_or(true, |c| c.is_whitespace() || "([{—–-:/".contains(c));
+        let space_after = after.map_or(true, |c| c.is_whitespace() || ".,;:!?)]}".contains(c));
+        match (space_before, space_after) {
+            (true, false) => Side::Open,
+            (false, true) => Side::Close,
+            _ => match self.t(i) {
+                "“" | "„" => Side::Open,
+                "”" if space_after => Side::Close,
+                _ => {
+                    // `Rutte."Dalam`: after a full stop and before a letter, it opens.
+                    if before.is_some_and(|c| ".!?".contains(c))
+                        && after.is_some_and(char::is_alphanumeric)
+                    {
+                        Side::Open
+                    } else {
+                        Side::Either
+                    }
+                }
+            },
+        }
+    }
+
+    /// Pairs quote marks by position, paragraph by paragraph.
+    fn pair_marks(&self) -> Vec<Marked> {
+        let marks: Vec<usize> = (0..self.toks.len())
+            .filter(|&i| self.toks[i].kind == TokenKind::Punct && is_mark(self.t(i)))
+            .collect();
+        let mut out = Vec::new();
+        // The open mark, and the paragraph of the last mark that kept it open.
+        let mut open: Option<(usize, u32)> = None;
+        for (n, &i) in marks.iter().enumerate() {
+            let side = self.side(i);
+            let para = self.para[i];
+            // Line breaks inside a sentence (scraped markup) do not end a quotation.
+            if let Some((o, cur)) = open {
+                if cur != para && self.soft_breaks(o, i) {
+                    open = Some((o, para));
+                }
+            }
+            match open {
+                Some((o, cur)) if cur != para => {
+                    // Still open from an earlier paragraph: the quote goes on only if this mark
+                    // opens the very next paragraph (it reopens; only the last one closes).
+                    let first_in_para = i == 0 || self.para[i - 1] != para;
+                    if first_in_para && side != Side::Close && para == cur + 1 {
+                        open = Some((o, para));
+                        continue;
+                    }
+                    // The earlier mark was stray: forget it, treat this one afresh.
+                    open = (side != Side::Close).then_some((i, para));
+                }
+                Some((o, _)) => match side {
+                    Side::Close | Side::Either => {
+                        out.push(Marked { open: o, close: i });
+                        open = None;
+                    }
+                    Side::Open => {
+                        // Two openers in a row: the earlier one is stray, unless this one is
+                        // the paragraph's last mark (then it is a sloppy closer).
+                        let last_in_para = marks.get(n + 1).map_or(true, |&j| self.para[j] != para);
+                        if last_in_para && self.para[o] == para {
+                            out.push(Marked { open: o, close: i });
+                            open = None;
+                        } else {
+                            open = Some((i, para));
+                        }
+                    }
+                },
+                None => open = (side != Side::Close).then_some((i, para)),
+            }
+        }
+        out
+    }
+
+    /// True when every line break between tokens `a` and `b` is soft: a single newline after
+    /// a word that ends no sentence.
+    fn soft_breaks(&self, a: usize, b: usize) -> bool {
+        (a + 1..=b).all(|k| {
+            self.para[k] == self.para[k - 1]
+                || !matches!(self.t(k - 1), "." | "!" | "?" | ":" | "\"" | "”" | "“")
+                    && self.text[self.toks[k - 1].span.end..self.toks[k].span.start]
+                        .matches('\n')
+                        .count()
+                        == 1
+        })
+    }
+
+    /// Kind, cue and speaker strategy of one pair of marks; `None` when it is no quotation.
+    fn classify_marked(&self, m: &Marked) -> Option<Cand> {
+        let (o, c) = (m.open, m.close);
+        if c <= o + 1 {
+            return None;
+        }
+        let span = self.trim(Span::new(self.toks[o].span.end, self.toks[c].span.start));
+        if span.is_empty() {
+            return None;
+        }
+        // Quoted titles and names are no quotations.
+        for k in 1..=2 {
+            if o >= k && self.para[o - k] == self.para[o] && self.cls[o - k] & TITLED != 0 {
+                return None;
+            }
+        }
+        if o >= 1 && self.t(o - 1) == "#" {
+            return None;
+        }
+        let words = (o + 1..c).filter(|&k| self.is_word(k)).count();
+
+        // Cue after the closing mark.
+        if let Some(cand) = self.cue_after(o, c, span) {
+            return Some(cand);
+        }
+        // Cue before the opening mark.
+        if let Some(cand) = self.cue_before(o, span) {
+            return Some(cand);
+        }
+        // Sentence- or paragraph-initial: a full utterance with no cue of its own.
+        if self.starts_utterance(o) {
+            return Some(Cand {
+                span,
+                kind: QuoteKind::Direct,
+                who: Who::Continuation,
+                cue: None,
+                rule: "continuation",
+                at: span.start,
+            });
+        }
+        // Embedded in a sentence: someone's words, or only a scare-quoted term.
+        let (sa, sb) = self.sent[o];
+        let verb = (sa..sb).find(|&k| {
+            (k < o || k > c) && self.cls[k] & (ANY_SAY | PARTIAL_VERB | ACCORDING | POST) != 0
+        });
+        match verb {
+            Some(v) => {
+                let who = self.subject(v).unwrap_or(Who::Nobody);
+                Some(Cand {
+                    span,
+                    kind: QuoteKind::Partial,
+                    who,
+                    cue: Some(self.toks[v].span),
+                    rule: "partial",
+                    at: span.start,
+                })
+            }
+            None if words > 3 => Some(Cand {
+                span,
+                kind: QuoteKind::Partial,
+                who: Who::Nobody,
+                cue: None,
+                rule: "partial",
+                at: span.start,
+            }),
+            None => None,
+        }
+    }
+
+    fn trim(&self, s: Span) -> Span {
+        let inner = &self.text[s.start..s.end];
+        let lead = inner.len() - inner.trim_start().len();
+        let trail = inner.len() - inner.trim_end().len();
+        if lead + trail >= inner.len() {
+            return Span::new(s.start, s.start);
+        }
+        Span::new(s.start + lead, s.end - trail)
+    }
+
+    /// True when the opening mark at `o` starts a sentence or paragraph.
+    fn starts_utterance(&self, o: usize) -> bool {
+        if o == 0 || self.para[o - 1] != self.para[o] {
+            return true;
+        }
+        let p = self.t(o - 1);
+        matches!(p, "." | "!" | "?" | ":" | ")" | "\"" | "”" | "“")
+            || self.sent[o].0 == o
+            || !matches!(self.toks[o - 1].kind, TokenKind::Word | TokenKind::Number) && p != ","
+    }
+
+    /// `"…," kata X.` / `"…," ujarnya.` / `"…," demikian kata X.`
+    fn cue_after(&self, o: usize, c: usize, span: Span) -> Option<Cand> {
+        let mut k = c + 1;
+        if k < self.toks.len() && matches!(self.t(k), "," | "—" | "–" | "-") {
+            k += 1;
+        }
+        if k < self.toks.len() && self.t(k).eq_ignore_ascii_case("demikian") {
+            k += 1;
+        }
+        let &cls = self.cls.get(k)?;
+        if cls & (POST | POST_NYA) == 0 || self.para[k] != self.para[c] {
+            return None;
+        }
+        // `"…." Katanya, …` — a new sentence saying "reportedly", not a cue.
+        let last_inner = self.t(c - 1);
+        if self.is_cap(k) && matches!(last_inner, "." | "!" | "?") {
+            return None;
+        }
+        let _ = o;
+        let cue = self.toks[k].span;
+        if cls & POST_NYA != 0 {
+            return Some(Cand {
+                span,
+                kind: QuoteKind::Direct,
+                who: Who::Anaphor(cue),
+                cue: Some(cue),
+                rule: "cue-nya-after",
+                at: cue.start,
+            });
+        }
+        let who = self.speaker_after(k + 1)?;
+        Some(Cand {
+            span,
+            kind: QuoteKind::Direct,
+            who,
+            cue: Some(cue),
+            rule: "cue-after",
+            at: cue.start,
+        })
+    }
+
+    /// The speaker named after a post cue starting at token `k`: a pronoun, a name (entity or
+    /// capitalised words) or a role phrase, up to a comma, a context word or the sentence end.
+    fn speaker_after(&self, k: usize) -> Option<Who> {
+        let n = self.toks.len();
+        if k >= n || !self.is_word(k) || self.para[k] != self.para[k - 1] {
+            return None;
+        }
+        if self.cls[k] & PRON != 0 {
+            return Some(Who::Anaphor(self.toks[k].span));
+        }
+        if self.cls[k] & PRON_PLURAL != 0 {
+            return Some(Who::Bare(self.toks[k].span));
+        }
+        if self.cls[k] & MEDIA != 0 {
+            return None;
+        }
+        // The window: words (and `.` after an initial) up to a stop.
+        let mut end = k;
+        while end < n && end < k + 10 && self.para[end] == self.para[k] {
+            let w = self.t(end);
+            let ok = if self.is_word(end) {
+                end == k || self.cls[end] & CONTEXT == 0
+            } else {
+                w == "." && end > k && self.t(end - 1).chars().count() == 1 && self.is_cap(end - 1)
+                    || w == "-"
+            };
+            if !ok {
+                break;
+            }
+            end += 1;
+        }
+        if end == k {
+            return None;
+        }
+        let window = self.span(k, end - 1);
+        if let Some(e) = self.best_entity(window) {
+            if self.is_cap(k) || e.label == Label::Person {
+                return Some(Who::Mention(e.span));
+            }
+        }
+        // `ujar Juru Kampanye FWI, Anggi Putra Prayoga`: the name after the role.
+        if self.cls[k] & TITLE != 0
+            && end + 1 < n
+            && end <= k + 5
+            && self.t(end) == ","
+            && self.is_cap(end + 1)
+            && self.cls[end + 1] & (FUNC | TITLE) == 0
+        {
+            let (a, b) = self.cap_run_from(end + 1, n.min(end + 8));
+            return Some(Who::Mention(self.span(a, b)));
+        }
+        if self.is_cap(k) {
+            let (a, b) = self.cap_run_from(k, end);
+            let (a, b) = self.strip_titles(a, b);
+            return Some(Who::Mention(self.span(a, b)));
+        }
+        // Lowercase: a role phrase (`juru bicara Kremlin`, `analis UBS Giovanni Staunovo`).
+        let caps = (k..end).find(|&j| self.is_cap(j));
+        if let Some(j) = caps {
+            let (a, b) = self.cap_run_from(j, end);
+            let (sa, sb) = self.strip_titles(a, b);
+            // A multi-word name after the role is the speaker; a single capitalised word is
+            // part of the role (`juru bicara Kremlin`) unless it is a person entity.
+            if sb > sa || self.cls[k] & TITLE == 0 {
+                return Some(Who::Mention(self.span(sa, sb)));
+            }
+            return Some(Who::Mention(self.span(k, b)));
+        }
+        // All lowercase: a role, linked to its holder later if the article names one.
+        if end - k <= 4 && self.cls[k] & TITLE != 0 {
+            return Some(Who::Mention(self.span(k, end - 1)));
+        }
+        // (`kata para analis`, `bunyi pernyataan bersama`).
+        if end - k <= 4 {
+            return Some(Who::Bare(self.span(k, end - 1)));
+        }
+        None
+    }
+
+    /// The entity to prefer inside `window`: a person, else the first one.
+    fn best_entity(&self, window: Span) -> Option<&'a Entity> {
+        let i = self.ents.partition_point(|e| e.span.end <= window.start);
+        let inside = self.ents[i..]
+            .iter()
+            .take_while(|e| e.span.start < window.end)
+            .filter(|e| window.contains(e.span));
+        let mut first = None;
+        for e in inside {
+            if e.label == Label::Person {
+                return Some(e);
+            }
+            first.get_or_insert(e);
+        }
+        first
+    }
+
+    /// Capitalised words from `k` (inclusive) onwards, before `end`: returns the token range
+    /// `a..=b`. Initials (`M.`) and name particles (`bin`) stay inside.
+    fn cap_run_from(&self, k: usize, end: usize) -> (usize, usize) {
+        let mut b = k;
+        let mut j = k + 1;
+        while j < end {
+            if self.is_cap(j) && self.cls[j] & (FUNC | CONTEXT | ANY_SAY | POST) == 0 {
+                b = j;
+            } else if self.t(j) == "." && self.t(j - 1).chars().count() == 1 && j + 1 < end {
+                // initial
+            } else if self.cls[j] & PARTICLE != 0 && j + 1 < end && self.is_cap(j + 1) {
+                // particle
+            } else {
+                break;
+            }
+            j += 1;
+        }
+        (k, b)
+    }
+
+    /// Drops leading titles (`Presiden`, `Menteri`) and a leading acronym before a longer name
+    /// (`UBS Giovanni Staunovo`), keeping at least one word.
+    fn strip_titles(&self, mut a: usize, b: usize) -> (usize, usize) {
+        while a < b && self.cls[a] & (TITLE | FUNC) != 0 {
+            a += 1;
+        }
+        while b >= a + 2 && {
+            let w = self.t(a);
+            w.len() >= 2 && w.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
+        } {
+            a += 1;
+        }
+        (a, b)
+    }
+
+    /// `X berkata: "…"`, `Dia menambahkan, "…"`, `Menurut X, "…"`, and the same across a
+    /// paragraph break (a paragraph ending `X berkata:` before a quote paragraph).
+    fn cue_before(&self, o: usize, span: Span) -> Option<Cand> {
+        if o == 0 {
+            return None;
+        }
+        let mut k = o - 1;
+        let cross = self.para[k] != self.para[o];
+        let punct = self.t(k);
+        if cross && punct != ":" {
+            return None;
+        }
+        if matches!(punct, ":" | ",") {
+            k = k.checked_sub(1)?;
+        } else if !self.is_word(k) {
+            return None;
+        }
+        let cls = self.cls[k];
+        if cls & ANY_SAY != 0 {
+            let who = self.subject(k)?;
+            return Some(Cand {
+                span,
+                kind: QuoteKind::Direct,
+                who,
+                cue: Some(self.toks[k].span),
+                rule: "cue-colon-before",
+                at: self.toks[k].span.start,
+            });
+        }
+        // `Menurut X, "…"` / `Menurutnya, "…"`.
+        if punct == "," {
+            let (sa, _) = self.sent[k];
+            if let Some(m) = (sa..=k).find(|&j| self.cls[j] & ACCORDING != 0) {
+                let who = self.according_who(m, k + 1)?;
+                return Some(Cand {
+                    span,
+                    kind: QuoteKind::Direct,
+                    who,
+                    cue: Some(self.toks[m].span),
+                    rule: "according-to",
+                    at: self.toks[m].span.start,
+                });
+            }
+        }
+        None
+    }
+
+    /// The subject of the speech verb at token `v`: the mention just before it (skipping
+    /// adverbs, appositives and relative clauses set off by commas).
+    fn subject(&self, v: usize) -> Option<Who> {
+        let (sa, _) = self.sent[v];
+        if v == sa {
+            return None;
+        }
+        let mut k = v - 1;
+        if self.cls[k] & NOT_SUBJECT != 0 {
+            return None;
+        }
+        while k > sa && self.cls[k] & ADVERB != 0 {
+            k -= 1;
+        }
+        // `X menggarisbawahi …, dengan menyatakan bahwa …`: the sentence's subject.
+        if self.cls[k] & MANNER != 0 && self.t(k) != "seraya"
+            || self.t(k) == "," && k > sa && self.cls[k - 1] & MANNER != 0
+        {
+            let j = (sa..k).find(|&j| {
+                self.is_cap(j) && self.cls[j] & (FUNC | TITLE | CONTEXT | ADVERB) == 0
+            })?;
+            let (x, y) = self.cap_run_from(j, k);
+            return Some(Who::Mention(self.span(x, y)));
+        }
+        if self.t(k) == "," {
+            if k == sa {
+                return None;
+            }
+            let j = k - 1;
+            // `"…," ujarnya, menambahkan bahwa …`
+            if self.cls[j] & POST_NYA != 0 {
+                return Some(Who::Anaphor(self.toks[j].span));
+            }
+            // `kata Rutte, seraya menambahkan bahwa …`
+            if let Some(p) = (j.saturating_sub(4)..j)
+                .rev()
+                .find(|&p| p >= sa && self.cls[p] & POST != 0)
+            {
+                if let Some(w) = self.speaker_after(p + 1) {
+                    return Some(w);
+                }
+            }
+            // Walk back over comma-separated segments: a segment that starts in lower case
+            // (`yang berbicara …`, `penulis buku …`) is an aside; a capitalised one is the
+            // subject (`Wakil Ketua DPR, M. Hanif Dhakiri, menyebut`).
+            let mut end = k;
+            loop {
+                let p = (sa..end).rev().find(|&p| self.t(p) == ",");
+                let start = p.map_or(sa, |p| p + 1);
+                if start >= end {
+                    return None;
+                }
+                let aside = self.is_lower(start) || self.cls[start] & PARTICLE != 0;
+                match p {
+                    Some(p) if aside => end = p,
+                    _ if aside => return None,
+                    _ => return self.mention_in(start, end),
+                }
+            }
+        }
+        if self.cls[k] & PRON != 0 {
+            return Some(Who::Anaphor(self.toks[k].span));
+        }
+        if self.cls[k] & PRON_PLURAL != 0 {
+            return Some(Who::Bare(self.toks[k].span));
+        }
+        if self.cls[k] & PASSIVE_NYA != 0 {
+            return None;
+        }
+        // An entity ending right here.
+        if let Some(e) = self
+            .ents
+            .iter()
+            .find(|e| e.span.end == self.toks[k].span.end)
+        {
+            if let Some(w) = self.person_before_dari(e.span.start, sa) {
+                return Some(w);
+            }
+            return Some(Who::Mention(e.span));
+        }
+        if self.is_cap(k) && self.cls[k] & (FUNC | TITLE) == 0 {
+            let mut a = k;
+            while a > sa {
+                let p = a - 1;
+                let initial = self.t(p) == "." && p > sa && self.t(p - 1).chars().count() == 1;
+                if (self.is_cap(p) && self.cls[p] & (FUNC | CONTEXT | ACCORDING | MEDIA) == 0)
+                    || initial
+                    || (self.cls[p] & PARTICLE != 0 && p > sa && self.is_cap(p - 1))
+                {
+                    a = p;
+                } else {
+                    break;
+                }
+            }
+            if let Some(w) = self.person_before_dari(self.toks[a].span.start, sa) {
+                return Some(w);
+            }
+            let (mut x, y) = self.strip_titles(a, k);
+            // `juru bicara Kremlin Dmitry Peskov berkata`: the body after a role is no name.
+            if y >= x + 2 && x > sa && self.cls[x - 1] & TITLE != 0 && self.is_lower(x - 1) {
+                x += 1;
+            }
+            // `juru bicara Kremlin mengatakan`: a role, not a name.
+            if x == y && x > sa && self.cls[x - 1] & TITLE != 0 && self.is_lower(x - 1) {
+                let mut r = x - 1;
+                while r > sa && self.cls[r - 1] & TITLE != 0 && self.is_lower(r - 1) {
+                    r -= 1;
+                }
+                return Some(Who::Mention(self.span(r, y)));
+            }
+            return Some(Who::Mention(self.span(x, y)));
+        }
+        // A role phrase from the sentence start: `Politikus Partai Gerindra ini`, `para analis`.
+        let start = (sa..=k)
+            .rev()
+            .find(|&p| self.t(p) == ",")
+            .map_or(sa, |p| p + 1);
+        if k + 1 - start <= 6 && (start..=k).all(|p| self.is_word(p)) && self.is_word(k) {
+            if self.cls[start] & (FUNC | ADVERB | CONTEXT) != 0 && !self.is_cap(start) {
+                return None;
+            }
+            let span = self.span(start, k);
+            if self.cls[k] & DEMONSTRATIVE != 0 {
+                return Some(Who::Anaphor(span));
+            }
+            if let Some(e) = self.best_entity(span).filter(|e| e.label == Label::Person) {
+                return Some(Who::Mention(e.span));
+            }
+            return Some(Who::Bare(span));
+        }
+        None
+    }
+
+    /// `A Syukri dari Link-Ar Borneo menyebut`: the name before `dari` says it, not the body.
+    fn person_before_dari(&self, start: usize, sa: usize) -> Option<Who> {
+        let i = self.toks.partition_point(|t| t.span.start < start);
+        if i < sa + 2 || !self.t(i - 1).eq_ignore_ascii_case("dari") || !self.is_cap(i - 2) {
+            return None;
+        }
+        let k = i - 2;
+        let mut a = k;
+        while a > sa && self.is_cap(a - 1) && self.cls[a - 1] & (FUNC | CONTEXT) == 0 {
+            a -= 1;
+        }
+        let (x, y) = self.strip_titles(a, k);
+        Some(Who::Mention(self.span(x, y)))
+    }
+
+    /// A mention inside tokens `a..b` (an appositive or the X of `Menurut X`).
+    fn mention_in(&self, a: usize, b: usize) -> Option<Who> {
+        if a >= b {
+            return None;
+        }
+        let span = self.span(a, b - 1);
+        if let Some(e) = self.best_entity(span) {
+            return Some(Who::Mention(e.span));
+        }
+        if b - a == 1 && self.cls[a] & PRON != 0 {
+            return Some(Who::Anaphor(span));
+        }
+        if let Some(j) = (a..b).find(|&j| self.is_cap(j) && self.cls[j] & (FUNC | TITLE) == 0) {
+            let (x, y) = self.cap_run_from(j, b);
+            let (x, y) = self.strip_titles(x, y);
+            return Some(Who::Mention(self.span(x, y)));
+        }
+        if (a..b).all(|j| self.is_word(j)) && b - a <= 5 {
+            return Some(Who::Bare(span));
+        }
+        None
+    }
+
+    /// Speaker of `Menurut X,` (token `m` is the cue, `comma` the comma's index).
+    fn according_who(&self, m: usize, comma: usize) -> Option<Who> {
+        let w = self.t(m).to_ascii_lowercase();
+        if w.ends_with("nya") {
+            return Some(Who::Anaphor(self.toks[m].span));
+        }
+        self.mention_in(m + 1, comma.min(self.toks.len()))
+    }
+
+    /// Unmarked reported speech, sentence by sentence.
+    fn indirect(&self, direct_opens: &[(usize, usize)], out: &mut Vec<Cand>) {
+        let inside_direct = |k: usize| direct_opens.iter().any(|&(o, c)| o <= k && k <= c);
+        let mut taken: Vec<Span> = out
+            .iter()
+            .filter(|c| c.kind == QuoteKind::Direct)
+            .map(|c| c.span)
+            .collect();
+        let mut i = 0;
+        let n = self.toks.len();
+        while i < n {
+            let (sa, sb) = self.sent[i];
+            i = sb;
+            for k in sa..sb {
+                if inside_direct(k) {
+                    continue;
+                }
+                let c = self.cls[k];
+                let found;
+                if c & ACCORDING != 0 {
+                    found = self.according_claim(k, sa, sb);
+                } else if c & (SAY | SAY_BAHWA) != 0 {
+                    found = self.verb_claim(k, sb);
+                } else if c & PASSIVE_NYA != 0 {
+                    found = self.claim_after(k + 1, sb).map(|span| Cand {
+                        span,
+                        kind: QuoteKind::Indirect,
+                        who: Who::Anaphor(self.toks[k].span),
+                        cue: Some(self.toks[k].span),
+                        rule: "passive-nya",
+                        at: self.toks[k].span.start,
+                    });
+                } else if c & (POST | POST_NYA) != 0 && k > sa && self.t(k - 1) == "," {
+                    found = self.post_claim(k, sa, sb);
+                } else {
+                    continue;
+                }
+                let Some(mut f) = found else { continue };
+                // Never run into a direct quotation of the same sentence.
+                if let Some(&(o, _)) = direct_opens.iter().find(|&&(o, _)| {
+                    self.toks[o].span.start >= f.span.start && self.toks[o].span.start < f.span.end
+                }) {
+                    f.span = self.trim_claim(Span::new(f.span.start, self.toks[o].span.start));
+                }
+                // Overlapping claims are kept (`Menurut X, … setelah Y menyebutkan bahwa …`),
+                // but never over a direct quotation or twice the same.
+                if f.span.len() > 8
+                    && !taken.iter().any(|t| {
+                        t.overlaps(f.span) && (direct_span(t, out) || t.start == f.span.start)
+                    })
+                {
+                    taken.push(f.span);
+                    out.push(f);
+                }
+            }
+        }
+    }
+
+    /// The claim from token `a` to the end of the sentence (`b` exclusive), without the final
+    /// full stop; at least three words.
+    fn claim_after(&self, a: usize, b: usize) -> Option<Span> {
+        if a >= b {
+            return None;
+        }
+        let words = (a..b).filter(|&k| self.is_word(k)).count();
+        if words < 3 || is_mark(self.t(a)) {
+            return None;
+        }
+        Some(self.trim_claim(self.span(a, b - 1)))
+    }
+
+    fn trim_claim(&self, s: Span) -> Span {
+        let t = &self.text[s.start..s.end];
+        let trimmed = t.trim_end_matches(|c: char| c.is_whitespace() || ".,;:".contains(c));
+        self.trim(Span::new(s.start, s.start + trimmed.len()))
+    }
+
+    /// `Menurut X, …` / `…, menurut X, …`.
+    fn according_claim(&self, m: usize, sa: usize, sb: usize) -> Option<Cand> {
+        let comma = (m + 1..sb.min(m + 12)).find(|&k| self.t(k) == ",");
+        let cue = self.toks[m].span;
+        if self.cls.get(m + 1).is_some_and(|c| c & ACCORDING_NOT != 0) {
+            return None;
+        }
+        // A capitalised `Menurut` starts a sentence the splitter may have missed.
+        let sa = if self.is_cap(m) { m } else { sa };
+        let nya = self.t(m).to_ascii_lowercase().ends_with("nya");
+        let (who, span) = if nya && m + 1 < sb && self.t(m + 1) == "," || nya && m == sa {
+            // `Menurutnya, …` / `Usulan itu, menurutnya, …`
+            let after = if self.t(m + 1) == "," { m + 2 } else { m + 1 };
+            let claim = if m > sa && self.t(m - 1) == "," {
+                self.claim_after(sa, sb)?
+            } else {
+                self.claim_after(after, sb)?
+            };
+            (Who::Anaphor(cue), claim)
+        } else {
+            let comma = comma?;
+            let who = self.according_who(m, comma)?;
+            let claim = if m > sa + 2 && self.t(m - 1) == "," {
+                // `<claim>, menurut X, …`
+                self.trim_claim(self.span(sa, m - 2))
+            } else if m == sa || self.t(m - 1) == "," {
+                self.claim_after(comma + 1, sb)?
+            } else {
+                return None;
+            };
+            (who, claim)
+        };
+        Some(Cand {
+            span,
+            kind: QuoteKind::Indirect,
+            who,
+            cue: Some(cue),
+            rule: "according-to",
+            at: cue.start,
+        })
+    }
+
+    /// `X mengatakan (bahwa) …`, `X menegaskan, …`.
+    fn verb_claim(&self, v: usize, sb: usize) -> Option<Cand> {
+        let next = v + 1;
+        if next >= sb {
+            return None;
+        }
+        let cue = self.toks[v].span;
+        let (start, rule) = if self.t(next).eq_ignore_ascii_case("bahwa") {
+            (next + 1, "verb-bahwa")
+        } else if self.t(next) == "," {
+            (next + 1, "verb-comma")
+        } else if let Some(b) =
+            (next..sb.min(next + 8)).find(|&k| self.t(k).eq_ignore_ascii_case("bahwa"))
+        {
+            if (next..b).any(|k| self.t(k) == "," || is_mark(self.t(k))) {
+                return None;
+            }
+            (b + 1, "verb-bahwa")
+        } else if self.cls[v] & SAY != 0 && self.bare_clause(next, sb) {
+            (next, "verb-clause")
+        } else {
+            return None;
+        };
+        if start >= sb || is_mark(self.t(start)) {
+            return None;
+        }
+        let span = self.claim_after(start, sb)?;
+        let who = self.subject(v)?;
+        Some(Cand {
+            span,
+            kind: QuoteKind::Indirect,
+            who,
+            cue: Some(cue),
+            rule,
+            at: cue.start,
+        })
+    }
+
+    /// True when tokens `a..b` read as a clause rather than a noun phrase object: the first word
+    /// is no preposition and no `-nya` noun, and a predicate follows.
+    fn bare_clause(&self, a: usize, b: usize) -> bool {
+        if !self.is_word(a) || self.cls[a] & CONTEXT != 0 {
+            return false;
+        }
+        let first = self.t(a).to_lowercase();
+        if first.ends_with("nya") && self.cls[a] & (PRON | CLAIM_START) == 0 {
+            return false;
+        }
+        if b - a < 4 {
+            return false;
+        }
+        // `menyebutkan tak ada …`: a negation or modal opens a clause.
+        if self.cls[a] & MODAL != 0 && self.cls[a] & FUNC != 0 {
+            return true;
+        }
+        (a + 1..b).any(|k| {
+            let w = self.t(k);
+            self.is_lower(k)
+                && (self.cls[k] & MODAL != 0
+                    || ((w.starts_with("me") || w.starts_with("ber") || w.starts_with("di"))
+                        && w.len() > 5))
+        })
+    }
+
+    /// `<claim>, kata X.` and `<start>, kata X, <rest>.` without quote marks.
+    fn post_claim(&self, k: usize, sa: usize, sb: usize) -> Option<Cand> {
+        if (sa..k).any(|j| is_mark(self.t(j))) || k < sa + 3 {
+            return None;
+        }
+        let cue = self.toks[k].span;
+        let (who, rule) = if self.cls[k] & POST_NYA != 0 {
+            (Who::Anaphor(cue), "cue-nya-after")
+        } else {
+            (self.speaker_after(k + 1)?, "cue-after")
+        };
+        // Where does the speaker end? At the next comma (mid-sentence cue) or the sentence end.
+        let sb = (k + 1..sb).find(|&j| is_mark(self.t(j))).unwrap_or(sb);
+        let comma = (k + 1..sb).find(|&j| self.t(j) == ",");
+        let span = match comma {
+            Some(c) if (c + 1..sb).filter(|&j| self.is_word(j)).count() >= 2 => {
+                // Mid-sentence: the whole sentence is the claim.
+                self.trim_claim(self.span(sa, sb - 1))
+            }
+            _ => self.trim_claim(self.span(sa, k - 2)),
+        };
+        Some(Cand {
+            span,
+            kind: QuoteKind::Indirect,
+            who,
+            cue: Some(cue),
+            rule,
+            at: cue.start,
+        })
+    }
+
+    /// Resolves speakers in text order.
+    fn resolve(&self, cands: Vec<Cand>, quoted: &[Span]) -> Vec<Quote> {
+        // Person mentions outside quotations, for salience.
+        let persons: Vec<&Entity> = self
+            .ents
+            .iter()
+            .filter(|e| e.label == Label::Person && !quoted.iter().any(|q| q.contains(e.span)))
+            .collect();
+        let mut last: Option<(usize, Speaker)> = None;
+        let mut known: Vec<(Arc<str>, Option<Arc<str>>)> = Vec::new();
+        let mut out = Vec::with_capacity(cands.len());
+        for c in cands {
+            let salient = |last: &Option<(usize, Speaker)>| -> Option<Speaker> {
+                let p = persons.partition_point(|e| e.span.end <= c.at);
+                let ent = p.checked_sub(1).map(|i| persons[i]);
+                match (last, ent) {
+                    (Some((lp, s)), Some(e)) if *lp >= e.span.start => Some(s.clone()),
+                    (_, Some(e)) => Some(Speaker {
+                        span: e.span,
+                        id: Some(e.id.clone()),
+                        canonical: Some(e.canonical.clone()),
+                    }),
+                    (Some((_, s)), None) => Some(s.clone()),
+                    (None, None) => None,
+                }
+            };
+            let speaker = match c.who {
+                Who::Nobody => None,
+                Who::Continuation => salient(&last),
+                Who::Bare(span) => Some(Speaker {
+                    span,
+                    id: None,
+                    canonical: None,
+                }),
+                Who::Anaphor(span) => {
+                    let s = salient(&last);
+                    Some(Speaker {
+                        span,
+                        id: s.as_ref().and_then(|s| s.id.clone()),
+                        canonical: s.and_then(|s| s.canonical),
+                    })
+                }
+                Who::Mention(span) => Some(self.name(span, &known)),
+            };
+            let rule = match (&c.who, &speaker) {
+                (Who::Continuation, None) => "no-cue",
+                _ => c.rule,
+            };
+            if let Some(s) = &speaker {
+                if let Some(canon) = &s.canonical {
+                    if !known.iter().any(|(k, _)| k == canon) {
+                        known.push((canon.clone(), s.id.clone()));
+                    }
+                    last = Some((c.at, s.clone()));
+                }
+            }
+            out.push(Quote {
+                span: c.span,
+                kind: c.kind,
+                speaker,
+                cue: c.cue,
+                rule,
+                zone: None,
+            });
+        }
+        out
+    }
+
+    /// The speaker for a name or role mention: the entity there, a role's earlier holder, a
+    /// short form of a known full name, or the words themselves.
+    fn name(&self, span: Span, known: &[(Arc<str>, Option<Arc<str>>)]) -> Speaker {
+        if let Some(e) = self.ents.iter().find(|e| e.span == span) {
+            return Speaker {
+                span,
+                id: Some(e.id.clone()),
+                canonical: Some(e.canonical.clone()),
+            };
+        }
+        let text = span.as_str(self.text);
+        let lower = text.chars().next().is_some_and(char::is_lowercase);
+        if lower
+            || text
+                .split_whitespace()
+                .any(|w| self.cues.class(w) & TITLE != 0)
+        {
+            if let Some(s) = self.role_holder(span) {
+                return s;
+            }
+            let demonstrative = text
+                .rsplit(' ')
+                .next()
+                .is_some_and(|w| self.cues.class(w) & DEMONSTRATIVE != 0);
+            if lower || demonstrative {
+                return Speaker {
+                    span,
+                    id: None,
+                    canonical: None,
+                };
+            }
+        }
+        // A short form of a known name (`Flynn` after `Phil Flynn`).
+        let words: Vec<&str> = text.split_whitespace().collect();
+        for (canon, id) in known.iter().rev() {
+            let cw: Vec<&str> = canon.split_whitespace().collect();
+            if cw.len() > words.len() && words.iter().all(|w| cw.contains(w)) {
+                return Speaker {
+                    span,
+                    id: id.clone(),
+                    canonical: Some(canon.clone()),
+                };
+            }
+        }
+        for e in self.ents.iter().filter(|e| e.label == Label::Person) {
+            let cw: Vec<&str> = e.canonical.split_whitespace().collect();
+            if cw.len() > words.len() && words.iter().all(|w| cw.contains(w)) {
+                return Speaker {
+                    span,
+                    id: Some(e.id.clone()),
+                    canonical: Some(e.canonical.clone()),
+                };
+            }
+        }
+        // An acronym defined earlier: `Administrasi Film Nasional (NFA)`.
+        if words.len() == 1 && text.len() >= 2 && text.chars().all(|c| c.is_uppercase()) {
+            if let Some(full) = self.acronym_expansion(text) {
+                return Speaker {
+                    span,
+                    id: None,
+                    canonical: Some(full.into()),
+                };
+            }
+        }
+        // An earlier, longer capitalised name containing this one.
+        if words.len() == 1 {
+            if let Some(full) = self.earlier_full_name(span) {
+                return Speaker {
+                    span,
+                    id: None,
+                    canonical: Some(full.into()),
+                };
+            }
+        }
+        Speaker {
+            span,
+            id: None,
+            canonical: Some(text.into()),
+        }
+    }
+
+    /// `Peskov` after `Dmitry Peskov`, `Yoon` after `Yoon Suk Yeol`: the first earlier
+    /// occurrence of the word inside a run of capitalised words (not opening a sentence, where
+    /// headlines and sentence-initial words are capitalised anyway) gives the full name: the
+    /// word with the one before it when it ends the run, else with up to two after it.
+    fn earlier_full_name(&self, span: Span) -> Option<String> {
+        let word = span.as_str(self.text);
+        let end = self.toks.partition_point(|t| t.span.start < span.start);
+        // Acronyms and page furniture (`CONTENT`) are no part of a person's name.
+        let name_word = |j: usize| {
+            let w = self.t(j);
+            self.is_cap(j)
+                && self.cls[j] & (FUNC | TITLE | CONTEXT | ANY_SAY | POST) == 0
+                && !(w.len() >= 2 && w.chars().all(char::is_uppercase))
+        };
+        for k in 1..end {
+            if self.t(k) != word || self.sent[k].0 == k || self.para[k - 1] != self.para[k] {
+                continue;
+            }
+            let next =
+                k + 1 < self.toks.len() && name_word(k + 1) && self.para[k + 1] == self.para[k];
+            if next {
+                let mut b = k + 1;
+                while b < k + 2
+                    && b + 1 < end
+                    && name_word(b + 1)
+                    && self.para[b + 1] == self.para[k]
+                {
+                    b += 1;
+                }
+                return Some(self.span(k, b).as_str(self.text).to_string());
+            }
+            if name_word(k - 1) && self.sent[k - 1].0 != k - 1
+                || name_word(k - 1) && !self.is_cap(k.saturating_sub(2))
+            {
+                return Some(self.span(k - 1, k).as_str(self.text).to_string());
+            }
+        }
+        None
+    }
+
+    /// The capitalised words right before `(ACRONYM)` anywhere in the text.
+    fn acronym_expansion(&self, acronym: &str) -> Option<String> {
+        (1..self.toks.len().saturating_sub(1)).find_map(|k| {
+            if self.t(k) != acronym || self.t(k - 1) != "(" || self.t(k + 1) != ")" || k < 2 {
+                return None;
+            }
+            let e = k - 2;
+            let mut a = e;
+            while a > 0 && (self.is_cap(a - 1) || self.cls[a - 1] & PARTICLE != 0) && e - a < 6 {
+                a -= 1;
+            }
+            while a < e && !self.is_cap(a) {
+                a += 1;
+            }
+            (self.is_cap(e) && e > a).then(|| self.span(a, e).as_str(self.text).to_string())
+        })
+    }
+
+    /// `kata juru bicara Kremlin` → `juru bicara Kremlin Dmitry Peskov` earlier in the text.
+    fn role_holder(&self, role: Span) -> Option<Speaker> {
+        let a = self.toks.partition_point(|t| t.span.start < role.start);
+        let b = self.toks.partition_point(|t| t.span.end <= role.end);
+        let len = b - a;
+        if len == 0 {
+            return None;
+        }
+        let same = |x: usize, y: usize| self.t(x).eq_ignore_ascii_case(self.t(y));
+        for s in (0..a.saturating_sub(len)).rev() {
+            if !(0..len).all(|j| same(s + j, a + j)) {
+                continue;
+            }
+            let after = s + len;
+            if after >= self.toks.len() || !self.is_cap(after) {
+                continue;
+            }
+            let span_after = self.toks[after].span;
+            if let Some(e) = self
+                .ents
+                .iter()
+                .find(|e| e.span.start == span_after.start && e.label == Label::Person)
+            {
+                return Some(Speaker {
+                    span: role,
+                    id: Some(e.id.clone()),
+                    canonical: Some(e.canonical.clone()),
+                });
+            }
+            let (x, y) = self.cap_run_from(after, self.toks.len());
+            if y > x {
+                return Some(Speaker {
+                    span: role,
+                    id: None,
+                    canonical: Some(self.span(x, y).as_str(self.text).into()),
+                });
+            }
+        }
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    type Row = (
+        String,
+        QuoteKind,
+        Option<String>,
+        Option<String>,
+        &'static str,
+    );
+
+    fn run(text: &str) -> Vec<Row> {
+        let tokens = crate::tokenize::tokenize(text);
+        let sentences = crate::sentence::split(text, &tokens);
+        find(text, &tokens, &sentences, &[], &Cues::defaults())
+            .into_iter()
+            .map(|q| {
+                (
+                    q.span.as_str(text).to_string(),
+                    q.kind,
+                    q.speaker.as_ref().map(|s| s.span.as_str(text).to_string()),
+                    q.speaker.and_then(|s| s.canonical.map(|c| c.to_string())),
+                    q.rule,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn embedded_cue_file_parses() {
+        let cues = Cues::defaults();
+        assert!(cues.class("kata") & POST != 0);
+        assert!(cues.class("katanya") & POST_NYA != 0);
+        assert!(cues.class("Menurut") & ACCORDING != 0);
+    }
+
+    #[test]
+    fn cue_after_with_name() {
+        let q = run("\"Harga beras naik lagi,\" kata Siti Rahma di Bandung.");
+        assert_eq!(q.len(), 1);
+        assert_eq!(q[0].0, "Harga beras naik lagi,");
+        assert_eq!(q[0].2.as_deref(), Some("Siti Rahma"));
+        assert_eq!(q[0].4, "cue-after");
+    }
+
+    #[test]
+    fn colon_cue_across_paragraphs() {
+        let text = "Menteri Budi Hartono berkata:\n\n\"Kami siap bekerja keras.\"";
+        let q = run(text);
+        assert_eq!(q.len(), 1);
+        assert_eq!(q[0].2.as_deref(), Some("Budi Hartono"));
+        assert_eq!(q[0].4, "cue-colon-before");
+    }
+
+    #[test]
+    fn stray_mark_does_not_swallow() {
+        let text =
+            "Dia membawa \"tas itu ke pasar.\n\nWarga lain datang. \"Kami senang,\" kata Ani.";
+        let q = run(text);
+        assert_eq!(q.len(), 1);
+        assert_eq!(q[0].0, "Kami senang,");
+    }
+
+    #[test]
+    fn three_paragraph_quote_is_one() {
+        let text = "Rudi Salim berkata:\n\"Satu dua tiga.\n\n\"Empat lima enam.\n\n\"Tujuh delapan.\"\n\nSelesai.";
+        let q = run(text);
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert!(q[0].0.starts_with("Satu") && q[0].0.ends_with("delapan."));
+    }
+
+    #[test]
+    fn nya_resolves_to_last_speaker() {
+        let text = "\"Kami menolak,\" kata Dewi Lestari. \"Itu tidak adil,\" ujarnya.";
+        let q = run(text);
+        assert_eq!(q.len(), 2);
+        assert_eq!(q[1].2.as_deref(), Some("ujarnya"));
+        assert_eq!(q[1].3.as_deref(), Some("Dewi Lestari"));
+    }
+
+    #[test]
+    fn indirect_bahwa() {
+        let text = "Gubernur Anton Wijaya mengatakan bahwa jalan tol akan dibuka bulan depan.";
+        let q = run(text);
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].0, "jalan tol akan dibuka bulan depan");
+        assert_eq!(q[0].1, QuoteKind::Indirect);
+        assert_eq!(q[0].2.as_deref(), Some("Anton Wijaya"));
+    }
+
+    #[test]
+    fn noun_phrase_object_is_not_speech() {
+        assert!(run("Partai itu menyatakan dukungannya kepada calon tersebut.").is_empty());
+    }
 }

@@ -1,9 +1,497 @@
-//! Stage 6, resolve: short forms and acronyms tied to the full mention earlier in the document.
+//! Stage 6, resolve: short forms and acronyms tied to the full mention elsewhere in the document.
 //!
-//! STUB: being written.
+//! Two kinds of links, both giving `source: alias` mentions with the full form's id, canonical,
+//! label and kind:
+//!
+//! - **Acronyms defined in parentheses**: `Komisi Pemberantasan Korupsi (KPK)`. The acronym, and
+//!   every later occurrence of it, takes the entity just before the parenthesis. When no entity
+//!   stands there but the capitalised words before it have the acronym's letters as initials
+//!   (`Badan Gizi Nasional (BGN)`), both become a new ORG pattern entity.
+//! - **Short names of people**: one or two capitalised words equal to the first or last word(s)
+//!   of a person with two or more words found elsewhere (`Peskov` for `Dmitry Peskov`, `Hanif`
+//!   for `M. Hanif Dhakiri`, `Sri Mulyani` for `Sri Mulyani Indrawati`), or a repetition of the
+//!   whole name. The nearest *preceding* full mention wins (two Kims: the last one before).
+//!   A short form that comes before any full mention (common in headlines and leads) is linked
+//!   to a later full mention only when exactly one person in the document has that short form;
+//!   otherwise it stays untagged.
+//!
+//! Short forms must be capitalised, not stop-words or words usually written in lower case, and
+//! not inside another entity. The result stays sorted by start and non-overlapping.
 
-use crate::span::{Entity, Token};
+use std::sync::Arc;
+
+use crate::entity::{
+    lexicon, lower_into, pattern_entity, token_info, FxMap, TokInfo, T_ALLCAPS, T_CAP, T_INITIAL,
+    T_NL_BEFORE, T_WORD, W_PARTICLE, W_STOP, W_STRICT, W_TITLE,
+};
+use crate::span::{Entity, Label, Source, Span, Token};
+
+/// Longest acronym accepted, in characters.
+const MAX_ACRONYM: usize = 12;
 
 /// Links later short mentions ("Peskov") and defined acronyms to earlier full mentions, adding
-/// `source: alias` entities and rewriting ids/canonicals. Keeps `entities` sorted.
-pub fn resolve(_text: &str, _tokens: &[Token], _entities: &mut Vec<Entity>) {}
+/// `source: alias` entities. Keeps `entities` sorted and non-overlapping.
+///
+/// ```
+/// use indotag::{resolve, tokenize, Entity, Label, Source, Span};
+/// let text = "Dmitry Peskov menolak. Peskov lalu pergi.";
+/// let tokens = tokenize::tokenize(text);
+/// let mut ents = vec![Entity {
+///     span: Span::new(0, 13), label: Label::Person, id: "dmitry-peskov".into(),
+///     canonical: "Dmitry Peskov".into(), kind: "person".into(), source: Source::Gazetteer, zone: None,
+/// }];
+/// resolve::resolve(text, &tokens, &mut ents);
+/// assert_eq!(ents.len(), 2);
+/// assert_eq!(ents[1].span.as_str(text), "Peskov");
+/// assert_eq!((ents[1].source, &*ents[1].id), (Source::Alias, "dmitry-peskov"));
+/// ```
+pub fn resolve(text: &str, tokens: &[Token], entities: &mut Vec<Entity>) {
+    if tokens.is_empty() {
+        return;
+    }
+    let info = token_info(text, tokens, false, &[]);
+    let mut r = Resolver {
+        text,
+        tokens,
+        info,
+        cover: Vec::new(),
+    };
+    r.recover(entities);
+    r.acronyms(entities);
+    r.recover(entities);
+    r.short_names(entities);
+}
+
+struct Resolver<'a> {
+    text: &'a str,
+    tokens: &'a [Token],
+    info: Vec<TokInfo>,
+    /// Index + 1 of the entity covering each token, 0 = none.
+    cover: Vec<u32>,
+}
+
+/// Copies `full`'s identity onto a new alias mention at `span`.
+fn alias_of(full: &Entity, span: Span) -> Entity {
+    Entity {
+        span,
+        label: full.label,
+        id: Arc::clone(&full.id),
+        canonical: Arc::clone(&full.canonical),
+        kind: Arc::clone(&full.kind),
+        source: Source::Alias,
+        zone: None,
+    }
+}
+
+/// Sorts by start and drops any entity overlapping an earlier (or longer, same-start) one.
+fn normalise(entities: &mut Vec<Entity>) {
+    entities.sort_by_key(|e| (e.span.start, std::cmp::Reverse(e.span.end)));
+    entities.dedup_by(|later, earlier| later.span.overlaps(earlier.span));
+}
+
+impl Resolver<'_> {
+    fn s(&self, i: usize) -> &str {
+        self.tokens[i].span.as_str(self.text)
+    }
+
+    /// Lexicon flags of token `i` (looked up on demand: few tokens need them here).
+    fn wflags(&self, i: usize) -> u16 {
+        let mut buf = String::new();
+        lexicon().flags(lower_into(self.s(i), &mut buf))
+    }
+
+    fn recover(&mut self, entities: &[Entity]) {
+        self.cover.clear();
+        self.cover.resize(self.tokens.len(), 0);
+        let mut g = 0;
+        for (i, tok) in self.tokens.iter().enumerate() {
+            while g < entities.len() && entities[g].span.end <= tok.span.start {
+                g += 1;
+            }
+            if g < entities.len() && entities[g].span.overlaps(tok.span) {
+                self.cover[i] = g as u32 + 1;
+            }
+        }
+    }
+
+    /// First token index at or after byte `pos`.
+    fn tok_at(&self, pos: usize) -> usize {
+        self.tokens.partition_point(|t| t.span.start < pos)
+    }
+
+    /// `(ACR)` after a full form: links the acronym, and its later uses, to the full form.
+    fn acronyms(&self, entities: &mut Vec<Entity>) {
+        let n = self.tokens.len();
+        let mut defined: Vec<(&str, Entity)> = Vec::new();
+        let mut added: Vec<Entity> = Vec::new();
+        let mut replaced: Vec<usize> = Vec::new();
+        for i in 1..n.saturating_sub(2) {
+            if self.s(i) != "(" || self.s(i + 2) != ")" {
+                continue;
+            }
+            let acr = self.s(i + 1);
+            if self.info[i + 1].t & T_ALLCAPS == 0 || acr.chars().count() > MAX_ACRONYM {
+                continue;
+            }
+            let acr_span = self.tokens[i + 1].span;
+            let full = match self.cover[i - 1] {
+                0 => None,
+                k => Some(&entities[k as usize - 1]),
+            };
+            let full = match full {
+                Some(e) if e.span.end == self.tokens[i - 1].span.end => e.clone(),
+                Some(_) => continue,
+                None => match self.initials_match(i, acr) {
+                    Some(a) => {
+                        let span =
+                            Span::new(self.tokens[a].span.start, self.tokens[i - 1].span.end);
+                        let e = pattern_entity(self.text, span, Label::Org, "organisation");
+                        added.push(e.clone());
+                        e
+                    }
+                    None => continue,
+                },
+            };
+            match self.cover[i + 1] {
+                0 => added.push(alias_of(&full, acr_span)),
+                k => {
+                    // the definition in the text beats the gazetteer's reading of the acronym
+                    let old = &entities[k as usize - 1];
+                    if old.id != full.id && old.span == acr_span {
+                        replaced.push(k as usize - 1);
+                        added.push(alias_of(&full, acr_span));
+                    } else if old.span != acr_span {
+                        continue;
+                    }
+                }
+            }
+            defined.push((acr, full));
+        }
+        if defined.is_empty() {
+            return;
+        }
+        // later uses of each acronym
+        let first_def = self
+            .tokens
+            .partition_point(|t| t.span.start < added.first().map_or(0, |e| e.span.start));
+        for i in first_def..n {
+            if self.cover[i] != 0 || self.info[i].t & T_ALLCAPS == 0 {
+                continue;
+            }
+            let s = self.s(i);
+            let span = self.tokens[i].span;
+            if let Some((_, full)) = defined
+                .iter()
+                .rev()
+                .find(|(a, f)| *a == s && f.span.end < span.start)
+            {
+                if !added.iter().any(|e| e.span.overlaps(span)) {
+                    added.push(alias_of(full, span));
+                }
+            }
+        }
+        replaced.sort_unstable();
+        for k in replaced.into_iter().rev() {
+            entities.remove(k);
+        }
+        // new entities must not overlap what is there; pattern full forms drop what they contain
+        entities.retain(|e| {
+            !added
+                .iter()
+                .any(|a| a.source == Source::Pattern && a.span.contains(e.span))
+        });
+        entities.extend(added);
+        normalise(entities);
+    }
+
+    /// The capitalised words before `(` at `paren` whose initials spell `acr` (connectors like
+    /// `dan` skipped); returns the first token of the full form.
+    fn initials_match(&self, paren: usize, acr: &str) -> Option<usize> {
+        let letters: Vec<char> = acr.chars().filter(|c| c.is_alphabetic()).collect();
+        if letters.len() < 2 || letters.len() != acr.chars().count() {
+            return None;
+        }
+        let mut want = letters.len();
+        let mut k = paren;
+        while k > 0 && want > 0 {
+            let i = k - 1;
+            let s = self.s(i);
+            let ti = self.info[i];
+            if matches!(
+                s,
+                "dan" | "untuk" | "dari" | "of" | "and" | "for" | "the" | "&"
+            ) {
+                k = i;
+                continue;
+            }
+            if ti.t & T_CAP == 0 || self.cover[i] != 0 || ti.t & T_NL_BEFORE != 0 && want > 1 {
+                return None;
+            }
+            let first = s.chars().next()?;
+            if !first
+                .to_uppercase()
+                .eq(std::iter::once(letters[want - 1].to_ascii_uppercase()))
+            {
+                return None;
+            }
+            want -= 1;
+            k = i;
+        }
+        (want == 0).then_some(k)
+    }
+
+    /// Short names and repeated full names of people.
+    fn short_names(&self, entities: &mut Vec<Entity>) {
+        // keys of every person with 2+ name words: (key, entity index)
+        let mut keys: Vec<(String, usize)> = Vec::new();
+        let mut words: Vec<usize> = Vec::new();
+        for (ei, e) in entities.iter().enumerate() {
+            if e.label != Label::Person {
+                continue;
+            }
+            words.clear();
+            let a = self.tok_at(e.span.start);
+            let mut b = a;
+            while b < self.tokens.len() && self.tokens[b].span.end <= e.span.end {
+                let ti = self.info[b];
+                // lower-case words were not looked up (see `token_info`): ask for particles here
+                let particle = ti.t & T_CAP == 0 && lexicon().flags(self.s(b)) & W_PARTICLE != 0;
+                if ti.t & T_WORD != 0 && ti.t & T_INITIAL == 0 && !particle {
+                    words.push(b);
+                }
+                b += 1;
+            }
+            if words.len() < 2 {
+                continue;
+            }
+            let w: Vec<&str> = words.iter().map(|&i| self.s(i)).collect();
+            let m = w.len();
+            keys.push((w.join(" "), ei));
+            keys.push((w[0].to_string(), ei));
+            keys.push((w[m - 1].to_string(), ei));
+            if m >= 3 {
+                keys.push((w[..2].join(" "), ei));
+                keys.push((w[m - 2..].join(" "), ei));
+            }
+        }
+        if keys.is_empty() {
+            return;
+        }
+        // key -> entity indices in text order
+        let mut map: FxMap<&str, Vec<usize>> = FxMap::default();
+        // first words of all keys: one cheap check per capitalised token before building keys
+        let mut firsts: FxMap<&str, ()> = FxMap::default();
+        for (k, _) in &keys {
+            firsts.insert(k.split(' ').next().unwrap_or(""), ());
+        }
+        for (k, ei) in &keys {
+            let v = map.entry(k.as_str()).or_default();
+            if v.last() != Some(ei) {
+                v.push(*ei);
+            }
+        }
+        let mut added = Vec::new();
+        let mut buf = String::new();
+        let n = self.tokens.len();
+        let mut i = 0;
+        while i < n {
+            let ti = self.info[i];
+            if self.cover[i] != 0
+                || ti.t & T_CAP == 0
+                || ti.t & (T_ALLCAPS | T_INITIAL) != 0
+                || !firsts.contains_key(self.s(i))
+                || self.wflags(i) & (W_STOP | W_STRICT | W_TITLE) != 0
+            {
+                i += 1;
+                continue;
+            }
+            let pos = self.tokens[i].span.start;
+            // longest key first: up to 4 words
+            let mut hit = None;
+            for len in (1..=4).rev() {
+                if i + len > n
+                    || (i + 1..i + len)
+                        .any(|k| self.cover[k] != 0 || self.info[k].t & T_NL_BEFORE != 0)
+                {
+                    continue;
+                }
+                buf.clear();
+                for k in i..i + len {
+                    if k > i {
+                        buf.push(' ');
+                    }
+                    buf.push_str(self.s(k));
+                }
+                let Some(cands) = map.get(buf.as_str()) else {
+                    continue;
+                };
+                // the next token must not continue the name (`Kim` in `Kim Yo Jong`)
+                if i + len < n
+                    && self.info[i + len].t & T_CAP != 0
+                    && self.cover[i + len] == 0
+                    && self.info[i + len].t & T_NL_BEFORE == 0
+                {
+                    let nt = self.info[i + len];
+                    let nw = self.wflags(i + len);
+                    if nw & (W_STOP | W_STRICT | W_TITLE) == 0 && nt.t & T_ALLCAPS == 0 {
+                        break;
+                    }
+                }
+                let before = cands.iter().rev().find(|&&ei| entities[ei].span.end <= pos);
+                let chosen = match before {
+                    Some(&ei) => Some(ei),
+                    None => {
+                        let first = &entities[cands[0]].canonical;
+                        cands
+                            .iter()
+                            .all(|&ei| &entities[ei].canonical == first)
+                            .then_some(cands[0])
+                    }
+                };
+                if let Some(ei) = chosen {
+                    hit = Some((len, ei));
+                }
+                break;
+            }
+            if let Some((len, ei)) = hit {
+                let span = Span::new(pos, self.tokens[i + len - 1].span.end);
+                added.push(alias_of(&entities[ei], span));
+                i += len;
+            } else {
+                i += 1;
+            }
+        }
+        entities.extend(added);
+        normalise(entities);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tokenize::tokenize;
+
+    fn person(text: &str, nth: usize, s: &str, id: &str) -> Entity {
+        let start = text.match_indices(s).nth(nth).expect("present").0;
+        Entity {
+            span: Span::new(start, start + s.len()),
+            label: Label::Person,
+            id: id.into(),
+            canonical: s.into(),
+            kind: "person".into(),
+            source: Source::Gazetteer,
+            zone: None,
+        }
+    }
+
+    fn org(text: &str, s: &str, id: &str, label: Label) -> Entity {
+        Entity {
+            label,
+            kind: "agency".into(),
+            ..person(text, 0, s, id)
+        }
+    }
+
+    fn run(text: &str, mut ents: Vec<Entity>) -> Vec<(String, String, Source)> {
+        let tokens = tokenize(text);
+        ents.sort_by_key(|e| e.span.start);
+        resolve(text, &tokens, &mut ents);
+        ents.iter()
+            .map(|e| (e.span.as_str(text).to_string(), e.id.to_string(), e.source))
+            .collect()
+    }
+
+    #[test]
+    fn last_and_first_names_link_back() {
+        let text = "Pemimpin Kim Jong Un bertemu Yoon Suk Yeol. Kim tersenyum, Yoon tidak.";
+        let ents = vec![
+            person(text, 0, "Kim Jong Un", "kim"),
+            person(text, 0, "Yoon Suk Yeol", "yoon"),
+        ];
+        let got = run(text, ents);
+        assert_eq!(got[2], ("Kim".into(), "kim".into(), Source::Alias));
+        assert_eq!(got[3], ("Yoon".into(), "yoon".into(), Source::Alias));
+    }
+
+    #[test]
+    fn initials_and_two_word_short_forms() {
+        let text = "Menteri M. Hanif Dhakiri dan Sri Mulyani Indrawati hadir. Hanif dan Sri Mulyani pulang.";
+        let ents = vec![
+            person(text, 0, "M. Hanif Dhakiri", "hanif"),
+            person(text, 0, "Sri Mulyani Indrawati", "smi"),
+        ];
+        let got = run(text, ents);
+        assert_eq!(got.len(), 4);
+        assert_eq!(got[2].0, "Hanif");
+        assert_eq!(got[3], ("Sri Mulyani".into(), "smi".into(), Source::Alias));
+    }
+
+    #[test]
+    fn nearest_preceding_full_mention_wins() {
+        let text = "Kim Jong Un datang. Kim Yo Jong juga. Kim lalu bicara.";
+        let ents = vec![
+            person(text, 0, "Kim Jong Un", "kju"),
+            person(text, 0, "Kim Yo Jong", "kyj"),
+        ];
+        let got = run(text, ents);
+        assert_eq!(got[2], ("Kim".into(), "kyj".into(), Source::Alias));
+    }
+
+    #[test]
+    fn short_form_before_full_mention_only_when_unambiguous() {
+        let text = "Peskov menolak. Juru bicara Dmitry Peskov berkata lagi.";
+        let got = run(text, vec![person(text, 0, "Dmitry Peskov", "dp")]);
+        assert_eq!(got[0], ("Peskov".into(), "dp".into(), Source::Alias));
+        let text = "Kim menolak. Kim Jong Un dan Kim Yo Jong datang.";
+        let got = run(
+            text,
+            vec![
+                person(text, 0, "Kim Jong Un", "a"),
+                person(text, 0, "Kim Yo Jong", "b"),
+            ],
+        );
+        assert_eq!(got.len(), 2);
+    }
+
+    #[test]
+    fn no_alias_for_lowercase_or_common_words() {
+        let text = "Budi Santoso datang. Santoso pulang, santoso tidak. Pada Budi.";
+        let got = run(text, vec![person(text, 0, "Budi Santoso", "bs")]);
+        let surf: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
+        assert_eq!(surf, ["Budi Santoso", "Santoso", "Budi"]);
+    }
+
+    #[test]
+    fn acronym_takes_full_form() {
+        let text = "Komisi Pemberantasan Korupsi (KPK) memeriksa saksi. KPK lalu menahan dia.";
+        let ents = vec![org(
+            text,
+            "Komisi Pemberantasan Korupsi",
+            "kpk-id",
+            Label::Org,
+        )];
+        let got = run(text, ents);
+        assert_eq!(got.len(), 3);
+        assert_eq!(got[1], ("KPK".into(), "kpk-id".into(), Source::Alias));
+        assert_eq!(got[2], ("KPK".into(), "kpk-id".into(), Source::Alias));
+    }
+
+    #[test]
+    fn unknown_full_form_with_matching_initials() {
+        let text =
+            "Program itu dijalankan Badan Gizi Nasional (BGN) tahun ini. BGN menyiapkan dapur.";
+        let got = run(text, Vec::new());
+        assert_eq!(
+            got[0],
+            (
+                "Badan Gizi Nasional".into(),
+                "pattern:badan-gizi-nasional".into(),
+                Source::Pattern
+            )
+        );
+        assert_eq!(got[1].1, "pattern:badan-gizi-nasional");
+        assert_eq!(got[2].0, "BGN");
+        // initials that do not match: nothing
+        assert!(run("Mereka datang dari Badan Gizi Nasional (XYZ).", Vec::new()).is_empty());
+    }
+}

@@ -6,7 +6,7 @@ use crate::document::Document;
 use crate::error::{Error, Result};
 use crate::gazetteer::{Gazetteer, Matcher};
 use crate::quote::Cues;
-use crate::span::{Span, Zone, ZoneKind};
+use crate::span::{Label, Span, Zone, ZoneKind};
 use crate::{entity, layout, quote, resolve, sentence, tokenize};
 
 /// Tags Indonesian news text. Build it once (compiling gazetteers takes a moment), then call
@@ -82,6 +82,19 @@ impl Tagger {
         for e in &mut entities {
             e.zone = zone_at(&layout.zones, e.span);
         }
+        let mut meta = layout.meta;
+        if let Some(city) = &meta.dateline {
+            // The dateline city as the gazetteer knows it: the first place entity in a meta
+            // zone whose text is the dateline (`MOSKOW` matches the `Moskow` alias upper-cased).
+            meta.dateline_id = entities
+                .iter()
+                .find(|e| {
+                    e.zone == Some(ZoneKind::Meta)
+                        && matches!(e.label, Label::Gpe | Label::Loc)
+                        && e.span.as_str(&text) == city
+                })
+                .map(|e| e.id.to_string());
+        }
         for q in &mut quotes {
             q.zone = zone_at(&layout.zones, q.span);
         }
@@ -92,7 +105,7 @@ impl Tagger {
         Document {
             id: None,
             extra: Default::default(),
-            meta: layout.meta,
+            meta,
             zones: layout.zones,
             sentences,
             tokens,
@@ -201,8 +214,14 @@ mod tests {
     #[test]
     fn zone_lookup_finds_containing_zone() {
         let zones = [
-            Zone { span: Span::new(0, 5), kind: ZoneKind::Title },
-            Zone { span: Span::new(5, 20), kind: ZoneKind::Body },
+            Zone {
+                span: Span::new(0, 5),
+                kind: ZoneKind::Title,
+            },
+            Zone {
+                span: Span::new(5, 20),
+                kind: ZoneKind::Body,
+            },
         ];
         assert_eq!(zone_at(&zones, Span::new(0, 3)), Some(ZoneKind::Title));
         assert_eq!(zone_at(&zones, Span::new(5, 9)), Some(ZoneKind::Body));

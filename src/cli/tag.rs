@@ -95,7 +95,10 @@ impl TagArgs {
         }
         if let Some(out) = &self.output {
             if out.is_dir() {
-                return Err(Failure::Usage(format!("-o {}: is a directory", out.display())));
+                return Err(Failure::Usage(format!(
+                    "-o {}: is a directory",
+                    out.display()
+                )));
             }
         }
         let mut builder = Tagger::builder().default_gazetteers(!self.no_default_gazetteers);
@@ -137,10 +140,9 @@ pub fn run(args: TagArgs) -> Result<ExitCode, Failure> {
         None => {
             let stdout = io::stdout();
             let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
-            let failed = tag_all(&config, &pool, &mut out)
+            tag_all(&config, &pool, &mut out)
                 .and_then(|n| out.flush().map(|()| n))
-                .or_else(broken_pipe)?;
-            failed
+                .or_else(broken_pipe)?
         }
         Some(path) => write_atomically(path, |out| tag_all(&config, &pool, out))?,
     };
@@ -162,8 +164,14 @@ fn write_atomically(
     path: &Path,
     f: impl FnOnce(&mut dyn Write) -> io::Result<usize>,
 ) -> Result<usize, Failure> {
-    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let tmp = dir.join(format!(".{name}.indotag-{}.tmp", std::process::id()));
     let fail = |what: &str, e: io::Error| Failure::Fatal(format!("{what} {}: {e}", tmp.display()));
     let file = File::create(&tmp).map_err(|e| fail("cannot create", e))?;

@@ -1,0 +1,210 @@
+//! The layout stage's word lists, read once from `data/*.tsv` (embedded).
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use regex::Regex;
+
+/// Which field a credit label fills.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Field {
+    Reporter,
+    Editor,
+    Source,
+}
+
+/// What an inline phrase does to its line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Inline {
+    /// Boilerplate just for the phrase.
+    Phrase,
+    /// Boilerplate from the phrase to the end of the line.
+    ToEol,
+    /// A `Baca Juga:` link: related up to where the headline ends.
+    Related,
+}
+
+pub(crate) struct Cues {
+    pub related_head: HashSet<String>,
+    pub related_prefix: Vec<String>,
+    pub boiler_head: HashSet<String>,
+    pub boiler_line: HashSet<String>,
+    pub boiler_prefix: Vec<String>,
+    /// First bytes (lower-cased) of the boilerplate prefixes: a cheap filter per line.
+    pub boiler_first: [bool; 256],
+    pub caption_prefix: Vec<String>,
+    pub end: HashSet<String>,
+    pub credits: Vec<(String, Field)>,
+    pub outlets: Vec<(String, String)>,
+    pub connectors: HashSet<String>,
+    pub starters: HashSet<String>,
+    /// Inline phrases (boilerplate and `Baca Juga:` forms), found in one pass.
+    pub inline: AhoCorasick,
+    pub inline_kind: Vec<Inline>,
+    /// Datelines: `CITY, MARKER -` / `City (MARKER) -`.
+    pub dl_marker: Regex,
+    /// Datelines: `DOMAIN, City -` / `DOMAIN - CITY.` / `DOMAIN -`.
+    pub dl_domain: Regex,
+    /// Datelines: `CITY -` at the start of the body (weak: only before any prose).
+    pub dl_city: Regex,
+    /// Reporter/editor initials closing a story: `(fyk/ash)`.
+    pub initials: Regex,
+    /// A ticker row: a name and numbers with signs and percentages.
+    pub ticker: Regex,
+}
+
+fn rows(data: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
+    data.lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| l.split('\t').collect())
+}
+
+/// Whole-line cues are short; longer lines are not looked up (and not lower-cased).
+pub(crate) const WHOLE_LINE_MAX: usize = 48;
+
+/// Normalises a whole-line cue: lower case, trailing `:` and spaces dropped. Lines longer than
+/// any cue give the empty string, which no cue list holds, without allocating.
+pub(crate) fn norm(s: &str) -> String {
+    let s = s.trim();
+    if s.len() > WHOLE_LINE_MAX {
+        return String::new();
+    }
+    s.trim_end_matches(':').trim_end().to_lowercase()
+}
+
+pub(crate) fn cues() -> &'static Cues {
+    static C: OnceLock<Cues> = OnceLock::new();
+    C.get_or_init(build)
+}
+
+fn build() -> Cues {
+    let mut related_head = HashSet::new();
+    let mut related_prefix = Vec::new();
+    let mut boiler_head = HashSet::new();
+    let mut boiler_line = HashSet::new();
+    let mut boiler_prefix = Vec::new();
+    let mut caption_prefix = Vec::new();
+    let mut end = HashSet::new();
+    let mut inline_pats: Vec<String> = Vec::new();
+    let mut inline_kind = Vec::new();
+    for r in rows(include_str!("../../data/furniture.tsv")) {
+        let [cat, phrase] = r.as_slice() else {
+            continue;
+        };
+        let p = phrase.to_string();
+        match *cat {
+            "related-head" => {
+                related_head.insert(norm(&p));
+            }
+            "related-prefix" => {
+                related_prefix.push(p.to_lowercase());
+                if p.to_lowercase().starts_with("baca juga") {
+                    inline_pats.push(p.clone());
+                    inline_kind.push(Inline::Related);
+                }
+            }
+            "boiler-head" => {
+                boiler_head.insert(norm(&p));
+            }
+            "boiler-line" => {
+                boiler_line.insert(p.trim().to_lowercase());
+            }
+            "boiler-prefix" => boiler_prefix.push(p.to_lowercase()),
+            "caption-prefix" => caption_prefix.push(p.to_lowercase()),
+            "end" => {
+                end.insert(norm(&p));
+            }
+            "inline" => {
+                inline_pats.push(p);
+                inline_kind.push(Inline::Phrase);
+            }
+            "inline-eol" => {
+                inline_pats.push(p);
+                inline_kind.push(Inline::ToEol);
+            }
+            _ => {}
+        }
+    }
+    let credits = rows(include_str!("../../data/layout_credits.tsv"))
+        .filter_map(|r| {
+            let [label, field] = r.as_slice() else {
+                return None;
+            };
+            let f = match field.trim() {
+                "reporter" => Field::Reporter,
+                "editor" => Field::Editor,
+                "source" => Field::Source,
+                _ => return None,
+            };
+            Some((label.trim().to_lowercase(), f))
+        })
+        .collect();
+    let mut outlets: Vec<(String, String)> = rows(include_str!("../../data/layout_outlets.tsv"))
+        .filter_map(|r| match r.as_slice() {
+            [k, d] => Some((k.trim().to_lowercase(), d.trim().to_string())),
+            _ => None,
+        })
+        .collect();
+    outlets.sort_by_key(|(k, _)| std::cmp::Reverse(k.len()));
+    let mut connectors = HashSet::new();
+    let mut starters = HashSet::new();
+    for r in rows(include_str!("../../data/layout_headline_words.tsv")) {
+        match r.as_slice() {
+            ["connector", w] => {
+                connectors.insert(w.trim().to_string());
+            }
+            ["starter", w] => {
+                starters.insert(w.trim().to_string());
+            }
+            _ => {}
+        }
+    }
+    let mut markers: Vec<String> = include_str!("../../data/layout_dateline.tsv")
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| regex::escape(l.trim()))
+        .collect();
+    markers.sort_by_key(|m| std::cmp::Reverse(m.len()));
+    let caps = r"[A-Z][A-Z]+(?:[ /][A-Z][A-Z]+){0,3}";
+    let title = r"[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}";
+    let re = |s: String| Regex::new(&s).expect("layout regex");
+    let mut boiler_first = [false; 256];
+    for p in &boiler_prefix {
+        if let Some(&b) = p.as_bytes().first() {
+            boiler_first[usize::from(b.to_ascii_lowercase())] = true;
+            boiler_first[usize::from(b.to_ascii_uppercase())] = true;
+        }
+    }
+    Cues {
+        boiler_first,
+        related_head,
+        related_prefix,
+        boiler_head,
+        boiler_line,
+        boiler_prefix,
+        caption_prefix,
+        end,
+        credits,
+        outlets,
+        connectors,
+        starters,
+        inline: AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&inline_pats)
+            .expect("inline phrases"),
+        inline_kind,
+        dl_marker: re(format!(
+            r"^(?P<city>(?:{caps}|{title})(?:, ?[A-Z][A-Za-z]+)?)\s*(?:,\s*|\(\s*)(?P<outlet>{})\s*\)?\s*(?:[-–—]{{1,2}}\s*)?",
+            markers.join("|")
+        )),
+        dl_domain: re(format!(
+            r"^(?P<outlet>[A-Za-z0-9][A-Za-z0-9-]*(?:\.(?i:com|co|id|net|org|tv))+\b)(?:\s*,\s*(?P<city1>(?:{caps}|{title})(?:,\s*[A-Z]{{2}}\b)?)|\s*[-–—]{{1,2}}\s*(?P<city2>{caps})(?:\s*\.|\s*[-–—]{{1,2}}|[ \t]{{2,}}|[ \t]*$))?(?P<sep>\s*(?:[-–—]{{1,2}}|\.))?\s*"
+        )),
+        dl_city: re(format!(
+            r"^(?P<city>{caps}|{title})(?:[ \t]*\r?\n?[ \t]*[-–—]{{1,2}}\s+|\s+[-–—]{{1,2}}\s*)"
+        )),
+        initials: re(r"^\((?:[A-Za-z]{2,5}/)+[A-Za-z]{2,5}\)$".into()),
+        ticker: re(r"-?\d[\d.,]*\s*%".into()),
+    }
+}
