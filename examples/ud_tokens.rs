@@ -86,13 +86,19 @@ fn align(text: &str, forms: &[String]) -> Option<Vec<(usize, usize)>> {
 fn prf(tp: usize, n_pred: usize, n_gold: usize) -> (f64, f64, f64) {
     let p = tp as f64 / n_pred.max(1) as f64;
     let r = tp as f64 / n_gold.max(1) as f64;
-    let f = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
+    let f = if p + r > 0.0 {
+        2.0 * p * r / (p + r)
+    } else {
+        0.0
+    };
     (p, r, f)
 }
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let path = args.first().expect("usage: ud_tokens FILE.conllu [--errors N]");
+    let path = args
+        .first()
+        .expect("usage: ud_tokens FILE.conllu [--errors N]");
     let show: usize = args
         .iter()
         .position(|a| a == "--errors")
@@ -176,9 +182,14 @@ fn main() {
             if !gold_ends.contains(&s.end) && n < show {
                 n += 1;
                 let a = s.end.saturating_sub(60);
-                let a = (0..=a).rev().find(|&i| joined.is_char_boundary(i)).unwrap_or(0);
+                let a = (0..=a)
+                    .rev()
+                    .find(|&i| joined.is_char_boundary(i))
+                    .unwrap_or(0);
                 let b = (s.end + 40).min(joined.len());
-                let b = (b..=joined.len()).find(|&i| joined.is_char_boundary(i)).unwrap_or(joined.len());
+                let b = (b..=joined.len())
+                    .find(|&i| joined.is_char_boundary(i))
+                    .unwrap_or(joined.len());
                 println!("FALSE SPLIT: {}|{}", &joined[a..s.end], &joined[s.end..b]);
             }
             prev = s.end;
@@ -192,9 +203,14 @@ fn main() {
             if !pe.contains(&e) && n < show {
                 n += 1;
                 let a = e.saturating_sub(60);
-                let a = (0..=a).rev().find(|&i| joined.is_char_boundary(i)).unwrap_or(0);
+                let a = (0..=a)
+                    .rev()
+                    .find(|&i| joined.is_char_boundary(i))
+                    .unwrap_or(0);
                 let b = (e + 40).min(joined.len());
-                let b = (b..=joined.len()).find(|&i| joined.is_char_boundary(i)).unwrap_or(joined.len());
+                let b = (b..=joined.len())
+                    .find(|&i| joined.is_char_boundary(i))
+                    .unwrap_or(joined.len());
                 println!("MISSED SPLIT: {}|{}", &joined[a..e], &joined[e..b]);
             }
         }

@@ -47,7 +47,8 @@ pub fn split(text: &str, tokens: &[Token]) -> Vec<Span> {
                     while m + 1 < tokens.len()
                         && tokens[m + 1].span.start == tokens[m].span.end
                         && is_closer(tok(m + 1))
-                        && !text[tokens[m + 1].span.end..].starts_with(|c: char| c.is_alphanumeric())
+                        && !text[tokens[m + 1].span.end..]
+                            .starts_with(|c: char| c.is_alphanumeric())
                     {
                         m += 1;
                     }
@@ -168,18 +169,25 @@ fn run_together(text: &str, tokens: &[Token], k: usize, gap: &str) -> bool {
         return false;
     }
     let s = tokens[k].span.as_str(text);
-    if is_closer(s) && k > 0 && terminal(tokens[k - 1].span.as_str(text), tokens[k - 1].kind).is_some() {
+    if is_closer(s)
+        && k > 0
+        && terminal(tokens[k - 1].span.as_str(text), tokens[k - 1].kind).is_some()
+    {
         return true;
     }
     if tokens[k].kind != TokenKind::Word {
         return false;
     }
-    let caps = s.chars().filter(|c| c.is_alphabetic()).count() >= 3
-        && !s.chars().any(char::is_lowercase);
+    let caps =
+        s.chars().filter(|c| c.is_alphabetic()).count() >= 3 && !s.chars().any(char::is_lowercase);
     let capitalised = |t: &Token| {
         t.kind == TokenKind::Word && t.span.as_str(text).starts_with(|c: char| c.is_uppercase())
     };
-    caps || (capitalised(&tokens[k]) && k > 0 && capitalised(&tokens[k - 1]) && k > 1 && capitalised(&tokens[k - 2]))
+    caps || (capitalised(&tokens[k])
+        && k > 0
+        && capitalised(&tokens[k - 1])
+        && k > 1
+        && capitalised(&tokens[k - 2]))
 }
 
 #[cfg(test)]
@@ -196,30 +204,50 @@ mod tests {
 
     #[test]
     fn basic_and_abbreviations() {
-        assert_eq!(sents("Dia datang. Kami pergi."), ["Dia datang.", "Kami pergi."]);
+        assert_eq!(
+            sents("Dia datang. Kami pergi."),
+            ["Dia datang.", "Kami pergi."]
+        );
         assert_eq!(
             sents("Wakil Ketua Komisi XI DPR, M. Hanif Dhakiri, hadir. Dr. Ani juga."),
-            ["Wakil Ketua Komisi XI DPR, M. Hanif Dhakiri, hadir.", "Dr. Ani juga."]
+            [
+                "Wakil Ketua Komisi XI DPR, M. Hanif Dhakiri, hadir.",
+                "Dr. Ani juga."
+            ]
         );
         assert_eq!(
             sents("Ada beras, gula, dll. Harga naik."),
             ["Ada beras, gula, dll.", "Harga naik."]
         );
-        assert_eq!(sents("beras, gula, dll. yang murah."), ["beras, gula, dll. yang murah."]);
-        assert_eq!(sents("Saham PT Astra Tbk. naik."), ["Saham PT Astra Tbk. naik."]);
+        assert_eq!(
+            sents("beras, gula, dll. yang murah."),
+            ["beras, gula, dll. yang murah."]
+        );
+        assert_eq!(
+            sents("Saham PT Astra Tbk. naik."),
+            ["Saham PT Astra Tbk. naik."]
+        );
     }
 
     #[test]
     fn quotes() {
         assert_eq!(
             sents("\"Kami siap,\" kata dia. \"Kapan?\" tanya Budi. “Sekarang!” Ia pergi."),
-            ["\"Kami siap,\" kata dia.", "\"Kapan?\" tanya Budi.", "“Sekarang!”", "Ia pergi."]
+            [
+                "\"Kami siap,\" kata dia.",
+                "\"Kapan?\" tanya Budi.",
+                "“Sekarang!”",
+                "Ia pergi."
+            ]
         );
         assert_eq!(
             sents("Dia berkata: \"Kami menolak.\" Lalu pergi."),
             ["Dia berkata: \"Kami menolak.\"", "Lalu pergi."]
         );
-        assert_eq!(sents("(Ini catatan.) Berikutnya."), ["(Ini catatan.)", "Berikutnya."]);
+        assert_eq!(
+            sents("(Ini catatan.) Berikutnya."),
+            ["(Ini catatan.)", "Berikutnya."]
+        );
     }
 
     #[test]
@@ -230,19 +258,39 @@ mod tests {
         );
         assert_eq!(
             sents("KONTAN.CO.ID - JAKARTA  Wakil Ketua DPR hadir.  Menurut dia, itu baik."),
-            ["KONTAN.CO.ID - JAKARTA", "Wakil Ketua DPR hadir.", "Menurut dia, itu baik."]
+            [
+                "KONTAN.CO.ID - JAKARTA",
+                "Wakil Ketua DPR hadir.",
+                "Menurut dia, itu baik."
+            ]
         );
         assert_eq!(
             sents("Kerusuhan melanda  Los Angeles  selama sepekan."),
             ["Kerusuhan melanda  Los Angeles  selama sepekan."]
         );
-        assert_eq!(sents("kata Andina.Lebih lanjut, ia pergi."), ["kata Andina.", "Lebih lanjut, ia pergi."]);
-        assert_eq!(sents("KONTAN.CO.ID - MOSKOW. Rusia siap."), ["KONTAN.CO.ID - MOSKOW.", "Rusia siap."]);
+        assert_eq!(
+            sents("kata Andina.Lebih lanjut, ia pergi."),
+            ["kata Andina.", "Lebih lanjut, ia pergi."]
+        );
+        assert_eq!(
+            sents("KONTAN.CO.ID - MOSKOW. Rusia siap."),
+            ["KONTAN.CO.ID - MOSKOW.", "Rusia siap."]
+        );
     }
 
     #[test]
     fn no_empty_or_overlapping_sentences() {
-        for text in ["", "   ", ".", "...", "\"", "a\n\n\nb", "?! ? ! \"\" ”", "Dr.", "A. B. C."] {
+        for text in [
+            "",
+            "   ",
+            ".",
+            "...",
+            "\"",
+            "a\n\n\nb",
+            "?! ? ! \"\" ”",
+            "Dr.",
+            "A. B. C.",
+        ] {
             let toks = tokenize(text);
             let s = split(text, &toks);
             let mut prev = 0;

@@ -112,7 +112,10 @@ pub fn tokenize_with(text: &str, style: Style, out: &mut Vec<Token>) {
                         i = word(text, i + 1, i, style, out);
                     }
                 }
-                b'#' | b'@' if b.get(i + 1).is_some_and(|&d| is_handle_start(text, d, i + 1)) => {
+                b'#' | b'@'
+                    if b.get(i + 1)
+                        .is_some_and(|&d| is_handle_start(text, d, i + 1)) =>
+                {
                     i = handle(text, i, out)
                 }
                 b'.' | b'-' | b'`' | b'!' | b'?' => {
@@ -257,9 +260,9 @@ fn handle(text: &str, i: usize, out: &mut Vec<Token>) -> usize {
     let mut j = i + 1;
     while j < b.len() {
         let d = b[j];
-        if d.is_ascii_alphanumeric() || d == b'_' {
-            j += 1;
-        } else if d == b'.' && b[i] == b'@' && b.get(j + 1).is_some_and(u8::is_ascii_alphanumeric) {
+        let inner_dot =
+            d == b'.' && b[i] == b'@' && b.get(j + 1).is_some_and(u8::is_ascii_alphanumeric);
+        if d.is_ascii_alphanumeric() || d == b'_' || inner_dot {
             j += 1;
         } else if d >= 0x80 {
             let ch = char_at(text, j);
@@ -411,9 +414,8 @@ enum Join {
 
 const TLDS: &[&str] = &[
     "com", "id", "net", "org", "co", "go", "ac", "or", "sch", "info", "io", "tv", "news", "my",
-    "sg", "uk", "au", "asia", "biz", "gov", "edu", "me", "web", "ly", "jp", "cn", "de", "fr",
-    "ru", "kr", "in", "us", "eu", "nl", "xyz", "online", "site", "app", "mil", "int", "desa",
-    "ponpes",
+    "sg", "uk", "au", "asia", "biz", "gov", "edu", "me", "web", "ly", "jp", "cn", "de", "fr", "ru",
+    "kr", "in", "us", "eu", "nl", "xyz", "online", "site", "app", "mil", "int", "desa", "ponpes",
 ];
 
 fn is_tld(s: &str) -> bool {
@@ -514,11 +516,7 @@ fn word(text: &str, seg0: usize, tok_start: usize, style: Style, out: &mut Vec<T
             ..Seg::default()
         };
         let mut nchars = 0;
-        loop {
-            let d = match b.get(p) {
-                Some(&d) => d,
-                None => break,
-            };
+        while let Some(&d) = b.get(p) {
             if d.is_ascii_digit() {
                 seg.digits = true;
                 p += 1;
@@ -767,10 +765,14 @@ fn kind_of(text: &str, start: usize, url: bool) -> TokenKind {
     }
     match text.as_bytes()[start] {
         b'0'..=b'9' | b'-' | b'+' | b'$' => TokenKind::Number,
-        b'R' | b'U' | b'S' | b'A' | b'H' | b'r' if currency_prefix(text.as_bytes(), start).is_some() => {
+        b'R' | b'U' | b'S' | b'A' | b'H' | b'r'
+            if currency_prefix(text.as_bytes(), start).is_some() =>
+        {
             TokenKind::Number
         }
-        c if c >= 0x80 && (is_currency(char_at(text, start)) || char_at(text, start).is_numeric()) => {
+        c if c >= 0x80
+            && (is_currency(char_at(text, start)) || char_at(text, start).is_numeric()) =>
+        {
             TokenKind::Number
         }
         _ => TokenKind::Word,
@@ -780,39 +782,46 @@ fn kind_of(text: &str, start: usize, url: bool) -> TokenKind {
 /// The unit before connector `k` (segments `from..k`) is an abbreviation that keeps a period.
 fn abbreviation_before(text: &str, segs: &[Seg], conns: &[u8], from: usize, k: usize) -> bool {
     let from = from.min(k - 1);
-    // Only the stretch after the last non-dot connector counts (`Kep-176/KM` → `KM`).
     let mut s = k - 1;
     while s > from && conns[s] == b'.' {
         s -= 1;
     }
     let unit = &text[segs[s].start..segs[k - 1].end];
-    if segs[k - 1].all_digit() {
+    // The whole token must be the abbreviation: not the `P` of `APBN-P.`.
+    if s != from || segs[k - 1].all_digit() {
         return false;
     }
     abbreviations().contains_key(unit) || is_initials(unit)
 }
 
 fn last_unit_start(join: &[Join]) -> usize {
-    (1..join.len()).rev().find(|&k| join[k] != Join::Keep).unwrap_or(0)
+    (1..join.len())
+        .rev()
+        .find(|&k| join[k] != Join::Keep)
+        .unwrap_or(0)
 }
 
 /// `Rp15.000`, `Rp.15.000`, `US$1,2`, `S$5`, `HK$3`: returns the end of the currency and the
 /// start of the digits.
 fn currency_prefix(b: &[u8], i: usize) -> Option<(usize, usize)> {
     let rest = &b[i..];
-    let pre: usize = if rest.starts_with(b"Rp") || rest.starts_with(b"RP") || rest.starts_with(b"rp") {
-        2
-    } else if rest.starts_with(b"US$") || rest.starts_with(b"HK$") || rest.starts_with(b"SG$") {
-        3
-    } else if rest.starts_with(b"S$") || rest.starts_with(b"A$") {
-        2
-    } else {
-        return None;
-    };
+    let pre: usize =
+        if rest.starts_with(b"Rp") || rest.starts_with(b"RP") || rest.starts_with(b"rp") {
+            2
+        } else if rest.starts_with(b"US$") || rest.starts_with(b"HK$") || rest.starts_with(b"SG$") {
+            3
+        } else if rest.starts_with(b"S$") || rest.starts_with(b"A$") {
+            2
+        } else {
+            return None;
+        };
     let after = &rest[pre..];
     if after.first().is_some_and(u8::is_ascii_digit) {
         Some((i + pre, i + pre))
-    } else if pre == 2 && after.first() == Some(&b'.') && after.get(1).is_some_and(u8::is_ascii_digit) {
+    } else if pre == 2
+        && after.first() == Some(&b'.')
+        && after.get(1).is_some_and(u8::is_ascii_digit)
+    {
         Some((i + pre + 1, i + pre + 1))
     } else {
         None
@@ -834,7 +843,8 @@ fn url_or_email(text: &str, i: usize) -> Option<usize> {
             }
             if d >= 0x80 {
                 let ch = char_at(text, j);
-                if ch.is_whitespace() || matches!(ch, '“' | '”' | '‘' | '’' | '…') || is_emoji(ch) {
+                if ch.is_whitespace() || matches!(ch, '“' | '”' | '‘' | '’' | '…') || is_emoji(ch)
+                {
                     break;
                 }
                 j += ch.len_utf8();
@@ -858,7 +868,9 @@ fn url_or_email(text: &str, i: usize) -> Option<usize> {
     }
     // E-mail: local part of [A-Za-z0-9._%+-], '@', then a dotted domain.
     let mut j = i;
-    while j < b.len() && (b[j].is_ascii_alphanumeric() || matches!(b[j], b'.' | b'_' | b'%' | b'+' | b'-')) {
+    while j < b.len()
+        && (b[j].is_ascii_alphanumeric() || matches!(b[j], b'.' | b'_' | b'%' | b'+' | b'-'))
+    {
         j += 1;
     }
     if j >= b.len() || b[j] != b'@' || j == i {
@@ -901,25 +913,52 @@ mod tests {
     fn numbers_and_amounts() {
         assert_eq!(
             toks("IHSG turun -0,33% ke 7.161, emas Rp1.468.000 per gram."),
-            ["IHSG", "turun", "-0,33%", "ke", "7.161", ",", "emas", "Rp1.468.000", "per", "gram", "."]
+            [
+                "IHSG",
+                "turun",
+                "-0,33%",
+                "ke",
+                "7.161",
+                ",",
+                "emas",
+                "Rp1.468.000",
+                "per",
+                "gram",
+                "."
+            ]
         );
-        assert_eq!(toks("senilai US$1,2 miliar"), ["senilai", "US$1,2", "miliar"]);
-        assert_eq!(toks("Rp.15.000 dan Rp 20.000"), ["Rp.15.000", "dan", "Rp", "20.000"]);
+        assert_eq!(
+            toks("senilai US$1,2 miliar"),
+            ["senilai", "US$1,2", "miliar"]
+        );
+        assert_eq!(
+            toks("Rp.15.000 dan Rp 20.000"),
+            ["Rp.15.000", "dan", "Rp", "20.000"]
+        );
         assert_eq!(toks("(-52,00)"), ["(", "-52,00", ")"]);
         assert_eq!(toks("pukul 07:37 WIB"), ["pukul", "07:37", "WIB"]);
         assert_eq!(toks("26/10/2023 dan 24/7"), ["26/10/2023", "dan", "24/7"]);
         assert_eq!(toks("naik 5-10 persen"), ["naik", "5", "-", "10", "persen"]);
         assert_eq!(toks("2023-10-27"), ["2023-10-27"]);
-        assert_eq!(ud("naik 5% jadi Rp15.000 atau US$1"), ["naik", "5", "%", "jadi", "Rp", "15.000", "atau", "US", "$", "1"]);
+        assert_eq!(
+            ud("naik 5% jadi Rp15.000 atau US$1"),
+            ["naik", "5", "%", "jadi", "Rp", "15.000", "atau", "US", "$", "1"]
+        );
         assert_eq!(kinds("Rp15.000")[0].1, TokenKind::Number);
     }
 
     #[test]
     fn hyphens() {
-        assert_eq!(toks("negara-negara sekutu-sekutunya tiba-tiba"), ["negara-negara", "sekutu-sekutunya", "tiba-tiba"]);
+        assert_eq!(
+            toks("negara-negara sekutu-sekutunya tiba-tiba"),
+            ["negara-negara", "sekutu-sekutunya", "tiba-tiba"]
+        );
         assert_eq!(toks("ke-5 tahun 1960-an"), ["ke-5", "tahun", "1960-an"]);
         assert_eq!(toks("sikap pro-Rusia"), ["sikap", "pro-Rusia"]);
-        assert_eq!(toks("hubungan Rusia-Ukraina"), ["hubungan", "Rusia", "-", "Ukraina"]);
+        assert_eq!(
+            toks("hubungan Rusia-Ukraina"),
+            ["hubungan", "Rusia", "-", "Ukraina"]
+        );
         assert_eq!(toks("Korea Utara-Rusia"), ["Korea", "Utara", "-", "Rusia"]);
         assert_eq!(toks("Covid-19 dan APBN-P"), ["Covid-19", "dan", "APBN-P"]);
         assert_eq!(toks("Raja-Raja"), ["Raja-Raja"]);
@@ -927,9 +966,18 @@ mod tests {
 
     #[test]
     fn abbreviations_keep_their_period() {
-        assert_eq!(toks("Dr. Ahmad dan Prof. Budi"), ["Dr.", "Ahmad", "dan", "Prof.", "Budi"]);
-        assert_eq!(toks("buah, sayur, dll. Lalu"), ["buah", ",", "sayur", ",", "dll.", "Lalu"]);
-        assert_eq!(toks("a.n. Budi s.d. Jumat"), ["a.n.", "Budi", "s.d.", "Jumat"]);
+        assert_eq!(
+            toks("Dr. Ahmad dan Prof. Budi"),
+            ["Dr.", "Ahmad", "dan", "Prof.", "Budi"]
+        );
+        assert_eq!(
+            toks("buah, sayur, dll. Lalu"),
+            ["buah", ",", "sayur", ",", "dll.", "Lalu"]
+        );
+        assert_eq!(
+            toks("a.n. Budi s.d. Jumat"),
+            ["a.n.", "Budi", "s.d.", "Jumat"]
+        );
         assert_eq!(toks("M. Hanif"), ["M.", "Hanif"]);
         assert_eq!(toks("PT Astra Tbk."), ["PT", "Astra", "Tbk."]);
         assert_eq!(toks("di Jl.Sudirman"), ["di", "Jl.", "Sudirman"]);
@@ -941,7 +989,11 @@ mod tests {
     fn addresses_and_social() {
         assert_eq!(
             kinds("KONTAN.CO.ID - Liputan6.com"),
-            [("KONTAN.CO.ID", TokenKind::Url), ("-", TokenKind::Punct), ("Liputan6.com", TokenKind::Url)]
+            [
+                ("KONTAN.CO.ID", TokenKind::Url),
+                ("-", TokenKind::Punct),
+                ("Liputan6.com", TokenKind::Url)
+            ]
         );
         assert_eq!(
             kinds("lihat https://kontan.co.id/news/a-b?x=1. Kirim ke redaksi@kontan.co.id."),
@@ -957,18 +1009,30 @@ mod tests {
         );
         assert_eq!(
             kinds("#Pemilu2024 @jokowi"),
-            [("#Pemilu2024", TokenKind::Hashtag), ("@jokowi", TokenKind::Mention)]
+            [
+                ("#Pemilu2024", TokenKind::Hashtag),
+                ("@jokowi", TokenKind::Mention)
+            ]
         );
     }
 
     #[test]
     fn quotes_apostrophes_and_runs() {
-        assert_eq!(toks("\"Kami siap,\" kata Ma'ruf."), ["\"", "Kami", "siap", ",", "\"", "kata", "Ma'ruf", "."]);
-        assert_eq!(toks("“Ya…” ‘tidak’"), ["“", "Ya", "…", "”", "‘", "tidak", "’"]);
+        assert_eq!(
+            toks("\"Kami siap,\" kata Ma'ruf."),
+            ["\"", "Kami", "siap", ",", "\"", "kata", "Ma'ruf", "."]
+        );
+        assert_eq!(
+            toks("“Ya…” ‘tidak’"),
+            ["“", "Ya", "…", "”", "‘", "tidak", "’"]
+        );
         assert_eq!(toks("Jum’at"), ["Jum’at"]);
         assert_eq!(toks("Moody's"), ["Moody's"]);
         assert_eq!(ud("Moody's"), ["Moody", "'s"]);
-        assert_eq!(toks("tunggu... lalu -- pergi"), ["tunggu", "...", "lalu", "--", "pergi"]);
+        assert_eq!(
+            toks("tunggu... lalu -- pergi"),
+            ["tunggu", "...", "lalu", "--", "pergi"]
+        );
         assert_eq!(toks("USD/IDR"), ["USD", "/", "IDR"]);
     }
 
@@ -1018,7 +1082,9 @@ mod tests {
                 for t in &v {
                     assert!(t.span.start >= prev, "{text:?}: overlap at {t:?}");
                     assert!(t.span.start < t.span.end, "{text:?}: empty {t:?}");
-                    assert!(text.is_char_boundary(t.span.start) && text.is_char_boundary(t.span.end));
+                    assert!(
+                        text.is_char_boundary(t.span.start) && text.is_char_boundary(t.span.end)
+                    );
                     let s = t.span.as_str(text);
                     assert_eq!(s.trim(), s, "{text:?}: white space in {s:?}");
                     prev = t.span.end;
@@ -1030,7 +1096,10 @@ mod tests {
                     .filter(|c| !c.is_whitespace() && !is_invisible(*c))
                     .map(char::len_utf8)
                     .sum();
-                assert!(covered >= visible.saturating_sub(8), "{text:?}: {covered} < {visible}");
+                assert!(
+                    covered >= visible.saturating_sub(8),
+                    "{text:?}: {covered} < {visible}"
+                );
             }
         }
     }
