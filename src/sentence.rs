@@ -68,7 +68,11 @@ pub fn split(text: &str, tokens: &[Token]) -> Vec<Span> {
                         }
                         Some(n) => {
                             let g = &text[tokens[m].span.end..n.span.start];
-                            if opens_sentence(tok(m + 1), n.kind, term, g.is_empty()) {
+                            // `Angeles."Lihat`: an opening quote glued to both sides.
+                            let opener = matches!(tok(m + 1), "\"" | "“")
+                                && text[n.span.end..].starts_with(char::is_alphanumeric);
+                            let glued = g.is_empty() && !(opener && term == Term::Stop);
+                            if opens_sentence(tok(m + 1), n.kind, term, glued) {
                                 out.push(Span::new(tokens[first].span.start, tokens[m].span.end));
                                 first = m + 1;
                             }

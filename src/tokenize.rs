@@ -28,9 +28,9 @@ use crate::span::{Span, Token, TokenKind};
 /// Token conventions.
 ///
 /// [`Style::News`] is what the pipeline uses: an amount with its currency and a percentage are
-/// one token (`Rp15.000`, `US$1,2`, `0,5%`), abbreviations keep their period (`Dr.`) and a
-/// possessive stays on its name (`Moody's`), which is what entity and quote rules and readers
-/// of the output expect. The two Indonesian Universal Dependencies treebanks split the currency
+/// one token (`Rp15.000`, `US$1,2`, `0,5%`) and abbreviations keep their period (`Dr.`), which
+/// is what entity and quote rules and readers of the output expect; an English possessive is
+/// split off (`Moody` `'s`) so that the name alone matches a gazetteer. The two Indonesian Universal Dependencies treebanks split the currency
 /// and the percent sign off (`Rp` `15.000`, `0,5` `%`) and disagree with each other on the
 /// rest; the `Ud*` styles follow each of them, to measure against them.
 ///
@@ -44,7 +44,7 @@ use crate::span::{Span, Token, TokenKind};
 /// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Style {
-    /// Amounts and percentages whole (`Rp15.000`, `0,5%`), `Dr.`, `Moody's`.
+    /// Amounts and percentages whole (`Rp15.000`, `0,5%`), `Dr.`, `Moody` `'s`.
     #[default]
     News,
     /// UD Indonesian-CSUI: currency and `%` split off, `Dr.` whole, `Moody` `'s`.
@@ -395,6 +395,9 @@ struct Seg {
 }
 
 impl Seg {
+    fn alpha(&self) -> bool {
+        self.letters && !self.digits
+    }
     fn all_digit(&self) -> bool {
         self.digits && !self.letters
     }
@@ -444,6 +447,9 @@ fn hyphen_join(text: &str, l: &Seg, r: &Seg, l_word: &str, r_word: &str, l_unit_
         // Covid-19, ke-5, Kep-176, Cris-K2.
         return true;
     }
+    if l.lower_first && r.lower_first && l.alpha() && r.alpha() && glued_dash(ls, rs) {
+        return false;
+    }
     if l.lower_first || r.lower_first {
         return true;
     }
@@ -452,6 +458,34 @@ fn hyphen_join(text: &str, l: &Seg, r: &Seg, l_word: &str, r_word: &str, l_unit_
         return true;
     }
     is_redup(l_word, r_word)
+}
+
+/// `utama-yang`, `dunia-berisiko`: a dash turned into a hyphen between two lower-case words.
+/// Either side is a function word (`data/dash_words.txt`), or the right side is a prefixed verb
+/// that does not repeat the left word's root (unlike `tawar-menawar`, `terus-menerus`) after a
+/// left side that is no hyphenated prefix (`pro-pertumbuhan`).
+fn glued_dash(l: &str, r: &str) -> bool {
+    static WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    let words = WORDS.get_or_init(|| {
+        let mut v: Vec<&str> = include_str!("../data/dash_words.txt")
+            .lines()
+            .map(|l| l.split('#').next().unwrap_or(""))
+            .flat_map(str::split_whitespace)
+            .collect();
+        v.sort_unstable();
+        v
+    });
+    if words.binary_search(&l).is_ok() || words.binary_search(&r).is_ok() {
+        return true;
+    }
+    const PREFIXES: &[&str] = &["non", "pro", "anti", "pra", "pasca", "re", "multi", "eks"];
+    const VERBAL: &[&str] = &["me", "be", "te", "di"];
+    let shares_root =
+        l.len() > 3 && l.is_char_boundary(1) && r.contains(&l[1..]) || r.len() > 3 && l.contains(r);
+    VERBAL.iter().any(|p| r.starts_with(p))
+        && r.len() >= 6
+        && !PREFIXES.contains(&l)
+        && !shares_root
 }
 
 fn is_redup(l: &str, r: &str) -> bool {
@@ -632,7 +666,7 @@ fn word(text: &str, seg0: usize, tok_start: usize, style: Style, out: &mut Vec<T
             b'\'' => {
                 let last = k + 1 == ns;
                 let possessive = last && matches!(seg_text(k), "s" | "S");
-                if l.letters && r.letters && !(possessive && style == Style::UdCsui) {
+                if l.letters && r.letters && !(possessive && style != Style::UdGsd) {
                     Join::Keep
                 } else if l.letters && r.letters {
                     Join::Clitic
@@ -962,6 +996,14 @@ mod tests {
         assert_eq!(toks("Korea Utara-Rusia"), ["Korea", "Utara", "-", "Rusia"]);
         assert_eq!(toks("Covid-19 dan APBN-P"), ["Covid-19", "dan", "APBN-P"]);
         assert_eq!(toks("Raja-Raja"), ["Raja-Raja"]);
+        assert_eq!(
+            toks("tawar-menawar terus-menerus non-tarif"),
+            ["tawar-menawar", "terus-menerus", "non-tarif"]
+        );
+        assert_eq!(
+            toks("utama-yang dunia-berisiko"),
+            ["utama", "-", "yang", "dunia", "-", "berisiko"]
+        );
     }
 
     #[test]
@@ -1027,8 +1069,11 @@ mod tests {
             ["“", "Ya", "…", "”", "‘", "tidak", "’"]
         );
         assert_eq!(toks("Jum’at"), ["Jum’at"]);
-        assert_eq!(toks("Moody's"), ["Moody's"]);
-        assert_eq!(ud("Moody's"), ["Moody", "'s"]);
+        assert_eq!(toks("Moody's"), ["Moody", "'s"]);
+        assert_eq!(toks("Moskow’s"), ["Moskow", "’s"]);
+        let mut v = Vec::new();
+        tokenize_with("Moody's", Style::UdGsd, &mut v);
+        assert_eq!(v.len(), 1);
         assert_eq!(
             toks("tunggu... lalu -- pergi"),
             ["tunggu", "...", "lalu", "--", "pergi"]
