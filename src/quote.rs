@@ -56,15 +56,23 @@ const NOT_SUBJECT: u32 = 1 << 16;
 const DEMONSTRATIVE: u32 = 1 << 17;
 /// Derived: a `post` verb with the `-nya` clitic (`ujarnya`).
 const POST_NYA: u32 = 1 << 18;
-const CLAIM_START: u32 = 1 << 19;
 const MANNER: u32 = 1 << 20;
 const ACCORDING_NOT: u32 = 1 << 21;
 const PARTICLE: u32 = 1 << 22;
 /// Words that are never a personal name (days, months, sentence openers): from the entity
 /// stage's `data/name_stopwords.txt`.
 const NOT_NAME: u32 = 1 << 23;
+const AFFILIATION: u32 = 1 << 24;
+/// `bahwa`: the complementizer that opens a reported claim.
+const THAT: u32 = 1 << 25;
+/// `demikian`: a word that may sit between a closing quote and its post cue.
+const POST_LEAD: u32 = 1 << 26;
+/// Plain (unaffixed) verbs and predicates that make a bare clause (`ada`, `naik`).
+const PREDICATE: u32 = 1 << 27;
+/// Time and frame words that may open a bare claim (`saat ini`, `kini`).
+const CLAUSE_OPENER: u32 = 1 << 28;
 
-const CLASSES: [(&str, u32); 23] = [
+const CLASSES: [(&str, u32); 27] = [
     ("post", POST),
     ("say", SAY),
     ("say-bahwa", SAY_BAHWA),
@@ -83,17 +91,36 @@ const CLASSES: [(&str, u32); 23] = [
     ("modal", MODAL),
     ("not-subject", NOT_SUBJECT),
     ("demonstrative", DEMONSTRATIVE),
-    ("claim-start", CLAIM_START),
     ("manner", MANNER),
     ("according-not", ACCORDING_NOT),
     ("particle", PARTICLE),
     ("not-name", NOT_NAME),
+    ("affiliation", AFFILIATION),
+    ("that", THAT),
+    ("post-lead", POST_LEAD),
+    ("predicate", PREDICATE),
+    ("clause-opener", CLAUSE_OPENER),
 ];
 
 /// Shortest acronym (in characters) looked up in `Full Name (ACR)` definitions.
 const MIN_ACRONYM: usize = 2;
 /// Longest acronym expansion, in words (longer capitalised runs are headlines, not names).
 const MAX_EXPANSION_WORDS: usize = 6;
+
+/// Longest speaker window after a post cue, in tokens (a role plus a long name).
+const MAX_SPEAKER_WORDS: usize = 10;
+/// Longest role phrase in words (`juru bicara Kementerian Luar Negeri`), longer is a clause.
+const MAX_ROLE_WORDS: usize = 5;
+
+/// At most this many tokens between a speech verb and its `bahwa` (`mengatakan kepada
+/// wartawan di Jakarta bahwa`); farther, the `bahwa` belongs to another clause.
+const MAX_BEFORE_THAT: usize = 8;
+/// A bare claim has at least a subject, a predicate and a complement.
+const MIN_CLAUSE_TOKENS: usize = 4;
+/// Shortest affixed verb (`me-`+root of 4): shorter words with the prefix are nouns (`dia`).
+const MIN_AFFIXED_VERB: usize = 6;
+/// The clitic that makes `ujar` the speaker's own word (`ujarnya`), `menurut` anaphoric.
+const CLITIC: &str = "nya";
 
 /// Words a full name may run past a known short form (`Yoon` → `Yoon Suk Yeol`).
 const MAX_NAME_TAIL: usize = 2;
@@ -120,6 +147,8 @@ const ANY_SAY: u32 = SAY | SAY_BAHWA | SAY_QUOTE;
 #[derive(Clone, Debug, Default)]
 pub struct Cues {
     words: HashMap<Box<str>, u32>,
+    /// Verb prefixes (class `verb-prefix`): matched at word starts, never as words.
+    prefixes: Vec<Box<str>>,
 }
 
 impl Cues {
@@ -146,6 +175,7 @@ impl Cues {
     /// ```
     pub fn parse(content: &str) -> Result<Cues, String> {
         let mut words: HashMap<Box<str>, u32> = HashMap::new();
+        let mut prefixes = Vec::new();
         for (i, line) in content.lines().enumerate() {
             let line = line.trim_end_matches('\r');
             if line.trim().is_empty() || line.starts_with('#') || line == "cue\tclass" {
@@ -154,6 +184,10 @@ impl Cues {
             let (word, class) = line
                 .split_once('\t')
                 .ok_or_else(|| format!("line {}: expected `word<TAB>class`", i + 1))?;
+            if class.trim() == "verb-prefix" {
+                prefixes.push(word.trim().to_lowercase().into());
+                continue;
+            }
             let bit = CLASSES
                 .iter()
                 .find(|(n, _)| *n == class.trim())
@@ -168,14 +202,19 @@ impl Cues {
             .map(|(w, _)| w.clone())
             .collect();
         for w in posts {
-            *words.entry(format!("{w}nya").into()).or_default() |= POST_NYA;
+            *words.entry(format!("{w}{CLITIC}").into()).or_default() |= POST_NYA;
         }
-        Ok(Cues { words })
+        Ok(Cues { words, prefixes })
     }
 
     /// True when `word` is a reporting cue (a speech verb, `menurut`, a `-nya` cue, …).
     pub fn is_cue(&self, word: &str) -> bool {
         self.class(word) & (POST | POST_NYA | ANY_SAY | ACCORDING | PASSIVE_NYA) != 0
+    }
+
+    /// True when `word` (lower case) starts with a verb prefix (`me-`, `ber-`, `di-`, `ter-`).
+    fn verb_prefix(&self, word: &str) -> bool {
+        self.prefixes.iter().any(|p| word.starts_with(&**p))
     }
 
     /// The class bits of `word`, case-insensitively; 0 when unknown. Cue words are ASCII, so
@@ -520,16 +559,7 @@ impl<'a> Doc<'a> {
             _ => match self.t(i) {
                 "“" | "„" => Side::Open,
                 "”" if space_after => Side::Close,
-                _ => {
-                    // `Rutte."Dalam`: after a full stop and before a letter, it opens.
-                    if before.is_some_and(|c| ".!?".contains(c))
-                        && after.is_some_and(char::is_alphanumeric)
-                    {
-                        Side::Open
-                    } else {
-                        Side::Either
-                    }
-                }
+                _ => Side::Either,
             },
         }
     }
@@ -701,7 +731,7 @@ impl<'a> Doc<'a> {
         if k < self.toks.len() && matches!(self.t(k), "," | "—" | "–" | "-") {
             k += 1;
         }
-        if k < self.toks.len() && self.t(k).eq_ignore_ascii_case("demikian") {
+        if self.c(k) & POST_LEAD != 0 {
             k += 1;
         }
         let &cls = self.cls.get(k)?;
@@ -754,7 +784,7 @@ impl<'a> Doc<'a> {
         }
         // The window: words (and `.` after an initial) up to a stop.
         let mut end = k;
-        while end < n && end < k + 10 && self.p(end) == self.p(k) {
+        while end < n && end < k + MAX_SPEAKER_WORDS && self.p(end) == self.p(k) {
             let w = self.t(end);
             let ok = if self.is_word(end) {
                 end == k || self.c(end) & CONTEXT == 0
@@ -771,21 +801,17 @@ impl<'a> Doc<'a> {
             return None;
         }
         let window = self.span(k, end - 1);
+        // `kata Juru Bicara Partai X, Budi Santoso`: the name after the role and its comma —
+        // only a person the entity stage found or a run of name words (not `Kamis`).
+        if self.c(k) & TITLE != 0 && self.t(end) == "," && end <= k + MAX_ROLE_WORDS {
+            if let Some(w) = self.name_after_comma(end + 1) {
+                return Some(w);
+            }
+        }
         if let Some(e) = self.best_entity(window) {
             if self.is_cap(k) || e.label == Label::Person {
                 return Some(Who::Mention(e.span));
             }
-        }
-        // `ujar Juru Kampanye FWI, Anggi Putra Prayoga`: the name after the role.
-        if self.c(k) & TITLE != 0
-            && end + 1 < n
-            && end <= k + 5
-            && self.t(end) == ","
-            && self.is_cap(end + 1)
-            && self.c(end + 1) & (FUNC | TITLE) == 0
-        {
-            let (a, b) = self.cap_run_from(end + 1, n.min(end + 8));
-            return Some(Who::Mention(self.span(a, b)));
         }
         if self.is_cap(k) {
             let (a, b) = self.cap_run_from(k, end);
@@ -805,14 +831,37 @@ impl<'a> Doc<'a> {
             return Some(Who::Mention(self.span(k, b)));
         }
         // All lowercase: a role, linked to its holder later if the article names one.
-        if end - k <= 4 && self.c(k) & TITLE != 0 {
+        if end - k <= MAX_ROLE_WORDS && self.c(k) & TITLE != 0 {
             return Some(Who::Mention(self.span(k, end - 1)));
         }
-        // (`kata para analis`, `bunyi pernyataan bersama`).
-        if end - k <= 4 {
+        // Any other short lowercase noun phrase (`kata para pejabat`): the phrase says it, with
+        // no known person behind it.
+        if end - k <= MAX_ROLE_WORDS {
             return Some(Who::Bare(self.span(k, end - 1)));
         }
         None
+    }
+
+    /// A name right at token `j` (after `role,`): a person entity starting there, or a run of at
+    /// least two capitalised name words, none of them a day, month or function word.
+    fn name_after_comma(&self, j: usize) -> Option<Who> {
+        if !self.is_cap(j) || self.p(j) != self.p(j.wrapping_sub(1)) {
+            return None;
+        }
+        let at = self.toks[j].span.start;
+        let i = self.ents.partition_point(|e| e.span.start < at);
+        if let Some(e) = self
+            .ents
+            .get(i)
+            .filter(|e| e.span.start == at && e.label == Label::Person)
+        {
+            return Some(Who::Mention(e.span));
+        }
+        let end = self.toks.len().min(j + MAX_SPEAKER_WORDS);
+        let (a, b) = self.cap_run_from(j, end);
+        let named = (a..=b)
+            .all(|x| !self.is_word(x) || self.c(x) & (FUNC | TITLE | NOT_NAME | CONTEXT) == 0);
+        (b > a && named).then(|| Who::Mention(self.span(a, b)))
     }
 
     /// The entity to prefer inside `window`: a person, else the first one.
@@ -858,11 +907,23 @@ impl<'a> Doc<'a> {
         while a < b && self.c(a) & (TITLE | FUNC) != 0 {
             a += 1;
         }
-        while b >= a + 2 && {
-            let w = self.t(a);
-            w.len() >= 2 && w.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
-        } {
-            a += 1;
+        // `analis UBS Giovanni Staunovo`: an organisation or place the entity stage found, right
+        // before a person it found, is the person's affiliation.
+        let at = self.toks[a].span.start;
+        let i = self.ents.partition_point(|e| e.span.start < at);
+        if let (Some(org), Some(next)) = (self.ents.get(i), self.ents.get(i + 1)) {
+            if org.span.start == at
+                && org.label != Label::Person
+                && next.label == Label::Person
+                && next.span.end <= self.toks[b].span.end
+            {
+                let j = self
+                    .toks
+                    .partition_point(|t| t.span.start < next.span.start);
+                if j > a && j <= b {
+                    a = j;
+                }
+            }
         }
         (a, b)
     }
@@ -929,7 +990,7 @@ impl<'a> Doc<'a> {
             k -= 1;
         }
         // `X menggarisbawahi …, dengan menyatakan bahwa …`: the sentence's subject.
-        if self.c(k) & MANNER != 0 && self.t(k) != "seraya"
+        if self.c(k) & MANNER != 0 && self.c(k) & ADVERB == 0
             || self.t(k) == "," && k > sa && self.c(k - 1) & MANNER != 0
         {
             let j = (sa..k)
@@ -988,7 +1049,8 @@ impl<'a> Doc<'a> {
             .get(&self.toks[k].span.end)
             .map(|&i| &self.ents[i])
         {
-            if let Some(w) = self.person_before_dari(e.span.start, sa) {
+            let a = self.toks.partition_point(|t| t.span.start < e.span.start);
+            if let Some(w) = self.affiliated_person(a, sa) {
                 return Some(w);
             }
             return Some(Who::Mention(e.span));
@@ -1007,7 +1069,7 @@ impl<'a> Doc<'a> {
                     break;
                 }
             }
-            if let Some(w) = self.person_before_dari(self.toks[a].span.start, sa) {
+            if let Some(w) = self.affiliated_person(a, sa) {
                 return Some(w);
             }
             let (mut x, y) = self.strip_titles(a, k);
@@ -1046,18 +1108,26 @@ impl<'a> Doc<'a> {
         None
     }
 
-    /// `A Syukri dari Link-Ar Borneo menyebut`: the name before `dari` says it, not the body.
-    fn person_before_dari(&self, start: usize, sa: usize) -> Option<Who> {
-        let i = self.toks.partition_point(|t| t.span.start < start);
-        if i < sa + 2 || !self.t(i - 1).eq_ignore_ascii_case("dari") || !self.is_cap(i - 2) {
+    /// `Budi dari Lembaga Hijau Kalimantan menyebut`: when the subject found at token `a` is
+    /// the body a person comes from (an `affiliation` word before it), the person says it.
+    fn affiliated_person(&self, a: usize, sa: usize) -> Option<Who> {
+        let mut j = a;
+        while j > sa
+            && a - j < MAX_ROLE_WORDS
+            && (self.is_cap(j - 1) || self.t(j - 1) == "-" || self.c(j - 1) & PARTICLE != 0)
+            && self.c(j - 1) & AFFILIATION == 0
+        {
+            j -= 1;
+        }
+        let k = j.checked_sub(2).filter(|&k| k >= sa)?;
+        if self.c(j - 1) & AFFILIATION == 0 || !self.is_cap(k) {
             return None;
         }
-        let k = i - 2;
-        let mut a = k;
-        while a > sa && self.is_cap(a - 1) && self.c(a - 1) & (FUNC | CONTEXT) == 0 {
-            a -= 1;
+        let mut x = k;
+        while x > sa && self.is_cap(x - 1) && self.c(x - 1) & (FUNC | CONTEXT | NOT_NAME) == 0 {
+            x -= 1;
         }
-        let (x, y) = self.strip_titles(a, k);
+        let (x, y) = self.strip_titles(x, k);
         Some(Who::Mention(self.span(x, y)))
     }
 
@@ -1087,7 +1157,7 @@ impl<'a> Doc<'a> {
     /// Speaker of `Menurut X,` (token `m` is the cue, `comma` the comma's index).
     fn according_who(&self, m: usize, comma: usize) -> Option<Who> {
         let w = self.t(m).to_ascii_lowercase();
-        if w.ends_with("nya") {
+        if w.ends_with(CLITIC) {
             return Some(Who::Anaphor(self.toks[m].span));
         }
         self.mention_in(m + 1, comma.min(self.toks.len()))
@@ -1192,7 +1262,7 @@ impl<'a> Doc<'a> {
         }
         // A capitalised `Menurut` starts a sentence the splitter may have missed.
         let sa = if self.is_cap(m) { m } else { sa };
-        let nya = self.t(m).to_ascii_lowercase().ends_with("nya");
+        let nya = self.t(m).to_ascii_lowercase().ends_with(CLITIC);
         let (who, span) = if nya && m + 1 < sb && self.t(m + 1) == "," || nya && m == sa {
             // `Menurutnya, …` / `Usulan itu, menurutnya, …`
             let after = if self.t(m + 1) == "," { m + 2 } else { m + 1 };
@@ -1232,12 +1302,12 @@ impl<'a> Doc<'a> {
             return None;
         }
         let cue = self.toks[v].span;
-        let (start, rule) = if self.t(next).eq_ignore_ascii_case("bahwa") {
+        let (start, rule) = if self.c(next) & THAT != 0 {
             (next + 1, "verb-bahwa")
         } else if self.t(next) == "," {
             (next + 1, "verb-comma")
         } else if let Some(b) =
-            (next..sb.min(next + 8)).find(|&k| self.t(k).eq_ignore_ascii_case("bahwa"))
+            (next..sb.min(next + MAX_BEFORE_THAT)).find(|&k| self.c(k) & THAT != 0)
         {
             if (next..b).any(|k| self.t(k) == "," || is_mark(self.t(k))) {
                 return None;
@@ -1264,16 +1334,18 @@ impl<'a> Doc<'a> {
     }
 
     /// True when tokens `a..b` read as a clause rather than a noun phrase object: the first word
-    /// is no preposition and no `-nya` noun, and a predicate follows.
+    /// is no preposition and no `-nya` noun (a time or frame word like `saat ini` may open it),
+    /// and a predicate follows: a modal, an affixed verb (`me-`, `ber-`, `di-`, `ter-`) or a
+    /// plain predicate word (`ada`, `naik`).
     fn bare_clause(&self, a: usize, b: usize) -> bool {
-        if !self.is_word(a) || self.c(a) & CONTEXT != 0 {
+        if !self.is_word(a) || b < a + MIN_CLAUSE_TOKENS {
             return false;
         }
-        let first = self.t(a).to_lowercase();
-        if first.ends_with("nya") && self.c(a) & (PRON | CLAIM_START) == 0 {
+        let opener = self.c(a) & CLAUSE_OPENER != 0;
+        if self.c(a) & CONTEXT != 0 && !opener {
             return false;
         }
-        if b - a < 4 {
+        if self.t(a).to_lowercase().ends_with(CLITIC) && self.c(a) & PRON == 0 {
             return false;
         }
         // `menyebutkan tak ada …`: a negation or modal opens a clause.
@@ -1283,9 +1355,8 @@ impl<'a> Doc<'a> {
         (a + 1..b).any(|k| {
             let w = self.t(k);
             self.is_lower(k)
-                && (self.c(k) & MODAL != 0
-                    || ((w.starts_with("me") || w.starts_with("ber") || w.starts_with("di"))
-                        && w.len() > 5))
+                && (self.c(k) & (MODAL | PREDICATE) != 0
+                    || w.len() >= MIN_AFFIXED_VERB && self.cues.verb_prefix(w))
         })
     }
 
