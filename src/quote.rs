@@ -1053,6 +1053,11 @@ impl<'a> Doc<'a> {
             if let Some(w) = self.affiliated_person(a, sa) {
                 return Some(w);
             }
+            if e.label != Label::Person {
+                if let Some(w) = self.headed_phrase(a, k, sa) {
+                    return Some(w);
+                }
+            }
             return Some(Who::Mention(e.span));
         }
         if self.is_cap(k) && self.c(k) & (FUNC | TITLE) == 0 {
@@ -1129,6 +1134,31 @@ impl<'a> Doc<'a> {
         }
         let (x, y) = self.strip_titles(x, k);
         Some(Who::Mention(self.span(x, y)))
+    }
+
+    /// `Sejumlah media Israel melaporkan`, `juru bicara Kremlin mengatakan`: a place or body
+    /// (tokens `a..=k`) inside a noun phrase headed by a common noun or a role is not the speaker
+    /// by itself; the phrase is (linked to a person only through a role).
+    fn headed_phrase(&self, a: usize, k: usize, sa: usize) -> Option<Who> {
+        let stop = FUNC | CONTEXT | ADVERB | NOT_SUBJECT | AFFILIATION | ANY_SAY | POST | PRON;
+        let mut j = a;
+        while j > sa
+            && a - j < MAX_ROLE_WORDS
+            && self.is_word(j - 1)
+            && self.c(j - 1) & stop == 0
+            && (self.is_lower(j - 1) || self.c(j - 1) & TITLE != 0 || j - 1 == sa)
+        {
+            j -= 1;
+        }
+        if j == a {
+            return None;
+        }
+        let span = self.span(j, k);
+        if (j..a).any(|x| self.c(x) & TITLE != 0) {
+            Some(Who::Mention(span))
+        } else {
+            Some(Who::Bare(span))
+        }
     }
 
     /// A mention inside tokens `a..b` (an appositive or the X of `Menurut X`).
@@ -1454,6 +1484,10 @@ impl<'a> Doc<'a> {
             if let Some(s) = &speaker {
                 if let Some(canon) = &s.canonical {
                     known.add(canon, &s.id);
+                    last = Some((c.at, s.clone()));
+                } else if matches!(c.who, Who::Mention(_)) {
+                    // A name nobody resolved is still the last speaker: a later `ujarnya` is
+                    // theirs (with no canonical), not an earlier person's.
                     last = Some((c.at, s.clone()));
                 }
             }
