@@ -122,6 +122,9 @@ const MIN_AFFIXED_VERB: usize = 6;
 /// The clitic that makes `ujar` the speaker's own word (`ujarnya`), `menurut` anaphoric.
 const CLITIC: &str = "nya";
 
+/// A claim before a post cue (`<claim>, kata X`) has at least three tokens.
+const MIN_CLAIM_TOKENS: usize = 3;
+
 /// Words a full name may run past a known short form (`Yoon` → `Yoon Suk Yeol`).
 const MAX_NAME_TAIL: usize = 2;
 
@@ -1239,7 +1242,10 @@ impl<'a> Doc<'a> {
                         at: self.toks[k].span.start,
                     });
                 } else if c & (POST | POST_NYA) != 0 && k > sa && self.t(k - 1) == "," {
-                    found = self.post_claim(k, sa, sb);
+                    found = self.post_claim(k, sa, sb, false);
+                } else if c & POST != 0 && k > sa && self.is_lower(k) && self.is_cap(k + 1) {
+                    // `Secara total kata Budi, terdapat …`: a cue inside the sentence, no comma.
+                    found = self.post_claim(k, sa, sb, true);
                 } else {
                     continue;
                 }
@@ -1303,6 +1309,18 @@ impl<'a> Doc<'a> {
             };
             (Who::Anaphor(cue), claim)
         } else {
+            if nya && m > sa && self.is_lower(m) && self.bare_clause(m + 1, sb) {
+                // `Situasi itu menurutnya akan …`: no commas; the whole sentence is the claim.
+                let claim = self.claim_after(sa, sb)?;
+                return Some(Cand {
+                    span: claim,
+                    kind: QuoteKind::Indirect,
+                    who: Who::Anaphor(cue),
+                    cue: Some(cue),
+                    rule: "according-to",
+                    at: cue.start,
+                });
+            }
             let comma = comma?;
             let who = self.according_who(m, comma)?;
             let claim = if m > sa + 2 && self.t(m - 1) == "," {
@@ -1391,8 +1409,10 @@ impl<'a> Doc<'a> {
     }
 
     /// `<claim>, kata X.` and `<start>, kata X, <rest>.` without quote marks.
-    fn post_claim(&self, k: usize, sa: usize, sb: usize) -> Option<Cand> {
-        if (sa..k).any(|j| is_mark(self.t(j))) || k < sa + 3 {
+    /// `glued`: no comma before the cue, so only the mid-sentence form (`…, <rest>`) counts.
+    fn post_claim(&self, k: usize, sa: usize, sb: usize, glued: bool) -> Option<Cand> {
+        let before = if glued { 1 } else { MIN_CLAIM_TOKENS };
+        if (sa..k).any(|j| is_mark(self.t(j))) || k < sa + before {
             return None;
         }
         let cue = self.toks[k].span;
@@ -1409,7 +1429,8 @@ impl<'a> Doc<'a> {
                 // Mid-sentence: the whole sentence is the claim.
                 self.trim_claim(self.span(sa, sb - 1))
             }
-            _ => self.trim_claim(self.span(sa, k - 2)),
+            _ if !glued => self.trim_claim(self.span(sa, k - 2)),
+            _ => return None,
         };
         Some(Cand {
             span,
