@@ -1111,6 +1111,10 @@ impl<'a> Doc<'a> {
             if let Some(e) = self.best_entity(span).filter(|e| e.label == Label::Person) {
                 return Some(Who::Mention(e.span));
             }
+            // A role (`Menlu`, `Juru bicara itu`) may stand for a person named with it earlier.
+            if (start..=k).any(|p| self.c(p) & TITLE != 0) {
+                return Some(Who::Mention(span));
+            }
             return Some(Who::Bare(span));
         }
         None
@@ -1222,6 +1226,7 @@ impl<'a> Doc<'a> {
         while i < n {
             let (sa, sb) = self.sent[i];
             i = sb;
+            #[allow(clippy::needless_range_loop)] // `k` also indexes tokens and classes
             for k in sa..sb {
                 if inside[k] {
                     continue;
@@ -1653,7 +1658,7 @@ impl<'a> Doc<'a> {
         let word = span.as_str(self.text);
         let end = self.toks.partition_point(|t| t.span.start < span.start);
         let mut memo = self.full_names.borrow_mut();
-        let (&key, &ref positions) = self.word_pos.get_key_value(word)?;
+        let (&key, positions) = self.word_pos.get_key_value(word)?;
         let first = memo
             .entry(key)
             .or_insert_with(|| positions.iter().find_map(|&k| self.full_name_at(k)));
@@ -1872,6 +1877,21 @@ mod tests {
         assert_eq!(q[0].0, "jalan tol akan dibuka bulan depan");
         assert_eq!(q[0].1, QuoteKind::Indirect);
         assert_eq!(q[0].2.as_deref(), Some("Anton Wijaya"));
+    }
+
+    #[test]
+    fn no_panic_on_cues_at_the_very_end() {
+        for text in [
+            "Hal itu. Menurutnya",
+            "Menurutnya",
+            "\"Ya,\" kata",
+            "Budi mengatakan",
+            "\"Ya,\" ujar Juru Bicara,",
+            "Menlu (",
+            "Kata \"",
+        ] {
+            let _ = run(text);
+        }
     }
 
     #[test]
