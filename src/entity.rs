@@ -1146,7 +1146,7 @@ mod tests {
         );
         assert_eq!(
             names("ILUSTRASI. Kapal itu berlayar. Mikhail Metzel/Kantor Pers"),
-            ["Mikhail Metzel"]
+            ["Mikhail Metzel", "Kantor Pers"]
         );
     }
 
