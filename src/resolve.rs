@@ -290,6 +290,31 @@ impl Resolver<'_> {
                 v.push(*ei);
             }
         }
+        // short pattern names ("kata Prasetyo" found by the entity rules) that are the first or
+        // last word(s) of a longer person become that person
+        for pi in 0..entities.len() {
+            let e = &entities[pi];
+            if e.label != Label::Person || e.source != Source::Pattern {
+                continue;
+            }
+            let s = e.span.as_str(self.text);
+            let Some(cands) = map.get(s) else { continue };
+            let longer = |ei: usize| entities[ei].span.len() > e.span.len() && ei != pi;
+            let before = cands
+                .iter()
+                .rev()
+                .find(|&&ei| longer(ei) && entities[ei].span.end <= e.span.start);
+            let chosen = before.copied().or_else(|| {
+                let mut it = cands.iter().filter(|&&ei| longer(ei));
+                let first = *it.next()?;
+                it.all(|&ei| entities[ei].canonical == entities[first].canonical)
+                    .then_some(first)
+            });
+            if let Some(ei) = chosen {
+                let span = e.span;
+                entities[pi] = alias_of(&entities[ei], span);
+            }
+        }
         let mut added = Vec::new();
         let mut buf = String::new();
         let n = self.tokens.len();
@@ -459,6 +484,20 @@ mod tests {
         let got = run(text, vec![person(text, 0, "Budi Santoso", "bs")]);
         let surf: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
         assert_eq!(surf, ["Budi Santoso", "Santoso", "Budi"]);
+    }
+
+    #[test]
+    fn short_pattern_name_becomes_the_full_person() {
+        let text = "Kata Tono Prasetyo, analis. Kata Prasetyo lagi.";
+        let tokens = tokenize(text);
+        let full = pattern_entity(text, Span::new(5, 18), Label::Person, "person");
+        let short = pattern_entity(text, Span::new(33, 41), Label::Person, "person");
+        let mut ents = vec![full, short];
+        resolve(text, &tokens, &mut ents);
+        assert_eq!(ents.len(), 2);
+        assert_eq!(ents[1].span.as_str(text), "Prasetyo");
+        assert_eq!(ents[1].source, Source::Alias);
+        assert_eq!(&*ents[1].canonical, "Tono Prasetyo");
     }
 
     #[test]
