@@ -1866,7 +1866,9 @@ mod tests {
         let q = run(text);
         assert_eq!(q.len(), 2);
         assert_eq!(q[1].2.as_deref(), Some("ujarnya"));
-        assert_eq!(q[1].3.as_deref(), Some("Dewi Lestari"));
+        // No entity stage here: nothing vouches for the name, so no canonical is claimed (the
+        // full tagger resolves it; see tests/testdata/quotes.toml).
+        assert_eq!(q[1].3, None);
     }
 
     #[test]
