@@ -39,6 +39,7 @@ const STOPWORDS: &str = include_str!("../data/name_stopwords.txt");
 const PARTICLES: &str = include_str!("../data/particles.txt");
 const SPEECH_VERBS: &str = include_str!("../data/speech_verbs.tsv");
 const HEADS: &str = include_str!("../data/name_heads.tsv");
+const LOOSE_BLOCKERS: &str = include_str!("../data/loose_name_blockers.txt");
 
 /// Longest personal name found by context, in words (initials and particles included).
 const MAX_NAME_WORDS: usize = 4;
@@ -101,6 +102,9 @@ pub(crate) const W_TITLE: u16 = 1 << 6;
 const W_HEAD: u16 = 1 << 7;
 /// A portfolio word (`Perhubungan`): skipped between a role and its name.
 const W_PORTFOLIO: u16 = 1 << 8;
+/// A lower-case word after which capitalised words name a place, work or body, not a person
+/// (`di`, `film`, `klub`): blocks the loose rule.
+const W_LOOSE_BLOCK: u16 = 1 << 9;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum TitleClass {
@@ -167,6 +171,9 @@ impl Lexicon {
         }
         for w in data_lines(STOPWORDS, "") {
             words.entry(w.trim()).or_default().flags |= W_STOP;
+        }
+        for w in data_lines(LOOSE_BLOCKERS, "") {
+            words.entry(w.trim()).or_default().flags |= W_LOOSE_BLOCK;
         }
         for w in data_lines(PARTICLES, "") {
             words.entry(w.trim()).or_default().flags |= W_PARTICLE;
@@ -940,6 +947,88 @@ impl<'a> Doc<'a> {
     }
 }
 
+impl Doc<'_> {
+    /// The loose rule: 2–4 capitalised words mid-sentence with no other context are an unknown
+    /// person (`bertemu Tono Prasetyo kemarin`). Only after a lower-case word (so never at a
+    /// sentence or line start, never in headline-case lines), never after a word that announces
+    /// a place, work or body (`di`, `film`, `klub`: `data/loose_name_blockers.txt`), no word
+    /// usually written in lower case, no gazetteer match, and no `(ACR)` after it (that is an
+    /// organisation's definition). Runs last, over tokens no other rule took (`taken`).
+    fn loose(&self, taken: &[bool], out: &mut Vec<Cand>) {
+        let n = self.toks.len();
+        let mut i = 1;
+        while i < n {
+            let ti = self.info[i];
+            let prev = self.info[i - 1];
+            if ti.t & (T_CAP | T_NL_BEFORE | T_HEADLINE | T_INITIAL) != T_CAP
+                || prev.t & (T_WORD | T_CAP) != T_WORD
+                || prev.w & (W_LOOSE_BLOCK | W_PARTICLE) != 0
+                || taken[i]
+            {
+                i += 1;
+                continue;
+            }
+            let Some((a, b, joins)) = self.name_at(i) else {
+                i += 1;
+                continue;
+            };
+            let words = (a..b)
+                .filter(|&k| self.info[k].t & (T_WORD | T_INITIAL) == T_WORD)
+                .count();
+            let plain = (a..b).all(|k| {
+                let t = self.info[k];
+                t.t & T_WORD == 0
+                    || t.t & T_INITIAL != 0
+                    || t.t & T_CAP == 0
+                    || (t.w & (W_STRICT | W_LOOSE | W_HEAD | W_LOOSE_BLOCK) == 0
+                        && name_shaped(self.s(k)))
+            });
+            let acronym_after = b + 2 < n
+                && self.s(b) == "("
+                && self.info[b + 1].t & T_ALLCAPS != 0
+                && self.s(b + 2) == ")";
+            let glued_next = b < n
+                && self.info[b].t & T_NL_BEFORE == 0
+                && (self.info[b].t & T_CAP != 0 || self.cover[b] != 0);
+            if words >= 2
+                && joins.is_none()
+                && plain
+                && !acronym_after
+                && !glued_next
+                && (a..b).all(|k| !taken[k])
+            {
+                out.push(self.cand(a, b, Label::Person, "person", None));
+                i = b;
+            } else {
+                i = b.max(i + 1);
+            }
+        }
+    }
+}
+
+/// A capitalised word that can be part of an unknown person's name: not glued to the word
+/// before it (`PresidenDonald`: a capital after four lower-case letters; `McLaren` is fine) and
+/// not ending like an English common noun (`Studies`, `Holdings`, `Foundation`).
+fn name_shaped(s: &str) -> bool {
+    const NOUN_ENDS: [&str; 8] = ["tion", "sion", "ies", "ings", "ment", "ness", "ity", "ship"];
+    let mut lower_run = 0;
+    for c in s.chars() {
+        if c.is_uppercase() {
+            if lower_run > 3 {
+                return false;
+            }
+            lower_run = 0;
+        } else if c.is_lowercase() {
+            lower_run += 1;
+        } else {
+            lower_run = 0;
+        }
+    }
+    !NOUN_ENDS
+        .iter()
+        .any(|e| s.len() > e.len() + 2 && s.ends_with(e))
+}
+
 /// `s` equals the lower-case word `w`, ignoring case.
 fn eq_lower(s: &str, w: &str) -> bool {
     if s.is_ascii() {
@@ -993,6 +1082,13 @@ pub(crate) fn find_with(text: &str, tokens: &[Token], gaz: Vec<Entity>) -> Vec<E
     let mut cands = Vec::new();
     doc.persons(&mut cands);
     doc.heads(&mut cands);
+    let mut taken = doc.claimed.clone();
+    for c in &cands {
+        for t in &mut taken[c.a..c.b] {
+            *t = true;
+        }
+    }
+    doc.loose(&taken, &mut cands);
 
     let mut dropped = vec![false; gaz.len()];
     let mut out: Vec<Entity> = Vec::with_capacity(gaz.len() + cands.len());
@@ -1146,7 +1242,7 @@ mod tests {
         );
         assert_eq!(
             names("ILUSTRASI. Kapal itu berlayar. Mikhail Metzel/Kantor Pers"),
-            ["Mikhail Metzel"]
+            ["Mikhail Metzel", "Kantor Pers"]
         );
     }
 
@@ -1183,6 +1279,18 @@ mod tests {
         );
         // the head alone is a common word
         assert!(names("Badan itu dibentuk tahun lalu.").is_empty());
+    }
+
+    #[test]
+    fn loose_rule_finds_unknown_names_mid_sentence_only() {
+        let got = names("Polisi memeriksa Rudi Hartanto kemarin.");
+        assert_eq!(got, ["Rudi Hartanto"]);
+        // sentence start, after a place word, English noun phrases, acronym definitions: none
+        assert!(names("Rudi Hartanto datang kemarin.").is_empty());
+        assert!(names("Mereka tinggal di Kelapa Gading sejak lama.").is_empty());
+        assert!(names("Riset itu dari lembaga Stimson Center kemarin.").is_empty());
+        assert!(names("Data dari Forest Watch Indonesia (FWI) menunjukkan itu.").is_empty());
+        assert!(names("Ia menonton film Finding Nemo bersama anaknya.").is_empty());
     }
 
     #[test]

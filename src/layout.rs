@@ -43,6 +43,10 @@ struct Line {
     next: usize,
 }
 
+/// How many lines from the top of a page a repeated headline is looked for: headlines
+/// printed twice sit within the first screenful of a page, and the search is quadratic in it.
+const HEADLINE_WINDOW: usize = 80;
+
 fn split_lines(text: &str) -> Vec<Line> {
     let mut out = Vec::with_capacity(text.len() / 60 + 1);
     let mut start = 0;
@@ -531,14 +535,17 @@ pub fn analyze(text: &str) -> Layout {
         }
         if headline.is_none() {
             // A heading repeated near the top (headline printed twice).
+            // Only the top of the page is searched, so a page of many short lines without a
+            // dateline stays linear.
+            let head_end = region_end.min(f0 + HEADLINE_WINDOW);
             let mut best: Option<usize> = None;
-            for i in f0..region_end {
+            for i in f0..head_end {
                 let s = tr(i);
                 let nw = words(s);
                 if !(3..=30).contains(&nw) || s.ends_with('.') {
                     continue;
                 }
-                if let Some(k) = (i + 1..region_end).rev().find(|&k| tr(k) == s) {
+                if let Some(k) = (i + 1..head_end).rev().find(|&k| tr(k) == s) {
                     if best.map_or(true, |b| k > b) {
                         best = Some(k);
                     }

@@ -139,9 +139,18 @@ impl Resolver<'_> {
                 k => Some(&entities[k as usize - 1]),
             };
             let full = match full {
+                // `Warga Negara Indonesia (WNI)`: the acronym spells a longer phrase than the
+                // entity at its end, so it names that phrase (a demonym-like noun), not the entity
+                Some(e)
+                    if self
+                        .initials_match(i, acr, true)
+                        .is_some_and(|a| self.tokens[a].span.start < e.span.start) =>
+                {
+                    continue
+                }
                 Some(e) if e.span.end == self.tokens[i - 1].span.end => e.clone(),
                 Some(_) => continue,
-                None => match self.initials_match(i, acr) {
+                None => match self.initials_match(i, acr, false) {
                     Some(a) => {
                         let span =
                             Span::new(self.tokens[a].span.start, self.tokens[i - 1].span.end);
@@ -205,8 +214,9 @@ impl Resolver<'_> {
     }
 
     /// The capitalised words before `(` at `paren` whose initials spell `acr` (connectors like
-    /// `dan` skipped); returns the first token of the full form.
-    fn initials_match(&self, paren: usize, acr: &str) -> Option<usize> {
+    /// `dan` skipped); returns the first token of the full form. `through_entities` lets the
+    /// words be inside entities.
+    fn initials_match(&self, paren: usize, acr: &str, through_entities: bool) -> Option<usize> {
         let letters: Vec<char> = acr.chars().filter(|c| c.is_alphabetic()).collect();
         if letters.len() < 2 || letters.len() != acr.chars().count() {
             return None;
@@ -224,7 +234,10 @@ impl Resolver<'_> {
                 k = i;
                 continue;
             }
-            if ti.t & T_CAP == 0 || self.cover[i] != 0 || ti.t & T_NL_BEFORE != 0 && want > 1 {
+            if ti.t & T_CAP == 0
+                || (self.cover[i] != 0 && !through_entities)
+                || ti.t & T_NL_BEFORE != 0 && want > 1
+            {
                 return None;
             }
             let first = s.chars().next()?;
@@ -288,6 +301,31 @@ impl Resolver<'_> {
             let v = map.entry(k.as_str()).or_default();
             if v.last() != Some(ei) {
                 v.push(*ei);
+            }
+        }
+        // short pattern names ("kata Prasetyo" found by the entity rules) that are the first or
+        // last word(s) of a longer person become that person
+        for pi in 0..entities.len() {
+            let e = &entities[pi];
+            if e.label != Label::Person || e.source != Source::Pattern {
+                continue;
+            }
+            let s = e.span.as_str(self.text);
+            let Some(cands) = map.get(s) else { continue };
+            let longer = |ei: usize| entities[ei].span.len() > e.span.len() && ei != pi;
+            let before = cands
+                .iter()
+                .rev()
+                .find(|&&ei| longer(ei) && entities[ei].span.end <= e.span.start);
+            let chosen = before.copied().or_else(|| {
+                let mut it = cands.iter().filter(|&&ei| longer(ei));
+                let first = *it.next()?;
+                it.all(|&ei| entities[ei].canonical == entities[first].canonical)
+                    .then_some(first)
+            });
+            if let Some(ei) = chosen {
+                let span = e.span;
+                entities[pi] = alias_of(&entities[ei], span);
             }
         }
         let mut added = Vec::new();
@@ -462,6 +500,20 @@ mod tests {
     }
 
     #[test]
+    fn short_pattern_name_becomes_the_full_person() {
+        let text = "Kata Tono Prasetyo, analis. Kata Prasetyo lagi.";
+        let tokens = tokenize(text);
+        let full = pattern_entity(text, Span::new(5, 18), Label::Person, "person");
+        let short = pattern_entity(text, Span::new(33, 41), Label::Person, "person");
+        let mut ents = vec![full, short];
+        resolve(text, &tokens, &mut ents);
+        assert_eq!(ents.len(), 2);
+        assert_eq!(ents[1].span.as_str(text), "Prasetyo");
+        assert_eq!(ents[1].source, Source::Alias);
+        assert_eq!(&*ents[1].canonical, "Tono Prasetyo");
+    }
+
+    #[test]
     fn acronym_takes_full_form() {
         let text = "Komisi Pemberantasan Korupsi (KPK) memeriksa saksi. KPK lalu menahan dia.";
         let ents = vec![org(
@@ -474,6 +526,14 @@ mod tests {
         assert_eq!(got.len(), 3);
         assert_eq!(got[1], ("KPK".into(), "kpk-id".into(), Source::Alias));
         assert_eq!(got[2], ("KPK".into(), "kpk-id".into(), Source::Alias));
+    }
+
+    #[test]
+    fn acronym_of_a_longer_phrase_is_not_the_inner_entity() {
+        let text = "Sebanyak 20 Warga Negara Indonesia (WNI) dipulangkan. WNI itu tiba.";
+        let ents = vec![org(text, "Indonesia", "indonesia", Label::Gpe)];
+        let got = run(text, ents);
+        assert_eq!(got.len(), 1, "{got:?}");
     }
 
     #[test]

@@ -77,7 +77,14 @@ impl Tagger {
         let sentences = sentence::split(&text, &tokens);
         let mut entities = entity::find(&text, &tokens, &sentences, &self.matcher);
         resolve::resolve(&text, &tokens, &mut entities);
-        let mut quotes = quote::find(&text, &tokens, &sentences, &entities, &self.cues);
+        let mut quotes = quote::find(
+            &text,
+            &tokens,
+            &sentences,
+            &entities,
+            &layout.zones,
+            &self.cues,
+        );
 
         for e in &mut entities {
             e.zone = zone_at(&layout.zones, e.span);
