@@ -328,19 +328,22 @@ impl Known {
         if self.list.iter().rev().take(1).any(|(k, _)| k == canon) {
             return;
         }
-        let n = self.list.len();
-        let mut fresh = true;
-        for w in canon.split_whitespace() {
-            let l = self.by_word.entry(w.to_string()).or_default();
-            if l.iter().any(|&i| self.list[i].0 == *canon) {
-                fresh = false;
-                break;
+        // A canonical already known is listed under each of its words, so its first word's
+        // list is enough to find it.
+        let known = canon.split_whitespace().next().is_some_and(|w| {
+            self.by_word
+                .get(w)
+                .is_some_and(|l| l.iter().any(|&i| self.list[i].0 == *canon))
+        });
+        if !known {
+            let n = self.list.len();
+            for w in canon.split_whitespace() {
+                let l = self.by_word.entry(w.to_string()).or_default();
+                // a word repeated inside one name ("… dan … dan …") is listed once
+                if l.last() != Some(&n) {
+                    l.push(n);
+                }
             }
-            if !l.contains(&n) {
-                l.push(n);
-            }
-        }
-        if fresh {
             self.list.push((canon.clone(), id.clone()));
         }
     }
@@ -1790,6 +1793,20 @@ impl<'a> Doc<'a> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn known_names_with_a_repeated_word_are_listed_once() {
+        let mut k = Known::default();
+        let a: Arc<str> = "Kementerian Koperasi dan Usaha Kecil dan Menengah".into();
+        let b: Arc<str> = "Badan Pangan dan Gizi".into();
+        k.add(&a, &None);
+        k.add(&b, &None);
+        k.add(&a, &None);
+        assert_eq!(k.list.len(), 2);
+        assert_eq!(k.by_word["dan"], [0, 1]);
+        assert_eq!(k.by_word["Gizi"], [1]);
+    }
+
     use super::*;
 
     type Row = (

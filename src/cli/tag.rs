@@ -260,21 +260,42 @@ fn read_batch(reader: &mut Reader) -> Vec<RawDoc> {
 
 /// Tags one document into its record line.
 fn tag_one(tagger: &Tagger, raw: RawDoc, record: RecordOptions) -> Line {
+    let error = |extra: &serde_json::Map<String, serde_json::Value>, msg: &str| {
+        let mut line = error_line(Some(&raw.id), extra, msg).into_bytes();
+        line.push(b'\n');
+        (line, false)
+    };
     match raw.text {
         Ok(text) => {
-            let mut doc = tagger.tag(text);
-            doc.id = Some(raw.id);
-            doc.extra = raw.extra;
-            let mut line = Vec::new();
-            doc.write_json_line(record, &mut line);
-            line.push(b'\n');
-            (line, true)
+            // A bug in a stage must cost one document, not the run: the panic becomes that
+            // document's error record and the others go on.
+            let tagged =
+                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| tagger.tag(text)));
+            match tagged {
+                Ok(mut doc) => {
+                    doc.id = Some(raw.id);
+                    doc.extra = raw.extra;
+                    let mut line = Vec::new();
+                    doc.write_json_line(record, &mut line);
+                    line.push(b'\n');
+                    (line, true)
+                }
+                Err(panic) => {
+                    let what = panic
+                        .downcast_ref::<&str>()
+                        .map(|s| s.to_string())
+                        .or_else(|| panic.downcast_ref::<String>().cloned())
+                        .unwrap_or_default();
+                    error(
+                        &raw.extra,
+                        &format!(
+                            "internal error while tagging (please report this document): {what}"
+                        ),
+                    )
+                }
+            }
         }
-        Err(e) => {
-            let mut line = error_line(Some(&raw.id), &raw.extra, &e.to_string()).into_bytes();
-            line.push(b'\n');
-            (line, false)
-        }
+        Err(e) => error(&raw.extra, &e.to_string()),
     }
 }
 
