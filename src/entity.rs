@@ -26,8 +26,6 @@
 //! All word lists are data files under `data/`, compiled once into one hash map (one lookup per
 //! word token); the per-document work is a few linear passes over the tokens.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use crate::gazetteer::Matcher;
@@ -46,41 +44,9 @@ const MAX_NAME_WORDS: usize = 4;
 /// Longest organisation or place name opened by a head word, in tokens.
 const MAX_HEAD_TOKENS: usize = 9;
 
-/// FxHash (as in rustc): short keys hash in a few cycles, which matters because every word
-/// token of every document is looked up once.
-#[derive(Default, Clone, Copy)]
-pub(crate) struct FxHasher {
-    hash: u64,
-}
-
-impl Hasher for FxHasher {
-    #[inline]
-    fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x517c_c1b7_2722_0a95;
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut w = [0u8; 8];
-            w.copy_from_slice(c);
-            self.hash = (self.hash.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
-        }
-        for &b in chunks.remainder() {
-            self.hash = (self.hash.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
-        }
-    }
-
-    #[inline]
-    fn write_u8(&mut self, i: u8) {
-        self.write(&[i]);
-    }
-
-    #[inline]
-    fn finish(&self) -> u64 {
-        self.hash
-    }
-}
-
-/// A hash map with [`FxHasher`].
-pub(crate) type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+/// A hash map with FxHash (from `rustc-hash`): short keys hash in a few cycles, which matters
+/// because every word token of every document is looked up once.
+pub(crate) type FxMap<K, V> = rustc_hash::FxHashMap<K, V>;
 
 /// Usually written in lower case mid-sentence (≥ 1.5× as often as capitalised): cannot start a
 /// pattern name.

@@ -24,8 +24,8 @@
 //! All word lists live in `data/cues.tsv`, parsed once into [`Cues`]; per document the stage
 //! does hash lookups only (no regex), so it is linear in the number of tokens.
 
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::cell::RefCell;
-use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use crate::span::{
@@ -177,7 +177,7 @@ impl Cues {
     /// assert!(Cues::parse("cue\tclass\nkata\tnonsense\n").unwrap_err().contains("line 2"));
     /// ```
     pub fn parse(content: &str) -> Result<Cues, String> {
-        let mut words: HashMap<Box<str>, u32> = HashMap::new();
+        let mut words: HashMap<Box<str>, u32> = HashMap::default();
         let mut prefixes = Vec::new();
         for (i, line) in content.lines().enumerate() {
             let line = line.trim_end_matches('\r');
@@ -459,14 +459,14 @@ impl<'a> Doc<'a> {
             para,
             sent,
             hard: Vec::new(),
-            ent_by_end: HashMap::new(),
-            ent_by_span: HashMap::new(),
+            ent_by_end: HashMap::default(),
+            ent_by_span: HashMap::default(),
             persons: Vec::new(),
-            person_word: HashMap::new(),
-            word_pos: HashMap::new(),
-            acronyms: HashMap::new(),
-            full_names: RefCell::new(HashMap::new()),
-            holders: RefCell::new(HashMap::new()),
+            person_word: HashMap::default(),
+            word_pos: HashMap::default(),
+            acronyms: HashMap::default(),
+            full_names: RefCell::new(HashMap::default()),
+            holders: RefCell::new(HashMap::default()),
         };
         d.index();
         d
@@ -483,7 +483,7 @@ impl<'a> Doc<'a> {
             hard.push(h);
         }
         self.hard = hard;
-        let mut seen: HashMap<&str, usize> = HashMap::new();
+        let mut seen: HashMap<&str, usize> = HashMap::default();
         for (i, e) in self.ents.iter().enumerate() {
             self.ent_by_end.entry(e.span.end).or_insert(i);
             self.ent_by_span
