@@ -25,7 +25,7 @@
 //! does hash lookups only (no regex), so it is linear in the number of tokens.
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
-use std::cell::RefCell;
+use std::cell::{OnceCell, RefCell};
 use std::sync::Arc;
 
 use crate::span::{
@@ -364,6 +364,21 @@ enum Side {
     Either,
 }
 
+/// Per-document lookup tables, built lazily by [`Doc::idx`].
+#[derive(Default)]
+struct Index<'a> {
+    /// Entity index by end byte and by exact span.
+    ent_by_end: HashMap<usize, usize>,
+    ent_by_span: HashMap<(usize, usize), usize>,
+    /// Distinct person canonicals (first occurrence order) and, per word, the ones containing it.
+    persons: Vec<(Arc<str>, Arc<str>)>,
+    person_word: HashMap<&'a str, Vec<usize>>,
+    /// Token positions per word text.
+    word_pos: HashMap<&'a str, Vec<usize>>,
+    /// `Full Name (ACR)`: the first expansion of each acronym.
+    acronyms: HashMap<&'a str, String>,
+}
+
 struct Doc<'a> {
     text: &'a str,
     toks: &'a [Token],
@@ -379,16 +394,9 @@ struct Doc<'a> {
     sent: Vec<(usize, usize)>,
     /// Prefix counts of hard line breaks: `hard[k]` counts hard breaks before tokens `1..=k`.
     hard: Vec<u32>,
-    /// Entity index by end byte and by exact span.
-    ent_by_end: HashMap<usize, usize>,
-    ent_by_span: HashMap<(usize, usize), usize>,
-    /// Distinct person canonicals (first occurrence order) and, per word, the ones containing it.
-    persons: Vec<(Arc<str>, Arc<str>)>,
-    person_word: HashMap<&'a str, Vec<usize>>,
-    /// Token positions per word text.
-    word_pos: HashMap<&'a str, Vec<usize>>,
-    /// `Full Name (ACR)`: the first expansion of each acronym.
-    acronyms: HashMap<&'a str, String>,
+    /// Lookup tables most documents never need (they have no quotation or cue): built on
+    /// first use, so that the stage costs little more than one class lookup per token.
+    idx: OnceCell<Index<'a>>,
     /// Memo of [`Doc::earlier_full_name`]: per word, its first name-run occurrence.
     full_names: RefCell<HashMap<&'a str, Option<(usize, String)>>>,
     /// Memo of [`Doc::role_holder`]: per role (lower case), where it is followed by a name.
@@ -459,12 +467,7 @@ impl<'a> Doc<'a> {
             para,
             sent,
             hard: Vec::new(),
-            ent_by_end: HashMap::default(),
-            ent_by_span: HashMap::default(),
-            persons: Vec::new(),
-            person_word: HashMap::default(),
-            word_pos: HashMap::default(),
-            acronyms: HashMap::default(),
+            idx: OnceCell::new(),
             full_names: RefCell::new(HashMap::default()),
             holders: RefCell::new(HashMap::default()),
         };
@@ -472,7 +475,7 @@ impl<'a> Doc<'a> {
         d
     }
 
-    /// Builds the per-document indexes, so that every later lookup is a hash or binary search.
+    /// Prefix counts of hard line breaks (see [`Doc::soft_breaks`]).
     fn index(&mut self) {
         let mut hard = Vec::with_capacity(self.toks.len());
         let mut h = 0u32;
@@ -483,16 +486,23 @@ impl<'a> Doc<'a> {
             hard.push(h);
         }
         self.hard = hard;
+    }
+
+    /// The lazily built lookup tables, so that every later lookup is a hash or binary search.
+    fn idx(&self) -> &Index<'a> {
+        self.idx.get_or_init(|| self.build_index())
+    }
+
+    fn build_index(&self) -> Index<'a> {
+        let mut x = Index::default();
         let mut seen: HashMap<&str, usize> = HashMap::default();
         for (i, e) in self.ents.iter().enumerate() {
-            self.ent_by_end.entry(e.span.end).or_insert(i);
-            self.ent_by_span
-                .entry((e.span.start, e.span.end))
-                .or_insert(i);
+            x.ent_by_end.entry(e.span.end).or_insert(i);
+            x.ent_by_span.entry((e.span.start, e.span.end)).or_insert(i);
             if e.label == Label::Person && !seen.contains_key(&*e.canonical) {
-                let n = self.persons.len();
+                let n = x.persons.len();
                 seen.insert(&e.canonical, n);
-                self.persons.push((e.canonical.clone(), e.id.clone()));
+                x.persons.push((e.canonical.clone(), e.id.clone()));
             }
         }
         let ents: &'a [Entity] = self.ents;
@@ -501,7 +511,7 @@ impl<'a> Doc<'a> {
                 continue;
             };
             for w in e.canonical.split_whitespace() {
-                let list = self.person_word.entry(w).or_default();
+                let list = x.person_word.entry(w).or_default();
                 if !list.contains(&n) {
                     list.push(n);
                 }
@@ -509,17 +519,18 @@ impl<'a> Doc<'a> {
         }
         for k in 0..self.toks.len() {
             if self.is_word(k) {
-                self.word_pos.entry(self.t(k)).or_default().push(k);
+                x.word_pos.entry(self.t(k)).or_default().push(k);
             }
             if k >= 2 && self.t(k - 1) == "(" && self.t(k + 1) == ")" {
                 let acr = self.t(k);
-                if acr.chars().count() >= MIN_ACRONYM && !self.acronyms.contains_key(acr) {
+                if acr.chars().count() >= MIN_ACRONYM && !x.acronyms.contains_key(acr) {
                     if let Some(full) = self.expansion_before(k - 2) {
-                        self.acronyms.insert(acr, full);
+                        x.acronyms.insert(acr, full);
                     }
                 }
             }
         }
+        x
     }
 
     /// The text of token `i`; empty past either end, so that neighbour checks never panic.
@@ -1051,6 +1062,7 @@ impl<'a> Doc<'a> {
         }
         // An entity ending right here.
         if let Some(e) = self
+            .idx()
             .ent_by_end
             .get(&self.toks[k].span.end)
             .map(|&i| &self.ents[i])
@@ -1559,6 +1571,7 @@ impl<'a> Doc<'a> {
         let text = span.as_str(self.text);
         let words: Vec<&str> = text.split_whitespace().collect();
         let exact = self
+            .idx()
             .ent_by_span
             .get(&(span.start, span.end))
             .map(|&i| &self.ents[i]);
@@ -1603,10 +1616,11 @@ impl<'a> Doc<'a> {
                     canonical: Some(canon.clone()),
                 };
             }
-            let hit = self
-                .person_word
-                .get(*first)
-                .and_then(|l| l.iter().map(|&i| &self.persons[i]).find(|(c, _)| longer(c)));
+            let hit = self.idx().person_word.get(*first).and_then(|l| {
+                l.iter()
+                    .map(|&i| &self.idx().persons[i])
+                    .find(|(c, _)| longer(c))
+            });
             if let Some((canon, id)) = hit {
                 return Speaker {
                     span,
@@ -1620,7 +1634,7 @@ impl<'a> Doc<'a> {
         }
         // An acronym defined earlier: `Administrasi Film Nasional (NFA)`.
         if words.len() == 1 && text.len() >= MIN_ACRONYM && text.chars().all(char::is_uppercase) {
-            if let Some(full) = self.acronyms.get(text).cloned() {
+            if let Some(full) = self.idx().acronyms.get(text).cloned() {
                 return Speaker {
                     span,
                     id: None,
@@ -1661,7 +1675,7 @@ impl<'a> Doc<'a> {
         let word = span.as_str(self.text);
         let end = self.toks.partition_point(|t| t.span.start < span.start);
         let mut memo = self.full_names.borrow_mut();
-        let (&key, positions) = self.word_pos.get_key_value(word)?;
+        let (&key, positions) = self.idx().word_pos.get_key_value(word)?;
         let first = memo
             .entry(key)
             .or_insert_with(|| positions.iter().find_map(|&k| self.full_name_at(k)));
