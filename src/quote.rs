@@ -364,19 +364,19 @@ enum Side {
     Either,
 }
 
-/// Per-document lookup tables, built lazily by [`Doc::idx`].
+/// Entity lookups by exact span and by end byte, for entity lists that are not sorted and
+/// disjoint (the entity stage's always are; then a binary search does, with no table).
 #[derive(Default)]
-struct Index<'a> {
-    /// Entity index by end byte and by exact span.
-    ent_by_end: HashMap<usize, usize>,
-    ent_by_span: HashMap<(usize, usize), usize>,
-    /// Distinct person canonicals (first occurrence order) and, per word, the ones containing it.
-    persons: Vec<(Arc<str>, Arc<str>)>,
-    person_word: HashMap<&'a str, Vec<usize>>,
-    /// Token positions per word text.
-    word_pos: HashMap<&'a str, Vec<usize>>,
-    /// `Full Name (ACR)`: the first expansion of each acronym.
-    acronyms: HashMap<&'a str, String>,
+struct EntMaps {
+    by_end: HashMap<usize, usize>,
+    by_span: HashMap<(usize, usize), usize>,
+}
+
+/// Distinct person canonicals (first occurrence order) and, per word, the ones containing it.
+#[derive(Default)]
+struct Persons<'a> {
+    list: Vec<(Arc<str>, Arc<str>)>,
+    by_word: HashMap<&'a str, Vec<usize>>,
 }
 
 struct Doc<'a> {
@@ -394,9 +394,17 @@ struct Doc<'a> {
     sent: Vec<(usize, usize)>,
     /// Prefix counts of hard line breaks: `hard[k]` counts hard breaks before tokens `1..=k`.
     hard: Vec<u32>,
-    /// Lookup tables most documents never need (they have no quotation or cue): built on
-    /// first use, so that the stage costs little more than one class lookup per token.
-    idx: OnceCell<Index<'a>>,
+    /// True when the entities are sorted and disjoint (so their ends are sorted too).
+    ents_sorted: bool,
+    /// Lookup tables most documents never need (they have no quotation, or no speaker name):
+    /// each is built on first use, so that the stage costs little more than one class lookup
+    /// per token.
+    ent_maps: OnceCell<EntMaps>,
+    persons: OnceCell<Persons<'a>>,
+    /// Token positions per word text.
+    word_pos: OnceCell<HashMap<&'a str, Vec<usize>>>,
+    /// `Full Name (ACR)`: the first expansion of each acronym.
+    acronyms: OnceCell<HashMap<&'a str, String>>,
     /// Memo of [`Doc::earlier_full_name`]: per word, its first name-run occurrence.
     full_names: RefCell<HashMap<&'a str, Option<(usize, String)>>>,
     /// Memo of [`Doc::role_holder`]: per role (lower case), where it is followed by a name.
@@ -467,7 +475,11 @@ impl<'a> Doc<'a> {
             para,
             sent,
             hard: Vec::new(),
-            idx: OnceCell::new(),
+            ents_sorted: ents.windows(2).all(|w| w[0].span.end <= w[1].span.start),
+            ent_maps: OnceCell::new(),
+            persons: OnceCell::new(),
+            word_pos: OnceCell::new(),
+            acronyms: OnceCell::new(),
             full_names: RefCell::new(HashMap::default()),
             holders: RefCell::new(HashMap::default()),
         };
@@ -488,49 +500,95 @@ impl<'a> Doc<'a> {
         self.hard = hard;
     }
 
-    /// The lazily built lookup tables, so that every later lookup is a hash or binary search.
-    fn idx(&self) -> &Index<'a> {
-        self.idx.get_or_init(|| self.build_index())
+    /// The first entity (index) ending at byte `end`.
+    fn ent_ending_at(&self, end: usize) -> Option<usize> {
+        if self.ents_sorted {
+            let i = self.ents.partition_point(|e| e.span.end < end);
+            return self.ents.get(i).filter(|e| e.span.end == end).map(|_| i);
+        }
+        self.ent_maps().by_end.get(&end).copied()
     }
 
-    fn build_index(&self) -> Index<'a> {
-        let mut x = Index::default();
-        let mut seen: HashMap<&str, usize> = HashMap::default();
-        for (i, e) in self.ents.iter().enumerate() {
-            x.ent_by_end.entry(e.span.end).or_insert(i);
-            x.ent_by_span.entry((e.span.start, e.span.end)).or_insert(i);
-            if e.label == Label::Person && !seen.contains_key(&*e.canonical) {
-                let n = x.persons.len();
-                seen.insert(&e.canonical, n);
-                x.persons.push((e.canonical.clone(), e.id.clone()));
-            }
+    /// The first entity (index) with exactly this span.
+    fn ent_at(&self, span: Span) -> Option<usize> {
+        let key = (span.start, span.end);
+        if self.ents_sorted {
+            let i = self
+                .ents
+                .partition_point(|e| (e.span.start, e.span.end) < key);
+            return self
+                .ents
+                .get(i)
+                .filter(|e| (e.span.start, e.span.end) == key)
+                .map(|_| i);
         }
-        let ents: &'a [Entity] = self.ents;
-        for e in ents.iter().filter(|e| e.label == Label::Person) {
-            let Some(&n) = seen.get(&*e.canonical) else {
-                continue;
-            };
-            for w in e.canonical.split_whitespace() {
-                let list = x.person_word.entry(w).or_default();
-                if !list.contains(&n) {
-                    list.push(n);
+        self.ent_maps().by_span.get(&key).copied()
+    }
+
+    fn ent_maps(&self) -> &EntMaps {
+        self.ent_maps.get_or_init(|| {
+            let mut x = EntMaps::default();
+            for (i, e) in self.ents.iter().enumerate() {
+                x.by_end.entry(e.span.end).or_insert(i);
+                x.by_span.entry((e.span.start, e.span.end)).or_insert(i);
+            }
+            x
+        })
+    }
+
+    fn persons(&self) -> &Persons<'a> {
+        self.persons.get_or_init(|| {
+            let mut x = Persons::default();
+            let mut seen: HashMap<&str, usize> = HashMap::default();
+            for e in self.ents.iter().filter(|e| e.label == Label::Person) {
+                if !seen.contains_key(&*e.canonical) {
+                    seen.insert(&e.canonical, x.list.len());
+                    x.list.push((e.canonical.clone(), e.id.clone()));
                 }
             }
-        }
-        for k in 0..self.toks.len() {
-            if self.is_word(k) {
-                x.word_pos.entry(self.t(k)).or_default().push(k);
-            }
-            if k >= 2 && self.t(k - 1) == "(" && self.t(k + 1) == ")" {
-                let acr = self.t(k);
-                if acr.chars().count() >= MIN_ACRONYM && !x.acronyms.contains_key(acr) {
-                    if let Some(full) = self.expansion_before(k - 2) {
-                        x.acronyms.insert(acr, full);
+            let ents: &'a [Entity] = self.ents;
+            for e in ents.iter().filter(|e| e.label == Label::Person) {
+                let Some(&n) = seen.get(&*e.canonical) else {
+                    continue;
+                };
+                for w in e.canonical.split_whitespace() {
+                    let list = x.by_word.entry(w).or_default();
+                    if !list.contains(&n) {
+                        list.push(n);
                     }
                 }
             }
-        }
-        x
+            x
+        })
+    }
+
+    fn word_pos(&self) -> &HashMap<&'a str, Vec<usize>> {
+        self.word_pos.get_or_init(|| {
+            let mut x: HashMap<&'a str, Vec<usize>> = HashMap::default();
+            for k in 0..self.toks.len() {
+                if self.is_word(k) {
+                    x.entry(self.t(k)).or_default().push(k);
+                }
+            }
+            x
+        })
+    }
+
+    fn acronyms(&self) -> &HashMap<&'a str, String> {
+        self.acronyms.get_or_init(|| {
+            let mut x: HashMap<&'a str, String> = HashMap::default();
+            for k in 2..self.toks.len() {
+                if self.t(k - 1) == "(" && self.t(k + 1) == ")" {
+                    let acr = self.t(k);
+                    if acr.chars().count() >= MIN_ACRONYM && !x.contains_key(acr) {
+                        if let Some(full) = self.expansion_before(k - 2) {
+                            x.insert(acr, full);
+                        }
+                    }
+                }
+            }
+            x
+        })
     }
 
     /// The text of token `i`; empty past either end, so that neighbour checks never panic.
@@ -1062,10 +1120,8 @@ impl<'a> Doc<'a> {
         }
         // An entity ending right here.
         if let Some(e) = self
-            .idx()
-            .ent_by_end
-            .get(&self.toks[k].span.end)
-            .map(|&i| &self.ents[i])
+            .ent_ending_at(self.toks[k].span.end)
+            .map(|i| &self.ents[i])
         {
             let a = self.toks.partition_point(|t| t.span.start < e.span.start);
             if let Some(w) = self.affiliated_person(a, sa) {
@@ -1570,11 +1626,7 @@ impl<'a> Doc<'a> {
     fn name(&self, span: Span, known: &Known) -> Speaker {
         let text = span.as_str(self.text);
         let words: Vec<&str> = text.split_whitespace().collect();
-        let exact = self
-            .idx()
-            .ent_by_span
-            .get(&(span.start, span.end))
-            .map(|&i| &self.ents[i]);
+        let exact = self.ent_at(span).map(|i| &self.ents[i]);
         let from_entity = |e: &Entity| Speaker {
             span,
             id: Some(e.id.clone()),
@@ -1616,11 +1668,11 @@ impl<'a> Doc<'a> {
                     canonical: Some(canon.clone()),
                 };
             }
-            let hit = self.idx().person_word.get(*first).and_then(|l| {
-                l.iter()
-                    .map(|&i| &self.idx().persons[i])
-                    .find(|(c, _)| longer(c))
-            });
+            let persons = self.persons();
+            let hit = persons
+                .by_word
+                .get(*first)
+                .and_then(|l| l.iter().map(|&i| &persons.list[i]).find(|(c, _)| longer(c)));
             if let Some((canon, id)) = hit {
                 return Speaker {
                     span,
@@ -1634,7 +1686,7 @@ impl<'a> Doc<'a> {
         }
         // An acronym defined earlier: `Administrasi Film Nasional (NFA)`.
         if words.len() == 1 && text.len() >= MIN_ACRONYM && text.chars().all(char::is_uppercase) {
-            if let Some(full) = self.idx().acronyms.get(text).cloned() {
+            if let Some(full) = self.acronyms().get(text).cloned() {
                 return Speaker {
                     span,
                     id: None,
@@ -1675,7 +1727,7 @@ impl<'a> Doc<'a> {
         let word = span.as_str(self.text);
         let end = self.toks.partition_point(|t| t.span.start < span.start);
         let mut memo = self.full_names.borrow_mut();
-        let (&key, positions) = self.idx().word_pos.get_key_value(word)?;
+        let (&key, positions) = self.word_pos().get_key_value(word)?;
         let first = memo
             .entry(key)
             .or_insert_with(|| positions.iter().find_map(|&k| self.full_name_at(k)));
