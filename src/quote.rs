@@ -150,6 +150,11 @@ const ANY_SAY: u32 = SAY | SAY_BAHWA | SAY_QUOTE;
 #[derive(Clone, Debug, Default)]
 pub struct Cues {
     words: HashMap<Box<str>, u32>,
+    /// The same words keyed by bytes, for lookups that lower ASCII on the stack.
+    bytes: HashMap<Box<[u8]>, u32>,
+    /// One bit per (length, first letter, last letter) of some word (see [`filter_key`]): most
+    /// words of a text are no cue, and this rejects them without hashing.
+    filter: Vec<u64>,
     /// Verb prefixes (class `verb-prefix`): matched at word starts, never as words.
     prefixes: Vec<Box<str>>,
 }
@@ -164,6 +169,7 @@ impl Cues {
                 *cues.words.entry(w.to_lowercase().into()).or_default() |= NOT_NAME;
             }
         }
+        cues.seal();
         cues
     }
 
@@ -207,7 +213,28 @@ impl Cues {
         for w in posts {
             *words.entry(format!("{w}{CLITIC}").into()).or_default() |= POST_NYA;
         }
-        Ok(Cues { words, prefixes })
+        let mut cues = Cues {
+            words,
+            prefixes,
+            ..Cues::default()
+        };
+        cues.seal();
+        Ok(cues)
+    }
+
+    /// Rebuilds the byte-keyed table and the filter from `words`.
+    fn seal(&mut self) {
+        self.bytes = self
+            .words
+            .iter()
+            .map(|(w, &c)| (w.as_bytes().into(), c))
+            .collect();
+        self.filter = vec![0; FILTER_WORDS];
+        for w in self.words.keys() {
+            if let Some(k) = filter_key(w.as_bytes()) {
+                self.filter[k / 64] |= 1 << (k % 64);
+            }
+        }
     }
 
     /// True when `word` is a reporting cue (a speech verb, `menurut`, a `-nya` cue, …).
@@ -227,15 +254,30 @@ impl Cues {
         if b.len() > 32 || !word.is_ascii() {
             return 0;
         }
+        let Some(k) = filter_key(b) else { return 0 };
+        if self
+            .filter
+            .get(k / 64)
+            .is_none_or(|f| f & (1 << (k % 64)) == 0)
+        {
+            return 0;
+        }
         let mut buf = [0u8; 32];
         for (d, s) in buf.iter_mut().zip(b) {
             *d = s.to_ascii_lowercase();
         }
-        match std::str::from_utf8(&buf[..b.len()]) {
-            Ok(s) => self.words.get(s).copied().unwrap_or(0),
-            Err(_) => 0,
-        }
+        self.bytes.get(&buf[..b.len()]).copied().unwrap_or(0)
     }
+}
+
+/// Size of [`Cues`]'s filter in 64-bit words: one bit per 15-bit [`filter_key`].
+const FILTER_WORDS: usize = 1 << (15 - 6);
+
+/// The filter bit of an ASCII word, case-insensitively: its length and the low five bits of
+/// its first and last bytes (letters differ there, whatever their case). `None` when empty.
+fn filter_key(b: &[u8]) -> Option<usize> {
+    let (&first, &last) = (b.first()?, b.last()?);
+    Some((b.len() & 31) | (usize::from(first & 31) << 5) | (usize::from(last & 31) << 10))
 }
 
 /// How the speaker of one quotation is to be found, once all quotations are known.
