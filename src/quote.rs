@@ -133,6 +133,8 @@ const MIN_CLAIM_BYTES: usize = 9;
 
 /// Any speech verb that can introduce a quotation or a claim.
 const ANY_SAY: u32 = SAY | SAY_BAHWA | SAY_QUOTE;
+/// The classes that start unmarked reported speech (see [`Doc::indirect`]).
+const TRIGGER: u32 = ACCORDING | SAY | SAY_BAHWA | PASSIVE_NYA | POST | POST_NYA;
 
 /// The reporting cues (data file `data/cues.tsv`), loaded once per tagger.
 ///
@@ -333,7 +335,26 @@ pub fn find(
     if tokens.is_empty() {
         return Vec::new();
     }
-    let mut d = Doc::new(text, tokens, sentences, entities, cues);
+    let cls: Vec<u32> = tokens
+        .iter()
+        .map(|t| {
+            if t.kind == TokenKind::Word {
+                cues.class(t.span.as_str(text))
+            } else {
+                0
+            }
+        })
+        .collect();
+    // No quote mark and no word that can open reported speech: nothing to find, so skip the
+    // paragraph, sentence and line-break tables.
+    if !cls.iter().any(|c| c & TRIGGER != 0)
+        && !tokens
+            .iter()
+            .any(|t| t.kind == TokenKind::Punct && is_mark(t.span.as_str(text)))
+    {
+        return Vec::new();
+    }
+    let mut d = Doc::new(text, tokens, sentences, entities, cues, cls);
     d.zones = zones;
     let marked = d.pair_marks();
     let mut cands = Vec::new();
@@ -464,21 +485,13 @@ impl<'a> Doc<'a> {
         sentences: &[Span],
         ents: &'a [Entity],
         cues: &'a Cues,
+        cls: Vec<u32>,
     ) -> Doc<'a> {
-        let cls = toks
-            .iter()
-            .map(|t| {
-                if t.kind == TokenKind::Word {
-                    cues.class(t.span.as_str(text))
-                } else {
-                    0
-                }
-            })
-            .collect();
         let mut para = Vec::with_capacity(toks.len());
         let mut p = 0u32;
         for (i, t) in toks.iter().enumerate() {
-            if i > 0 && text[toks[i - 1].span.end..t.span.start].contains('\n') {
+            // Bytes, not chars: a newline is ASCII, and gaps are short.
+            if i > 0 && text.as_bytes()[toks[i - 1].span.end..t.span.start].contains(&b'\n') {
                 p += 1;
             }
             para.push(p);
@@ -746,8 +759,9 @@ impl<'a> Doc<'a> {
     fn soft_break_at(&self, k: usize) -> bool {
         self.p(k) == self.p(k - 1)
             || !matches!(self.t(k - 1), "." | "!" | "?" | ":" | "\"" | "”" | "“")
-                && self.text[self.toks[k - 1].span.end..self.toks[k].span.start]
-                    .matches('\n')
+                && self.text.as_bytes()[self.toks[k - 1].span.end..self.toks[k].span.start]
+                    .iter()
+                    .filter(|&&b| b == b'\n')
                     .count()
                     == 1
     }
