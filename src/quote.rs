@@ -257,10 +257,10 @@ impl Cues {
             return 0;
         }
         let Some(k) = filter_key(b) else { return 0 };
-        if self
+        if !self
             .filter
             .get(k / 64)
-            .is_none_or(|f| f & (1 << (k % 64)) == 0)
+            .is_some_and(|f| f & (1 << (k % 64)) != 0)
         {
             return 0;
         }
