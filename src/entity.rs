@@ -332,10 +332,16 @@ pub(crate) fn token_info(text: &str, tokens: &[Token], full: bool, cover: &[u32]
         prev_end = tok.span.end;
         if tok.kind == TokenKind::Word {
             t |= T_WORD;
-            let first = s.chars().next().unwrap_or(' ');
-            if first.is_uppercase() {
+            let (upper, first_len) = match s.as_bytes().first() {
+                Some(&c) if c < 0x80 => (c.is_ascii_uppercase(), 1),
+                _ => {
+                    let first = s.chars().next().unwrap_or(' ');
+                    (first.is_uppercase(), first.len_utf8())
+                }
+            };
+            if upper {
                 t |= T_CAP | shape_of_capitalised(s);
-                if t & T_INITIAL != 0 && s.len() == first.len_utf8() {
+                if t & T_INITIAL != 0 && s.len() == first_len {
                     // `M` `.`: an initial only when a glued `.` follows
                     let next_dot = tokens.get(i + 1).is_some_and(|n| {
                         n.span.start == tok.span.end && n.span.as_str(text) == "."
@@ -390,12 +396,24 @@ pub(crate) fn token_info(text: &str, tokens: &[Token], full: bool, cover: &[u32]
 fn shape_of_capitalised(s: &str) -> u16 {
     let rest = s.strip_suffix('.').unwrap_or(s);
     let (mut plain, mut lower, mut count) = (true, false, 0usize);
-    for c in rest.chars() {
-        count += 1;
-        if c.is_lowercase() {
-            lower = true;
-        } else if !c.is_alphabetic() && !matches!(c, '\'' | '-' | '’') {
-            plain = false;
+    if rest.is_ascii() {
+        // the same tests as below, byte-wise (ASCII letters are the only ASCII alphabetics)
+        for &c in rest.as_bytes() {
+            if c.is_ascii_lowercase() {
+                lower = true;
+            } else if !c.is_ascii_alphabetic() && !matches!(c, b'\'' | b'-') {
+                plain = false;
+            }
+        }
+        count = rest.len();
+    } else {
+        for c in rest.chars() {
+            count += 1;
+            if c.is_lowercase() {
+                lower = true;
+            } else if !c.is_alphabetic() && !matches!(c, '\'' | '-' | '’') {
+                plain = false;
+            }
         }
     }
     let mut t = if plain { T_PLAIN } else { 0 };
