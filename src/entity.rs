@@ -103,6 +103,11 @@ pub(crate) struct Lexicon {
     /// Flags of the few words that matter in lower case (triggers, particles, portfolio
     /// words): a small map that stays in cache, looked up for every lower-case token.
     small: FxMap<&'static str, u16>,
+    /// `flags` of every word of `words`, keyed by the word packed inline ([`pack`]): 16-byte
+    /// entries keep the 21k-word table in L2, where the 72-byte `words` entries missed cache on
+    /// nearly every capitalised token. Words too long to pack are in `long_flags`.
+    packed: FxMap<Packed, u16>,
+    long_flags: FxMap<&'static str, u16>,
     titles: Vec<Phrase<TitleClass>>,
     heads: Vec<Phrase<(Label, &'static str)>>,
 }
@@ -211,9 +216,26 @@ impl Lexicon {
             .filter(|(_, w)| w.flags & !(W_STRICT | W_LOOSE) != 0)
             .map(|(&k, w)| (k, w.flags))
             .collect();
+        let mut packed = FxMap::default();
+        let mut long_flags = FxMap::default();
+        for (&k, w) in &words {
+            if w.flags == 0 {
+                continue;
+            }
+            match pack(k) {
+                Some(p) => {
+                    packed.insert(p, w.flags);
+                }
+                None => {
+                    long_flags.insert(k, w.flags);
+                }
+            }
+        }
         Lexicon {
             words,
             small,
+            packed,
+            long_flags,
             titles,
             heads,
         }
@@ -221,8 +243,27 @@ impl Lexicon {
 
     /// Flags of a lower-case word (0 when unknown).
     pub(crate) fn flags(&self, lower: &str) -> u16 {
-        self.words.get(lower).map_or(0, |w| w.flags)
+        match pack(lower) {
+            Some(p) => self.packed.get(&p).copied().unwrap_or(0),
+            None => self.long_flags.get(lower).copied().unwrap_or(0),
+        }
     }
+}
+
+/// A short word packed inline: its length, then its bytes, zero-padded.
+type Packed = [u8; 14];
+
+/// Packs a word of at most 13 bytes.
+#[inline]
+fn pack(w: &str) -> Option<Packed> {
+    let b = w.as_bytes();
+    if b.len() > 13 {
+        return None;
+    }
+    let mut p = [0u8; 14];
+    p[0] = b.len() as u8;
+    p[1..=b.len()].copy_from_slice(b);
+    Some(p)
 }
 
 /// The process-wide lexicon, built on first use.
@@ -291,10 +332,16 @@ pub(crate) fn token_info(text: &str, tokens: &[Token], full: bool, cover: &[u32]
         prev_end = tok.span.end;
         if tok.kind == TokenKind::Word {
             t |= T_WORD;
-            let first = s.chars().next().unwrap_or(' ');
-            if first.is_uppercase() {
+            let (upper, first_len) = match s.as_bytes().first() {
+                Some(&c) if c < 0x80 => (c.is_ascii_uppercase(), 1),
+                _ => {
+                    let first = s.chars().next().unwrap_or(' ');
+                    (first.is_uppercase(), first.len_utf8())
+                }
+            };
+            if upper {
                 t |= T_CAP | shape_of_capitalised(s);
-                if t & T_INITIAL != 0 && s.len() == first.len_utf8() {
+                if t & T_INITIAL != 0 && s.len() == first_len {
                     // `M` `.`: an initial only when a glued `.` follows
                     let next_dot = tokens.get(i + 1).is_some_and(|n| {
                         n.span.start == tok.span.end && n.span.as_str(text) == "."
@@ -349,12 +396,24 @@ pub(crate) fn token_info(text: &str, tokens: &[Token], full: bool, cover: &[u32]
 fn shape_of_capitalised(s: &str) -> u16 {
     let rest = s.strip_suffix('.').unwrap_or(s);
     let (mut plain, mut lower, mut count) = (true, false, 0usize);
-    for c in rest.chars() {
-        count += 1;
-        if c.is_lowercase() {
-            lower = true;
-        } else if !c.is_alphabetic() && !matches!(c, '\'' | '-' | '’') {
-            plain = false;
+    if rest.is_ascii() {
+        // the same tests as below, byte-wise (ASCII letters are the only ASCII alphabetics)
+        for &c in rest.as_bytes() {
+            if c.is_ascii_lowercase() {
+                lower = true;
+            } else if !c.is_ascii_alphabetic() && !matches!(c, b'\'' | b'-') {
+                plain = false;
+            }
+        }
+        count = rest.len();
+    } else {
+        for c in rest.chars() {
+            count += 1;
+            if c.is_lowercase() {
+                lower = true;
+            } else if !c.is_alphabetic() && !matches!(c, '\'' | '-' | '’') {
+                plain = false;
+            }
         }
     }
     let mut t = if plain { T_PLAIN } else { 0 };

@@ -36,7 +36,8 @@ pub fn split(text: &str, tokens: &[Token]) -> Vec<Span> {
         };
         let t = &tokens[k];
         let gap = &text[t.span.end..next.span.start];
-        let end_here = if gap.contains('\n') {
+        // most gaps are one space or none: skip the search there
+        let end_here = if !gap.is_empty() && gap != " " && gap.as_bytes().contains(&b'\n') {
             true
         } else {
             let s = tok(k);

@@ -506,6 +506,32 @@ fn word(text: &str, seg0: usize, tok_start: usize, style: Style, out: &mut Vec<T
     let b = text.as_bytes();
     let n = b.len();
 
+    // Fast path for the common case, a run of ASCII letters ended by white space or by
+    // punctuation that can neither continue the word (connectors before a word character,
+    // `@`, `.`, `%`, `$`) nor make it an address or amount: the general path below would
+    // return exactly this one word token, after an address scan and segment bookkeeping.
+    if seg0 == tok_start && b[seg0].is_ascii_alphabetic() {
+        let mut p = seg0 + 1;
+        while p < n && b[p].is_ascii_alphabetic() {
+            p += 1;
+        }
+        let plain_end = match b.get(p) {
+            None => true,
+            Some(&d) => match d {
+                b' ' | b'\n' | b'\r' | b'\t' | b'"' | b'(' | b')' | b';' | b'!' | b'?' | b'['
+                | b']' => true,
+                b',' | b':' => b
+                    .get(p + 1)
+                    .map_or(true, |e| matches!(e, b' ' | b'\n' | b'\r' | b'\t')),
+                _ => false,
+            },
+        };
+        if plain_end {
+            push(out, seg0, p, TokenKind::Word);
+            return p;
+        }
+    }
+
     if seg0 == tok_start {
         if let Some(end) = url_or_email(text, seg0) {
             let kind = if text[seg0..end].contains('@') && !text[seg0..end].contains("://") {
