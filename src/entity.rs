@@ -1078,12 +1078,28 @@ fn eq_lower(s: &str, w: &str) -> bool {
 /// assert_eq!(&*found[0].id, "pattern:budi-santoso");
 /// ```
 pub fn find(text: &str, tokens: &[Token], _sentences: &[Span], matcher: &Matcher) -> Vec<Entity> {
+    find_info(text, tokens, matcher).0
+}
+
+/// [`find`], also returning the per-token facts it computed, so resolution (which needs the
+/// same shape bits) need not compute them again.
+pub(crate) fn find_info(
+    text: &str,
+    tokens: &[Token],
+    matcher: &Matcher,
+) -> (Vec<Entity>, Vec<TokInfo>) {
     let gaz = matcher.find(text, tokens);
-    find_with(text, tokens, gaz)
+    find_with_info(text, tokens, gaz)
 }
 
 /// The rules, given the gazetteer matches (sorted, non-overlapping).
+#[cfg(test)]
 pub(crate) fn find_with(text: &str, tokens: &[Token], gaz: Vec<Entity>) -> Vec<Entity> {
+    find_with_info(text, tokens, gaz).0
+}
+
+/// [`find_with`], also returning the per-token facts.
+fn find_with_info(text: &str, tokens: &[Token], gaz: Vec<Entity>) -> (Vec<Entity>, Vec<TokInfo>) {
     let mut cover = vec![0u32; tokens.len()];
     let mut g = 0;
     for (i, tok) in tokens.iter().enumerate() {
@@ -1144,7 +1160,7 @@ pub(crate) fn find_with(text: &str, tokens: &[Token], gaz: Vec<Entity>) -> Vec<E
     );
     out.sort_by_key(|e| (e.span.start, std::cmp::Reverse(e.span.end)));
     out.dedup_by(|later, earlier| later.span.overlaps(earlier.span));
-    out
+    (out, doc.info)
 }
 
 #[cfg(test)]

@@ -49,7 +49,23 @@ pub fn resolve(text: &str, tokens: &[Token], entities: &mut Vec<Entity>) {
     if tokens.is_empty() {
         return;
     }
-    let info = token_info(text, tokens, false, &[]);
+    resolve_with(text, tokens, entities, token_info(text, tokens, false, &[]));
+}
+
+/// [`resolve`] with the per-token facts already computed (by [`crate::entity::find_info`]):
+/// only their shape bits (`T_*` other than the headline mark) are read here.
+pub(crate) fn resolve_with(
+    text: &str,
+    tokens: &[Token],
+    entities: &mut Vec<Entity>,
+    mut info: Vec<TokInfo>,
+) {
+    if tokens.is_empty() {
+        return;
+    }
+    if info.len() != tokens.len() {
+        info = token_info(text, tokens, false, &[]);
+    }
     let mut r = Resolver {
         text,
         tokens,

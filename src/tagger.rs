@@ -75,8 +75,9 @@ impl Tagger {
         let layout = layout::analyze(&text);
         let tokens = tokenize::tokenize(&text);
         let sentences = sentence::split(&text, &tokens);
-        let mut entities = entity::find(&text, &tokens, &sentences, &self.matcher);
-        resolve::resolve(&text, &tokens, &mut entities);
+        // The per-token facts are computed once, by the entity stage, and reused by resolution.
+        let (mut entities, info) = entity::find_info(&text, &tokens, &self.matcher);
+        resolve::resolve_with(&text, &tokens, &mut entities, info);
         let mut quotes = quote::find(
             &text,
             &tokens,
