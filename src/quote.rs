@@ -154,6 +154,9 @@ pub struct Cues {
     words: HashMap<Box<str>, u32>,
     /// The same words keyed by bytes, for lookups that lower ASCII on the stack.
     bytes: HashMap<Box<[u8]>, u32>,
+    /// The ASCII words of at most 15 bytes keyed by [`pack16`]: hashing one integer instead of
+    /// a byte slice, since every word token of a text is looked up (most cue words are short).
+    packed: HashMap<u128, u32>,
     /// One bit per (length, first letter, last letter) of some word (see [`filter_key`]): most
     /// words of a text are no cue, and this rejects them without hashing.
     filter: Vec<u64>,
@@ -231,6 +234,12 @@ impl Cues {
             .iter()
             .map(|(w, &c)| (w.as_bytes().into(), c))
             .collect();
+        self.packed = self
+            .words
+            .iter()
+            .filter(|(w, _)| w.is_ascii())
+            .filter_map(|(w, &c)| Some((pack16(w.as_bytes())?, c)))
+            .collect();
         self.filter = vec![0; FILTER_WORDS];
         for w in self.words.keys() {
             if let Some(k) = filter_key(w.as_bytes()) {
@@ -264,12 +273,30 @@ impl Cues {
         {
             return 0;
         }
+        if let Some(p) = pack16(b) {
+            return self.packed.get(&p).copied().unwrap_or(0);
+        }
         let mut buf = [0u8; 32];
         for (d, s) in buf.iter_mut().zip(b) {
             *d = s.to_ascii_lowercase();
         }
         self.bytes.get(&buf[..b.len()]).copied().unwrap_or(0)
     }
+}
+
+/// An ASCII word of at most 15 bytes, lower-cased, packed into one integer: its bytes, then
+/// its length in the last byte (so a word with a NUL byte cannot collide with a shorter one).
+#[inline]
+fn pack16(b: &[u8]) -> Option<u128> {
+    if b.len() > 15 {
+        return None;
+    }
+    let mut buf = [0u8; 16];
+    for (d, s) in buf.iter_mut().zip(b) {
+        *d = s.to_ascii_lowercase();
+    }
+    buf[15] = b.len() as u8;
+    Some(u128::from_le_bytes(buf))
 }
 
 /// Size of [`Cues`]'s filter in 64-bit words: one bit per 15-bit [`filter_key`].
@@ -1962,6 +1989,20 @@ mod tests {
         assert!(cues.class("kata") & POST != 0);
         assert!(cues.class("katanya") & POST_NYA != 0);
         assert!(cues.class("Menurut") & ACCORDING != 0);
+    }
+
+    #[test]
+    fn class_lookup_handles_every_word_length() {
+        let cues =
+            Cues::parse("cue\tclass\nkata\tpost\nmenyampaikannya\tpost\nmemperdebatkannya\tpost\n")
+                .unwrap();
+        // 4, 15 and 17 bytes: packed lookups up to 15, the byte table beyond
+        assert!(cues.class("KATA") & POST != 0);
+        assert!(cues.class("Menyampaikannya") & POST != 0);
+        assert!(cues.class("Memperdebatkannya") & POST != 0);
+        assert_eq!(cues.class("kat"), 0);
+        assert_eq!(cues.class("kata\u{0}"), 0);
+        assert_eq!(cues.class("menyampaikannyaa"), 0);
     }
 
     #[test]
