@@ -250,6 +250,24 @@ impl Lexicon {
     }
 }
 
+impl Lexicon {
+    /// Flags of a word as written: lower-cased and stripped of one final `.`, as by
+    /// [`lower_into`]. Short ASCII words are lowered straight into their packed key.
+    #[inline]
+    pub(crate) fn flags_of(&self, s: &str, buf: &mut String) -> u16 {
+        let b = s.strip_suffix('.').unwrap_or(s).as_bytes();
+        if b.len() <= 13 && b.is_ascii() {
+            let mut p = [0u8; 14];
+            p[0] = b.len() as u8;
+            for (d, c) in p[1..].iter_mut().zip(b) {
+                *d = c.to_ascii_lowercase();
+            }
+            return self.packed.get(&p).copied().unwrap_or(0);
+        }
+        self.flags(lower_into(s, buf))
+    }
+}
+
 /// A short word packed inline: its length, then its bytes, zero-padded.
 type Packed = [u8; 14];
 
@@ -374,7 +392,7 @@ pub(crate) fn token_info(text: &str, tokens: &[Token], full: bool, cover: &[u32]
             if cover.get(i).is_some_and(|&c| c != 0) {
                 0
             } else {
-                lex.flags(lower_into(s, &mut buf))
+                lex.flags_of(s, &mut buf)
             }
         } else {
             let near = last_cap.is_some_and(|c| c - i <= 4) || (i > 0 && out[i - 1].t & T_CAP != 0);
