@@ -491,8 +491,6 @@ struct Doc<'a> {
     /// per token.
     ent_maps: OnceCell<EntMaps>,
     persons: OnceCell<Persons<'a>>,
-    /// Token positions per word text.
-    word_pos: OnceCell<HashMap<&'a str, Vec<usize>>>,
     /// `Full Name (ACR)`: the first expansion of each acronym.
     acronyms: OnceCell<HashMap<&'a str, String>>,
     /// Memo of [`Doc::earlier_full_name`]: per word, its first name-run occurrence.
@@ -560,7 +558,6 @@ impl<'a> Doc<'a> {
             ents_sorted: ents.windows(2).all(|w| w[0].span.end <= w[1].span.start),
             ent_maps: OnceCell::new(),
             persons: OnceCell::new(),
-            word_pos: OnceCell::new(),
             acronyms: OnceCell::new(),
             full_names: RefCell::new(HashMap::default()),
             holders: RefCell::new(HashMap::default()),
@@ -638,18 +635,6 @@ impl<'a> Doc<'a> {
                     if !list.contains(&n) {
                         list.push(n);
                     }
-                }
-            }
-            x
-        })
-    }
-
-    fn word_pos(&self) -> &HashMap<&'a str, Vec<usize>> {
-        self.word_pos.get_or_init(|| {
-            let mut x: HashMap<&'a str, Vec<usize>> = HashMap::default();
-            for k in 0..self.toks.len() {
-                if self.is_word(k) {
-                    x.entry(self.t(k)).or_default().push(k);
                 }
             }
             x
@@ -1810,10 +1795,13 @@ impl<'a> Doc<'a> {
         let word = span.as_str(self.text);
         let end = self.toks.partition_point(|t| t.span.start < span.start);
         let mut memo = self.full_names.borrow_mut();
-        let (&key, positions) = self.word_pos().get_key_value(word)?;
-        let first = memo
-            .entry(key)
-            .or_insert_with(|| positions.iter().find_map(|&k| self.full_name_at(k)));
+        // A scan of the tokens per distinct word asked for (memoised): speakers are few, so
+        // this beats indexing every word of the text.
+        let first = memo.entry(word).or_insert_with(|| {
+            (0..self.toks.len())
+                .filter(|&k| self.is_word(k) && self.t(k) == word)
+                .find_map(|k| self.full_name_at(k))
+        });
         first
             .as_ref()
             .filter(|(k, _)| *k < end)
