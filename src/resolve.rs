@@ -18,11 +18,12 @@
 //! Short forms must be capitalised, not stop-words or words usually written in lower case, and
 //! not inside another entity. The result stays sorted by start and non-overlapping.
 
+use std::borrow::Cow;
 use std::sync::Arc;
 
 use crate::entity::{
-    lexicon, lower_into, pattern_entity, token_info, FxMap, TokInfo, T_ALLCAPS, T_CAP, T_INITIAL,
-    T_NL_BEFORE, T_WORD, W_PARTICLE, W_STOP, W_STRICT, W_TITLE,
+    lexicon, pattern_entity, token_info, FxMap, TokInfo, T_ALLCAPS, T_CAP, T_INITIAL, T_NL_BEFORE,
+    T_WORD, W_PARTICLE, W_STOP, W_STRICT, W_TITLE,
 };
 use crate::span::{Entity, Label, Source, Span, Token};
 
@@ -112,8 +113,27 @@ impl Resolver<'_> {
 
     /// Lexicon flags of token `i` (looked up on demand: few tokens need them here).
     fn wflags(&self, i: usize) -> u16 {
-        let mut buf = String::new();
-        lexicon().flags(lower_into(self.s(i), &mut buf))
+        // `String::new` does not allocate: only words that are not short ASCII use it
+        lexicon().flags_of(self.s(i), &mut String::new())
+    }
+
+    /// The words `idx` (token indices) joined by single spaces: a slice of the text when they
+    /// are consecutive tokens one space apart (nearly always), so no allocation.
+    fn joined(&self, idx: &[usize]) -> Cow<'_, str> {
+        let (Some(&a), Some(&b)) = (idx.first(), idx.last()) else {
+            return Cow::Borrowed("");
+        };
+        let bytes = self.text.as_bytes();
+        let plain = idx.windows(2).all(|w| {
+            w[1] == w[0] + 1
+                && &bytes[self.tokens[w[0]].span.end..self.tokens[w[1]].span.start] == b" "
+        });
+        if plain {
+            Cow::Borrowed(&self.text[self.tokens[a].span.start..self.tokens[b].span.end])
+        } else {
+            let w: Vec<&str> = idx.iter().map(|&i| self.s(i)).collect();
+            Cow::Owned(w.join(" "))
+        }
     }
 
     fn recover(&mut self, entities: &[Entity]) {
@@ -272,7 +292,7 @@ impl Resolver<'_> {
     /// Short names and repeated full names of people.
     fn short_names(&self, entities: &mut Vec<Entity>) {
         // keys of every person with 2+ name words: (key, entity index)
-        let mut keys: Vec<(String, usize)> = Vec::new();
+        let mut keys: Vec<(Cow<'_, str>, usize)> = Vec::new();
         let mut words: Vec<usize> = Vec::new();
         for (ei, e) in entities.iter().enumerate() {
             if e.label != Label::Person {
@@ -293,14 +313,13 @@ impl Resolver<'_> {
             if words.len() < 2 {
                 continue;
             }
-            let w: Vec<&str> = words.iter().map(|&i| self.s(i)).collect();
-            let m = w.len();
-            keys.push((w.join(" "), ei));
-            keys.push((w[0].to_string(), ei));
-            keys.push((w[m - 1].to_string(), ei));
+            let m = words.len();
+            keys.push((self.joined(&words), ei));
+            keys.push((Cow::Borrowed(self.s(words[0])), ei));
+            keys.push((Cow::Borrowed(self.s(words[m - 1])), ei));
             if m >= 3 {
-                keys.push((w[..2].join(" "), ei));
-                keys.push((w[m - 2..].join(" "), ei));
+                keys.push((self.joined(&words[..2]), ei));
+                keys.push((self.joined(&words[m - 2..]), ei));
             }
         }
         if keys.is_empty() {
@@ -314,7 +333,7 @@ impl Resolver<'_> {
             firsts.insert(k.split(' ').next().unwrap_or(""), ());
         }
         for (k, ei) in &keys {
-            let v = map.entry(k.as_str()).or_default();
+            let v = map.entry(&**k).or_default();
             if v.last() != Some(ei) {
                 v.push(*ei);
             }
