@@ -842,6 +842,11 @@ fn unit_boundaries(text: &str, tokens: &[Token]) -> (Vec<u8>, Vec<usize>) {
         return (flags, starts);
     }
     let bytes = text.as_bytes();
+    // Hyphens and slashes are rare: find them all at once and walk that list alongside the
+    // tokens, instead of scanning every word's bytes. This needs tokens in order and without
+    // overlaps, as the tokenizer makes them; anything else takes the per-token scan.
+    let ordered = tokens.windows(2).all(|w| w[0].span.end <= w[1].span.start);
+    let mut seps = memchr::memchr2_iter(b'-', b'/', bytes).peekable();
     for t in tokens {
         let (start, end) = (t.span.start, t.span.end);
         if start >= end || end > text.len() {
@@ -851,7 +856,15 @@ fn unit_boundaries(text: &str, tokens: &[Token]) -> (Vec<u8>, Vec<usize>) {
         flags[end] |= UNIT_END;
         starts.push(start);
         if matches!(t.kind, TokenKind::Word | TokenKind::Number) {
-            // Tokens are short: a plain loop beats setting up `memchr2` for each one.
+            if ordered {
+                while seps.next_if(|&p| p <= start).is_some() {}
+                while let Some(p) = seps.next_if(|&p| p < end - 1) {
+                    flags[p] |= UNIT_END;
+                    flags[p + 1] |= UNIT_START;
+                    starts.push(p + 1);
+                }
+                continue;
+            }
             for p in start + 1..end - 1 {
                 if matches!(bytes[p], b'-' | b'/') {
                     flags[p] |= UNIT_END;
@@ -1209,6 +1222,24 @@ mod tests {
         let text = "pro-Rusia";
         let e = &m.find(text, &tokenize(text))[0];
         assert_eq!((e.span.start, e.span.end), (4, 9));
+    }
+
+    #[test]
+    fn hyphen_parts_found_with_tokens_out_of_order() {
+        // hand-made tokens in any order take the per-token scan: same matches
+        let m = small();
+        let text = "Perang Rusia-Ukraina dan AS/Rusia.";
+        let tokens = tokenize(text);
+        let mut reversed = tokens.clone();
+        reversed.reverse();
+        let spans = |t: &[Token]| -> Vec<(usize, usize)> {
+            m.find(text, t)
+                .iter()
+                .map(|e| (e.span.start, e.span.end))
+                .collect()
+        };
+        assert_eq!(spans(&tokens), [(7, 12), (13, 20), (25, 27), (28, 33)]);
+        assert_eq!(spans(&reversed), spans(&tokens));
     }
 
     #[test]
