@@ -26,7 +26,8 @@
 //! All word lists are data files under `data/`, compiled once into one hash map (one lookup per
 //! word token); the per-document work is a few linear passes over the tokens.
 
-use std::sync::OnceLock;
+use std::cell::RefCell;
+use std::sync::{Arc, OnceLock};
 
 use crate::gazetteer::Matcher;
 use crate::span::{Entity, Label, Source, Span, Token, TokenKind};
@@ -483,33 +484,78 @@ fn mark_headlines(info: &mut [TokInfo]) {
 /// ```
 pub fn slug(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
+    slug_into(name, &mut out);
+    out
+}
+
+/// Appends [`slug`]`(name)` to `out`.
+fn slug_into(name: &str, out: &mut String) {
+    let base = out.len();
     for c in name.chars() {
         if c.is_alphanumeric() {
-            out.extend(c.to_lowercase());
-        } else if !out.is_empty() && !out.ends_with('-') {
+            if c.is_ascii() {
+                out.push(c.to_ascii_lowercase());
+            } else {
+                out.extend(c.to_lowercase());
+            }
+        } else if out.len() > base && !out.ends_with('-') {
             out.push('-');
         }
     }
-    while out.ends_with('-') {
+    while out.len() > base && out.ends_with('-') {
         out.pop();
     }
-    out
+}
+
+/// True when `s` is its own whitespace-collapsed form: ASCII, one space between words, none
+/// at the ends (nearly every name), so the text can be used as is.
+fn collapsed(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.first() != Some(&b' ')
+        && b.last() != Some(&b' ')
+        && b.is_ascii()
+        && !b
+            .iter()
+            .any(|&c| matches!(c, b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r'))
+        && !b.windows(2).any(|w| w == b"  ")
+}
+
+/// The shared `Arc` of a kind string (a handful of distinct values), per thread so that
+/// threads do not contend on one reference count.
+fn kind_arc(kind: &str) -> Arc<str> {
+    thread_local! {
+        static KINDS: RefCell<Vec<Arc<str>>> = const { RefCell::new(Vec::new()) };
+    }
+    KINDS.with(|k| {
+        let mut k = k.borrow_mut();
+        if let Some(a) = k.iter().find(|a| ***a == *kind) {
+            return Arc::clone(a);
+        }
+        let a: Arc<str> = kind.into();
+        if k.len() < 64 {
+            k.push(Arc::clone(&a));
+        }
+        a
+    })
 }
 
 /// Builds a pattern entity for `span`: canonical = the text with whitespace runs collapsed.
 pub(crate) fn pattern_entity(text: &str, span: Span, label: Label, kind: &str) -> Entity {
-    let canonical: String = span
-        .as_str(text)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
-    let id = format!("pattern:{}", slug(&canonical));
+    let s = span.as_str(text);
+    let canonical: Arc<str> = if collapsed(s) {
+        s.into()
+    } else {
+        s.split_whitespace().collect::<Vec<_>>().join(" ").into()
+    };
+    let mut id = String::with_capacity(8 + canonical.len());
+    id.push_str("pattern:");
+    slug_into(&canonical, &mut id);
     Entity {
         span,
         label,
         id: id.into(),
-        canonical: canonical.into(),
-        kind: kind.into(),
+        canonical,
+        kind: kind_arc(kind),
         source: Source::Pattern,
         zone: None,
     }
@@ -1170,15 +1216,17 @@ fn find_with_info(text: &str, tokens: &[Token], gaz: Vec<Entity>) -> (Vec<Entity
         }
         out.push(pattern_entity(text, Span::new(start, end), c.label, c.kind));
     }
+    let info = doc.info;
+    // the matches are moved, not cloned: no reference-count traffic
     out.extend(
-        gaz.iter()
-            .zip(&dropped)
-            .filter(|(_, &d)| !d)
-            .map(|(e, _)| e.clone()),
+        gaz.into_iter()
+            .zip(dropped)
+            .filter(|(_, d)| !d)
+            .map(|(e, _)| e),
     );
     out.sort_by_key(|e| (e.span.start, std::cmp::Reverse(e.span.end)));
     out.dedup_by(|later, earlier| later.span.overlaps(earlier.span));
-    (out, doc.info)
+    (out, info)
 }
 
 #[cfg(test)]
@@ -1359,5 +1407,25 @@ mod tests {
         let got = find_with(text, &tokens, Vec::new());
         assert_eq!(&*got[0].id, "pattern:budi-santoso");
         assert_eq!(&*got[0].canonical, "Budi Santoso");
+    }
+
+    #[test]
+    fn pattern_canonical_collapses_whitespace() {
+        let cases = [
+            ("Budi Santoso", "Budi Santoso", "pattern:budi-santoso"),
+            ("Budi  Santoso", "Budi Santoso", "pattern:budi-santoso"),
+            ("Budi\nSantoso", "Budi Santoso", "pattern:budi-santoso"),
+            ("Budi\u{a0}Santoso", "Budi Santoso", "pattern:budi-santoso"),
+            ("Ma'ruf Amin", "Ma'ruf Amin", "pattern:ma-ruf-amin"),
+            ("Émile Zola", "Émile Zola", "pattern:émile-zola"),
+        ];
+        for (text, canonical, id) in cases {
+            let e = pattern_entity(text, Span::new(0, text.len()), Label::Person, "person");
+            assert_eq!(
+                (&*e.canonical, &*e.id, &*e.kind),
+                (canonical, id, "person"),
+                "{text:?}"
+            );
+        }
     }
 }
