@@ -262,25 +262,42 @@ impl Cues {
     /// anything else is not looked up, and short words are lowered on the stack.
     fn class(&self, word: &str) -> u32 {
         let b = word.as_bytes();
-        if b.len() > 32 || !word.is_ascii() {
-            return 0;
+        if b.len() <= 15 {
+            // one pass: lower into the packed key, and note any non-ASCII byte
+            let mut buf = [0u8; 16];
+            let mut high = 0u8;
+            for (d, &c) in buf.iter_mut().zip(b) {
+                high |= c;
+                *d = c.to_ascii_lowercase();
+            }
+            if high >= 0x80 || !self.may_be_word(b) {
+                return 0;
+            }
+            buf[15] = b.len() as u8;
+            return self
+                .packed
+                .get(&u128::from_le_bytes(buf))
+                .copied()
+                .unwrap_or(0);
         }
-        let Some(k) = filter_key(b) else { return 0 };
-        if !self
-            .filter
-            .get(k / 64)
-            .is_some_and(|f| f & (1 << (k % 64)) != 0)
-        {
+        if b.len() > 32 || !word.is_ascii() || !self.may_be_word(b) {
             return 0;
-        }
-        if let Some(p) = pack16(b) {
-            return self.packed.get(&p).copied().unwrap_or(0);
         }
         let mut buf = [0u8; 32];
         for (d, s) in buf.iter_mut().zip(b) {
             *d = s.to_ascii_lowercase();
         }
         self.bytes.get(&buf[..b.len()]).copied().unwrap_or(0)
+    }
+
+    /// False when no word has the length, first and last letter of `b` (see [`filter_key`]).
+    #[inline]
+    fn may_be_word(&self, b: &[u8]) -> bool {
+        filter_key(b).is_some_and(|k| {
+            self.filter
+                .get(k / 64)
+                .is_some_and(|f| f & (1 << (k % 64)) != 0)
+        })
     }
 }
 
