@@ -306,6 +306,23 @@ pub(crate) fn lower_into<'b>(s: &str, buf: &'b mut String) -> &'b str {
     buf.as_str()
 }
 
+/// [`lower_into`], on the stack for short ASCII words (no allocation: `buf` is only used for
+/// other words).
+#[inline]
+fn lower_short<'b>(s: &'b str, stack: &'b mut [u8; 24], buf: &'b mut String) -> &'b str {
+    let t = s.strip_suffix('.').unwrap_or(s).as_bytes();
+    if t.len() <= stack.len() && t.is_ascii() {
+        for (d, c) in stack.iter_mut().zip(t) {
+            *d = c.to_ascii_lowercase();
+        }
+        // lower-cased ASCII is still ASCII, so this cannot fail
+        if let Ok(l) = std::str::from_utf8(&stack[..t.len()]) {
+            return l;
+        }
+    }
+    lower_into(s, buf)
+}
+
 /// Token is a word.
 pub(crate) const T_WORD: u16 = 1;
 /// First letter upper case.
@@ -621,8 +638,11 @@ impl<'a> Doc<'a> {
         if ti.t & T_WORD == 0 || ti.w & W_TITLE == 0 || self.cover[i] != 0 {
             return None;
         }
-        let mut buf = String::new();
-        let info = self.lex.words.get(lower_into(self.s(i), &mut buf))?;
+        let (mut buf, mut stack) = (String::new(), [0u8; 24]);
+        let info = self
+            .lex
+            .words
+            .get(lower_short(self.s(i), &mut stack, &mut buf))?;
         for &p in &info.titles {
             let phrase = &self.lex.titles[p as usize];
             let n = phrase.words.len();
