@@ -937,7 +937,7 @@ impl<'a> Doc<'a> {
             return Some(self.cand(a, b, Label::Person, "person", None));
         }
         // `Metzel/Kantor` as one token: the part before `/` must look like a surname
-        let slash = s.find('/')?;
+        let slash = memchr::memchr(b'/', s.as_bytes())?;
         let (head, tail) = (&s[..slash], &s[slash + 1..]);
         let name_like = |w: &str| {
             let mut c = w.chars();
