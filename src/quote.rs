@@ -263,22 +263,10 @@ impl Cues {
     fn class(&self, word: &str) -> u32 {
         let b = word.as_bytes();
         if b.len() <= 15 {
-            // one pass: lower into the packed key, and note any non-ASCII byte
-            let mut buf = [0u8; 16];
-            let mut high = 0u8;
-            for (d, &c) in buf.iter_mut().zip(b) {
-                high |= c;
-                *d = c.to_ascii_lowercase();
-            }
-            if high >= 0x80 || !self.may_be_word(b) {
+            if !b.is_ascii() || !self.may_be_word(b) {
                 return 0;
             }
-            buf[15] = b.len() as u8;
-            return self
-                .packed
-                .get(&u128::from_le_bytes(buf))
-                .copied()
-                .unwrap_or(0);
+            return pack16(b).map_or(0, |p| self.packed.get(&p).copied().unwrap_or(0));
         }
         if b.len() > 32 || !word.is_ascii() || !self.may_be_word(b) {
             return 0;
@@ -308,12 +296,18 @@ fn pack16(b: &[u8]) -> Option<u128> {
     if b.len() > 15 {
         return None;
     }
-    let mut buf = [0u8; 16];
-    for (d, s) in buf.iter_mut().zip(b) {
-        *d = s.to_ascii_lowercase();
+    // Shifted into registers, not stored byte by byte and reloaded as a whole: byte stores
+    // then a wide load of the same bytes stall the CPU's store forwarding.
+    let (mut lo, mut hi) = (0u64, (b.len() as u64) << 56);
+    for (i, &c) in b.iter().enumerate() {
+        let c = u64::from(c.to_ascii_lowercase());
+        if i < 8 {
+            lo |= c << (8 * i);
+        } else {
+            hi |= c << (8 * (i - 8));
+        }
     }
-    buf[15] = b.len() as u8;
-    Some(u128::from_le_bytes(buf))
+    Some(u128::from(hi) << 64 | u128::from(lo))
 }
 
 /// Size of [`Cues`]'s filter in 64-bit words: one bit per 15-bit [`filter_key`].
