@@ -464,31 +464,31 @@ fn shape_of_capitalised(s: &str) -> u16 {
 /// Marks the tokens of headline-case lines: lines where at least two thirds of the common words
 /// (past the first) are capitalised. Names are not invented there, since every word looks like one.
 fn mark_headlines(info: &mut [TokInfo]) {
+    // One pass, counting without branches (the word classes alternate unpredictably); a line
+    // is closed at the next line's first token, which, like every line's first, is not counted.
+    let n = info.len();
     let mut start = 0;
-    while start < info.len() {
-        let mut end = start + 1;
-        while end < info.len() && info[end].t & T_NL_BEFORE == 0 {
-            end += 1;
-        }
-        let (mut common, mut capped) = (0, 0);
-        // lower-case words are common words (no lookup needed); capitalised ones count when
-        // the lexicon says they usually are written in lower case
-        for ti in &info[start + 1..end] {
-            if ti.t & T_WORD != 0 {
-                if ti.t & T_CAP == 0 {
-                    common += 1;
-                } else if ti.w & W_STRICT != 0 {
-                    common += 1;
-                    capped += 1;
+    let (mut common, mut capped) = (0u32, 0u32);
+    for k in 1..=n {
+        if k == n || info[k].t & T_NL_BEFORE != 0 {
+            if common >= 2 && capped * 3 >= common * 2 {
+                for ti in &mut info[start..k] {
+                    ti.t |= T_HEADLINE;
                 }
             }
+            start = k;
+            common = 0;
+            capped = 0;
+            continue;
         }
-        if common >= 2 && capped * 3 >= common * 2 {
-            for ti in &mut info[start..end] {
-                ti.t |= T_HEADLINE;
-            }
-        }
-        start = end;
+        // lower-case words are common words (no lookup needed); capitalised ones count when
+        // the lexicon says they usually are written in lower case
+        let ti = info[k];
+        let word = u32::from(ti.t & T_WORD != 0);
+        let cap = u32::from(ti.t & T_CAP != 0);
+        let strict = u32::from(ti.w & W_STRICT != 0);
+        common += word & ((cap ^ 1) | strict);
+        capped += word & cap & strict;
     }
 }
 
