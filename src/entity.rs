@@ -1430,6 +1430,17 @@ mod tests {
     }
 
     #[test]
+    fn headline_case_lines_are_marked() {
+        let text = "Harga Minyak Dunia Naik Tajam pada Hari Ini\nHarga minyak dunia naik tajam hari ini.\nBudi";
+        let tokens = tokenize(text);
+        let info = token_info(text, &tokens, true, &vec![0; tokens.len()]);
+        let marked: Vec<bool> = info.iter().map(|t| t.t & T_HEADLINE != 0).collect();
+        let first_line = tokens.iter().filter(|t| t.span.end <= 43).count();
+        assert!(marked[..first_line].iter().all(|&m| m), "{marked:?}");
+        assert!(marked[first_line..].iter().all(|&m| !m), "{marked:?}");
+    }
+
+    #[test]
     fn pattern_canonical_collapses_whitespace() {
         let cases = [
             ("Budi Santoso", "Budi Santoso", "pattern:budi-santoso"),
