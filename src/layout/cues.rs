@@ -32,8 +32,12 @@ pub(crate) struct Cues {
     pub boiler_line: HashSet<String>,
     pub boiler_prefix: Vec<String>,
     /// First bytes (lower-cased) of the boilerplate prefixes: a cheap filter per line.
-    pub boiler_first: [bool; 256],
+    pub boiler_first: FirstBytes,
     pub caption_prefix: Vec<String>,
+    /// First bytes of the caption, related and credit prefixes.
+    pub caption_first: FirstBytes,
+    pub related_first: FirstBytes,
+    pub credits_first: FirstBytes,
     pub end: HashSet<String>,
     pub credits: Vec<(String, Field)>,
     pub outlets: Vec<(String, String)>,
@@ -52,6 +56,42 @@ pub(crate) struct Cues {
     pub initials: Regex,
     /// A ticker row: a name and numbers with signs and percentages.
     pub ticker: Regex,
+}
+
+/// The first bytes (either ASCII case) a list of lower-cased prefixes can start with: lines
+/// are compared case-insensitively in ASCII only, so a line whose first byte is not here
+/// starts with none of them.
+pub(crate) struct FirstBytes {
+    table: [bool; 256],
+    /// An empty prefix starts every line, even an empty one.
+    empty: bool,
+}
+
+impl FirstBytes {
+    fn of<'a>(prefixes: impl IntoIterator<Item = &'a str>) -> FirstBytes {
+        let mut t = [false; 256];
+        let mut empty = false;
+        for p in prefixes {
+            match p.as_bytes().first() {
+                Some(&b) => {
+                    t[usize::from(b.to_ascii_lowercase())] = true;
+                    t[usize::from(b.to_ascii_uppercase())] = true;
+                }
+                None => empty = true,
+            }
+        }
+        if empty {
+            t = [true; 256];
+        }
+        FirstBytes { table: t, empty }
+    }
+
+    /// True when `s` may start with one of the prefixes.
+    pub(crate) fn has(&self, s: &str) -> bool {
+        s.as_bytes()
+            .first()
+            .map_or(self.empty, |&b| self.table[usize::from(b)])
+    }
 }
 
 fn rows(data: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
@@ -126,7 +166,7 @@ fn build() -> Cues {
             _ => {}
         }
     }
-    let credits = rows(include_str!("../../data/layout_credits.tsv"))
+    let credits: Vec<(String, Field)> = rows(include_str!("../../data/layout_credits.tsv"))
         .filter_map(|r| {
             let [label, field] = r.as_slice() else {
                 return None;
@@ -169,15 +209,11 @@ fn build() -> Cues {
     let caps = r"[A-Z][A-Z]+(?:[ /][A-Z][A-Z]+){0,3}";
     let title = r"[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}";
     let re = |s: String| Regex::new(&s).expect("layout regex");
-    let mut boiler_first = [false; 256];
-    for p in &boiler_prefix {
-        if let Some(&b) = p.as_bytes().first() {
-            boiler_first[usize::from(b.to_ascii_lowercase())] = true;
-            boiler_first[usize::from(b.to_ascii_uppercase())] = true;
-        }
-    }
     Cues {
-        boiler_first,
+        boiler_first: FirstBytes::of(boiler_prefix.iter().map(String::as_str)),
+        caption_first: FirstBytes::of(caption_prefix.iter().map(String::as_str)),
+        related_first: FirstBytes::of(related_prefix.iter().map(String::as_str)),
+        credits_first: FirstBytes::of(credits.iter().map(|(l, _)| l.as_str())),
         related_head,
         related_prefix,
         boiler_head,
