@@ -24,7 +24,7 @@ mod date;
 pub use date::parse_date;
 
 use crate::span::{Meta, Span, Zone, ZoneKind};
-use cues::{cues, norm, Cues, Field, Inline};
+use cues::{cues, norm, starts_with_ci, Cues, Field, Inline};
 
 /// Zones and metadata of one page.
 #[derive(Clone, Debug, Default)]
@@ -162,12 +162,6 @@ fn is_all_caps_name(s: &str) -> bool {
     is_name_like(s) && !s.chars().any(char::is_lowercase)
 }
 
-fn starts_with_ci(s: &str, prefix: &str) -> bool {
-    s.len() >= prefix.len()
-        && s.is_char_boundary(prefix.len())
-        && s.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
-}
-
 /// A ticker row: `• IDX 7.161 -53,30 -0,74%`.
 fn is_ticker(c: &Cues, s: &str) -> bool {
     if s.len() > 120 || words_upto(s, 11) > 10 {
@@ -191,11 +185,7 @@ fn date_line(s: &str) -> Option<String> {
 /// Credits in one line: `Sumber: Reuters | Editor: Barratut Taqiyyah Rafie`. Every `|`-part
 /// must be `Label: value` (or `Diadaptasi oleh Nama`); `None` otherwise.
 fn parse_credits(c: &Cues, s: &str) -> Option<Vec<(Field, String)>> {
-    if s.len() > 300
-        || !c.credits_first.has(s)
-        || !c.credits.iter().any(|(l, _)| starts_with_ci(s, l))
-        || s.split_whitespace().nth(16).is_some()
-    {
+    if s.len() > 300 || !c.credit_labels.starts(s) || s.split_whitespace().nth(16).is_some() {
         return None;
     }
     let mut out = Vec::new();
@@ -435,10 +425,17 @@ fn title_core(s: &str) -> &str {
     if s.len() > 400 {
         return s.trim();
     }
-    let cut = [" - ", " | ", " – "]
-        .iter()
-        .filter_map(|sep| s.rfind(sep))
-        .max();
+    // The last of ` - `, ` | `, ` – `: all three open with a space, so the rightmost middle
+    // byte that completes one gives the rightmost start.
+    let b = s.as_bytes();
+    let cut = memchr::memrchr3_iter(b'-', b'|', 0xE2, b).find_map(|j| {
+        let sep_len = if b[j] == 0xE2 { 3 } else { 1 };
+        let ok = j > 0
+            && b[j - 1] == b' '
+            && (b[j] != 0xE2 || b.get(j..j + 3) == Some("–".as_bytes()))
+            && b.get(j + sep_len) == Some(&b' ');
+        ok.then(|| j - 1)
+    });
     match cut {
         Some(i) if words_upto(&s[..i], 2) >= 2 => s[..i].trim(),
         _ => s.trim(),
@@ -567,8 +564,7 @@ pub fn analyze(text: &str) -> Layout {
             let mut best: Option<usize> = None;
             for i in f0..head_end {
                 let s = tr(i);
-                let nw = words_upto(s, 31);
-                if !(3..=30).contains(&nw) || s.ends_with('.') {
+                if s.ends_with('.') || !(3..=30).contains(&words_upto(s, 31)) {
                     continue;
                 }
                 if let Some(k) = (i + 1..head_end).rev().find(|&k| tr(k) == s) {
@@ -970,18 +966,18 @@ pub fn analyze(text: &str) -> Layout {
 
 /// True when the credit labels open the line (`Reporter: …`, `Sumber: …`).
 fn parse_credits_prefix(c: &Cues, s: &str) -> bool {
-    c.credits_first.has(s)
+    c.credit_labels.starts(s)
         && c.credits.iter().any(|(label, _)| {
             starts_with_ci(s, label) && s[label.len()..].trim_start().starts_with(':')
         })
 }
 
 fn caption_start(c: &Cues, s: &str) -> bool {
-    c.caption_first.has(s) && c.caption_prefix.iter().any(|p| starts_with_ci(s, p))
+    c.caption_prefix.starts(s)
 }
 
 fn starts_boiler_prefix(c: &Cues, s: &str) -> bool {
-    !s.is_empty() && c.boiler_first.has(s) && c.boiler_prefix.iter().any(|p| starts_with_ci(s, p))
+    !s.is_empty() && c.boiler_prefix.starts(s)
 }
 
 fn is_boiler_line(c: &Cues, s: &str) -> bool {
@@ -991,7 +987,7 @@ fn is_boiler_line(c: &Cues, s: &str) -> bool {
 }
 
 fn starts_related(c: &Cues, s: &str) -> bool {
-    c.related_first.has(s) && c.related_prefix.iter().any(|p| starts_with_ci(s, p))
+    c.related_prefix.starts(s)
 }
 
 /// `(fyk/ash)`: the regex is anchored on both brackets, so other lines skip it.

@@ -26,19 +26,15 @@ pub(crate) enum Inline {
 }
 
 pub(crate) struct Cues {
-    pub related_head: HashSet<String>,
-    pub related_prefix: Vec<String>,
-    pub boiler_head: HashSet<String>,
+    pub related_head: CueSet,
+    pub boiler_head: CueSet,
     pub boiler_line: HashSet<String>,
-    pub boiler_prefix: Vec<String>,
-    /// First bytes (lower-cased) of the boilerplate prefixes: a cheap filter per line.
-    pub boiler_first: FirstBytes,
-    pub caption_prefix: Vec<String>,
-    /// First bytes of the caption, related and credit prefixes.
-    pub caption_first: FirstBytes,
-    pub related_first: FirstBytes,
-    pub credits_first: FirstBytes,
-    pub end: HashSet<String>,
+    /// Line prefixes: boilerplate, captions, related links, credit labels.
+    pub boiler_prefix: Prefixes,
+    pub caption_prefix: Prefixes,
+    pub related_prefix: Prefixes,
+    pub credit_labels: Prefixes,
+    pub end: CueSet,
     pub credits: Vec<(String, Field)>,
     pub outlets: Vec<(String, String)>,
     pub connectors: HashSet<String>,
@@ -58,40 +54,73 @@ pub(crate) struct Cues {
     pub ticker: Regex,
 }
 
-/// The first bytes (either ASCII case) a list of lower-cased prefixes can start with: lines
-/// are compared case-insensitively in ASCII only, so a line whose first byte is not here
-/// starts with none of them.
-pub(crate) struct FirstBytes {
-    table: [bool; 256],
+/// Whole-line cues, looked up by [`norm`]. Lines too long for any cue normalise to the empty
+/// string; answering that without hashing saves a lookup on almost every body line.
+#[derive(Default)]
+pub(crate) struct CueSet {
+    set: HashSet<String>,
+    has_empty: bool,
+}
+
+impl CueSet {
+    fn insert(&mut self, s: String) {
+        if s.is_empty() {
+            self.has_empty = true;
+        } else {
+            self.set.insert(s);
+        }
+    }
+
+    pub(crate) fn contains(&self, s: &str) -> bool {
+        if s.is_empty() {
+            self.has_empty
+        } else {
+            self.set.contains(s)
+        }
+    }
+}
+
+/// A list of lower-cased prefixes, bucketed by first byte: lines are compared
+/// case-insensitively in ASCII only, so a line can only start with the prefixes of its own
+/// first byte's bucket, and most lines have none.
+pub(crate) struct Prefixes {
+    buckets: Vec<Vec<String>>,
     /// An empty prefix starts every line, even an empty one.
     empty: bool,
 }
 
-impl FirstBytes {
-    fn of<'a>(prefixes: impl IntoIterator<Item = &'a str>) -> FirstBytes {
-        let mut t = [false; 256];
+impl Prefixes {
+    fn of<'a>(prefixes: impl IntoIterator<Item = &'a str>) -> Prefixes {
+        let mut buckets = vec![Vec::new(); 256];
         let mut empty = false;
         for p in prefixes {
             match p.as_bytes().first() {
-                Some(&b) => {
-                    t[usize::from(b.to_ascii_lowercase())] = true;
-                    t[usize::from(b.to_ascii_uppercase())] = true;
-                }
+                Some(&b) => buckets[usize::from(b.to_ascii_lowercase())].push(p.to_string()),
                 None => empty = true,
             }
         }
-        if empty {
-            t = [true; 256];
-        }
-        FirstBytes { table: t, empty }
+        Prefixes { buckets, empty }
     }
 
-    /// True when `s` may start with one of the prefixes.
-    pub(crate) fn has(&self, s: &str) -> bool {
-        s.as_bytes()
-            .first()
-            .map_or(self.empty, |&b| self.table[usize::from(b)])
+    /// True when `s` starts with one of the prefixes (ASCII case ignored).
+    pub(crate) fn starts(&self, s: &str) -> bool {
+        if self.empty {
+            return true;
+        }
+        let Some(&b) = s.as_bytes().first() else {
+            return false;
+        };
+        self.buckets[usize::from(b.to_ascii_lowercase())]
+            .iter()
+            .any(|p| starts_with_ci(s, p))
     }
+}
+
+/// True when `s` starts with `prefix`, ASCII case ignored.
+pub(crate) fn starts_with_ci(s: &str, prefix: &str) -> bool {
+    s.len() >= prefix.len()
+        && s.is_char_boundary(prefix.len())
+        && s.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
 }
 
 fn rows(data: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
@@ -119,13 +148,13 @@ pub(crate) fn cues() -> &'static Cues {
 }
 
 fn build() -> Cues {
-    let mut related_head = HashSet::new();
+    let mut related_head = CueSet::default();
     let mut related_prefix = Vec::new();
-    let mut boiler_head = HashSet::new();
+    let mut boiler_head = CueSet::default();
     let mut boiler_line = HashSet::new();
     let mut boiler_prefix = Vec::new();
     let mut caption_prefix = Vec::new();
-    let mut end = HashSet::new();
+    let mut end = CueSet::default();
     let mut inline_pats: Vec<String> = Vec::new();
     let mut inline_kind = Vec::new();
     for r in rows(include_str!("../../data/furniture.tsv")) {
@@ -210,16 +239,13 @@ fn build() -> Cues {
     let title = r"[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}";
     let re = |s: String| Regex::new(&s).expect("layout regex");
     Cues {
-        boiler_first: FirstBytes::of(boiler_prefix.iter().map(String::as_str)),
-        caption_first: FirstBytes::of(caption_prefix.iter().map(String::as_str)),
-        related_first: FirstBytes::of(related_prefix.iter().map(String::as_str)),
-        credits_first: FirstBytes::of(credits.iter().map(|(l, _)| l.as_str())),
+        boiler_prefix: Prefixes::of(boiler_prefix.iter().map(String::as_str)),
+        caption_prefix: Prefixes::of(caption_prefix.iter().map(String::as_str)),
+        related_prefix: Prefixes::of(related_prefix.iter().map(String::as_str)),
+        credit_labels: Prefixes::of(credits.iter().map(|(l, _)| l.as_str())),
         related_head,
-        related_prefix,
         boiler_head,
         boiler_line,
-        boiler_prefix,
-        caption_prefix,
         end,
         credits,
         outlets,
