@@ -24,7 +24,7 @@ mod date;
 pub use date::parse_date;
 
 use crate::span::{Meta, Span, Zone, ZoneKind};
-use cues::{cues, norm, Cues, Field, Inline};
+use cues::{cues, norm, starts_with_ci, Cues, Field, Inline};
 
 /// Zones and metadata of one page.
 #[derive(Clone, Debug, Default)]
@@ -73,10 +73,35 @@ fn split_lines(text: &str) -> Vec<Line> {
     out
 }
 
-/// Number of whitespace-separated words, counted up to 64: every test here compares with a
-/// smaller number, and paragraphs can be long.
-fn words(s: &str) -> usize {
-    s.split_whitespace().take(64).count()
+/// Number of whitespace-separated words (as [`str::split_whitespace`] splits them), counted
+/// up to `cap`: every test compares with a small number and paragraphs can be long. A byte
+/// loop, decoding only non-ASCII characters, since this runs on most lines.
+fn words_upto(s: &str, cap: usize) -> usize {
+    let b = s.as_bytes();
+    let (mut n, mut in_word, mut i) = (0usize, false, 0usize);
+    while i < b.len() {
+        let x = b[i];
+        let (ws, len) = if x < 0x80 {
+            // ASCII whitespace as `char::is_whitespace` has it (includes vertical tab).
+            (matches!(x, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r'), 1)
+        } else {
+            match s[i..].chars().next() {
+                Some(ch) => (ch.is_whitespace(), ch.len_utf8()),
+                None => break,
+            }
+        };
+        if ws {
+            in_word = false;
+        } else if !in_word {
+            in_word = true;
+            n += 1;
+            if n >= cap {
+                return cap;
+            }
+        }
+        i += len;
+    }
+    n
 }
 
 /// True when the line carries no letters or digits (`|`, `·`, `-`, `/`): it belongs with
@@ -115,7 +140,7 @@ fn is_headline_like(s: &str) -> bool {
     if s.len() > 250 {
         return false;
     }
-    let n = words(s);
+    let n = words_upto(s, 23);
     (1..=22).contains(&n) && !s.ends_with('.') && !starts_quote(s) && !s.ends_with(',')
 }
 
@@ -124,7 +149,7 @@ fn is_name_like(s: &str) -> bool {
     if s.len() > 60 {
         return false;
     }
-    let n = words(s);
+    let n = words_upto(s, 6);
     (2..=5).contains(&n)
         && s.split_whitespace().all(|w| {
             w.chars().next().is_some_and(char::is_uppercase)
@@ -137,15 +162,9 @@ fn is_all_caps_name(s: &str) -> bool {
     is_name_like(s) && !s.chars().any(char::is_lowercase)
 }
 
-fn starts_with_ci(s: &str, prefix: &str) -> bool {
-    s.len() >= prefix.len()
-        && s.is_char_boundary(prefix.len())
-        && s.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
-}
-
 /// A ticker row: `• IDX 7.161 -53,30 -0,74%`.
 fn is_ticker(c: &Cues, s: &str) -> bool {
-    if s.len() > 120 || words(s) > 10 {
+    if s.len() > 120 || words_upto(s, 11) > 10 {
         return false;
     }
     let digits = s
@@ -157,7 +176,7 @@ fn is_ticker(c: &Cues, s: &str) -> bool {
 
 /// A short line that holds a date (`Jumat, 27 Oktober 2023 / 07:37 WIB`).
 fn date_line(s: &str) -> Option<String> {
-    if s.len() > 70 || words(s) > 10 {
+    if s.len() > 70 || words_upto(s, 11) > 10 {
         return None;
     }
     parse_date(s)
@@ -166,10 +185,7 @@ fn date_line(s: &str) -> Option<String> {
 /// Credits in one line: `Sumber: Reuters | Editor: Barratut Taqiyyah Rafie`. Every `|`-part
 /// must be `Label: value` (or `Diadaptasi oleh Nama`); `None` otherwise.
 fn parse_credits(c: &Cues, s: &str) -> Option<Vec<(Field, String)>> {
-    if s.len() > 300
-        || !c.credits.iter().any(|(l, _)| starts_with_ci(s, l))
-        || s.split_whitespace().nth(16).is_some()
-    {
+    if s.len() > 300 || !c.credit_labels.starts(s) || s.split_whitespace().nth(16).is_some() {
         return None;
     }
     let mut out = Vec::new();
@@ -409,12 +425,19 @@ fn title_core(s: &str) -> &str {
     if s.len() > 400 {
         return s.trim();
     }
-    let cut = [" - ", " | ", " – "]
-        .iter()
-        .filter_map(|sep| s.rfind(sep))
-        .max();
+    // The last of ` - `, ` | `, ` – `: all three open with a space, so the rightmost middle
+    // byte that completes one gives the rightmost start.
+    let b = s.as_bytes();
+    let cut = memchr::memrchr3_iter(b'-', b'|', 0xE2, b).find_map(|j| {
+        let sep_len = if b[j] == 0xE2 { 3 } else { 1 };
+        let ok = j > 0
+            && b[j - 1] == b' '
+            && (b[j] != 0xE2 || b.get(j..j + 3) == Some("–".as_bytes()))
+            && b.get(j + sep_len) == Some(&b' ');
+        ok.then(|| j - 1)
+    });
     match cut {
-        Some(i) if words(&s[..i]) >= 2 => s[..i].trim(),
+        Some(i) if words_upto(&s[..i], 2) >= 2 => s[..i].trim(),
         _ => s.trim(),
     }
 }
@@ -499,7 +522,7 @@ pub fn analyze(text: &str) -> Layout {
         if let Some(d) = cand {
             // The body must follow: a paragraph right after the dateline.
             let rest_end = text[d.end..].find('\n').map_or(text.len(), |k| d.end + k);
-            if words(&text[d.end..rest_end]) >= 6 {
+            if words_upto(&text[d.end..rest_end], 6) >= 6 {
                 dl = Some((i, d));
                 break;
             }
@@ -524,7 +547,7 @@ pub fn analyze(text: &str) -> Layout {
     let mut title_text: Option<String> = None;
     if let Some(f0) = f0 {
         let core = title_core(tr(f0));
-        if words(core) >= 2 {
+        if words_upto(core, 2) >= 2 {
             headline = (f0 + 1..region_end).rev().find(|&i| {
                 let s = tr(i);
                 s == core || s == tr(f0)
@@ -541,8 +564,7 @@ pub fn analyze(text: &str) -> Layout {
             let mut best: Option<usize> = None;
             for i in f0..head_end {
                 let s = tr(i);
-                let nw = words(s);
-                if !(3..=30).contains(&nw) || s.ends_with('.') {
+                if s.ends_with('.') || !(3..=30).contains(&words_upto(s, 31)) {
                     continue;
                 }
                 if let Some(k) = (i + 1..head_end).rev().find(|&k| tr(k) == s) {
@@ -636,7 +658,7 @@ pub fn analyze(text: &str) -> Layout {
             .unwrap_or(head_end);
         head_title_cand = (0..stop).rev().find(|&i| {
             let s = tr(i);
-            (3..=30).contains(&words(s))
+            (3..=30).contains(&words_upto(s, 31))
                 && is_headline_like(s)
                 && !is_boiler_line(c, s)
                 && !c.related_head.contains(&norm(s))
@@ -716,7 +738,7 @@ pub fn analyze(text: &str) -> Layout {
             expect_value = Some(f);
             continue;
         }
-        if (s.starts_with("- ") || s.starts_with("– ")) && words(s) <= 3 {
+        if (s.starts_with("- ") || s.starts_with("– ")) && words_upto(s, 4) <= 3 {
             marks.put(pos, ZoneKind::Meta);
             continue;
         }
@@ -750,11 +772,11 @@ pub fn analyze(text: &str) -> Layout {
             marks.put(pos, ZoneKind::Related);
             continue;
         }
-        if words(s) == 1 && s.chars().all(|ch| ch.is_lowercase()) {
+        if words_upto(s, 2) == 1 && s.chars().all(|ch| ch.is_lowercase()) {
             marks.put(pos, ZoneKind::Boilerplate);
             continue;
         }
-        let kind = if headline.is_some() || words(s) >= 6 {
+        let kind = if headline.is_some() || words_upto(s, 6) >= 6 {
             ZoneKind::Caption
         } else {
             ZoneKind::Boilerplate
@@ -787,6 +809,19 @@ pub fn analyze(text: &str) -> Layout {
     }
     let mut in_block = false;
     let mut prev_ends = true;
+    // Most pages have no glued-in furniture at all: one scan of the body settles that (a
+    // phrase that occurs in no line does not occur in the text, and the reverse).
+    let body_bytes = ls
+        .get(bs_line)
+        .map_or(text.len(), |l| bs_pos.max(l.start))
+        .min(text.len());
+    let body_stop = match be_line.min(n) {
+        0 => body_bytes,
+        last => ls[last - 1].end.max(body_bytes),
+    };
+    let any_inline = text
+        .get(body_bytes..body_stop)
+        .is_some_and(|b| c.inline.is_match(b));
     for (i, &l) in ls.iter().enumerate().take(be_line.min(n)).skip(bs_line) {
         let start = if i == bs_line {
             bs_pos.max(l.start)
@@ -814,7 +849,7 @@ pub fn analyze(text: &str) -> Layout {
             marks.put(start, ZoneKind::Boilerplate);
             continue;
         }
-        if c.initials.is_match(s) || (i + 1 == be_line && is_paren_name(s)) {
+        if is_initials(c, s) || (i + 1 == be_line && is_paren_name(s)) {
             marks.put(start, ZoneKind::Meta);
             continue;
         }
@@ -823,7 +858,9 @@ pub fn analyze(text: &str) -> Layout {
             continue;
         }
         marks.put(start, ZoneKind::Body);
-        inline_furniture(c, text, start, l.end, &mut marks);
+        if any_inline {
+            inline_furniture(c, text, start, l.end, &mut marks);
+        }
     }
 
     // Foot.
@@ -841,7 +878,7 @@ pub fn analyze(text: &str) -> Layout {
             found.set(f, s.trim_start_matches(':'));
             continue;
         }
-        if c.initials.is_match(s) || is_paren_name(s) && i == be_line {
+        if is_initials(c, s) || is_paren_name(s) && i == be_line {
             marks.put(pos, ZoneKind::Meta);
             after_initials = true;
             continue;
@@ -880,7 +917,7 @@ pub fn analyze(text: &str) -> Layout {
             marks.put(pos, ZoneKind::Related);
             continue;
         }
-        if after_initials && words(s) <= 6 && !ends_sentence(s) {
+        if after_initials && words_upto(s, 7) <= 6 && !ends_sentence(s) {
             marks.put(pos, ZoneKind::Related);
             continue;
         }
@@ -902,7 +939,7 @@ pub fn analyze(text: &str) -> Layout {
         let mut cands: Vec<&str> = Vec::new();
         if let Some(f0) = f0 {
             let s = tr(f0);
-            if headline.is_some() || words(s) <= 3 {
+            if headline.is_some() || words_upto(s, 4) <= 3 {
                 cands.push(s);
             }
         }
@@ -914,7 +951,7 @@ pub fn analyze(text: &str) -> Layout {
         }
         for i in 0..head_end.min(n) {
             let s = tr(i);
-            if (s.starts_with("- ") || s.starts_with("– ")) && words(s) <= 3 {
+            if (s.starts_with("- ") || s.starts_with("– ")) && words_upto(s, 4) <= 3 {
                 cands.push(s);
             }
         }
@@ -929,21 +966,18 @@ pub fn analyze(text: &str) -> Layout {
 
 /// True when the credit labels open the line (`Reporter: …`, `Sumber: …`).
 fn parse_credits_prefix(c: &Cues, s: &str) -> bool {
-    c.credits.iter().any(|(label, _)| {
-        starts_with_ci(s, label) && s[label.len()..].trim_start().starts_with(':')
-    })
+    c.credit_labels.starts(s)
+        && c.credits.iter().any(|(label, _)| {
+            starts_with_ci(s, label) && s[label.len()..].trim_start().starts_with(':')
+        })
 }
 
 fn caption_start(c: &Cues, s: &str) -> bool {
-    c.caption_prefix.iter().any(|p| starts_with_ci(s, p))
+    c.caption_prefix.starts(s)
 }
 
 fn starts_boiler_prefix(c: &Cues, s: &str) -> bool {
-    let Some(&b) = s.as_bytes().first() else {
-        return false;
-    };
-    c.boiler_first[usize::from(b.to_ascii_lowercase())]
-        && c.boiler_prefix.iter().any(|p| starts_with_ci(s, p))
+    !s.is_empty() && c.boiler_prefix.starts(s)
 }
 
 fn is_boiler_line(c: &Cues, s: &str) -> bool {
@@ -953,7 +987,12 @@ fn is_boiler_line(c: &Cues, s: &str) -> bool {
 }
 
 fn starts_related(c: &Cues, s: &str) -> bool {
-    c.related_prefix.iter().any(|p| starts_with_ci(s, p))
+    c.related_prefix.starts(s)
+}
+
+/// `(fyk/ash)`: the regex is anchored on both brackets, so other lines skip it.
+fn is_initials(c: &Cues, s: &str) -> bool {
+    s.starts_with('(') && s.ends_with(')') && c.initials.is_match(s)
 }
 
 /// `| 1.229 Views`, `13`, `dibaca 53,203 kali`: counters.
@@ -964,17 +1003,20 @@ fn is_counter(s: &str) -> bool {
     let lower = s.to_lowercase();
     s.chars()
         .all(|ch| ch.is_ascii_digit() || ".,% ".contains(ch))
-        || ((lower.contains("views") || lower.contains("kali")) && words(s) <= 4)
+        || ((lower.contains("views") || lower.contains("kali")) && words_upto(s, 5) <= 4)
 }
 
 /// `penerbangan batal, abu vulkanik, gunung rinjani`: a keyword list.
 fn is_tag_list(s: &str) -> bool {
-    s.contains(',') && !s.chars().any(char::is_uppercase) && !ends_sentence(s) && words(s) <= 20
+    s.contains(',')
+        && !s.chars().any(char::is_uppercase)
+        && !ends_sentence(s)
+        && words_upto(s, 21) <= 20
 }
 
 /// `(Angkasa Yudhistira)`, `(Tribunnews.com/Nama)`: the writer, in brackets, closing the story.
 fn is_paren_name(s: &str) -> bool {
-    s.starts_with('(') && s.ends_with(')') && words(s) <= 5 && {
+    s.starts_with('(') && s.ends_with(')') && words_upto(s, 6) <= 5 && {
         let inner = &s[1..s.len() - 1];
         inner
             .split(['/', ' '])
@@ -993,7 +1035,7 @@ fn next_is_meta(c: &Cues, ls: &[Line], text: &str, i: usize) -> bool {
         return date_line(s).is_some()
             || parse_credits(c, s).is_some()
             || bare_label(c, s).is_some()
-            || ((s.starts_with("- ") || s.starts_with("– ")) && words(s) <= 3);
+            || ((s.starts_with("- ") || s.starts_with("– ")) && words_upto(s, 4) <= 3);
     }
     false
 }
@@ -1010,12 +1052,12 @@ fn body_end(c: &Cues, ls: &[Line], text: &str, from: usize) -> usize {
             i += 1;
             continue;
         }
-        if c.initials.is_match(s) {
+        if is_initials(c, s) {
             return i;
         }
         let ns = norm(s);
         if c.end.contains(&ns)
-            || parse_credits(c, s).is_some_and(|_| words(s) <= 12)
+            || parse_credits(c, s).is_some_and(|_| words_upto(s, 13) <= 12)
             || c.boiler_head.contains(&ns)
             || starts_with_ci(s, "copyright")
             || s.starts_with('©')
@@ -1056,8 +1098,10 @@ fn body_end(c: &Cues, ls: &[Line], text: &str, from: usize) -> usize {
                 break;
             }
             let t = if k < n { tr(k) } else { "" };
-            let body_follows =
-                k < n && !is_headline_like(t) && words(t) >= 5 && !starts_boiler_prefix(c, t);
+            let body_follows = k < n
+                && !is_headline_like(t)
+                && words_upto(t, 5) >= 5
+                && !starts_boiler_prefix(c, t);
             if body_follows {
                 i = k;
                 continue;

@@ -26,15 +26,15 @@ pub(crate) enum Inline {
 }
 
 pub(crate) struct Cues {
-    pub related_head: HashSet<String>,
-    pub related_prefix: Vec<String>,
-    pub boiler_head: HashSet<String>,
+    pub related_head: CueSet,
+    pub boiler_head: CueSet,
     pub boiler_line: HashSet<String>,
-    pub boiler_prefix: Vec<String>,
-    /// First bytes (lower-cased) of the boilerplate prefixes: a cheap filter per line.
-    pub boiler_first: [bool; 256],
-    pub caption_prefix: Vec<String>,
-    pub end: HashSet<String>,
+    /// Line prefixes: boilerplate, captions, related links, credit labels.
+    pub boiler_prefix: Prefixes,
+    pub caption_prefix: Prefixes,
+    pub related_prefix: Prefixes,
+    pub credit_labels: Prefixes,
+    pub end: CueSet,
     pub credits: Vec<(String, Field)>,
     pub outlets: Vec<(String, String)>,
     pub connectors: HashSet<String>,
@@ -52,6 +52,75 @@ pub(crate) struct Cues {
     pub initials: Regex,
     /// A ticker row: a name and numbers with signs and percentages.
     pub ticker: Regex,
+}
+
+/// Whole-line cues, looked up by [`norm`]. Lines too long for any cue normalise to the empty
+/// string; answering that without hashing saves a lookup on almost every body line.
+#[derive(Default)]
+pub(crate) struct CueSet {
+    set: HashSet<String>,
+    has_empty: bool,
+}
+
+impl CueSet {
+    fn insert(&mut self, s: String) {
+        if s.is_empty() {
+            self.has_empty = true;
+        } else {
+            self.set.insert(s);
+        }
+    }
+
+    pub(crate) fn contains(&self, s: &str) -> bool {
+        if s.is_empty() {
+            self.has_empty
+        } else {
+            self.set.contains(s)
+        }
+    }
+}
+
+/// A list of lower-cased prefixes, bucketed by first byte: lines are compared
+/// case-insensitively in ASCII only, so a line can only start with the prefixes of its own
+/// first byte's bucket, and most lines have none.
+pub(crate) struct Prefixes {
+    buckets: Vec<Vec<String>>,
+    /// An empty prefix starts every line, even an empty one.
+    empty: bool,
+}
+
+impl Prefixes {
+    fn of<'a>(prefixes: impl IntoIterator<Item = &'a str>) -> Prefixes {
+        let mut buckets = vec![Vec::new(); 256];
+        let mut empty = false;
+        for p in prefixes {
+            match p.as_bytes().first() {
+                Some(&b) => buckets[usize::from(b.to_ascii_lowercase())].push(p.to_string()),
+                None => empty = true,
+            }
+        }
+        Prefixes { buckets, empty }
+    }
+
+    /// True when `s` starts with one of the prefixes (ASCII case ignored).
+    pub(crate) fn starts(&self, s: &str) -> bool {
+        if self.empty {
+            return true;
+        }
+        let Some(&b) = s.as_bytes().first() else {
+            return false;
+        };
+        self.buckets[usize::from(b.to_ascii_lowercase())]
+            .iter()
+            .any(|p| starts_with_ci(s, p))
+    }
+}
+
+/// True when `s` starts with `prefix`, ASCII case ignored.
+pub(crate) fn starts_with_ci(s: &str, prefix: &str) -> bool {
+    s.len() >= prefix.len()
+        && s.is_char_boundary(prefix.len())
+        && s.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
 }
 
 fn rows(data: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
@@ -79,13 +148,13 @@ pub(crate) fn cues() -> &'static Cues {
 }
 
 fn build() -> Cues {
-    let mut related_head = HashSet::new();
+    let mut related_head = CueSet::default();
     let mut related_prefix = Vec::new();
-    let mut boiler_head = HashSet::new();
+    let mut boiler_head = CueSet::default();
     let mut boiler_line = HashSet::new();
     let mut boiler_prefix = Vec::new();
     let mut caption_prefix = Vec::new();
-    let mut end = HashSet::new();
+    let mut end = CueSet::default();
     let mut inline_pats: Vec<String> = Vec::new();
     let mut inline_kind = Vec::new();
     for r in rows(include_str!("../../data/furniture.tsv")) {
@@ -126,7 +195,7 @@ fn build() -> Cues {
             _ => {}
         }
     }
-    let credits = rows(include_str!("../../data/layout_credits.tsv"))
+    let credits: Vec<(String, Field)> = rows(include_str!("../../data/layout_credits.tsv"))
         .filter_map(|r| {
             let [label, field] = r.as_slice() else {
                 return None;
@@ -169,21 +238,14 @@ fn build() -> Cues {
     let caps = r"[A-Z][A-Z]+(?:[ /][A-Z][A-Z]+){0,3}";
     let title = r"[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}";
     let re = |s: String| Regex::new(&s).expect("layout regex");
-    let mut boiler_first = [false; 256];
-    for p in &boiler_prefix {
-        if let Some(&b) = p.as_bytes().first() {
-            boiler_first[usize::from(b.to_ascii_lowercase())] = true;
-            boiler_first[usize::from(b.to_ascii_uppercase())] = true;
-        }
-    }
     Cues {
-        boiler_first,
+        boiler_prefix: Prefixes::of(boiler_prefix.iter().map(String::as_str)),
+        caption_prefix: Prefixes::of(caption_prefix.iter().map(String::as_str)),
+        related_prefix: Prefixes::of(related_prefix.iter().map(String::as_str)),
+        credit_labels: Prefixes::of(credits.iter().map(|(l, _)| l.as_str())),
         related_head,
-        related_prefix,
         boiler_head,
         boiler_line,
-        boiler_prefix,
-        caption_prefix,
         end,
         credits,
         outlets,

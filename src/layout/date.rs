@@ -151,6 +151,10 @@ fn find_date(s: &str) -> Option<Found> {
 /// assert_eq!(parse_date("31 Februari 2023"), None);
 /// ```
 pub fn parse_date(s: &str) -> Option<String> {
+    // Every date form reads its day and year as ASCII digits; most lines have none.
+    if !s.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
     let f = find_date(s)?;
     if !(1..=12).contains(&f.m)
         || f.d == 0

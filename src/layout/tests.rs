@@ -335,3 +335,53 @@ proptest::proptest! {
         assert_partition(&s);
     }
 }
+
+#[test]
+fn word_counts_agree_with_split_whitespace() {
+    for s in [
+        "",
+        "   ",
+        "satu",
+        " dua  kata ",
+        "tab\tdan\u{b}vt\u{c}ff",
+        "spasi\u{a0}keras\u{2003}em\u{3000}ideografis",
+        "Jakarta – Presiden menyapa warga. “Halo,” katanya.",
+    ] {
+        for cap in [1, 2, 3, 64] {
+            let want = s.split_whitespace().take(cap).count();
+            assert_eq!(words_upto(s, cap), want, "{s:?} cap {cap}");
+        }
+    }
+}
+
+#[test]
+fn title_core_cuts_the_last_outlet_separator() {
+    assert_eq!(
+        title_core("Harga Cabai Naik - Berita Kota"),
+        "Harga Cabai Naik"
+    );
+    assert_eq!(
+        title_core("Harga Cabai Naik | Kota - Pos"),
+        "Harga Cabai Naik | Kota"
+    );
+    assert_eq!(
+        title_core("Harga Cabai Naik – Pos Kota"),
+        "Harga Cabai Naik"
+    );
+    // A dash without spaces, or an em dash, is not a separator.
+    assert_eq!(
+        title_core("Harga Cabai-Naik—Pos Kota"),
+        "Harga Cabai-Naik—Pos Kota"
+    );
+    // One word before the cut is too little for a title.
+    assert_eq!(title_core("Cabai - Pos Kota"), "Cabai - Pos Kota");
+}
+
+#[test]
+fn prefix_lists_ignore_ascii_case_and_cue_sets_skip_long_lines() {
+    let c = cues();
+    assert!(c.related_prefix.starts("BACA JUGA: Judul Lain"));
+    assert!(!c.related_prefix.starts("Bacalah juga buku ini"));
+    assert!(!c.related_head.contains(""));
+    assert!(c.related_head.contains("baca juga"));
+}
