@@ -1,0 +1,296 @@
+//! The reporting cue table: `data/cues.tsv` parsed into [`Cues`], plus the class bits the
+//! other parts of the stage test tokens against.
+//!
+//! Every word token of a document is looked up once (see [`super::find`]), and most are no
+//! cue, so the table is built for rejecting fast: a bit filter on length and first/last
+//! letter, then one integer-keyed hash lookup for short ASCII words. A word may carry several
+//! classes at once, hence bits rather than an enum.
+
+use rustc_hash::FxHashMap as HashMap;
+
+const CUES_TSV: &str = include_str!("../../data/cues.tsv");
+/// The entity stage's list of capitalised words that are never names (days, months, openers).
+const NAME_STOPWORDS: &str = include_str!("../../data/name_stopwords.txt");
+
+pub(super) const POST: u32 = 1 << 0;
+pub(super) const SAY: u32 = 1 << 1;
+pub(super) const SAY_BAHWA: u32 = 1 << 2;
+pub(super) const SAY_QUOTE: u32 = 1 << 3;
+pub(super) const PASSIVE_NYA: u32 = 1 << 4;
+pub(super) const ACCORDING: u32 = 1 << 5;
+pub(super) const MEDIA: u32 = 1 << 6;
+pub(super) const PRON: u32 = 1 << 7;
+pub(super) const PRON_PLURAL: u32 = 1 << 8;
+pub(super) const PARTIAL_VERB: u32 = 1 << 9;
+pub(super) const TITLED: u32 = 1 << 10;
+pub(super) const ADVERB: u32 = 1 << 11;
+pub(super) const CONTEXT: u32 = 1 << 12;
+pub(super) const TITLE: u32 = 1 << 13;
+pub(super) const FUNC: u32 = 1 << 14;
+pub(super) const MODAL: u32 = 1 << 15;
+pub(super) const NOT_SUBJECT: u32 = 1 << 16;
+pub(super) const DEMONSTRATIVE: u32 = 1 << 17;
+/// Derived: a `post` verb with the `-nya` clitic (`ujarnya`).
+pub(super) const POST_NYA: u32 = 1 << 18;
+pub(super) const MANNER: u32 = 1 << 20;
+pub(super) const ACCORDING_NOT: u32 = 1 << 21;
+pub(super) const PARTICLE: u32 = 1 << 22;
+/// Words that are never a personal name (days, months, sentence openers): from the entity
+/// stage's `data/name_stopwords.txt`.
+pub(super) const NOT_NAME: u32 = 1 << 23;
+pub(super) const AFFILIATION: u32 = 1 << 24;
+/// `bahwa`: the complementizer that opens a reported claim.
+pub(super) const THAT: u32 = 1 << 25;
+/// `demikian`: a word that may sit between a closing quote and its post cue.
+pub(super) const POST_LEAD: u32 = 1 << 26;
+/// Plain (unaffixed) verbs and predicates that make a bare clause (`ada`, `naik`).
+pub(super) const PREDICATE: u32 = 1 << 27;
+/// Time and frame words that may open a bare claim (`saat ini`, `kini`).
+pub(super) const CLAUSE_OPENER: u32 = 1 << 28;
+
+pub(super) const CLASSES: [(&str, u32); 27] = [
+    ("post", POST),
+    ("say", SAY),
+    ("say-bahwa", SAY_BAHWA),
+    ("say-quote", SAY_QUOTE),
+    ("passive-nya", PASSIVE_NYA),
+    ("according", ACCORDING),
+    ("media", MEDIA),
+    ("pron", PRON),
+    ("pron-plural", PRON_PLURAL),
+    ("partial-verb", PARTIAL_VERB),
+    ("titled", TITLED),
+    ("adverb", ADVERB),
+    ("context", CONTEXT),
+    ("title", TITLE),
+    ("func", FUNC),
+    ("modal", MODAL),
+    ("not-subject", NOT_SUBJECT),
+    ("demonstrative", DEMONSTRATIVE),
+    ("manner", MANNER),
+    ("according-not", ACCORDING_NOT),
+    ("particle", PARTICLE),
+    ("not-name", NOT_NAME),
+    ("affiliation", AFFILIATION),
+    ("that", THAT),
+    ("post-lead", POST_LEAD),
+    ("predicate", PREDICATE),
+    ("clause-opener", CLAUSE_OPENER),
+];
+
+/// The clitic that makes `ujar` the speaker's own word (`ujarnya`), `menurut` anaphoric.
+pub(super) const CLITIC: &str = "nya";
+
+/// Any speech verb that can introduce a quotation or a claim.
+pub(super) const ANY_SAY: u32 = SAY | SAY_BAHWA | SAY_QUOTE;
+
+/// The reporting cues (data file `data/cues.tsv`), loaded once per tagger.
+///
+/// Every word belongs to one or more classes (`post`, `say`, `according`, …; the file's header
+/// explains them). Lookups are case-insensitive.
+///
+/// ```
+/// use indotag::quote::Cues;
+/// let cues = Cues::defaults();
+/// assert!(cues.is_cue("kata"));
+/// assert!(cues.is_cue("Ujarnya"));
+/// assert!(cues.is_cue("mengatakan"));
+/// assert!(!cues.is_cue("menilai"));
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct Cues {
+    words: HashMap<Box<str>, u32>,
+    /// The same words keyed by bytes, for lookups that lower ASCII on the stack.
+    bytes: HashMap<Box<[u8]>, u32>,
+    /// The ASCII words of at most 15 bytes keyed by [`pack16`]: hashing one integer instead of
+    /// a byte slice, since every word token of a text is looked up (most cue words are short).
+    packed: HashMap<u128, u32>,
+    /// One bit per (length, first letter, last letter) of some word (see [`filter_key`]): most
+    /// words of a text are no cue, and this rejects them without hashing.
+    filter: Vec<u64>,
+    /// Verb prefixes (class `verb-prefix`): matched at word starts, never as words.
+    prefixes: Vec<Box<str>>,
+}
+
+impl Cues {
+    /// The embedded default cue list.
+    pub fn defaults() -> Cues {
+        // The embedded file is checked by the tests below, so parsing it cannot fail.
+        let mut cues = Cues::parse(CUES_TSV).expect("embedded data/cues.tsv is valid");
+        for w in NAME_STOPWORDS.lines().map(str::trim) {
+            if !w.is_empty() && !w.starts_with('#') {
+                *cues.words.entry(w.to_lowercase().into()).or_default() |= NOT_NAME;
+            }
+        }
+        cues.seal();
+        cues
+    }
+
+    /// Parses a cue list in the `data/cues.tsv` format (`word<TAB>class`, `#` comments, one
+    /// header line `cue<TAB>class`). Errors name the line.
+    ///
+    /// ```
+    /// use indotag::quote::Cues;
+    /// let cues = Cues::parse("cue\tclass\nkata\tpost\n").unwrap();
+    /// assert!(cues.is_cue("kata"));
+    /// assert!(Cues::parse("cue\tclass\nkata\tnonsense\n").unwrap_err().contains("line 2"));
+    /// ```
+    pub fn parse(content: &str) -> Result<Cues, String> {
+        let mut words: HashMap<Box<str>, u32> = HashMap::default();
+        let mut prefixes = Vec::new();
+        for (i, line) in content.lines().enumerate() {
+            let line = line.trim_end_matches('\r');
+            if line.trim().is_empty() || line.starts_with('#') || line == "cue\tclass" {
+                continue;
+            }
+            let (word, class) = line
+                .split_once('\t')
+                .ok_or_else(|| format!("line {}: expected `word<TAB>class`", i + 1))?;
+            if class.trim() == "verb-prefix" {
+                prefixes.push(word.trim().to_lowercase().into());
+                continue;
+            }
+            let bit = CLASSES
+                .iter()
+                .find(|(n, _)| *n == class.trim())
+                .map(|(_, b)| *b)
+                .ok_or_else(|| format!("line {}: unknown class `{class}`", i + 1))?;
+            *words.entry(word.trim().to_lowercase().into()).or_default() |= bit;
+        }
+        // `ujar` gives `ujarnya`; keep explicit entries' classes too.
+        let posts: Vec<Box<str>> = words
+            .iter()
+            .filter(|(_, c)| **c & POST != 0)
+            .map(|(w, _)| w.clone())
+            .collect();
+        for w in posts {
+            *words.entry(format!("{w}{CLITIC}").into()).or_default() |= POST_NYA;
+        }
+        let mut cues = Cues {
+            words,
+            prefixes,
+            ..Cues::default()
+        };
+        cues.seal();
+        Ok(cues)
+    }
+
+    /// Rebuilds the byte-keyed table and the filter from `words`.
+    fn seal(&mut self) {
+        self.bytes = self
+            .words
+            .iter()
+            .map(|(w, &c)| (w.as_bytes().into(), c))
+            .collect();
+        self.packed = self
+            .words
+            .iter()
+            .filter(|(w, _)| w.is_ascii())
+            .filter_map(|(w, &c)| Some((pack16(w.as_bytes())?, c)))
+            .collect();
+        self.filter = vec![0; FILTER_WORDS];
+        for w in self.words.keys() {
+            if let Some(k) = filter_key(w.as_bytes()) {
+                self.filter[k / 64] |= 1 << (k % 64);
+            }
+        }
+    }
+
+    /// True when `word` is a reporting cue (a speech verb, `menurut`, a `-nya` cue, …).
+    pub fn is_cue(&self, word: &str) -> bool {
+        self.class(word) & (POST | POST_NYA | ANY_SAY | ACCORDING | PASSIVE_NYA) != 0
+    }
+
+    /// True when `word` (lower case) starts with a verb prefix (`me-`, `ber-`, `di-`, `ter-`).
+    pub(super) fn verb_prefix(&self, word: &str) -> bool {
+        self.prefixes.iter().any(|p| word.starts_with(&**p))
+    }
+
+    /// The class bits of `word`, case-insensitively; 0 when unknown. Cue words are ASCII, so
+    /// anything else is not looked up, and short words are lowered on the stack.
+    pub(super) fn class(&self, word: &str) -> u32 {
+        let b = word.as_bytes();
+        if b.len() <= 15 {
+            if !b.is_ascii() || !self.may_be_word(b) {
+                return 0;
+            }
+            return pack16(b).map_or(0, |p| self.packed.get(&p).copied().unwrap_or(0));
+        }
+        if b.len() > 32 || !word.is_ascii() || !self.may_be_word(b) {
+            return 0;
+        }
+        let mut buf = [0u8; 32];
+        for (d, s) in buf.iter_mut().zip(b) {
+            *d = s.to_ascii_lowercase();
+        }
+        self.bytes.get(&buf[..b.len()]).copied().unwrap_or(0)
+    }
+
+    /// False when no word has the length, first and last letter of `b` (see [`filter_key`]).
+    #[inline]
+    fn may_be_word(&self, b: &[u8]) -> bool {
+        filter_key(b).is_some_and(|k| {
+            self.filter
+                .get(k / 64)
+                .is_some_and(|f| f & (1 << (k % 64)) != 0)
+        })
+    }
+}
+
+/// An ASCII word of at most 15 bytes, lower-cased, packed into one integer: its bytes, then
+/// its length in the last byte (so a word with a NUL byte cannot collide with a shorter one).
+#[inline]
+fn pack16(b: &[u8]) -> Option<u128> {
+    if b.len() > 15 {
+        return None;
+    }
+    // Shifted into registers, not stored byte by byte and reloaded as a whole: byte stores
+    // then a wide load of the same bytes stall the CPU's store forwarding.
+    let (mut lo, mut hi) = (0u64, (b.len() as u64) << 56);
+    for (i, &c) in b.iter().enumerate() {
+        let c = u64::from(c.to_ascii_lowercase());
+        if i < 8 {
+            lo |= c << (8 * i);
+        } else {
+            hi |= c << (8 * (i - 8));
+        }
+    }
+    Some(u128::from(hi) << 64 | u128::from(lo))
+}
+
+/// Size of [`Cues`]'s filter in 64-bit words: one bit per 15-bit [`filter_key`].
+const FILTER_WORDS: usize = 1 << (15 - 6);
+
+/// The filter bit of an ASCII word, case-insensitively: its length and the low five bits of
+/// its first and last bytes (letters differ there, whatever their case). `None` when empty.
+fn filter_key(b: &[u8]) -> Option<usize> {
+    let (&first, &last) = (b.first()?, b.last()?);
+    Some((b.len() & 31) | (usize::from(first & 31) << 5) | (usize::from(last & 31) << 10))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_cue_file_parses() {
+        let cues = Cues::defaults();
+        assert!(cues.class("kata") & POST != 0);
+        assert!(cues.class("katanya") & POST_NYA != 0);
+        assert!(cues.class("Menurut") & ACCORDING != 0);
+    }
+
+    #[test]
+    fn class_lookup_handles_every_word_length() {
+        let cues =
+            Cues::parse("cue\tclass\nkata\tpost\nmenyampaikannya\tpost\nmemperdebatkannya\tpost\n")
+                .unwrap();
+        // 4, 15 and 17 bytes: packed lookups up to 15, the byte table beyond
+        assert!(cues.class("KATA") & POST != 0);
+        assert!(cues.class("Menyampaikannya") & POST != 0);
+        assert!(cues.class("Memperdebatkannya") & POST != 0);
+        assert_eq!(cues.class("kat"), 0);
+        assert_eq!(cues.class("kata\u{0}"), 0);
+        assert_eq!(cues.class("menyampaikannyaa"), 0);
+    }
+}

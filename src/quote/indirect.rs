@@ -1,0 +1,277 @@
+//! Unmarked reported speech (kind `indirect`), sentence by sentence: `X mengatakan bahwa …`,
+//! `Menurut X, …`, `…, kata X.`
+//!
+//! Without quote marks the claim's extent comes from the sentence and the cue, so the checks
+//! here are about telling a reported proposition from a noun-phrase object (`menyatakan
+//! dukungannya`): minimum lengths, a `bahwa` close to the verb, or a bare clause with a
+//! predicate. Sentences already holding a direct quotation are left alone.
+
+use rustc_hash::FxHashSet as HashSet;
+
+use super::cues::*;
+use super::marks::is_mark;
+use super::{Cand, Doc, Who};
+use crate::span::{QuoteKind, Span};
+
+/// At most this many tokens between a speech verb and its `bahwa` (`mengatakan kepada
+/// wartawan di Jakarta bahwa`); farther, the `bahwa` belongs to another clause.
+const MAX_BEFORE_THAT: usize = 8;
+/// A bare claim has at least a subject, a predicate and a complement.
+const MIN_CLAUSE_TOKENS: usize = 4;
+/// Shortest affixed verb (`me-`+root of 4): shorter words with the prefix are nouns (`dia`).
+const MIN_AFFIXED_VERB: usize = 6;
+
+/// A claim before a post cue (`<claim>, kata X`) has at least three tokens.
+const MIN_CLAIM_TOKENS: usize = 3;
+
+/// Shortest reported claim, in bytes: anything shorter is a fragment, not a proposition.
+const MIN_CLAIM_BYTES: usize = 9;
+
+impl<'a> Doc<'a> {
+    /// Unmarked reported speech, sentence by sentence.
+    pub(super) fn indirect(&self, direct_opens: &[(usize, usize)], out: &mut Vec<Cand>) {
+        let mut inside = vec![false; self.toks.len()];
+        for &(o, c) in direct_opens {
+            for v in inside.iter_mut().take(c + 1).skip(o) {
+                *v = true;
+            }
+        }
+        // Direct quotation spans (sorted, disjoint) and the starts of the claims kept so far.
+        let mut directs: Vec<Span> = out
+            .iter()
+            .filter(|c| c.kind == QuoteKind::Direct)
+            .map(|c| c.span)
+            .collect();
+        directs.sort_by_key(|s| s.start);
+        let mut opens: Vec<usize> = direct_opens
+            .iter()
+            .map(|&(o, _)| self.toks[o].span.start)
+            .collect();
+        opens.sort_unstable();
+        let mut starts: HashSet<usize> = directs.iter().map(|s| s.start).collect();
+        let mut i = 0;
+        let n = self.toks.len();
+        while i < n {
+            let (sa, sb) = self.sent[i];
+            i = sb;
+            #[allow(clippy::needless_range_loop)] // `k` also indexes tokens and classes
+            for k in sa..sb {
+                if inside[k] {
+                    continue;
+                }
+                let c = self.c(k);
+                let found;
+                if c & ACCORDING != 0 {
+                    found = self.according_claim(k, sa, sb);
+                } else if c & (SAY | SAY_BAHWA) != 0 {
+                    found = self.verb_claim(k, sb);
+                } else if c & PASSIVE_NYA != 0 {
+                    found = self.claim_after(k + 1, sb).map(|span| Cand {
+                        span,
+                        kind: QuoteKind::Indirect,
+                        who: Who::Anaphor(self.toks[k].span),
+                        cue: Some(self.toks[k].span),
+                        rule: "passive-nya",
+                        at: self.toks[k].span.start,
+                    });
+                } else if c & (POST | POST_NYA) != 0 && k > sa && self.t(k - 1) == "," {
+                    found = self.post_claim(k, sa, sb, false);
+                } else if c & POST != 0 && k > sa && self.is_lower(k) && self.is_cap(k + 1) {
+                    // `Secara total kata Budi, terdapat …`: a cue inside the sentence, no comma.
+                    found = self.post_claim(k, sa, sb, true);
+                } else {
+                    continue;
+                }
+                let Some(mut f) = found else { continue };
+                // Never run into a direct quotation of the same sentence.
+                let o = opens.partition_point(|&o| o < f.span.start);
+                if let Some(&o) = opens.get(o).filter(|&&o| o < f.span.end) {
+                    f.span = self.trim_claim(Span::new(f.span.start, o));
+                }
+                // Overlapping claims are kept (`Menurut X, … setelah Y menyebutkan bahwa …`),
+                // but never over a direct quotation or twice the same.
+                let j = directs.partition_point(|d| d.end <= f.span.start);
+                let over_direct = directs.get(j).is_some_and(|d| d.overlaps(f.span));
+                if f.span.len() >= MIN_CLAIM_BYTES
+                    && !over_direct
+                    && !starts.contains(&f.span.start)
+                {
+                    starts.insert(f.span.start);
+                    out.push(f);
+                }
+            }
+        }
+    }
+
+    /// The claim from token `a` to the end of the sentence (`b` exclusive), without the final
+    /// full stop; at least three words.
+    fn claim_after(&self, a: usize, b: usize) -> Option<Span> {
+        if a >= b {
+            return None;
+        }
+        let words = (a..b).filter(|&k| self.is_word(k)).count();
+        if words < 3 || is_mark(self.t(a)) {
+            return None;
+        }
+        Some(self.trim_claim(self.span(a, b - 1)))
+    }
+
+    fn trim_claim(&self, s: Span) -> Span {
+        let t = &self.text[s.start..s.end];
+        let trimmed = t.trim_end_matches(|c: char| c.is_whitespace() || ".,;:".contains(c));
+        self.trim(Span::new(s.start, s.start + trimmed.len()))
+    }
+
+    /// `Menurut X, …` / `…, menurut X, …`.
+    fn according_claim(&self, m: usize, sa: usize, sb: usize) -> Option<Cand> {
+        let comma = (m + 1..sb.min(m + 12)).find(|&k| self.t(k) == ",");
+        let cue = self.toks[m].span;
+        if self.cls.get(m + 1).is_some_and(|c| c & ACCORDING_NOT != 0) {
+            return None;
+        }
+        // A capitalised `Menurut` starts a sentence the splitter may have missed.
+        let sa = if self.is_cap(m) { m } else { sa };
+        let nya = self.t(m).to_ascii_lowercase().ends_with(CLITIC);
+        let (who, span) = if nya && m + 1 < sb && self.t(m + 1) == "," || nya && m == sa {
+            // `Menurutnya, …` / `Usulan itu, menurutnya, …`
+            let after = if self.t(m + 1) == "," { m + 2 } else { m + 1 };
+            let claim = if m > sa && self.t(m - 1) == "," {
+                self.claim_after(sa, sb)?
+            } else {
+                self.claim_after(after, sb)?
+            };
+            (Who::Anaphor(cue), claim)
+        } else {
+            if nya && m > sa && self.is_lower(m) && self.bare_clause(m + 1, sb) {
+                // `Situasi itu menurutnya akan …`: no commas; the whole sentence is the claim.
+                let claim = self.claim_after(sa, sb)?;
+                return Some(Cand {
+                    span: claim,
+                    kind: QuoteKind::Indirect,
+                    who: Who::Anaphor(cue),
+                    cue: Some(cue),
+                    rule: "according-to",
+                    at: cue.start,
+                });
+            }
+            let comma = comma?;
+            let who = self.according_who(m, comma)?;
+            let claim = if m > sa + 2 && self.t(m - 1) == "," {
+                // `<claim>, menurut X, …`
+                self.trim_claim(self.span(sa, m - 2))
+            } else if m == sa || self.t(m - 1) == "," {
+                self.claim_after(comma + 1, sb)?
+            } else {
+                return None;
+            };
+            (who, claim)
+        };
+        Some(Cand {
+            span,
+            kind: QuoteKind::Indirect,
+            who,
+            cue: Some(cue),
+            rule: "according-to",
+            at: cue.start,
+        })
+    }
+
+    /// `X mengatakan (bahwa) …`, `X menegaskan, …`.
+    fn verb_claim(&self, v: usize, sb: usize) -> Option<Cand> {
+        let next = v + 1;
+        if next >= sb {
+            return None;
+        }
+        let cue = self.toks[v].span;
+        let (start, rule) = if self.c(next) & THAT != 0 {
+            (next + 1, "verb-bahwa")
+        } else if self.t(next) == "," {
+            (next + 1, "verb-comma")
+        } else if let Some(b) =
+            (next..sb.min(next + MAX_BEFORE_THAT)).find(|&k| self.c(k) & THAT != 0)
+        {
+            if (next..b).any(|k| self.t(k) == "," || is_mark(self.t(k))) {
+                return None;
+            }
+            (b + 1, "verb-bahwa")
+        } else if self.c(v) & SAY != 0 && self.bare_clause(next, sb) {
+            (next, "verb-clause")
+        } else {
+            return None;
+        };
+        if start >= sb || is_mark(self.t(start)) {
+            return None;
+        }
+        let span = self.claim_after(start, sb)?;
+        let who = self.subject(v)?;
+        Some(Cand {
+            span,
+            kind: QuoteKind::Indirect,
+            who,
+            cue: Some(cue),
+            rule,
+            at: cue.start,
+        })
+    }
+
+    /// True when tokens `a..b` read as a clause rather than a noun phrase object: the first word
+    /// is no preposition and no `-nya` noun (a time or frame word like `saat ini` may open it),
+    /// and a predicate follows: a modal, an affixed verb (`me-`, `ber-`, `di-`, `ter-`) or a
+    /// plain predicate word (`ada`, `naik`).
+    fn bare_clause(&self, a: usize, b: usize) -> bool {
+        if !self.is_word(a) || b < a + MIN_CLAUSE_TOKENS {
+            return false;
+        }
+        let opener = self.c(a) & CLAUSE_OPENER != 0;
+        if self.c(a) & CONTEXT != 0 && !opener {
+            return false;
+        }
+        if self.t(a).to_lowercase().ends_with(CLITIC) && self.c(a) & PRON == 0 {
+            return false;
+        }
+        // `menyebutkan tak ada …`: a negation or modal opens a clause.
+        if self.c(a) & MODAL != 0 && self.c(a) & FUNC != 0 {
+            return true;
+        }
+        (a + 1..b).any(|k| {
+            let w = self.t(k);
+            self.is_lower(k)
+                && (self.c(k) & (MODAL | PREDICATE) != 0
+                    || w.len() >= MIN_AFFIXED_VERB && self.cues.verb_prefix(w))
+        })
+    }
+
+    /// `<claim>, kata X.` and `<start>, kata X, <rest>.` without quote marks.
+    /// `glued`: no comma before the cue, so only the mid-sentence form (`…, <rest>`) counts.
+    fn post_claim(&self, k: usize, sa: usize, sb: usize, glued: bool) -> Option<Cand> {
+        let before = if glued { 1 } else { MIN_CLAIM_TOKENS };
+        if (sa..k).any(|j| is_mark(self.t(j))) || k < sa + before {
+            return None;
+        }
+        let cue = self.toks[k].span;
+        let (who, rule) = if self.c(k) & POST_NYA != 0 {
+            (Who::Anaphor(cue), "cue-nya-after")
+        } else {
+            (self.speaker_after(k + 1)?, "cue-after")
+        };
+        // Where does the speaker end? At the next comma (mid-sentence cue) or the sentence end.
+        let sb = (k + 1..sb).find(|&j| is_mark(self.t(j))).unwrap_or(sb);
+        let comma = (k + 1..sb).find(|&j| self.t(j) == ",");
+        let span = match comma {
+            Some(c) if (c + 1..sb).filter(|&j| self.is_word(j)).count() >= 2 => {
+                // Mid-sentence: the whole sentence is the claim.
+                self.trim_claim(self.span(sa, sb - 1))
+            }
+            _ if !glued => self.trim_claim(self.span(sa, k - 2)),
+            _ => return None,
+        };
+        Some(Cand {
+            span,
+            kind: QuoteKind::Indirect,
+            who,
+            cue: Some(cue),
+            rule,
+            at: cue.start,
+        })
+    }
+}

@@ -1,0 +1,473 @@
+//! Stage 7, quotes: quotations, their kind, cue and speaker.
+//!
+//! Three passes over the tokens of one document:
+//!
+//! 1. **Marks.** Quote marks (`"`, `“`, `”`, `„`) are paired by *position* within a paragraph,
+//!    not by shape, because Indonesian outlets open with `”` as often as with `“`. A mark's
+//!    surroundings (space before, letter after) say whether it can open or close. A paragraph
+//!    that ends inside a quote continues only when the next paragraph opens with a mark (the
+//!    multi-paragraph convention); otherwise the open mark is stray and dropped, so an unclosed
+//!    quote never swallows the rest of the article.
+//! 2. **Kinds and cues.** A quoted title (`berjudul "…"`) is no quote; a fragment embedded in a
+//!    sentence is `partial` (or nothing, for a short scare-quoted term with no reporting verb);
+//!    everything else is `direct`. Cues are looked for after the closing mark (`"…," kata X`),
+//!    before the opening mark (`X berkata: "…"`, also across a paragraph break), and, for
+//!    unmarked reported speech, around speech verbs (`X mengatakan bahwa …`, `Menurut X, …`,
+//!    `…, kata X.`).
+//! 3. **Speakers**, in text order, so that pronouns, `-nya` words and cue-less continuation
+//!    paragraphs resolve to the last speaker or the most recent person mentioned outside quotes.
+//!    Names come from the entity stage where it found them; otherwise from the cue pattern itself
+//!    (the capitalised words after `kata`), with titles stripped and short forms tied to an
+//!    earlier full name. A role without a name (`kata juru bicara Kremlin`) is linked to the
+//!    person who held it earlier in the article. When nothing supports a speaker it stays `None`.
+//!
+//! All word lists live in `data/cues.tsv`, parsed once into [`Cues`]; per document the stage
+//! does hash lookups only (no regex), so it is linear in the number of tokens.
+//!
+//! Where each part lives:
+//!
+//! - `cues`: the cue table ([`Cues`]) and the class bits every pass tests tokens against;
+//! - `marks`: pairing quote marks into spans, their kind, and cues around the marks (passes 1–2);
+//! - `indirect`: unmarked reported speech (pass 2, without marks);
+//! - `speaker`: the mention a cue names (a `Who`, not yet resolved);
+//! - `resolution`: speakers in text order, canonical names, roles and acronyms (pass 3);
+//! - this file: [`find`], which runs the passes, and the per-document token tables they share.
+
+mod cues;
+mod indirect;
+mod marks;
+mod resolution;
+mod speaker;
+
+pub use cues::Cues;
+
+use rustc_hash::FxHashMap as HashMap;
+use std::cell::{OnceCell, RefCell};
+use std::sync::Arc;
+
+use crate::span::{Entity, Label, Quote, QuoteKind, Span, Speaker, Token, TokenKind, Zone};
+
+use cues::*;
+use marks::is_mark;
+
+/// The classes that start unmarked reported speech (see [`Doc::indirect`]).
+const TRIGGER: u32 = ACCORDING | SAY | SAY_BAHWA | PASSIVE_NYA | POST | POST_NYA;
+
+/// How the speaker of one quotation is to be found, once all quotations are known.
+#[derive(Clone, Copy, Debug)]
+enum Who {
+    /// A name or role mention at this span.
+    Mention(Span),
+    /// A pronoun or a `-nya` word: the mention is itself, the person is the salient one.
+    Anaphor(Span),
+    /// A plural pronoun or a role phrase with no resolvable holder: mention, no canonical.
+    Bare(Span),
+    /// No cue: the previous speaker goes on.
+    Continuation,
+    /// Nothing.
+    Nobody,
+}
+
+#[derive(Clone, Debug)]
+struct Cand {
+    span: Span,
+    kind: QuoteKind,
+    who: Who,
+    cue: Option<Span>,
+    rule: &'static str,
+    /// Where the speaker is decided (the cue, or the quote start): resolution order.
+    at: usize,
+}
+
+/// Finds quotations and attributes them. Returns them sorted by start.
+///
+/// ```
+/// use indotag::quote::{find, Cues};
+/// use indotag::QuoteKind;
+/// let text = "\"Kami menolak tuduhan itu,\" kata Budi Santoso kepada wartawan.";
+/// let tokens = indotag::tokenize::tokenize(text);
+/// let sentences = indotag::sentence::split(text, &tokens);
+/// let quotes = find(text, &tokens, &sentences, &[], &[], &Cues::defaults());
+/// assert_eq!(quotes.len(), 1);
+/// assert_eq!(quotes[0].span.as_str(text), "Kami menolak tuduhan itu,");
+/// assert_eq!(quotes[0].kind, QuoteKind::Direct);
+/// let speaker = quotes[0].speaker.as_ref().unwrap();
+/// assert_eq!(speaker.span.as_str(text), "Budi Santoso");
+/// assert_eq!(quotes[0].rule, "cue-after");
+/// ```
+pub fn find(
+    text: &str,
+    tokens: &[Token],
+    sentences: &[Span],
+    entities: &[Entity],
+    zones: &[Zone],
+    cues: &Cues,
+) -> Vec<Quote> {
+    if tokens.is_empty() {
+        return Vec::new();
+    }
+    let cls: Vec<u32> = tokens
+        .iter()
+        .map(|t| {
+            if t.kind == TokenKind::Word {
+                cues.class(t.span.as_str(text))
+            } else {
+                0
+            }
+        })
+        .collect();
+    // No quote mark and no word that can open reported speech: nothing to find, so skip the
+    // paragraph, sentence and line-break tables.
+    if !cls.iter().any(|c| c & TRIGGER != 0)
+        && !tokens
+            .iter()
+            .any(|t| t.kind == TokenKind::Punct && is_mark(t.span.as_str(text)))
+    {
+        return Vec::new();
+    }
+    let mut d = Doc::new(text, tokens, sentences, entities, cues, cls);
+    d.zones = zones;
+    let marked = d.pair_marks();
+    let mut cands = Vec::new();
+    let mut quoted: Vec<Span> = Vec::new();
+    let mut direct: Vec<(usize, usize)> = Vec::new();
+    for m in &marked {
+        if let Some(c) = d.classify_marked(m) {
+            quoted.push(Span::new(
+                tokens[m.open].span.start,
+                tokens[m.close].span.end,
+            ));
+            if c.kind == QuoteKind::Direct {
+                direct.push((m.open, m.close));
+            }
+            cands.push(c);
+        }
+    }
+    d.indirect(&direct, &mut cands);
+    cands.sort_by_key(|c| c.at);
+    let mut out = d.resolve(cands, &quoted);
+    out.sort_by_key(|q| (q.span.start, q.span.end));
+    out
+}
+
+/// Entity lookups by exact span and by end byte, for entity lists that are not sorted and
+/// disjoint (the entity stage's always are; then a binary search does, with no table).
+#[derive(Default)]
+struct EntMaps {
+    by_end: HashMap<usize, usize>,
+    by_span: HashMap<(usize, usize), usize>,
+}
+
+/// Distinct person canonicals (first occurrence order) and, per word, the ones containing it.
+#[derive(Default)]
+struct Persons<'a> {
+    list: Vec<(Arc<str>, Arc<str>)>,
+    by_word: HashMap<&'a str, Vec<usize>>,
+}
+
+struct Doc<'a> {
+    text: &'a str,
+    toks: &'a [Token],
+    ents: &'a [Entity],
+    /// Page zones, sorted (empty when unknown).
+    zones: &'a [Zone],
+    cues: &'a Cues,
+    /// Class bits per token.
+    cls: Vec<u32>,
+    /// Paragraph number per token.
+    para: Vec<u32>,
+    /// Sentence (token range) per token.
+    sent: Vec<(usize, usize)>,
+    /// Prefix counts of hard line breaks: `hard[k]` counts hard breaks before tokens `1..=k`.
+    hard: Vec<u32>,
+    /// True when the entities are sorted and disjoint (so their ends are sorted too).
+    ents_sorted: bool,
+    /// Lookup tables most documents never need (they have no quotation, or no speaker name):
+    /// each is built on first use, so that the stage costs little more than one class lookup
+    /// per token.
+    ent_maps: OnceCell<EntMaps>,
+    persons: OnceCell<Persons<'a>>,
+    /// `Full Name (ACR)`: the first expansion of each acronym.
+    acronyms: OnceCell<HashMap<&'a str, String>>,
+    /// Memo of [`Doc::earlier_full_name`]: per word, its first name-run occurrence.
+    full_names: RefCell<HashMap<&'a str, Option<(usize, String)>>>,
+    /// Memo of [`Doc::role_holder`]: per role (lower case), where it is followed by a name.
+    holders: RefCell<HashMap<String, Vec<(usize, Speaker)>>>,
+}
+
+impl<'a> Doc<'a> {
+    fn new(
+        text: &'a str,
+        toks: &'a [Token],
+        sentences: &[Span],
+        ents: &'a [Entity],
+        cues: &'a Cues,
+        cls: Vec<u32>,
+    ) -> Doc<'a> {
+        let mut para = Vec::with_capacity(toks.len());
+        let mut p = 0u32;
+        for (i, t) in toks.iter().enumerate() {
+            // Bytes, not chars: a newline is ASCII, and gaps are short.
+            if i > 0 && text.as_bytes()[toks[i - 1].span.end..t.span.start].contains(&b'\n') {
+                p += 1;
+            }
+            para.push(p);
+        }
+        // Sentence token ranges; tokens outside every sentence get a sentence of their own.
+        let mut sent = Vec::with_capacity(toks.len());
+        let mut si = 0;
+        let mut i = 0;
+        while i < toks.len() {
+            while si < sentences.len() && sentences[si].end <= toks[i].span.start {
+                si += 1;
+            }
+            let (a, mut b) = (i, i + 1);
+            if let Some(s) = sentences.get(si).filter(|s| s.start <= toks[i].span.start) {
+                while b < toks.len() && toks[b].span.end <= s.end {
+                    b += 1;
+                }
+            }
+            // A sentence never crosses a paragraph break, whatever the splitter says.
+            let mut k = a + 1;
+            while k < b && para[k] == para[a] {
+                k += 1;
+            }
+            for _ in a..k {
+                sent.push((a, k));
+            }
+            i = k;
+        }
+        let mut d = Doc {
+            text,
+            toks,
+            ents,
+            zones: &[],
+            cues,
+            cls,
+            para,
+            sent,
+            hard: Vec::new(),
+            ents_sorted: ents.windows(2).all(|w| w[0].span.end <= w[1].span.start),
+            ent_maps: OnceCell::new(),
+            persons: OnceCell::new(),
+            acronyms: OnceCell::new(),
+            full_names: RefCell::new(HashMap::default()),
+            holders: RefCell::new(HashMap::default()),
+        };
+        d.index();
+        d
+    }
+
+    /// Prefix counts of hard line breaks (see [`Doc::soft_breaks`]).
+    fn index(&mut self) {
+        let mut hard = Vec::with_capacity(self.toks.len());
+        let mut h = 0u32;
+        for k in 0..self.toks.len() {
+            if k > 0 && !self.soft_break_at(k) {
+                h += 1;
+            }
+            hard.push(h);
+        }
+        self.hard = hard;
+    }
+
+    /// The first entity (index) ending at byte `end`.
+    fn ent_ending_at(&self, end: usize) -> Option<usize> {
+        if self.ents_sorted {
+            let i = self.ents.partition_point(|e| e.span.end < end);
+            return self.ents.get(i).filter(|e| e.span.end == end).map(|_| i);
+        }
+        self.ent_maps().by_end.get(&end).copied()
+    }
+
+    /// The first entity (index) with exactly this span.
+    fn ent_at(&self, span: Span) -> Option<usize> {
+        let key = (span.start, span.end);
+        if self.ents_sorted {
+            let i = self
+                .ents
+                .partition_point(|e| (e.span.start, e.span.end) < key);
+            return self
+                .ents
+                .get(i)
+                .filter(|e| (e.span.start, e.span.end) == key)
+                .map(|_| i);
+        }
+        self.ent_maps().by_span.get(&key).copied()
+    }
+
+    fn ent_maps(&self) -> &EntMaps {
+        self.ent_maps.get_or_init(|| {
+            let mut x = EntMaps::default();
+            for (i, e) in self.ents.iter().enumerate() {
+                x.by_end.entry(e.span.end).or_insert(i);
+                x.by_span.entry((e.span.start, e.span.end)).or_insert(i);
+            }
+            x
+        })
+    }
+
+    fn persons(&self) -> &Persons<'a> {
+        self.persons.get_or_init(|| {
+            let mut x = Persons::default();
+            let mut seen: HashMap<&str, usize> = HashMap::default();
+            for e in self.ents.iter().filter(|e| e.label == Label::Person) {
+                if !seen.contains_key(&*e.canonical) {
+                    seen.insert(&e.canonical, x.list.len());
+                    x.list.push((e.canonical.clone(), e.id.clone()));
+                }
+            }
+            let ents: &'a [Entity] = self.ents;
+            for e in ents.iter().filter(|e| e.label == Label::Person) {
+                let Some(&n) = seen.get(&*e.canonical) else {
+                    continue;
+                };
+                for w in e.canonical.split_whitespace() {
+                    let list = x.by_word.entry(w).or_default();
+                    if !list.contains(&n) {
+                        list.push(n);
+                    }
+                }
+            }
+            x
+        })
+    }
+
+    /// The text of token `i`; empty past either end, so that neighbour checks never panic.
+    fn t(&self, i: usize) -> &'a str {
+        self.toks.get(i).map_or("", |t| t.span.as_str(self.text))
+    }
+
+    /// Class bits of token `i` (0 past the end).
+    fn c(&self, i: usize) -> u32 {
+        self.cls.get(i).copied().unwrap_or(0)
+    }
+
+    /// Paragraph of token `i` (a number no token has, past the end).
+    fn p(&self, i: usize) -> u32 {
+        self.para.get(i).copied().unwrap_or(u32::MAX)
+    }
+
+    fn is_word(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.kind == TokenKind::Word)
+    }
+
+    fn is_cap(&self, i: usize) -> bool {
+        self.is_word(i) && self.t(i).chars().next().is_some_and(char::is_uppercase)
+    }
+
+    fn is_lower(&self, i: usize) -> bool {
+        self.is_word(i) && self.t(i).chars().next().is_some_and(char::is_lowercase)
+    }
+
+    fn span(&self, a: usize, b: usize) -> Span {
+        Span::new(self.toks[a].span.start, self.toks[b].span.end)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+
+    use super::*;
+
+    type Row = (
+        String,
+        QuoteKind,
+        Option<String>,
+        Option<String>,
+        &'static str,
+    );
+
+    fn run(text: &str) -> Vec<Row> {
+        let tokens = crate::tokenize::tokenize(text);
+        let sentences = crate::sentence::split(text, &tokens);
+        find(text, &tokens, &sentences, &[], &[], &Cues::defaults())
+            .into_iter()
+            .map(|q| {
+                (
+                    q.span.as_str(text).to_string(),
+                    q.kind,
+                    q.speaker.as_ref().map(|s| s.span.as_str(text).to_string()),
+                    q.speaker.and_then(|s| s.canonical.map(|c| c.to_string())),
+                    q.rule,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn cue_after_with_name() {
+        let q = run("\"Harga beras naik lagi,\" kata Siti Rahma di Bandung.");
+        assert_eq!(q.len(), 1);
+        assert_eq!(q[0].0, "Harga beras naik lagi,");
+        assert_eq!(q[0].2.as_deref(), Some("Siti Rahma"));
+        assert_eq!(q[0].4, "cue-after");
+    }
+
+    #[test]
+    fn colon_cue_across_paragraphs() {
+        let text = "Menteri Budi Hartono berkata:\n\n\"Kami siap bekerja keras.\"";
+        let q = run(text);
+        assert_eq!(q.len(), 1);
+        assert_eq!(q[0].2.as_deref(), Some("Budi Hartono"));
+        assert_eq!(q[0].4, "cue-colon-before");
+    }
+
+    #[test]
+    fn stray_mark_does_not_swallow() {
+        let text =
+            "Dia membawa \"tas itu ke pasar.\n\nWarga lain datang. \"Kami senang,\" kata Ani.";
+        let q = run(text);
+        assert_eq!(q.len(), 1);
+        assert_eq!(q[0].0, "Kami senang,");
+    }
+
+    #[test]
+    fn three_paragraph_quote_is_one() {
+        let text = "Rudi Salim berkata:\n\"Satu dua tiga.\n\n\"Empat lima enam.\n\n\"Tujuh delapan.\"\n\nSelesai.";
+        let q = run(text);
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert!(q[0].0.starts_with("Satu") && q[0].0.ends_with("delapan."));
+    }
+
+    #[test]
+    fn nya_resolves_to_last_speaker() {
+        let text = "\"Kami menolak,\" kata Dewi Lestari. \"Itu tidak adil,\" ujarnya.";
+        let q = run(text);
+        assert_eq!(q.len(), 2);
+        assert_eq!(q[1].2.as_deref(), Some("ujarnya"));
+        // No entity stage here: nothing vouches for the name, so no canonical is claimed (the
+        // full tagger resolves it; see tests/testdata/quotes.toml).
+        assert_eq!(q[1].3, None);
+    }
+
+    #[test]
+    fn indirect_bahwa() {
+        let text = "Gubernur Anton Wijaya mengatakan bahwa jalan tol akan dibuka bulan depan.";
+        let q = run(text);
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].0, "jalan tol akan dibuka bulan depan");
+        assert_eq!(q[0].1, QuoteKind::Indirect);
+        assert_eq!(q[0].2.as_deref(), Some("Anton Wijaya"));
+    }
+
+    #[test]
+    fn no_panic_on_cues_at_the_very_end() {
+        for text in [
+            "Hal itu. Menurutnya",
+            "Menurutnya",
+            "\"Ya,\" kata",
+            "Budi mengatakan",
+            "\"Ya,\" ujar Juru Bicara,",
+            "Menlu (",
+            "Kata \"",
+        ] {
+            let _ = run(text);
+        }
+    }
+
+    #[test]
+    fn noun_phrase_object_is_not_speech() {
+        assert!(run("Partai itu menyatakan dukungannya kepada calon tersebut.").is_empty());
+    }
+}

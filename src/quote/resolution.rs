@@ -1,0 +1,435 @@
+//! Pass 3: speakers, resolved in text order, from each quotation's [`Who`] to a [`Speaker`]
+//! with a canonical name where something supports one.
+//!
+//! Order matters: pronouns, `-nya` words and cue-less continuation paragraphs go to the last
+//! speaker or the most recent person mentioned outside quotes. Names come from the entity
+//! stage where it found them; otherwise short forms are tied to an earlier full name
+//! (`Peskov` → `Dmitry Peskov`), acronyms to their `Full Name (ACR)` definition, and a role
+//! without a name (`juru bicara Kremlin`) to the person who held it earlier in the article.
+//! When nothing supports a speaker it stays `None`.
+
+use rustc_hash::FxHashMap as HashMap;
+use std::sync::Arc;
+
+use super::cues::*;
+use super::{Cand, Doc, Who};
+use crate::span::{Entity, Label, Quote, Span, Speaker, ZoneKind};
+
+/// Shortest acronym (in characters) looked up in `Full Name (ACR)` definitions.
+const MIN_ACRONYM: usize = 2;
+/// Longest acronym expansion, in words (longer capitalised runs are headlines, not names).
+const MAX_EXPANSION_WORDS: usize = 6;
+
+/// Words a full name may run past a known short form (`Yoon` → `Yoon Suk Yeol`).
+const MAX_NAME_TAIL: usize = 2;
+
+/// Canonical names already given to speakers, in order, indexed by word.
+#[derive(Default)]
+pub(super) struct Known {
+    list: Vec<(Arc<str>, Option<Arc<str>>)>,
+    by_word: HashMap<String, Vec<usize>>,
+}
+
+impl Known {
+    fn add(&mut self, canon: &Arc<str>, id: &Option<Arc<str>>) {
+        if self.list.iter().rev().take(1).any(|(k, _)| k == canon) {
+            return;
+        }
+        // A canonical already known is listed under each of its words, so its first word's
+        // list is enough to find it.
+        let known = canon.split_whitespace().next().is_some_and(|w| {
+            self.by_word
+                .get(w)
+                .is_some_and(|l| l.iter().any(|&i| self.list[i].0 == *canon))
+        });
+        if !known {
+            let n = self.list.len();
+            for w in canon.split_whitespace() {
+                let l = self.by_word.entry(w.to_string()).or_default();
+                // a word repeated inside one name ("… dan … dan …") is listed once
+                if l.last() != Some(&n) {
+                    l.push(n);
+                }
+            }
+            self.list.push((canon.clone(), id.clone()));
+        }
+    }
+}
+
+impl<'a> Doc<'a> {
+    fn acronyms(&self) -> &HashMap<&'a str, String> {
+        self.acronyms.get_or_init(|| {
+            let mut x: HashMap<&'a str, String> = HashMap::default();
+            for k in 2..self.toks.len() {
+                if self.t(k - 1) == "(" && self.t(k + 1) == ")" {
+                    let acr = self.t(k);
+                    if acr.chars().count() >= MIN_ACRONYM && !x.contains_key(acr) {
+                        if let Some(full) = self.expansion_before(k - 2) {
+                            x.insert(acr, full);
+                        }
+                    }
+                }
+            }
+            x
+        })
+    }
+
+    /// Resolves speakers in text order.
+    pub(super) fn resolve(&self, cands: Vec<Cand>, quoted: &[Span]) -> Vec<Quote> {
+        // Person mentions outside quotations and in the article's running text, for salience.
+        let mut quoted = quoted.to_vec();
+        quoted.sort_by_key(|q| q.start);
+        let in_quote = |e: &Entity| {
+            let i = quoted.partition_point(|q| q.start <= e.span.start);
+            i > 0 && quoted[i - 1].contains(e.span)
+        };
+        let persons: Vec<&Entity> = self
+            .ents
+            .iter()
+            .filter(|e| e.label == Label::Person && !in_quote(e) && self.body_like(e.span))
+            .collect();
+        let mut last: Option<(usize, Speaker)> = None;
+        let mut known = Known::default();
+        let mut out = Vec::with_capacity(cands.len());
+        for c in cands {
+            let salient = |last: &Option<(usize, Speaker)>| -> Option<Speaker> {
+                let p = persons.partition_point(|e| e.span.end <= c.at);
+                let ent = p.checked_sub(1).map(|i| persons[i]);
+                // The last speaker goes on unless a person is named after it, close to the cue
+                // (this sentence or the one before): a new subject.
+                match (last, ent) {
+                    (Some((lp, s)), Some(e))
+                        if *lp >= e.span.start || e.span.start < self.recent_start(c.at) =>
+                    {
+                        Some(s.clone())
+                    }
+                    (_, Some(e)) => Some(Speaker {
+                        span: e.span,
+                        id: Some(e.id.clone()),
+                        canonical: Some(e.canonical.clone()),
+                    }),
+                    (Some((_, s)), None) => Some(s.clone()),
+                    (None, None) => None,
+                }
+            };
+            let speaker = match c.who {
+                Who::Nobody => None,
+                Who::Continuation => salient(&last),
+                Who::Bare(span) => Some(Speaker {
+                    span,
+                    id: None,
+                    canonical: None,
+                }),
+                Who::Anaphor(span) => {
+                    let s = salient(&last);
+                    Some(Speaker {
+                        span,
+                        id: s.as_ref().and_then(|s| s.id.clone()),
+                        canonical: s.and_then(|s| s.canonical),
+                    })
+                }
+                Who::Mention(span) => Some(self.name(span, &known)),
+            };
+            let rule = match (&c.who, &speaker) {
+                (Who::Continuation, None) => "no-cue",
+                _ => c.rule,
+            };
+            if let Some(s) = &speaker {
+                if let Some(canon) = &s.canonical {
+                    known.add(canon, &s.id);
+                    last = Some((c.at, s.clone()));
+                } else if matches!(c.who, Who::Mention(_)) {
+                    // A name nobody resolved is still the last speaker: a later `ujarnya` is
+                    // theirs (with no canonical), not an earlier person's.
+                    last = Some((c.at, s.clone()));
+                }
+            }
+            out.push(Quote {
+                span: c.span,
+                kind: c.kind,
+                speaker,
+                cue: c.cue,
+                rule,
+                zone: None,
+            });
+        }
+        out
+    }
+
+    /// Byte offset where the sentence before the one holding byte `at` starts.
+    fn recent_start(&self, at: usize) -> usize {
+        let k = self
+            .toks
+            .partition_point(|t| t.span.start < at)
+            .min(self.toks.len() - 1);
+        let sa = self.sent[k].0;
+        let prev = sa.checked_sub(1).map_or(sa, |j| self.sent[j].0);
+        self.toks[prev].span.start
+    }
+
+    /// True when `span` lies in running text: not in related links, page furniture, credits or
+    /// captions (with no zones known, everywhere counts).
+    fn body_like(&self, span: Span) -> bool {
+        let i = self.zones.partition_point(|z| z.span.end <= span.start);
+        match self.zones.get(i).filter(|z| z.span.start <= span.start) {
+            Some(z) => matches!(z.kind, ZoneKind::Body | ZoneKind::Title),
+            None => true,
+        }
+    }
+
+    /// The speaker for a name or role mention: the entity there, a role's earlier holder, a
+    /// short form of a known full name, or the words themselves.
+    fn name(&self, span: Span, known: &Known) -> Speaker {
+        let text = span.as_str(self.text);
+        let words: Vec<&str> = text.split_whitespace().collect();
+        let exact = self.ent_at(span).map(|i| &self.ents[i]);
+        let from_entity = |e: &Entity| Speaker {
+            span,
+            id: Some(e.id.clone()),
+            canonical: Some(e.canonical.clone()),
+        };
+        // An entity the entity stage resolved to something longer than its own text.
+        if let Some(e) = exact.filter(|e| *e.canonical != *text) {
+            return from_entity(e);
+        }
+        let lower = text.chars().next().is_some_and(char::is_lowercase);
+        let role = words.iter().any(|w| self.cues.class(w) & TITLE != 0);
+        if exact.is_none() && (lower || role) {
+            if let Some(s) = self.role_holder(span) {
+                return s;
+            }
+            // A role nobody is named with: the phrase is the speaker, the person unknown.
+            return Speaker {
+                span,
+                id: None,
+                canonical: None,
+            };
+        }
+        // A short form of a known name (`Flynn` after `Phil Flynn`).
+        let longer = |canon: &str| {
+            let cw: Vec<&str> = canon.split_whitespace().collect();
+            cw.len() > words.len() && words.iter().all(|w| cw.contains(w))
+        };
+        if let Some(first) = words.first() {
+            let hit = known.by_word.get(*first).and_then(|l| {
+                l.iter()
+                    .rev()
+                    .map(|&i| &known.list[i])
+                    .find(|(c, _)| longer(c))
+            });
+            if let Some((canon, id)) = hit {
+                return Speaker {
+                    span,
+                    id: id.clone(),
+                    canonical: Some(canon.clone()),
+                };
+            }
+            let persons = self.persons();
+            let hit = persons
+                .by_word
+                .get(*first)
+                .and_then(|l| l.iter().map(|&i| &persons.list[i]).find(|(c, _)| longer(c)));
+            if let Some((canon, id)) = hit {
+                return Speaker {
+                    span,
+                    id: Some(id.clone()),
+                    canonical: Some(canon.clone()),
+                };
+            }
+        }
+        if let Some(e) = exact {
+            return from_entity(e);
+        }
+        // An acronym defined earlier: `Administrasi Film Nasional (NFA)`.
+        if words.len() == 1 && text.len() >= MIN_ACRONYM && text.chars().all(char::is_uppercase) {
+            if let Some(full) = self.acronyms().get(text).cloned() {
+                return Speaker {
+                    span,
+                    id: None,
+                    canonical: Some(full.into()),
+                };
+            }
+        }
+        // An earlier, longer run of name words containing this one.
+        if words.len() == 1 && self.cues.class(text) & NOT_NAME == 0 {
+            if let Some(full) = self.earlier_full_name(span) {
+                return Speaker {
+                    span,
+                    id: None,
+                    canonical: Some(full.into()),
+                };
+            }
+        }
+        // A person entity the mention lies in or covers: the entity stage vouches for it.
+        let i = self.ents.partition_point(|e| e.span.end <= span.start);
+        let canonical = self.ents[i..]
+            .iter()
+            .take_while(|e| e.span.start < span.end)
+            .find(|e| e.label == Label::Person)
+            .map(|e| e.canonical.clone());
+        // Otherwise the words are only a guess: no canonical.
+        Speaker {
+            span,
+            id: None,
+            canonical,
+        }
+    }
+
+    /// `Peskov` after `Dmitry Peskov`, `Yoon` after `Yoon Suk Yeol`: the first earlier
+    /// occurrence of the word inside a run of capitalised words (not opening a sentence, where
+    /// headlines and sentence-initial words are capitalised anyway) gives the full name: the
+    /// word with the one before it when it ends the run, else with up to two after it.
+    fn earlier_full_name(&self, span: Span) -> Option<String> {
+        let word = span.as_str(self.text);
+        let end = self.toks.partition_point(|t| t.span.start < span.start);
+        let mut memo = self.full_names.borrow_mut();
+        // A scan of the tokens per distinct word asked for (memoised): speakers are few, so
+        // this beats indexing every word of the text.
+        let first = memo.entry(word).or_insert_with(|| {
+            (0..self.toks.len())
+                .filter(|&k| self.is_word(k) && self.t(k) == word)
+                .find_map(|k| self.full_name_at(k))
+        });
+        first
+            .as_ref()
+            .filter(|(k, _)| *k < end)
+            .map(|(_, s)| s.clone())
+    }
+
+    /// The full name around token `k` when it sits inside a run of name words (see
+    /// [`Doc::earlier_full_name`]), with `k`.
+    fn full_name_at(&self, k: usize) -> Option<(usize, String)> {
+        // Acronyms and page furniture (`CONTENT`) are no part of a person's name.
+        let name_word = |j: usize| {
+            let w = self.t(j);
+            self.is_cap(j)
+                && self.c(j) & (FUNC | TITLE | CONTEXT | ANY_SAY | POST | NOT_NAME) == 0
+                && !(w.len() >= MIN_ACRONYM && w.chars().all(char::is_uppercase))
+        };
+        if k == 0 || self.sent[k].0 == k || self.p(k - 1) != self.p(k) {
+            return None;
+        }
+        if name_word(k + 1) && self.p(k + 1) == self.p(k) {
+            let mut b = k + 1;
+            while b < k + MAX_NAME_TAIL && name_word(b + 1) && self.p(b + 1) == self.p(k) {
+                b += 1;
+            }
+            return Some((k, self.span(k, b).as_str(self.text).to_string()));
+        }
+        if name_word(k - 1) && self.sent[k - 1].0 != k - 1
+            || name_word(k - 1) && !self.is_cap(k.saturating_sub(2))
+        {
+            return Some((k, self.span(k - 1, k).as_str(self.text).to_string()));
+        }
+        None
+    }
+
+    /// The capitalised words ending at token `e`, right before `(ACRONYM)`.
+    fn expansion_before(&self, e: usize) -> Option<String> {
+        let mut a = e;
+        while a > 0
+            && (self.is_cap(a - 1) || self.c(a - 1) & PARTICLE != 0)
+            && e - a < MAX_EXPANSION_WORDS
+        {
+            a -= 1;
+        }
+        while a < e && !self.is_cap(a) {
+            a += 1;
+        }
+        (self.is_cap(e) && e > a).then(|| self.span(a, e).as_str(self.text).to_string())
+    }
+
+    /// `kata juru bicara Kremlin` → `juru bicara Kremlin Dmitry Peskov` earlier in the text;
+    /// `Menlu` or `Menteri Luar Negeri` → `Menteri Luar Negeri (Menlu) Sugiono`: a role phrase,
+    /// or the acronym defined for it, stands for the person named right after it earlier.
+    fn role_holder(&self, role: Span) -> Option<Speaker> {
+        let a = self.toks.partition_point(|t| t.span.start < role.start);
+        let b = self.toks.partition_point(|t| t.span.end <= role.end);
+        let len = b.checked_sub(a).filter(|&l| l > 0)?;
+        let key = (a..b)
+            .map(|j| self.t(j).to_lowercase())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let mut memo = self.holders.borrow_mut();
+        let list = memo.entry(key).or_insert_with(|| self.holders_of(a, len));
+        let i = list.partition_point(|(s, _)| s + len < a);
+        let (_, holder) = list.get(i.checked_sub(1)?)?;
+        Some(Speaker {
+            span: role,
+            ..holder.clone()
+        })
+    }
+
+    /// Every earlier place where the `len` tokens from `a` are followed by a name: its start
+    /// and the holder (span unset), in text order.
+    fn holders_of(&self, a: usize, len: usize) -> Vec<(usize, Speaker)> {
+        let same = |x: usize, y: usize| self.t(x).eq_ignore_ascii_case(self.t(y));
+        let mut out = Vec::new();
+        for s in 0..a.saturating_sub(len) {
+            if !(0..len).all(|j| same(s + j, a + j)) {
+                continue;
+            }
+            let mut after = s + len;
+            // `Menteri Luar Negeri (Menlu) Sugiono` / `(Menlu) Sugiono`: a definition.
+            let mut defined = s > 0 && self.t(s - 1) == "(" && self.t(after) == ")";
+            if defined {
+                after += 1;
+            } else if self.t(after) == "(" && self.t(after + 2) == ")" {
+                after += 3;
+                defined = true;
+            }
+            if !self.is_cap(after) || self.c(after) & (FUNC | TITLE | NOT_NAME) != 0 {
+                continue;
+            }
+            let span_after = self.toks[after].span;
+            let ent = self
+                .ents
+                .partition_point(|e| e.span.start < span_after.start);
+            if let Some(e) = self
+                .ents
+                .get(ent)
+                .filter(|e| e.span.start == span_after.start && e.label == Label::Person)
+            {
+                out.push((
+                    s,
+                    Speaker {
+                        span: e.span,
+                        id: Some(e.id.clone()),
+                        canonical: Some(e.canonical.clone()),
+                    },
+                ));
+                continue;
+            }
+            let (x, y) = self.cap_run_from(after, self.toks.len());
+            if y > x || defined {
+                out.push((
+                    s,
+                    Speaker {
+                        span: self.span(x, y),
+                        id: None,
+                        canonical: Some(self.span(x, y).as_str(self.text).into()),
+                    },
+                ));
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn known_names_with_a_repeated_word_are_listed_once() {
+        let mut k = Known::default();
+        let a: Arc<str> = "Kementerian Koperasi dan Usaha Kecil dan Menengah".into();
+        let b: Arc<str> = "Badan Pangan dan Gizi".into();
+        k.add(&a, &None);
+        k.add(&b, &None);
+        k.add(&a, &None);
+        assert_eq!(k.list.len(), 2);
+        assert_eq!(k.by_word["dan"], [0, 1]);
+        assert_eq!(k.by_word["Gizi"], [1]);
+    }
+}

@@ -1,0 +1,401 @@
+//! Who a cue names: the mention (entity, capitalised name words, pronoun or role phrase) next
+//! to a reporting cue, as a [`Who`] still to be resolved.
+//!
+//! Kept apart from resolution (see [`super::resolution`]) because it only looks at the tokens
+//! around one cue; it never needs the quotations before it. Patterns: after a post cue
+//! (`kata X`), the subject before a speech verb (`X mengatakan`, skipping appositives), and
+//! the X of `Menurut X`.
+
+use super::cues::*;
+use super::{Doc, Who};
+use crate::span::{Entity, Label, Span};
+
+/// Longest speaker window after a post cue, in tokens (a role plus a long name).
+const MAX_SPEAKER_WORDS: usize = 10;
+/// Longest role phrase in words (`juru bicara Kementerian Luar Negeri`), longer is a clause.
+const MAX_ROLE_WORDS: usize = 5;
+
+impl<'a> Doc<'a> {
+    /// The speaker named after a post cue starting at token `k`: a pronoun, a name (entity or
+    /// capitalised words) or a role phrase, up to a comma, a context word or the sentence end.
+    pub(super) fn speaker_after(&self, k: usize) -> Option<Who> {
+        let n = self.toks.len();
+        if k >= n || !self.is_word(k) || self.p(k) != self.p(k - 1) {
+            return None;
+        }
+        if self.c(k) & PRON != 0 {
+            return Some(Who::Anaphor(self.toks[k].span));
+        }
+        if self.c(k) & PRON_PLURAL != 0 {
+            return Some(Who::Bare(self.toks[k].span));
+        }
+        if self.c(k) & MEDIA != 0 {
+            return None;
+        }
+        // The window: words (and `.` after an initial) up to a stop.
+        let mut end = k;
+        while end < n && end < k + MAX_SPEAKER_WORDS && self.p(end) == self.p(k) {
+            let w = self.t(end);
+            let ok = if self.is_word(end) {
+                end == k || self.c(end) & CONTEXT == 0
+            } else {
+                w == "." && end > k && self.t(end - 1).chars().count() == 1 && self.is_cap(end - 1)
+                    || w == "-"
+            };
+            if !ok {
+                break;
+            }
+            end += 1;
+        }
+        if end == k {
+            return None;
+        }
+        let window = self.span(k, end - 1);
+        // `kata Juru Bicara Partai X, Budi Santoso`: the name after the role and its comma —
+        // only a person the entity stage found or a run of name words (not `Kamis`).
+        if self.c(k) & TITLE != 0 && self.t(end) == "," && end <= k + MAX_ROLE_WORDS {
+            if let Some(w) = self.name_after_comma(end + 1) {
+                return Some(w);
+            }
+        }
+        if let Some(e) = self.best_entity(window) {
+            if self.is_cap(k) || e.label == Label::Person {
+                return Some(Who::Mention(e.span));
+            }
+        }
+        if self.is_cap(k) {
+            let (a, b) = self.cap_run_from(k, end);
+            let (a, b) = self.strip_titles(a, b);
+            return Some(Who::Mention(self.span(a, b)));
+        }
+        // Lowercase: a role phrase (`juru bicara Kremlin`, `analis UBS Giovanni Staunovo`).
+        let caps = (k..end).find(|&j| self.is_cap(j));
+        if let Some(j) = caps {
+            let (a, b) = self.cap_run_from(j, end);
+            let (sa, sb) = self.strip_titles(a, b);
+            // A multi-word name after the role is the speaker; a single capitalised word is
+            // part of the role (`juru bicara Kremlin`) unless it is a person entity.
+            if sb > sa || self.c(k) & TITLE == 0 {
+                return Some(Who::Mention(self.span(sa, sb)));
+            }
+            return Some(Who::Mention(self.span(k, b)));
+        }
+        // All lowercase: a role, linked to its holder later if the article names one.
+        if end - k <= MAX_ROLE_WORDS && self.c(k) & TITLE != 0 {
+            return Some(Who::Mention(self.span(k, end - 1)));
+        }
+        // Any other short lowercase noun phrase (`kata para pejabat`): the phrase says it, with
+        // no known person behind it.
+        if end - k <= MAX_ROLE_WORDS {
+            return Some(Who::Bare(self.span(k, end - 1)));
+        }
+        None
+    }
+
+    /// A name right at token `j` (after `role,`): a person entity starting there, or a run of at
+    /// least two capitalised name words, none of them a day, month or function word.
+    fn name_after_comma(&self, j: usize) -> Option<Who> {
+        if !self.is_cap(j) || self.p(j) != self.p(j.wrapping_sub(1)) {
+            return None;
+        }
+        let at = self.toks[j].span.start;
+        let i = self.ents.partition_point(|e| e.span.start < at);
+        if let Some(e) = self
+            .ents
+            .get(i)
+            .filter(|e| e.span.start == at && e.label == Label::Person)
+        {
+            return Some(Who::Mention(e.span));
+        }
+        let end = self.toks.len().min(j + MAX_SPEAKER_WORDS);
+        let (a, b) = self.cap_run_from(j, end);
+        let named = (a..=b)
+            .all(|x| !self.is_word(x) || self.c(x) & (FUNC | TITLE | NOT_NAME | CONTEXT) == 0);
+        (b > a && named).then(|| Who::Mention(self.span(a, b)))
+    }
+
+    /// The entity to prefer inside `window`: a person, else the first one.
+    fn best_entity(&self, window: Span) -> Option<&'a Entity> {
+        let i = self.ents.partition_point(|e| e.span.end <= window.start);
+        let inside = self.ents[i..]
+            .iter()
+            .take_while(|e| e.span.start < window.end)
+            .filter(|e| window.contains(e.span));
+        let mut first = None;
+        for e in inside {
+            if e.label == Label::Person {
+                return Some(e);
+            }
+            first.get_or_insert(e);
+        }
+        first
+    }
+
+    /// Capitalised words from `k` (inclusive) onwards, before `end`: returns the token range
+    /// `a..=b`. Initials (`M.`) and name particles (`bin`) stay inside.
+    pub(super) fn cap_run_from(&self, k: usize, end: usize) -> (usize, usize) {
+        let mut b = k;
+        let mut j = k + 1;
+        while j < end {
+            if self.is_cap(j) && self.c(j) & (FUNC | CONTEXT | ANY_SAY | POST) == 0 {
+                b = j;
+            } else if self.t(j) == "." && self.t(j - 1).chars().count() == 1 && j + 1 < end {
+                // initial
+            } else if self.c(j) & PARTICLE != 0 && j + 1 < end && self.is_cap(j + 1) {
+                // particle
+            } else {
+                break;
+            }
+            j += 1;
+        }
+        (k, b)
+    }
+
+    /// Drops leading titles (`Presiden`, `Menteri`) and a leading acronym before a longer name
+    /// (`UBS Giovanni Staunovo`), keeping at least one word.
+    fn strip_titles(&self, mut a: usize, b: usize) -> (usize, usize) {
+        while a < b && self.c(a) & (TITLE | FUNC) != 0 {
+            a += 1;
+        }
+        // `analis UBS Giovanni Staunovo`: an organisation or place the entity stage found, right
+        // before a person it found, is the person's affiliation.
+        let at = self.toks[a].span.start;
+        let i = self.ents.partition_point(|e| e.span.start < at);
+        if let (Some(org), Some(next)) = (self.ents.get(i), self.ents.get(i + 1)) {
+            if org.span.start == at
+                && org.label != Label::Person
+                && next.label == Label::Person
+                && next.span.end <= self.toks[b].span.end
+            {
+                let j = self
+                    .toks
+                    .partition_point(|t| t.span.start < next.span.start);
+                if j > a && j <= b {
+                    a = j;
+                }
+            }
+        }
+        (a, b)
+    }
+
+    /// The subject of the speech verb at token `v`: the mention just before it (skipping
+    /// adverbs, appositives and relative clauses set off by commas).
+    pub(super) fn subject(&self, v: usize) -> Option<Who> {
+        let (sa, _) = self.sent[v];
+        if v == sa {
+            return None;
+        }
+        let mut k = v - 1;
+        if self.c(k) & NOT_SUBJECT != 0 {
+            return None;
+        }
+        while k > sa && self.c(k) & ADVERB != 0 {
+            k -= 1;
+        }
+        // `X menggarisbawahi …, dengan menyatakan bahwa …`: the sentence's subject.
+        if self.c(k) & MANNER != 0 && self.c(k) & ADVERB == 0
+            || self.t(k) == "," && k > sa && self.c(k - 1) & MANNER != 0
+        {
+            let j = (sa..k)
+                .find(|&j| self.is_cap(j) && self.c(j) & (FUNC | TITLE | CONTEXT | ADVERB) == 0)?;
+            let (x, y) = self.cap_run_from(j, k);
+            return Some(Who::Mention(self.span(x, y)));
+        }
+        if self.t(k) == "," {
+            if k == sa {
+                return None;
+            }
+            let j = k - 1;
+            // `"…," ujarnya, menambahkan bahwa …`
+            if self.c(j) & POST_NYA != 0 {
+                return Some(Who::Anaphor(self.toks[j].span));
+            }
+            // `kata Rutte, seraya menambahkan bahwa …`
+            if let Some(p) = (j.saturating_sub(4)..j)
+                .rev()
+                .find(|&p| p >= sa && self.c(p) & POST != 0)
+            {
+                if let Some(w) = self.speaker_after(p + 1) {
+                    return Some(w);
+                }
+            }
+            // Walk back over comma-separated segments: a segment that starts in lower case
+            // (`yang berbicara …`, `penulis buku …`) is an aside; a capitalised one is the
+            // subject (`Wakil Ketua DPR, M. Hanif Dhakiri, menyebut`).
+            let mut end = k;
+            loop {
+                let p = (sa..end).rev().find(|&p| self.t(p) == ",");
+                let start = p.map_or(sa, |p| p + 1);
+                if start >= end {
+                    return None;
+                }
+                let aside = self.is_lower(start) || self.c(start) & PARTICLE != 0;
+                match p {
+                    Some(p) if aside => end = p,
+                    _ if aside => return None,
+                    _ => return self.mention_in(start, end),
+                }
+            }
+        }
+        if self.c(k) & PRON != 0 {
+            return Some(Who::Anaphor(self.toks[k].span));
+        }
+        if self.c(k) & PRON_PLURAL != 0 {
+            return Some(Who::Bare(self.toks[k].span));
+        }
+        if self.c(k) & PASSIVE_NYA != 0 {
+            return None;
+        }
+        // An entity ending right here.
+        if let Some(e) = self
+            .ent_ending_at(self.toks[k].span.end)
+            .map(|i| &self.ents[i])
+        {
+            let a = self.toks.partition_point(|t| t.span.start < e.span.start);
+            if let Some(w) = self.affiliated_person(a, sa) {
+                return Some(w);
+            }
+            if e.label != Label::Person {
+                if let Some(w) = self.headed_phrase(a, k, sa) {
+                    return Some(w);
+                }
+            }
+            return Some(Who::Mention(e.span));
+        }
+        if self.is_cap(k) && self.c(k) & (FUNC | TITLE) == 0 {
+            let mut a = k;
+            while a > sa {
+                let p = a - 1;
+                let initial = self.t(p) == "." && p > sa && self.t(p - 1).chars().count() == 1;
+                if (self.is_cap(p) && self.c(p) & (FUNC | CONTEXT | ACCORDING | MEDIA) == 0)
+                    || initial
+                    || (self.c(p) & PARTICLE != 0 && p > sa && self.is_cap(p - 1))
+                {
+                    a = p;
+                } else {
+                    break;
+                }
+            }
+            if let Some(w) = self.affiliated_person(a, sa) {
+                return Some(w);
+            }
+            let (mut x, y) = self.strip_titles(a, k);
+            // `juru bicara Kremlin Dmitry Peskov berkata`: the body after a role is no name.
+            if y >= x + 2 && x > sa && self.c(x - 1) & TITLE != 0 && self.is_lower(x - 1) {
+                x += 1;
+            }
+            // `juru bicara Kremlin mengatakan`: a role, not a name.
+            if x == y && x > sa && self.c(x - 1) & TITLE != 0 && self.is_lower(x - 1) {
+                let mut r = x - 1;
+                while r > sa && self.c(r - 1) & TITLE != 0 && self.is_lower(r - 1) {
+                    r -= 1;
+                }
+                return Some(Who::Mention(self.span(r, y)));
+            }
+            return Some(Who::Mention(self.span(x, y)));
+        }
+        // A role phrase from the sentence start: `Politikus Partai Gerindra ini`, `para analis`.
+        let start = (sa..=k)
+            .rev()
+            .find(|&p| self.t(p) == ",")
+            .map_or(sa, |p| p + 1);
+        if k + 1 - start <= 6 && (start..=k).all(|p| self.is_word(p)) && self.is_word(k) {
+            if self.c(start) & (FUNC | ADVERB | CONTEXT) != 0 && !self.is_cap(start) {
+                return None;
+            }
+            let span = self.span(start, k);
+            if self.c(k) & DEMONSTRATIVE != 0 {
+                return Some(Who::Anaphor(span));
+            }
+            if let Some(e) = self.best_entity(span).filter(|e| e.label == Label::Person) {
+                return Some(Who::Mention(e.span));
+            }
+            // A role (`Menlu`, `Juru bicara itu`) may stand for a person named with it earlier.
+            if (start..=k).any(|p| self.c(p) & TITLE != 0) {
+                return Some(Who::Mention(span));
+            }
+            return Some(Who::Bare(span));
+        }
+        None
+    }
+
+    /// `Budi dari Lembaga Hijau Kalimantan menyebut`: when the subject found at token `a` is
+    /// the body a person comes from (an `affiliation` word before it), the person says it.
+    fn affiliated_person(&self, a: usize, sa: usize) -> Option<Who> {
+        let mut j = a;
+        while j > sa
+            && a - j < MAX_ROLE_WORDS
+            && (self.is_cap(j - 1) || self.t(j - 1) == "-" || self.c(j - 1) & PARTICLE != 0)
+            && self.c(j - 1) & AFFILIATION == 0
+        {
+            j -= 1;
+        }
+        let k = j.checked_sub(2).filter(|&k| k >= sa)?;
+        if self.c(j - 1) & AFFILIATION == 0 || !self.is_cap(k) {
+            return None;
+        }
+        let mut x = k;
+        while x > sa && self.is_cap(x - 1) && self.c(x - 1) & (FUNC | CONTEXT | NOT_NAME) == 0 {
+            x -= 1;
+        }
+        let (x, y) = self.strip_titles(x, k);
+        Some(Who::Mention(self.span(x, y)))
+    }
+
+    /// `Sejumlah media Israel melaporkan`, `juru bicara Kremlin mengatakan`: a place or body
+    /// (tokens `a..=k`) inside a noun phrase headed by a common noun or a role is not the speaker
+    /// by itself; the phrase is (linked to a person only through a role).
+    fn headed_phrase(&self, a: usize, k: usize, sa: usize) -> Option<Who> {
+        let stop = FUNC | CONTEXT | ADVERB | NOT_SUBJECT | AFFILIATION | ANY_SAY | POST | PRON;
+        let mut j = a;
+        while j > sa
+            && a - j < MAX_ROLE_WORDS
+            && self.is_word(j - 1)
+            && self.c(j - 1) & stop == 0
+            && (self.is_lower(j - 1) || self.c(j - 1) & TITLE != 0 || j - 1 == sa)
+        {
+            j -= 1;
+        }
+        if j == a {
+            return None;
+        }
+        let span = self.span(j, k);
+        if (j..a).any(|x| self.c(x) & TITLE != 0) {
+            Some(Who::Mention(span))
+        } else {
+            Some(Who::Bare(span))
+        }
+    }
+
+    /// A mention inside tokens `a..b` (an appositive or the X of `Menurut X`).
+    fn mention_in(&self, a: usize, b: usize) -> Option<Who> {
+        if a >= b {
+            return None;
+        }
+        let span = self.span(a, b - 1);
+        if let Some(e) = self.best_entity(span) {
+            return Some(Who::Mention(e.span));
+        }
+        if b - a == 1 && self.c(a) & PRON != 0 {
+            return Some(Who::Anaphor(span));
+        }
+        if let Some(j) = (a..b).find(|&j| self.is_cap(j) && self.c(j) & (FUNC | TITLE) == 0) {
+            let (x, y) = self.cap_run_from(j, b);
+            let (x, y) = self.strip_titles(x, y);
+            return Some(Who::Mention(self.span(x, y)));
+        }
+        if (a..b).all(|j| self.is_word(j)) && b - a <= 5 {
+            return Some(Who::Bare(span));
+        }
+        None
+    }
+
+    /// Speaker of `Menurut X,` (token `m` is the cue, `comma` the comma's index).
+    pub(super) fn according_who(&self, m: usize, comma: usize) -> Option<Who> {
+        let w = self.t(m).to_ascii_lowercase();
+        if w.ends_with(CLITIC) {
+            return Some(Who::Anaphor(self.toks[m].span));
+        }
+        self.mention_in(m + 1, comma.min(self.toks.len()))
+    }
+}
