@@ -223,6 +223,19 @@ fn parse_credits(c: &Cues, s: &str) -> Option<Vec<(Field, String)>> {
     }
 }
 
+/// A credit line (`Sumber: Reuters | Editor: X`), whose fields are recorded in `found`, or a bare
+/// credit label (`Editor:`) whose value is the next line. `None` when `s` is neither; otherwise
+/// the field the next line fills, if any.
+fn credit_line(c: &Cues, s: &str, found: &mut Found) -> Option<Option<Field>> {
+    if let Some(cr) = parse_credits(c, s) {
+        for (f, v) in cr {
+            found.set(f, &v);
+        }
+        return Some(None);
+    }
+    bare_label(c, s).map(Some)
+}
+
 /// A credit label standing alone (`Editor:`, `Penulis`, `Oleh`), whose value is on the next line.
 fn bare_label(c: &Cues, s: &str) -> Option<Field> {
     let n = norm(s);
@@ -726,16 +739,9 @@ pub fn analyze(text: &str) -> Layout {
             in_related = false;
             continue;
         }
-        if let Some(cr) = parse_credits(c, s) {
-            for (f, v) in cr {
-                found.set(f, &v);
-            }
+        if let Some(next) = credit_line(c, s, &mut found) {
             marks.put(pos, ZoneKind::Meta);
-            continue;
-        }
-        if let Some(f) = bare_label(c, s) {
-            marks.put(pos, ZoneKind::Meta);
-            expect_value = Some(f);
+            expect_value = next;
             continue;
         }
         if (s.starts_with("- ") || s.starts_with("– ")) && words_upto(s, 4) <= 3 {
@@ -883,16 +889,9 @@ pub fn analyze(text: &str) -> Layout {
             after_initials = true;
             continue;
         }
-        if let Some(cr) = parse_credits(c, s) {
-            for (f, v) in cr {
-                found.set(f, &v);
-            }
+        if let Some(next) = credit_line(c, s, &mut found) {
             marks.put(pos, ZoneKind::Meta);
-            continue;
-        }
-        if let Some(f) = bare_label(c, s) {
-            marks.put(pos, ZoneKind::Meta);
-            expect = Some(f);
+            expect = next;
             continue;
         }
         if i == be_line && is_all_caps_name(s) {

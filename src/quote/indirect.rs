@@ -66,13 +66,9 @@ impl<'a> Doc<'a> {
                 } else if c & (SAY | SAY_BAHWA) != 0 {
                     found = self.verb_claim(k, sb);
                 } else if c & PASSIVE_NYA != 0 {
-                    found = self.claim_after(k + 1, sb).map(|span| Cand {
-                        span,
-                        kind: QuoteKind::Indirect,
-                        who: Who::Anaphor(self.toks[k].span),
-                        cue: Some(self.toks[k].span),
-                        rule: "passive-nya",
-                        at: self.toks[k].span.start,
+                    found = self.claim_after(k + 1, sb).map(|span| {
+                        let cue = self.toks[k].span;
+                        Cand::indirect(span, Who::Anaphor(cue), cue, "passive-nya")
                     });
                 } else if c & (POST | POST_NYA) != 0 && k > sa && self.t(k - 1) == "," {
                     found = self.post_claim(k, sa, sb, false);
@@ -145,14 +141,12 @@ impl<'a> Doc<'a> {
             if nya && m > sa && self.is_lower(m) && self.bare_clause(m + 1, sb) {
                 // `Situasi itu menurutnya akan …`: no commas; the whole sentence is the claim.
                 let claim = self.claim_after(sa, sb)?;
-                return Some(Cand {
-                    span: claim,
-                    kind: QuoteKind::Indirect,
-                    who: Who::Anaphor(cue),
-                    cue: Some(cue),
-                    rule: "according-to",
-                    at: cue.start,
-                });
+                return Some(Cand::indirect(
+                    claim,
+                    Who::Anaphor(cue),
+                    cue,
+                    "according-to",
+                ));
             }
             let comma = comma?;
             let who = self.according_who(m, comma)?;
@@ -166,14 +160,7 @@ impl<'a> Doc<'a> {
             };
             (who, claim)
         };
-        Some(Cand {
-            span,
-            kind: QuoteKind::Indirect,
-            who,
-            cue: Some(cue),
-            rule: "according-to",
-            at: cue.start,
-        })
+        Some(Cand::indirect(span, who, cue, "according-to"))
     }
 
     /// `X mengatakan (bahwa) …`, `X menegaskan, …`.
@@ -204,14 +191,7 @@ impl<'a> Doc<'a> {
         }
         let span = self.claim_after(start, sb)?;
         let who = self.subject(v)?;
-        Some(Cand {
-            span,
-            kind: QuoteKind::Indirect,
-            who,
-            cue: Some(cue),
-            rule,
-            at: cue.start,
-        })
+        Some(Cand::indirect(span, who, cue, rule))
     }
 
     /// True when tokens `a..b` read as a clause rather than a noun phrase object: the first word
@@ -265,13 +245,6 @@ impl<'a> Doc<'a> {
             _ if !glued => self.trim_claim(self.span(sa, k - 2)),
             _ => return None,
         };
-        Some(Cand {
-            span,
-            kind: QuoteKind::Indirect,
-            who,
-            cue: Some(cue),
-            rule,
-            at: cue.start,
-        })
+        Some(Cand::indirect(span, who, cue, rule))
     }
 }

@@ -79,6 +79,20 @@ struct Cand {
     at: usize,
 }
 
+impl Cand {
+    /// Reported speech found at `cue`: the speaker is decided there.
+    fn indirect(span: Span, who: Who, cue: Span, rule: &'static str) -> Cand {
+        Cand {
+            span,
+            kind: QuoteKind::Indirect,
+            who,
+            cue: Some(cue),
+            rule,
+            at: cue.start,
+        }
+    }
+}
+
 /// Finds quotations and attributes them. Returns them sorted by start.
 ///
 /// ```
