@@ -18,6 +18,8 @@
 //! every span. Internally the library keeps byte offsets; they are converted once, here.
 //! A document that failed gets `{"id": …, "error": "…"}` instead.
 
+use std::io::{self, Write};
+
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
 use serde_json::{Map, Value};
@@ -126,6 +128,34 @@ impl Document {
                 + if options.text { n } else { 0 }
                 + if options.tokens { 9 * n } else { 0 },
         );
+        // Writing into a Vec cannot fail.
+        let _ = self.write_record(options, out, None);
+    }
+
+    /// Writes the record as one JSON line (no trailing newline) to `sink` as it goes, through
+    /// a small buffer: the same bytes as [`Document::write_json_line`] without holding the
+    /// whole line, which for a large document is about ten times its text.
+    ///
+    /// ```
+    /// use indotag::{RecordOptions, Tagger};
+    /// let doc = Tagger::new().tag("Halo, dunia.");
+    /// let mut out = Vec::new();
+    /// doc.write_json_to(RecordOptions::default(), &mut out)?;
+    /// assert_eq!(out, doc.to_json_line(RecordOptions::default()).into_bytes());
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
+    pub fn write_json_to(&self, options: RecordOptions, sink: &mut dyn Write) -> io::Result<()> {
+        let mut buf = Vec::with_capacity(SPILL_AT * 2);
+        self.write_record(options, &mut buf, Some(sink))
+    }
+
+    /// The record writer: into `out`, spilled to `sink` (when given) every [`SPILL_AT`] bytes.
+    fn write_record(
+        &self,
+        options: RecordOptions,
+        out: &mut Vec<u8>,
+        sink: Option<&mut dyn Write>,
+    ) -> io::Result<()> {
         // Written by hand rather than through serde_json: its string escaping goes a byte at
         // a time with a call per string, which made writing a third of a run with tokens.
         // `Serialize for Document` writes the same bytes (the tests compare them).
@@ -135,6 +165,8 @@ impl Document {
             out,
             chars: &chars,
             text,
+            sink,
+            error: None,
         };
         w.out.push(b'{');
         let mut first = true;
@@ -155,6 +187,7 @@ impl Document {
         if options.text {
             w.key(&mut first, "text");
             write_json_str(w.out, text);
+            w.spill();
         }
         w.key(&mut first, "meta");
         let _ = serde_json::to_writer(&mut *w.out, &self.meta);
@@ -214,6 +247,7 @@ impl Document {
             }
         });
         w.out.push(b'}');
+        w.finish()
     }
 
     /// The text of a span of this document.
@@ -265,14 +299,46 @@ struct Record<'a> {
     options: RecordOptions,
 }
 
+/// Bytes buffered before [`Document::write_json_to`] hands them to its sink.
+const SPILL_AT: usize = 1 << 16;
+
 /// The hand-written record writer of [`Document::write_json_line`].
-struct Json<'a> {
+struct Json<'a, 's> {
     out: &'a mut Vec<u8>,
     chars: &'a Chars,
     text: &'a str,
+    /// Where full buffers go, when streaming; `None`: everything stays in `out`.
+    sink: Option<&'s mut dyn Write>,
+    /// The first write error of the sink (later writes are skipped).
+    error: Option<io::Error>,
 }
 
-impl Json<'_> {
+impl Json<'_, '_> {
+    /// Hands the buffer to the sink once it holds [`SPILL_AT`] bytes.
+    #[inline]
+    fn spill(&mut self) {
+        if self.out.len() >= SPILL_AT {
+            self.drain();
+        }
+    }
+
+    fn drain(&mut self) {
+        if let Some(sink) = self.sink.as_mut() {
+            if self.error.is_none() {
+                if let Err(e) = sink.write_all(self.out) {
+                    self.error = Some(e);
+                }
+            }
+            self.out.clear();
+        }
+    }
+
+    /// Writes what is left to the sink; the first error, if any.
+    fn finish(mut self) -> io::Result<()> {
+        self.drain();
+        self.error.map_or(Ok(()), Err)
+    }
+
     /// `"key":`, after a comma unless it is the first field.
     fn key(&mut self, first: &mut bool, key: &str) {
         if !*first {
@@ -326,6 +392,7 @@ impl Json<'_> {
             self.out.push(b'{');
             item(self, t);
             self.out.push(b'}');
+            self.spill();
         }
         self.out.push(b']');
     }

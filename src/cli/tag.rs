@@ -73,9 +73,15 @@ struct Config {
 }
 
 /// Documents read before a batch is tagged: enough to keep every core busy, few enough that
-/// memory does not grow with the corpus.
+/// memory does not grow with the corpus. A batch also stops at `BATCH_BYTES_PER_JOB` bytes of
+/// text per worker (at least `MIN_BATCH_BYTES`): a batch's records, held until written, take
+/// about ten times its text.
 const BATCH_DOCS: usize = 512;
-const BATCH_BYTES: usize = 32 << 20;
+const BATCH_BYTES_PER_JOB: usize = 1 << 20;
+const MIN_BATCH_BYTES: usize = 4 << 20;
+/// Records of documents larger than this are not built in memory: the writer streams them
+/// from the tagged document (a record is about ten times its text).
+const STREAM_RECORD_BYTES: usize = 4 << 20;
 
 impl TagArgs {
     fn validate(self) -> Result<Config, Failure> {
@@ -208,7 +214,7 @@ fn tag_all(config: &Config, pool: &rayon::ThreadPool, out: &mut dyn Write) -> io
     std::thread::scope(|scope| {
         let mut tagging: Option<std::thread::ScopedJoinHandle<'_, Vec<Line>>> = None;
         loop {
-            let batch = read_batch(&mut reader);
+            let batch = read_batch(&mut reader, batch_bytes(config.jobs));
             // A panic while tagging stays a panic, as it was without the overlap.
             let done = tagging.take().map(|handle| {
                 handle
@@ -227,11 +233,19 @@ fn tag_all(config: &Config, pool: &rayon::ThreadPool, out: &mut dyn Write) -> io
             }
             if let Some(lines) = done {
                 for (line, ok) in lines {
-                    if !ok {
-                        eprintln!("indotag: {}", error_message(&line));
-                        failed += 1;
+                    match line {
+                        Record::Line(line) => {
+                            if !ok {
+                                eprintln!("indotag: {}", error_message(&line));
+                                failed += 1;
+                            }
+                            out.write_all(&line)?;
+                        }
+                        Record::Large(doc) => {
+                            doc.write_json_to(config.record, out)?;
+                            out.write_all(b"\n")?;
+                        }
                     }
-                    out.write_all(&line)?;
                 }
             }
             if tagging.is_none() {
@@ -241,17 +255,29 @@ fn tag_all(config: &Config, pool: &rayon::ThreadPool, out: &mut dyn Write) -> io
     })
 }
 
-/// One record line, newline included, and whether the document was tagged.
-type Line = (Vec<u8>, bool);
+/// A tagged document's record: its line (newline included), or, for a large document, the
+/// document itself, which the writer streams.
+enum Record {
+    Line(Vec<u8>),
+    Large(Box<indotag::Document>),
+}
+
+/// One record and whether the document was tagged.
+type Line = (Record, bool);
+
+/// Bytes of text in one batch, for `jobs` workers.
+fn batch_bytes(jobs: usize) -> usize {
+    (jobs * BATCH_BYTES_PER_JOB).max(MIN_BATCH_BYTES)
+}
 
 /// The next batch of documents; empty at the end of the input.
-fn read_batch(reader: &mut Reader) -> Vec<RawDoc> {
+fn read_batch(reader: &mut Reader, max_bytes: usize) -> Vec<RawDoc> {
     let mut batch = Vec::with_capacity(BATCH_DOCS);
     let mut bytes = 0;
     for doc in reader.by_ref() {
         bytes += doc.text.as_ref().map_or(0, |t| t.len());
         batch.push(doc);
-        if batch.len() >= BATCH_DOCS || bytes >= BATCH_BYTES {
+        if batch.len() >= BATCH_DOCS || bytes >= max_bytes {
             break;
         }
     }
@@ -263,7 +289,7 @@ fn tag_one(tagger: &Tagger, raw: RawDoc, record: RecordOptions) -> Line {
     let error = |extra: &serde_json::Map<String, serde_json::Value>, msg: &str| {
         let mut line = error_line(Some(&raw.id), extra, msg).into_bytes();
         line.push(b'\n');
-        (line, false)
+        (Record::Line(line), false)
     };
     match raw.text {
         Ok(text) => {
@@ -275,10 +301,13 @@ fn tag_one(tagger: &Tagger, raw: RawDoc, record: RecordOptions) -> Line {
                 Ok(mut doc) => {
                     doc.id = Some(raw.id);
                     doc.extra = raw.extra;
+                    if doc.text.len() > STREAM_RECORD_BYTES {
+                        return (Record::Large(Box::new(doc)), true);
+                    }
                     let mut line = Vec::new();
                     doc.write_json_line(record, &mut line);
                     line.push(b'\n');
-                    (line, true)
+                    (Record::Line(line), true)
                 }
                 Err(panic) => {
                     let what = panic

@@ -164,6 +164,10 @@ pub fn find(
     out
 }
 
+/// Longest sentence searched as one, in tokens (the longest real sentences in news corpora
+/// have a few hundred).
+const MAX_SENTENCE_TOKENS: usize = 1024;
+
 /// Entity lookups by exact span and by end byte, for entity lists that are not sorted and
 /// disjoint (the entity stage's always are; then a binary search does, with no table).
 #[derive(Default)]
@@ -246,8 +250,16 @@ impl<'a> Doc<'a> {
             while k < b && para[k] == para[a] {
                 k += 1;
             }
-            for _ in a..k {
-                sent.push((a, k));
+            // A "sentence" longer than this is a run the splitter could not cut (a list, a
+            // page without full stops): it is searched in pieces, so the per-cue scans inside
+            // a sentence stay bounded and the stage linear.
+            let mut x = a;
+            while x < k {
+                let y = k.min(x + MAX_SENTENCE_TOKENS);
+                for _ in x..y {
+                    sent.push((x, y));
+                }
+                x = y;
             }
             i = k;
         }
@@ -332,13 +344,22 @@ impl<'a> Doc<'a> {
                 }
             }
             let ents: &'a [Entity] = self.ents;
+            // Each canonical once, at its first mention (so `n` only grows, and the word lists
+            // come out sorted without a search of each: many people sharing a first name
+            // made that quadratic).
+            let mut listed = vec![false; x.list.len()];
             for e in ents.iter().filter(|e| e.label == Label::Person) {
                 let Some(&n) = seen.get(&*e.canonical) else {
                     continue;
                 };
+                if std::mem::replace(&mut listed[n], true) {
+                    continue;
+                }
                 for w in e.canonical.split_whitespace() {
                     let list = x.by_word.entry(w).or_default();
-                    if !list.contains(&n) {
+                    // a word repeated inside one name is listed once (`n` is the newest, so
+                    // it can only be last)
+                    if list.last() != Some(&n) {
                         list.push(n);
                     }
                 }

@@ -20,6 +20,10 @@ const MIN_ACRONYM: usize = 2;
 /// Longest acronym expansion, in words (longer capitalised runs are headlines, not names).
 const MAX_EXPANSION_WORDS: usize = 6;
 
+/// Known names sharing a short form's first word that are tried for it (real articles have a
+/// handful).
+const MAX_SHORT_FORM_CANDIDATES: usize = 64;
+
 /// Words a full name may run past a known short form (`Yoon` → `Yoon Suk Yeol`).
 const MAX_NAME_TAIL: usize = 2;
 
@@ -28,6 +32,8 @@ const MAX_NAME_TAIL: usize = 2;
 pub(super) struct Known {
     list: Vec<(Arc<str>, Option<Arc<str>>)>,
     by_word: HashMap<String, Vec<usize>>,
+    /// The canonicals in `list`, to tell a known one without a search.
+    listed: rustc_hash::FxHashSet<Arc<str>>,
 }
 
 impl Known {
@@ -35,14 +41,10 @@ impl Known {
         if self.list.iter().rev().take(1).any(|(k, _)| k == canon) {
             return;
         }
-        // A canonical already known is listed under each of its words, so its first word's
-        // list is enough to find it.
-        let known = canon.split_whitespace().next().is_some_and(|w| {
-            self.by_word
-                .get(w)
-                .is_some_and(|l| l.iter().any(|&i| self.list[i].0 == *canon))
-        });
+        // (A name without words is never "known": it was never listed under a word.)
+        let known = canon.split_whitespace().next().is_some() && self.listed.contains(canon);
         if !known {
+            self.listed.insert(canon.clone());
             let n = self.list.len();
             for w in canon.split_whitespace() {
                 let l = self.by_word.entry(w.to_string()).or_default();
@@ -210,10 +212,13 @@ impl<'a> Doc<'a> {
             let cw: Vec<&str> = canon.split_whitespace().collect();
             cw.len() > words.len() && words.iter().all(|w| cw.contains(w))
         };
+        // Only the nearest names sharing the first word are tried: a page of hundreds of
+        // people with one first name would otherwise make this quadratic.
         if let Some(first) = words.first() {
             let hit = known.by_word.get(*first).and_then(|l| {
                 l.iter()
                     .rev()
+                    .take(MAX_SHORT_FORM_CANDIDATES)
                     .map(|&i| &known.list[i])
                     .find(|(c, _)| longer(c))
             });
@@ -225,10 +230,12 @@ impl<'a> Doc<'a> {
                 };
             }
             let persons = self.persons();
-            let hit = persons
-                .by_word
-                .get(*first)
-                .and_then(|l| l.iter().map(|&i| &persons.list[i]).find(|(c, _)| longer(c)));
+            let hit = persons.by_word.get(*first).and_then(|l| {
+                l.iter()
+                    .take(MAX_SHORT_FORM_CANDIDATES)
+                    .map(|&i| &persons.list[i])
+                    .find(|(c, _)| longer(c))
+            });
             if let Some((canon, id)) = hit {
                 return Speaker {
                     span,

@@ -1,0 +1,220 @@
+//! Adversarial scaling: every stage must stay near-linear in the document's size.
+//!
+//! Each case in `tests/scaling.toml` is a paragraph written to stress one stage (quote marks of
+//! each kind, balanced and not; repeated names and acronyms; all-caps and Title Case runs;
+//! parentheses; `Baca Juga` lines; one token with no spaces; one huge line). The document is
+//! `head + paragraph × copies + tail` (`{name}` in the paragraph becomes a different made-up
+//! name in each copy); each stage is timed on `n` and on `8 n` copies, and the
+//! ratio must stay at or under 10 (linear gives 8, `n log n` a little more, quadratic 64).
+//!
+//! Only ratios are compared, never absolute times, so the test holds in debug and release
+//! builds and on a slow machine. Times are the thread's CPU time (not wall time, which on a
+//! loaded machine is mostly waiting), each the minimum of a few runs (noise only ever adds
+//! time), and a case that fails is measured again before it is reported, so a burst of load
+//! on a shared machine does not fail it. Stages that take under a millisecond on the larger
+//! document are too small to time and are not judged.
+//!
+//! `cargo test --test scaling`; `-- --nocapture` prints every ratio. `INDOTAG_SCALING_CASE=name`
+//! runs the cases whose name contains `name`; `INDOTAG_SCALING_SCALE=k` multiplies every
+//! case's copies by `k` (larger documents, e.g. with `--release`).
+
+use std::time::Duration;
+
+use indotag::{entity, layout, quote, resolve, sentence, tokenize, RecordOptions, Tagger};
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    case: Vec<Case>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Case {
+    name: String,
+    /// What the case attacks, for the reader.
+    #[allow(dead_code)]
+    why: String,
+    /// Written once before the copies.
+    #[serde(default)]
+    head: String,
+    paragraph: String,
+    /// Written once after the copies.
+    #[serde(default)]
+    tail: String,
+    /// Copies in the smaller document.
+    copies: usize,
+}
+
+const STAGES: [&str; 8] = [
+    "layout",
+    "tokens",
+    "sentences",
+    "entities",
+    "resolve",
+    "quotes",
+    "record",
+    "whole",
+];
+/// Largest accepted time(8n) / time(n).
+const MAX_RATIO: f64 = 10.0;
+/// Runs per size; the minimum is kept.
+const RUNS: usize = 3;
+/// Times under this (on the larger document) are not judged.
+const TOO_SMALL: Duration = Duration::from_millis(1);
+
+fn document(case: &Case, copies: usize) -> String {
+    let mut s = String::with_capacity(case.head.len() + case.paragraph.len() * copies);
+    s.push_str(&case.head);
+    for i in 0..copies {
+        s.push_str(&case.paragraph.replace("{name}", &name(i)));
+    }
+    s.push_str(&case.tail);
+    s
+}
+
+/// A different capitalised made-up word for each `i` (`Bada`, `Bade`, …), for paragraphs
+/// that need many distinct names.
+fn name(i: usize) -> String {
+    const C: &[u8] = b"bdgjklmnprst";
+    const V: &[u8] = b"aeiou";
+    let mut w = String::from("B");
+    let mut i = i;
+    loop {
+        w.push(V[i % V.len()] as char);
+        i /= V.len();
+        w.push(C[i % C.len()] as char);
+        i /= C.len();
+        if i == 0 {
+            break;
+        }
+    }
+    w.push('a');
+    w
+}
+
+/// This thread's CPU time so far: unlike the wall clock, it does not count the time the thread
+/// waited for a processor, which on a loaded machine is most of a wall-clock measurement.
+fn cpu_now() -> Duration {
+    let mut ts = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: `ts` is a valid, writable timespec; the clock id is a constant Linux and the BSDs
+    // define.
+    let rc = unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut ts) };
+    assert_eq!(rc, 0, "clock_gettime(CLOCK_THREAD_CPUTIME_ID) failed");
+    Duration::new(ts.tv_sec as u64, ts.tv_nsec as u32)
+}
+
+/// Each stage's time on `text`, in the order of [`STAGES`], run as [`Tagger::tag`] runs them.
+fn stage_times(tagger: &Tagger, cues: &quote::Cues, text: &str) -> [Duration; 8] {
+    let mut t = [Duration::ZERO; 8];
+    let mut clock = cpu_now();
+    let mut lap = |t: &mut Duration| {
+        let now = cpu_now();
+        *t = now - clock;
+        clock = now;
+    };
+    let lay = layout::analyze(text);
+    lap(&mut t[0]);
+    let tokens = tokenize::tokenize(text);
+    lap(&mut t[1]);
+    let sentences = sentence::split(text, &tokens);
+    lap(&mut t[2]);
+    let mut entities = entity::find(text, &tokens, &sentences, tagger.matcher());
+    lap(&mut t[3]);
+    resolve::resolve(text, &tokens, &mut entities);
+    lap(&mut t[4]);
+    let quotes = quote::find(text, &tokens, &sentences, &entities, &lay.zones, cues);
+    lap(&mut t[5]);
+    std::hint::black_box((&quotes, &lay));
+    let doc = tagger.tag(text);
+    let start = cpu_now();
+    let line = doc.to_json_line(RecordOptions::default());
+    t[6] = cpu_now() - start;
+    std::hint::black_box(line);
+    // the whole tagger, as a user calls it
+    let start = cpu_now();
+    std::hint::black_box(tagger.tag(text));
+    t[7] = cpu_now() - start;
+    t
+}
+
+fn min_times(tagger: &Tagger, cues: &quote::Cues, text: &str) -> [Duration; 8] {
+    let mut best = [Duration::MAX; 8];
+    for _ in 0..RUNS {
+        for (b, t) in best.iter_mut().zip(stage_times(tagger, cues, text)) {
+            *b = (*b).min(t);
+        }
+    }
+    best
+}
+
+/// The stages whose time grew more than [`MAX_RATIO`] times, with their ratios.
+fn too_slow(small: &[Duration; 8], large: &[Duration; 8]) -> Vec<(usize, f64)> {
+    (0..STAGES.len())
+        .filter(|&s| large[s] >= TOO_SMALL)
+        .map(|s| (s, large[s].as_secs_f64() / small[s].as_secs_f64().max(1e-9)))
+        .filter(|&(_, r)| r > MAX_RATIO)
+        .collect()
+}
+
+#[test]
+fn every_stage_scales_linearly_on_adversarial_paragraphs() {
+    let file: File = toml::from_str(
+        &std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/scaling.toml"))
+            .expect("tests/scaling.toml is readable"),
+    )
+    .expect("tests/scaling.toml parses");
+    let only = std::env::var("INDOTAG_SCALING_CASE").ok();
+    let scale: usize = std::env::var("INDOTAG_SCALING_SCALE")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(1);
+    let tagger = Tagger::new();
+    let cues = quote::Cues::defaults();
+    let mut failures = Vec::new();
+    for case in &file.case {
+        if only.as_deref().is_some_and(|o| !case.name.contains(o)) {
+            continue;
+        }
+        let small = document(case, case.copies * scale);
+        let large = document(case, case.copies * scale * 8);
+        let mut bad = Vec::new();
+        // a failure is measured again (up to twice) before it counts: load on a shared
+        // machine can slow one run, a quadratic stage is slow every time
+        for _attempt in 0..3 {
+            let a = min_times(&tagger, &cues, &small);
+            let b = min_times(&tagger, &cues, &large);
+            let line: Vec<String> = (0..STAGES.len())
+                .map(|s| {
+                    format!(
+                        "{} {:.1}x ({:.1} ms)",
+                        STAGES[s],
+                        b[s].as_secs_f64() / a[s].as_secs_f64().max(1e-9),
+                        b[s].as_secs_f64() * 1e3
+                    )
+                })
+                .collect();
+            println!(
+                "{} ({} KB): {}",
+                case.name,
+                large.len() >> 10,
+                line.join(", ")
+            );
+            bad = too_slow(&a, &b);
+            if bad.is_empty() {
+                break;
+            }
+        }
+        for (s, r) in bad {
+            failures.push(format!(
+                "{}: {} took {r:.1} times as long on 8x the text",
+                case.name, STAGES[s]
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
