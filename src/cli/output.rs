@@ -25,6 +25,8 @@ use std::os::fd::AsFd;
 use std::os::unix::fs::{FileTypeExt, MetadataExt, OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 
+use indotag::input::FileId;
+
 use super::Failure;
 
 /// Where the records of one run go; decided once, before any input is read.
@@ -43,9 +45,6 @@ pub enum Sink {
         existing: Option<fs::Metadata>,
     },
 }
-
-/// A file's identity: device and inode.
-pub type FileId = (u64, u64);
 
 impl Sink {
     /// Decides how to write to `-o PATH` (or standard output without `-o`), checking what is
@@ -69,11 +68,11 @@ impl Sink {
             }
             Err(e) => return Err(Failure::Usage(format!("-o {shown}: {e}"))),
         };
-        let id = (meta.dev(), meta.ino());
-        if std_stream_id(io::stdout().as_fd()) == Some(id) {
+        let id = FileId::of(&meta);
+        if id.is_some() && std_stream_id(io::stdout().as_fd()) == id {
             return Ok(Sink::Stdout);
         }
-        if std_stream_id(io::stderr().as_fd()) == Some(id) {
+        if id.is_some() && std_stream_id(io::stderr().as_fd()) == id {
             return Ok(Sink::Stderr);
         }
         let kind = meta.file_type();
@@ -126,7 +125,24 @@ impl Sink {
             Sink::Stream { given } => given,
             Sink::Replace { target, .. } => target,
         };
-        fs::metadata(path).ok().map(|m| (m.dev(), m.ino()))
+        FileId::of_path(path)
+    }
+
+    /// Files a directory walk must never read: the output, and our standard output and error
+    /// when they are regular files (`indotag tag dir/ > dir/out.jsonl`), which would otherwise
+    /// be read while they grow.
+    pub fn skip_ids(&self) -> Vec<FileId> {
+        let regular = |fd: std::os::fd::BorrowedFd<'_>| {
+            let file = File::from(fd.try_clone_to_owned().ok()?);
+            let meta = file.metadata().ok()?;
+            meta.is_file().then(|| FileId::of(&meta)).flatten()
+        };
+        let ids = [
+            self.existing_id(),
+            regular(io::stdout().as_fd()),
+            regular(io::stderr().as_fd()),
+        ];
+        ids.into_iter().flatten().collect()
     }
 
     /// Runs `f` with a writer to this sink and finishes the write (flush; for a replaced file:
@@ -294,8 +310,7 @@ fn resolve_links(given: &Path) -> Result<PathBuf, Failure> {
 /// The device and inode behind one of our standard streams, if it is open.
 fn std_stream_id(fd: std::os::fd::BorrowedFd<'_>) -> Option<FileId> {
     let file = File::from(fd.try_clone_to_owned().ok()?);
-    let meta = file.metadata().ok()?;
-    Some((meta.dev(), meta.ino()))
+    FileId::of(&file.metadata().ok()?)
 }
 
 /// Refuses a run whose explicit input is its own output file (a directory walk skips it
@@ -309,7 +324,7 @@ pub fn refuse_output_as_input(sink: &Sink, inputs: &[PathBuf]) -> Result<(), Fai
             continue;
         }
         if let Ok(m) = fs::metadata(p) {
-            if !m.is_dir() && (m.dev(), m.ino()) == out {
+            if !m.is_dir() && FileId::of(&m) == Some(out) {
                 return Err(Failure::Usage(format!(
                     "{} is both an input and the output (-o)",
                     p.display()

@@ -8,7 +8,7 @@ use clap::{Args, ValueEnum};
 use rayon::prelude::*;
 
 use indotag::document::error_line;
-use indotag::input::{Format, InputOptions, RawDoc, Reader};
+use indotag::input::{Format, InputOptions, RawDoc, Reader, WalkOptions};
 use indotag::{RecordOptions, Tagger, ZoneKind};
 
 use super::output::{refuse_output_as_input, Sink};
@@ -17,7 +17,8 @@ use super::{exit_status, Failure};
 /// Arguments of `indotag tag`, as typed.
 #[derive(Args, Debug)]
 pub struct TagArgs {
-    /// Files, directories (recursive: *.txt and *.jsonl) or `-` for standard input.
+    /// Files, directories (recursive: *.txt, *.jsonl and *.ndjson; hidden and .gitignored files
+    /// skipped) or `-` for standard input.
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
     /// Write records to FILE instead of stdout: a regular file is replaced atomically (a
@@ -46,6 +47,15 @@ pub struct TagArgs {
     /// Add a gazetteer file (TSV); repeatable. Its entries override defaults with the same id.
     #[arg(long = "gazetteer", value_name = "FILE")]
     pub gazetteers: Vec<PathBuf>,
+    /// Follow symbolic links while walking directories (loops are detected and skipped).
+    #[arg(short = 'L', long)]
+    pub follow: bool,
+    /// Walk hidden files and directories too (names starting with `.`).
+    #[arg(long)]
+    pub hidden: bool,
+    /// Read files that a `.gitignore` or `.ignore` in a walked directory excludes.
+    #[arg(long)]
+    pub no_ignore: bool,
     /// Do not use the embedded default gazetteers.
     #[arg(long)]
     pub no_default_gazetteers: bool,
@@ -68,6 +78,7 @@ pub enum InputFormat {
 struct Config {
     paths: Vec<PathBuf>,
     sink: Sink,
+    walk: WalkOptions,
     input: InputOptions,
     record: RecordOptions,
     jobs: usize,
@@ -107,6 +118,12 @@ impl TagArgs {
         let tagger = builder.build().map_err(|e| Failure::Usage(e.to_string()))?;
         Ok(Config {
             paths: self.paths,
+            walk: WalkOptions {
+                follow_links: self.follow,
+                hidden: self.hidden,
+                no_ignore: self.no_ignore,
+                skip: sink.skip_ids(),
+            },
             sink,
             input: InputOptions {
                 format: self.input_format.map(|f| match f {
@@ -143,7 +160,7 @@ pub fn run(args: TagArgs) -> Result<ExitCode, Failure> {
 /// during input parsing and output writing, a sixth of a run's time on a large JSONL corpus.)
 /// At most two batches of input and one of output are held at once.
 fn tag_all(config: &Config, pool: &rayon::ThreadPool, out: &mut dyn Write) -> io::Result<usize> {
-    let mut reader = Reader::new(&config.paths, config.input.clone());
+    let mut reader = Reader::with_walk(&config.paths, config.input.clone(), &config.walk);
     let mut failed = 0;
     std::thread::scope(|scope| {
         let mut tagging: Option<std::thread::ScopedJoinHandle<'_, Vec<Line>>> = None;
