@@ -315,3 +315,27 @@ fn block_devices_directories_and_own_input_are_refused() {
         "{\"text\":\"Halo.\"}\n"
     );
 }
+
+#[test]
+fn a_closed_stdout_pipe_ends_the_run_quietly() {
+    // `indotag tag big.jsonl | head -1`: the reader goes away after one line.
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("banyak.jsonl");
+    let line = format!("{{\"text\":{}}}\n", serde_json::to_string(TEXT).unwrap());
+    fs::write(&input, line.repeat(2000)).unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_indotag"))
+        .args(["tag", input.to_str().unwrap()])
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdout = std::io::BufReader::new(child.stdout.take().unwrap());
+    let mut first = String::new();
+    std::io::BufRead::read_line(&mut stdout, &mut first).unwrap();
+    drop(stdout);
+    let out = child.wait_with_output().unwrap();
+    assert_one_record(first.as_bytes());
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(stderr(&out), "");
+}

@@ -1,5 +1,6 @@
 //! Subcommands of the `indotag` binary.
 
+pub mod cleanup;
 pub mod eval;
 pub mod gazetteer;
 pub mod output;

@@ -27,6 +27,7 @@ use std::path::{Path, PathBuf};
 
 use indotag::input::FileId;
 
+use super::cleanup::{self, Pending};
 use super::Failure;
 
 /// Where the records of one run go; decided once, before any input is read.
@@ -210,6 +211,10 @@ fn replace<T>(
         // Created with the final mode (never wider than the file it replaces).
         options.mode(meta.permissions().mode() & 0o777);
     }
+    // Files left by killed runs go first; ours is registered before it exists, so that a
+    // signal at any moment removes it.
+    cleanup::remove_stale(dir);
+    let pending = Pending::register(&tmp);
     // A file left by an earlier process with our PID is stale by definition.
     let _ = fs::remove_file(&tmp);
     let file = options.open(&tmp).map_err(|e| {
@@ -232,13 +237,17 @@ fn replace<T>(
         Ok(n) => n,
         Err(e) => {
             drop(out);
-            let _ = fs::remove_file(&tmp);
+            drop(pending);
             return Err(Failure::Fatal(format!("writing -o {shown}: {e}")));
         }
     };
     drop(out);
-    fs::rename(&tmp, target).map_err(|e| {
-        let _ = fs::remove_file(&tmp);
+    let renamed = pending.settle(|| {
+        fs::rename(&tmp, target).inspect_err(|_| {
+            let _ = fs::remove_file(&tmp);
+        })
+    });
+    renamed.map_err(|e| {
         Failure::Fatal(format!(
             "-o {shown}: cannot replace {}: {e}",
             target.display()
