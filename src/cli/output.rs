@@ -67,7 +67,7 @@ impl Sink {
                     existing: None,
                 });
             }
-            Err(e) => return Err(Failure::Usage(format!("-o {shown}: {e}"))),
+            Err(e) => return Err(Failure::Fatal(format!("-o {shown}: {e}"))),
         };
         let id = FileId::of(&meta);
         if id.is_some() && std_stream_id(io::stdout().as_fd()) == id {
