@@ -93,6 +93,13 @@ fn character_devices_stay_devices() {
         .unwrap()
         .file_type()
         .is_char_device());
+    // A device may be input and output at once (an empty document, written nowhere).
+    let out = run(&["tag", "/dev/null", "-o", "/dev/null"], None, None);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(fs::metadata("/dev/null")
+        .unwrap()
+        .file_type()
+        .is_char_device());
 }
 
 #[test]
