@@ -197,42 +197,38 @@ fn symlink_is_followed_and_kept() {
     assert_one_record(&fs::read(dir.path().join("data/baru.jsonl")).unwrap());
 }
 
-#[test]
-fn permissions_are_kept() {
-    let (dir, input) = setup();
-    let out_path = dir.path().join("hasil.jsonl");
-    fs::write(&out_path, "lama\n").unwrap();
-    fs::set_permissions(&out_path, fs::Permissions::from_mode(0o640)).unwrap();
+/// Replaces an existing file of mode `mode` and checks that the output is there with that mode.
+fn replace_keeping_mode(out_path: &Path, input: &str, mode: u32) {
+    fs::write(out_path, "lama\n").unwrap();
+    fs::set_permissions(out_path, fs::Permissions::from_mode(mode)).unwrap();
     let out = run(
-        &["tag", &input, "-o", out_path.to_str().unwrap()],
+        &["tag", input, "-o", out_path.to_str().unwrap()],
         None,
         None,
     );
     assert!(out.status.success(), "{}", stderr(&out));
-    assert_one_record(&fs::read(&out_path).unwrap());
-    let mode = fs::metadata(&out_path).unwrap().permissions().mode() & 0o7777;
-    assert_eq!(mode, 0o640);
+    assert_one_record(&fs::read(out_path).unwrap());
+    let got = fs::metadata(out_path).unwrap().permissions().mode() & 0o7777;
+    assert_eq!(got, mode, "mode {got:o}, was {mode:o}");
+}
+
+#[test]
+fn permissions_are_kept() {
+    let (dir, input) = setup();
+    replace_keeping_mode(&dir.path().join("hasil.jsonl"), &input, 0o640);
+    replace_keeping_mode(&dir.path().join("skrip.jsonl"), &input, 0o750);
 }
 
 #[test]
 fn read_only_file_is_refused_unless_root() {
     let (dir, input) = setup();
     let out_path = dir.path().join("arsip.jsonl");
-    fs::write(&out_path, "lama\n").unwrap();
-    fs::set_permissions(&out_path, fs::Permissions::from_mode(0o444)).unwrap();
     // Root may write a 0444 file, as with the shell's `>`: it is replaced and stays 0444.
     if is_root() {
-        let out = run(
-            &["tag", &input, "-o", out_path.to_str().unwrap()],
-            None,
-            None,
-        );
-        assert!(out.status.success(), "{}", stderr(&out));
-        assert_one_record(&fs::read(&out_path).unwrap());
-        let mode = fs::metadata(&out_path).unwrap().permissions().mode() & 0o7777;
-        assert_eq!(mode, 0o444);
-        fs::write(&out_path, "lama\n").unwrap();
+        replace_keeping_mode(&out_path, &input, 0o444);
     }
+    fs::write(&out_path, "lama\n").unwrap();
+    fs::set_permissions(&out_path, fs::Permissions::from_mode(0o444)).unwrap();
     // Anyone else is refused, and the file is untouched. (As root, run the binary as `nobody`
     // in a directory everyone may write.)
     let uid = is_root().then_some(65534);
