@@ -2,6 +2,7 @@
 
 pub mod eval;
 pub mod gazetteer;
+pub mod say;
 pub mod tag;
 
 /// Why a subcommand stopped: bad usage (exit 2) or a failure that ended the run (exit 1).
