@@ -513,10 +513,10 @@ fn skip_comments(text: &str, mut at: usize) -> usize {
     at
 }
 
-/// A field as [`Entry::to_tsv`] writes it: quoted only when it starts with `"`, since only then
-/// would reading it back take the quote for quoting.
+/// A field as [`Entry::to_tsv`] writes it: quoted only when it starts with `"` or `#`, since
+/// only then would reading it back take the quote for quoting or the row for a comment.
 fn tsv_field(s: &str) -> Cow<'_, str> {
-    if s.starts_with('"') {
+    if s.starts_with(['"', '#']) {
         Cow::Owned(format!("\"{}\"", s.replace('"', "\"\"")))
     } else {
         Cow::Borrowed(s)

@@ -315,3 +315,20 @@ fn eval_on_empty_gold_is_an_error() {
         assert!(out.stdout.is_empty());
     }
 }
+
+#[test]
+fn entries_starting_with_a_quote_or_hash_write_back_to_the_same_entry() {
+    // Leading spaces keep the `#` from starting a comment and the `"` from quoting; trimmed,
+    // the id starts with `#` and the name with `"`, and to_tsv must quote both.
+    let tsv = format!("{HEADER}\n  #x\tGPE\tcity\t  \"Q\" Raya\t\"\"\"Q\"\"\"|Q\t\n");
+    let g = Gazetteer::parse("odd.tsv", &tsv).unwrap();
+    let e = &g.entries()[0];
+    assert_eq!((&*e.id, &*e.canonical), ("#x", "\"Q\" Raya"));
+    assert_eq!(e.aliases, ["\"Q\"", "Q"]);
+    let again = Gazetteer::parse("again.tsv", &format!("{HEADER}\n{}\n", e.to_tsv())).unwrap();
+    let f = &again.entries()[0];
+    assert_eq!(
+        (&f.id, &f.canonical, &f.aliases),
+        (&e.id, &e.canonical, &e.aliases)
+    );
+}
