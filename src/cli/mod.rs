@@ -4,6 +4,7 @@ pub mod cleanup;
 pub mod eval;
 pub mod gazetteer;
 pub mod output;
+pub mod say;
 pub mod tag;
 
 /// Why a subcommand stopped: bad usage (exit 2) or a failure that ended the run (exit 1).

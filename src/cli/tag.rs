@@ -185,7 +185,7 @@ fn tag_all(config: &Config, pool: &rayon::ThreadPool, out: &mut dyn Write) -> io
             if let Some(lines) = done {
                 for (line, ok) in lines {
                     if !ok {
-                        eprintln!("indotag: {}", error_message(&line));
+                        super::say::warn(format_args!("indotag: {}", error_message(&line)));
                         failed += 1;
                     }
                     out.write_all(&line)?;
