@@ -44,6 +44,7 @@ pub mod document;
 pub mod entity;
 mod error;
 pub mod eval;
+pub mod export;
 pub mod gazetteer;
 pub mod input;
 pub mod layout;
@@ -51,6 +52,7 @@ pub mod quote;
 pub mod resolve;
 pub mod sentence;
 mod span;
+pub mod stats;
 mod tagger;
 pub mod tokenize;
 
