@@ -31,6 +31,10 @@
 //! | 7 | [`quote`] | quotations, cues, speakers |
 //! | 8 | [`document`] | the JSON Lines record |
 //!
+//! Around the pipeline, [`export`] writes the tagged documents for other tools (CoNLL-2003,
+//! Prodigy, doccano, an HTML page) and [`stats`] tallies a tagged corpus (who is quoted most,
+//! which entities are named most, per outlet and month).
+//!
 //! ## Offsets
 //!
 //! In the library every [`Span`] is a byte range into the document's text, so that
