@@ -4,8 +4,8 @@
 //! [`Stats`] takes one document's [`Facts`] at a time and keeps only the tallies, so a
 //! million-document corpus streams through in memory that grows with the number of distinct
 //! names, not of documents. Facts come from a [`Document`] just tagged
-//! ([`Facts::from_document`]) or from a JSONL record written earlier
-//! ([`Facts::from_record`]); both give the same tallies.
+//! ([`Facts::from_document`]) or from a JSONL record written earlier ([`Line::parse`]);
+//! both give the same tallies.
 //!
 //! ```
 //! use indotag::stats::{Facts, Stats, StatsOptions};
@@ -32,7 +32,7 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::io::{self, Write};
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use crate::document::Document;
@@ -161,68 +161,160 @@ impl Facts {
             quotes,
         }
     }
+}
 
-    /// The facts of a JSONL record (its fields other than `id` and `text`; `tokens` and the
-    /// rest are not looked at). `None` when the record has no `entities` list: it was not
-    /// tagged. An error when a field the tallies need has the wrong shape.
+/// The fields of a record the tallies read; serde skips the rest (tokens, text, sentences)
+/// without building them, which keeps a corpus with tokens fast and small to read.
+#[derive(Deserialize)]
+struct RecordIn {
+    #[serde(default)]
+    id: Option<Value>,
+    #[serde(default)]
+    meta: Option<MetaIn>,
+    #[serde(default)]
+    entities: Option<Vec<EntityIn>>,
+    #[serde(default)]
+    quotes: Option<Vec<QuoteIn>>,
+    #[serde(default)]
+    error: Option<Value>,
+}
+
+#[derive(Deserialize)]
+struct MetaIn {
+    #[serde(default)]
+    outlet: Option<String>,
+    #[serde(default)]
+    published: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct EntityIn {
+    label: String,
+    canonical: String,
+    #[serde(default)]
+    zone: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct QuoteIn {
+    kind: QuoteKindIn,
+    #[serde(default)]
+    speaker: Option<SpeakerIn>,
+    #[serde(default)]
+    zone: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "lowercase")]
+enum QuoteKindIn {
+    Direct,
+    Partial,
+    Indirect,
+}
+
+#[derive(Deserialize)]
+struct SpeakerIn {
+    #[serde(default)]
+    canonical: Option<String>,
+}
+
+/// What one JSONL line holds, for the tallies.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Line {
+    /// A tagged record.
+    Tagged(Facts),
+    /// A record without `entities`: to be tagged first.
+    Untagged,
+    /// An error record (`{"id", "error"}`): `ID: MESSAGE`.
+    Failed(String),
+}
+
+impl Line {
+    /// Reads one JSONL line: a tagged record's facts, an error record, or a record still to
+    /// be tagged. An error for a line that is not JSON or whose fields have the wrong shape.
     ///
     /// ```
+    /// use indotag::stats::Line;
+    /// let line = br#"{"id":"a","text":"...","tokens":[{"start":0}],"entities":[{"label":"GPE","canonical":"Jepang"}],"quotes":[]}"#;
+    /// let Line::Tagged(facts) = Line::parse(line).unwrap() else { panic!() };
+    /// assert_eq!(facts.entities[0].canonical, "Jepang");
+    /// assert_eq!(Line::parse(br#"{"text":"Halo."}"#).unwrap(), Line::Untagged);
+    /// assert!(Line::parse(b"{").is_err());
+    /// ```
+    pub fn parse(line: &[u8]) -> Result<Line, String> {
+        serde_json::from_slice(line)
+            .map(Line::from_fields)
+            .map_err(|e| e.to_string())
+    }
+
+    /// [`Line::parse`] for a record already parsed (as [`crate::input::Reader`] gives its
+    /// fields other than `id` and `text`).
+    ///
+    /// ```
+    /// use indotag::stats::{Line, SpeakerFact};
     /// let line = r#"{"meta":{"outlet":"contoh.id","published":"2024-03-14T10:15:00+07:00"},
     ///   "entities":[{"label":"GPE","canonical":"Jepang","zone":"body"}],
     ///   "quotes":[{"kind":"direct","speaker":null}]}"#;
     /// let record: serde_json::Map<String, serde_json::Value> = serde_json::from_str(line).unwrap();
-    /// let facts = indotag::stats::Facts::from_record(&record).unwrap().unwrap();
+    /// let Line::Tagged(facts) = Line::from_map(&record).unwrap() else { panic!() };
     /// assert_eq!(facts.month.as_deref(), Some("2024-03"));
-    /// assert_eq!(facts.quotes[0].speaker, indotag::stats::SpeakerFact::None);
+    /// assert_eq!(facts.quotes[0].speaker, SpeakerFact::None);
     /// ```
-    pub fn from_record(record: &Map<String, Value>) -> Result<Option<Facts>, String> {
-        let Some(entities) = record.get("entities") else {
-            return Ok(None);
-        };
-        let meta = record.get("meta");
-        let meta_str = |k: &str| meta.and_then(|m| m.get(k)).and_then(Value::as_str);
-        let list = |v: Option<&Value>, what: &str| -> Result<Vec<Value>, String> {
-            match v {
-                None | Some(Value::Null) => Ok(Vec::new()),
-                Some(Value::Array(a)) => Ok(a.clone()),
-                Some(_) => Err(format!("`{what}` is not a list")),
-            }
-        };
-        let str_of = |v: &Value, k: &str| v.get(k).and_then(Value::as_str).map(String::from);
-        let mut facts = Facts {
-            outlet: meta_str("outlet").map(String::from),
-            month: meta_str("published").and_then(month),
-            ..Facts::default()
-        };
-        for (i, e) in list(Some(entities), "entities")?.iter().enumerate() {
-            let need = |k: &str| str_of(e, k).ok_or_else(|| format!("entities[{i}] has no `{k}`"));
-            facts.entities.push(EntityFact {
-                label: need("label")?,
-                canonical: need("canonical")?,
-                zone: str_of(e, "zone"),
+    pub fn from_map(record: &Map<String, Value>) -> Result<Line, String> {
+        serde_json::from_value(Value::Object(record.clone()))
+            .map(Line::from_fields)
+            .map_err(|e| e.to_string())
+    }
+
+    fn from_fields(r: RecordIn) -> Line {
+        if let Some(e) = r.error {
+            let text = |v: Value| match v {
+                Value::String(s) => s,
+                other => other.to_string(),
+            };
+            let e = text(e);
+            return Line::Failed(match r.id {
+                Some(id) => format!("{}: {e}", text(id)),
+                None => e,
             });
         }
-        for (i, q) in list(record.get("quotes"), "quotes")?.iter().enumerate() {
-            let kind = match q.get("kind").and_then(Value::as_str) {
-                Some("direct") => QuoteKind::Direct,
-                Some("partial") => QuoteKind::Partial,
-                Some("indirect") => QuoteKind::Indirect,
-                other => return Err(format!("quotes[{i}] has kind {other:?}")),
-            };
-            let speaker = match q.get("speaker") {
-                None | Some(Value::Null) => SpeakerFact::None,
-                Some(s) => match s.get("canonical").and_then(Value::as_str) {
-                    Some(c) => SpeakerFact::Named(c.into()),
-                    None => SpeakerFact::Unresolved,
-                },
-            };
-            facts.quotes.push(QuoteFact {
-                kind,
-                speaker,
-                zone: str_of(q, "zone"),
-            });
-        }
-        Ok(Some(facts))
+        let Some(entities) = r.entities else {
+            return Line::Untagged;
+        };
+        let (outlet, published) = match r.meta {
+            Some(m) => (m.outlet, m.published),
+            None => (None, None),
+        };
+        Line::Tagged(Facts {
+            outlet,
+            month: published.as_deref().and_then(month),
+            entities: entities
+                .into_iter()
+                .map(|e| EntityFact {
+                    label: e.label,
+                    canonical: e.canonical,
+                    zone: e.zone,
+                })
+                .collect(),
+            quotes: r
+                .quotes
+                .unwrap_or_default()
+                .into_iter()
+                .map(|q| QuoteFact {
+                    kind: match q.kind {
+                        QuoteKindIn::Direct => QuoteKind::Direct,
+                        QuoteKindIn::Partial => QuoteKind::Partial,
+                        QuoteKindIn::Indirect => QuoteKind::Indirect,
+                    },
+                    speaker: match q.speaker {
+                        None => SpeakerFact::None,
+                        Some(SpeakerIn { canonical: None }) => SpeakerFact::Unresolved,
+                        Some(SpeakerIn { canonical: Some(c) }) => SpeakerFact::Named(c),
+                    },
+                    zone: q.zone,
+                })
+                .collect(),
+        })
     }
 }
 

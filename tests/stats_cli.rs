@@ -181,3 +181,56 @@ fn tsv_and_table_say_the_same() {
     let cols: Vec<&str> = line.split_whitespace().collect();
     assert_eq!(cols[2..], ["4", "2", "1", "1", "3"]);
 }
+
+#[test]
+fn tagging_first_or_reading_the_records_gives_the_same_tallies() {
+    let dir = tempfile::tempdir().unwrap();
+    let texts = [
+        "“Kami siap bekerja,” kata Gubernur Jawa Tengah Ahmad Luthfi di Semarang.",
+        "Menurut Ahmad Luthfi, jalan tol itu selesai tahun depan. Ia mengatakan bahwa Semarang siap.",
+    ];
+    let mut paths = Vec::new();
+    for (i, t) in texts.iter().enumerate() {
+        let p = dir.path().join(format!("artikel/{i}.txt"));
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(&p, t).unwrap();
+        paths.push(p.to_string_lossy().into_owned());
+    }
+    let tagged = Command::new(env!("CARGO_BIN_EXE_indotag"))
+        .arg("tag")
+        .args(&paths)
+        .output()
+        .unwrap();
+    assert!(tagged.status.success());
+    let jsonl = dir.path().join("tagged.jsonl");
+    std::fs::write(&jsonl, &tagged.stdout).unwrap();
+    let tagged = String::from_utf8(tagged.stdout).unwrap();
+
+    let json = |args: &[&str], stdin: &str| {
+        let mut all = vec!["--format", "json"];
+        all.extend_from_slice(args);
+        let out = stats(&all, stdin);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice::<Value>(&out.stdout).unwrap()
+    };
+    let from_stdin = json(&[], &tagged);
+    let dir_path = dir.path().join("artikel");
+    let runs = [
+        json(&[jsonl.to_str().unwrap()], ""),
+        json(&[&paths[0], &paths[1]], ""),
+        json(&[dir_path.to_str().unwrap()], ""),
+        json(&["--tag", jsonl.to_str().unwrap()], ""),
+    ];
+    assert_eq!(from_stdin["documents"], 2);
+    assert_eq!(
+        from_stdin["groups"][0]["speakers"][0]["name"],
+        "Ahmad Luthfi"
+    );
+    for run in runs {
+        assert_eq!(run, from_stdin);
+    }
+}

@@ -1,14 +1,15 @@
 //! `indotag stats`: tallies over tagged records (or documents it tags itself).
 
-use std::io::{self, Write};
-use std::path::PathBuf;
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};
 use rayon::prelude::*;
 
 use indotag::input::{Format, InputOptions, RawDoc, Reader};
-use indotag::stats::{Facts, GroupBy, OutputFormat, Stats, StatsOptions};
+use indotag::stats::{Facts, GroupBy, Line, OutputFormat, Stats, StatsOptions};
 use indotag::Tagger;
 
 use super::{exit_status, Failure};
@@ -90,13 +91,7 @@ pub fn run(args: StatsArgs) -> Result<ExitCode, Failure> {
     let paths = if args.paths.is_empty() {
         vec![PathBuf::from("-")]
     } else {
-        args.paths
-    };
-    let stdin_only = paths.iter().all(|p| p.as_os_str() == "-");
-    let input = InputOptions {
-        format: stdin_only.then_some(Format::Jsonl),
-        text_field: args.text_field,
-        ..InputOptions::default()
+        args.paths.clone()
     };
     let mut stats = Stats::new(StatsOptions {
         by: args.by.map(|b| match b {
@@ -106,30 +101,20 @@ pub fn run(args: StatsArgs) -> Result<ExitCode, Failure> {
         }),
         top: args.top,
     });
-    let mut reader = Reader::new(&paths, input);
-    let mut failed = 0;
-    loop {
-        let batch = read_batch(&mut reader);
-        if batch.is_empty() {
-            break;
-        }
-        let facts: Vec<Result<Facts, String>> = pool.install(|| {
-            batch
-                .into_par_iter()
-                .map(|raw| facts(&tagger, raw, args.tag))
-                .collect()
-        });
-        for f in facts {
-            match f {
-                Ok(f) => stats.add(&f),
-                Err(e) => {
-                    eprintln!("indotag: {e}");
-                    stats.add_failed();
-                    failed += 1;
-                }
-            }
+    let mut tally = Tally {
+        stats: &mut stats,
+        failed: 0,
+    };
+    for path in &paths {
+        let jsonl =
+            path.as_os_str() == "-" || (path.is_file() && Format::from_path(path) == Format::Jsonl);
+        if jsonl && !args.tag {
+            jsonl_lines(path, &args, &tagger, &pool, &mut tally)?;
+        } else {
+            documents(path, &args, &tagger, &pool, &mut tally);
         }
     }
+    let failed = tally.failed;
     let format = match args.format {
         StatsFormat::Table => OutputFormat::Table,
         StatsFormat::Tsv => OutputFormat::Tsv,
@@ -149,6 +134,121 @@ pub fn run(args: StatsArgs) -> Result<ExitCode, Failure> {
     }
 }
 
+/// The tallies and the count of documents that failed.
+struct Tally<'a> {
+    stats: &'a mut Stats,
+    failed: usize,
+}
+
+impl Tally<'_> {
+    fn add(&mut self, facts: Vec<Result<Facts, String>>) {
+        for f in facts {
+            match f {
+                Ok(f) => self.stats.add(&f),
+                Err(e) => {
+                    eprintln!("indotag: {e}");
+                    self.stats.add_failed();
+                    self.failed += 1;
+                }
+            }
+        }
+    }
+}
+
+/// Tagged JSONL (standard input or a `.jsonl` file), a batch of lines at a time, each line
+/// parsed by a worker: only the fields the tallies need are built, so a corpus with tokens
+/// reads fast and in little memory. Untagged records are tagged.
+fn jsonl_lines(
+    path: &Path,
+    args: &StatsArgs,
+    tagger: &Tagger,
+    pool: &rayon::ThreadPool,
+    tally: &mut Tally<'_>,
+) -> Result<(), Failure> {
+    let name = path.display().to_string();
+    let mut reader: Box<dyn BufRead> = if path.as_os_str() == "-" {
+        Box::new(BufReader::with_capacity(1 << 16, io::stdin()))
+    } else {
+        let file = File::open(path).map_err(|e| Failure::Fatal(format!("{name}: {e}")))?;
+        Box::new(BufReader::with_capacity(1 << 16, file))
+    };
+    let mut number = 0;
+    loop {
+        let mut batch: Vec<(usize, Vec<u8>)> = Vec::with_capacity(BATCH_DOCS);
+        let mut bytes = 0;
+        while batch.len() < BATCH_DOCS && bytes < BATCH_BYTES {
+            let mut line = Vec::new();
+            let n = reader
+                .read_until(b'\n', &mut line)
+                .map_err(|e| Failure::Fatal(format!("{name}:{}: {e}", number + 1)))?;
+            if n == 0 {
+                break;
+            }
+            number += 1;
+            bytes += n;
+            if !line.iter().all(u8::is_ascii_whitespace) {
+                batch.push((number, line));
+            }
+        }
+        if batch.is_empty() {
+            return Ok(());
+        }
+        let facts = pool.install(|| {
+            batch
+                .into_par_iter()
+                .map(|(number, line)| {
+                    let at = format!("{name}:{number}");
+                    match Line::parse(&line).map_err(|e| format!("{at}: {e}"))? {
+                        Line::Tagged(f) => Ok(f),
+                        Line::Failed(e) => Err(format!("{at}: {e}")),
+                        Line::Untagged => tag_line(tagger, &line, &args.text_field, &at),
+                    }
+                })
+                .collect()
+        });
+        tally.add(facts);
+    }
+}
+
+/// Tags a record that has no entities yet.
+fn tag_line(tagger: &Tagger, line: &[u8], field: &str, at: &str) -> Result<Facts, String> {
+    let record: serde_json::Value =
+        serde_json::from_slice(line).map_err(|e| format!("{at}: {e}"))?;
+    let text = record[field]
+        .as_str()
+        .ok_or_else(|| format!("{at}: no entities and no text field `{field}`"))?;
+    tag_text(tagger, text.to_string(), at)
+}
+
+/// Text files, directories and (with `--tag`) JSONL, through the reader `tag` uses.
+fn documents(
+    path: &Path,
+    args: &StatsArgs,
+    tagger: &Tagger,
+    pool: &rayon::ThreadPool,
+    tally: &mut Tally<'_>,
+) {
+    let input = InputOptions {
+        format: (path.as_os_str() == "-").then_some(Format::Jsonl),
+        text_field: args.text_field.clone(),
+        ..InputOptions::default()
+    };
+    let mut reader = Reader::new(&[path.to_path_buf()], input);
+    loop {
+        let batch = read_batch(&mut reader);
+        if batch.is_empty() {
+            return;
+        }
+        let facts = pool.install(|| {
+            batch
+                .into_par_iter()
+                .map(|raw| facts(tagger, raw, args.tag))
+                .collect()
+        });
+        tally.add(facts);
+    }
+}
+
 fn read_batch(reader: &mut Reader) -> Vec<RawDoc> {
     let mut batch = Vec::with_capacity(BATCH_DOCS);
     let mut bytes = 0;
@@ -164,17 +264,20 @@ fn read_batch(reader: &mut Reader) -> Vec<RawDoc> {
 
 /// The facts of one document: from its record when it is tagged, else by tagging it.
 fn facts(tagger: &Tagger, raw: RawDoc, force_tag: bool) -> Result<Facts, String> {
-    if !force_tag {
-        if let Some(f) = Facts::from_record(&raw.extra).map_err(|e| format!("{}: {e}", raw.id))? {
-            return Ok(f);
+    if !force_tag && !raw.extra.is_empty() {
+        match Line::from_map(&raw.extra).map_err(|e| format!("{}: {e}", raw.id))? {
+            Line::Tagged(f) => return Ok(f),
+            Line::Failed(e) => return Err(format!("{}: {e}", raw.id)),
+            Line::Untagged => {}
         }
     }
-    if let Some(error) = raw.extra.get("error").and_then(|e| e.as_str()) {
-        return Err(format!("{}: {error}", raw.id));
-    }
     let text = raw.text.map_err(|e| e.to_string())?;
+    tag_text(tagger, text, &raw.id)
+}
+
+fn tag_text(tagger: &Tagger, text: String, id: &str) -> Result<Facts, String> {
     // As in `tag`: a bug in a stage costs one document, not the run.
     let doc = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| tagger.tag(text)))
-        .map_err(|_| format!("{}: internal error while tagging", raw.id))?;
+        .map_err(|_| format!("{id}: internal error while tagging"))?;
     Ok(Facts::from_document(&doc))
 }
