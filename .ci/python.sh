@@ -12,6 +12,7 @@ cargo clippy -p indotag-python --all-targets -- -D warnings
 venv="${INDOTAG_CI_VENV:-${TMPDIR:-/tmp}/indotag-ci-venv}"
 rm -rf "$venv"
 python3 -m venv "$venv"
+export PATH="$venv/bin:$PATH" # the build backend runs `maturin` from PATH
 "$venv/bin/pip" install --quiet --upgrade pip
 "$venv/bin/pip" install --quiet "maturin>=1.5,<2"
 # The documented install, with the already installed maturin (no second download), then
