@@ -7,7 +7,6 @@ use std::process::ExitCode;
 use clap::{Args, ValueEnum};
 use rayon::prelude::*;
 
-use indotag::document::error_line;
 use indotag::input::{Format, InputOptions, RawDoc, Reader, WalkOptions};
 use indotag::{RecordOptions, Tagger, ZoneKind};
 
@@ -63,6 +62,8 @@ pub struct TagArgs {
     /// body, related, boilerplate). Default: all, each marked with its zone.
     #[arg(long, value_delimiter = ',', value_name = "ZONES")]
     pub zones: Vec<String>,
+    #[command(flatten)]
+    pub export: super::export::ExportArgs,
 }
 
 /// Input formats on the command line.
@@ -80,7 +81,7 @@ struct Config {
     sink: Sink,
     walk: WalkOptions,
     input: InputOptions,
-    record: RecordOptions,
+    exporter: indotag::export::Exporter,
     jobs: usize,
     tagger: Tagger,
 }
@@ -116,6 +117,13 @@ impl TagArgs {
             builder = builder.zones(zones);
         }
         let tagger = builder.build().map_err(|e| Failure::Usage(e.to_string()))?;
+        if self.export.format != super::export::OutputFormat::Jsonl
+            && (self.no_text || self.no_tokens)
+        {
+            return Err(Failure::Usage(
+                "--no-text and --no-tokens apply to --format jsonl only".into(),
+            ));
+        }
         Ok(Config {
             paths: self.paths,
             walk: WalkOptions {
@@ -133,10 +141,10 @@ impl TagArgs {
                 text_field: self.text_field,
                 id_field: self.id_field,
             },
-            record: RecordOptions {
+            exporter: self.export.validate(RecordOptions {
                 text: !self.no_text,
                 tokens: !self.no_tokens,
-            },
+            })?,
             jobs,
             tagger,
         })
@@ -162,6 +170,11 @@ pub fn run(args: TagArgs) -> Result<ExitCode, Failure> {
 fn tag_all(config: &Config, pool: &rayon::ThreadPool, out: &mut dyn Write) -> io::Result<usize> {
     let mut reader = Reader::with_walk(&config.paths, config.input.clone(), &config.walk);
     let mut failed = 0;
+    let exporter = &config.exporter;
+    let mut report = indotag::export::Report::default();
+    let mut head = Vec::new();
+    exporter.begin(&mut head);
+    out.write_all(&head)?;
     std::thread::scope(|scope| {
         let mut tagging: Option<std::thread::ScopedJoinHandle<'_, Vec<Line>>> = None;
         loop {
@@ -177,29 +190,41 @@ fn tag_all(config: &Config, pool: &rayon::ThreadPool, out: &mut dyn Write) -> io
                     pool.install(|| {
                         batch
                             .into_par_iter()
-                            .map(|raw| tag_one(&config.tagger, raw, config.record))
+                            .map(|raw| tag_one(&config.tagger, raw, exporter))
                             .collect()
                     })
                 }));
             }
             if let Some(lines) = done {
-                for (line, ok) in lines {
-                    if !ok {
-                        eprintln!("indotag: {}", error_message(&line));
+                for line in lines {
+                    if let Some(error) = &line.error {
+                        super::say::warn(format_args!("indotag: {error}"));
                         failed += 1;
                     }
-                    out.write_all(&line)?;
+                    report.add(line.report);
+                    out.write_all(&line.bytes)?;
                 }
             }
             if tagging.is_none() {
+                let mut tail = Vec::new();
+                exporter.end(&mut tail);
+                out.write_all(&tail)?;
+                if let Some(note) = report.message(exporter.options().format) {
+                    super::say::warn(format_args!("indotag: {note}"));
+                }
                 return Ok(failed);
             }
         }
     })
 }
 
-/// One record line, newline included, and whether the document was tagged.
-type Line = (Vec<u8>, bool);
+/// One document's output (a record line, newline included, or its export), why it failed
+/// if it did, and what its export had to adapt.
+struct Line {
+    bytes: Vec<u8>,
+    error: Option<String>,
+    report: indotag::export::Report,
+}
 
 /// The next batch of documents; empty at the end of the input.
 fn read_batch(reader: &mut Reader) -> Vec<RawDoc> {
@@ -215,12 +240,22 @@ fn read_batch(reader: &mut Reader) -> Vec<RawDoc> {
     batch
 }
 
-/// Tags one document into its record line.
-fn tag_one(tagger: &Tagger, raw: RawDoc, record: RecordOptions) -> Line {
+/// Tags one document into its record line (or export).
+fn tag_one(tagger: &Tagger, raw: RawDoc, exporter: &indotag::export::Exporter) -> Line {
     let error = |extra: &serde_json::Map<String, serde_json::Value>, msg: &str| {
-        let mut line = error_line(Some(&raw.id), extra, msg).into_bytes();
-        line.push(b'\n');
-        (line, false)
+        let mut bytes = Vec::new();
+        exporter.failed(Some(&raw.id), extra, msg, &mut bytes);
+        // The message on standard error says which document, as the JSONL record does.
+        let error = if exporter.options().format == indotag::export::Format::Jsonl {
+            msg.to_string()
+        } else {
+            format!("{}: {msg}", raw.id)
+        };
+        Line {
+            bytes,
+            error: Some(error),
+            report: Default::default(),
+        }
     };
     match raw.text {
         Ok(text) => {
@@ -232,10 +267,13 @@ fn tag_one(tagger: &Tagger, raw: RawDoc, record: RecordOptions) -> Line {
                 Ok(mut doc) => {
                     doc.id = Some(raw.id);
                     doc.extra = raw.extra;
-                    let mut line = Vec::new();
-                    doc.write_json_line(record, &mut line);
-                    line.push(b'\n');
-                    (line, true)
+                    let mut bytes = Vec::new();
+                    let report = exporter.document(&doc, &mut bytes);
+                    Line {
+                        bytes,
+                        error: None,
+                        report,
+                    }
                 }
                 Err(panic) => {
                     let what = panic
@@ -254,11 +292,4 @@ fn tag_one(tagger: &Tagger, raw: RawDoc, record: RecordOptions) -> Line {
         }
         Err(e) => error(&raw.extra, &e.to_string()),
     }
-}
-
-fn error_message(line: &[u8]) -> String {
-    serde_json::from_slice::<serde_json::Value>(line)
-        .ok()
-        .and_then(|v| v["error"].as_str().map(String::from))
-        .unwrap_or_default()
 }
