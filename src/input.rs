@@ -1,5 +1,6 @@
 //! Reading documents: plain-text files (one document each), JSON Lines files (one per line),
-//! directories (recursively, `*.txt` and `*.jsonl`) and standard input.
+//! directories (recursively, `*.txt`, `*.jsonl` and `*.ndjson`; see [`WalkOptions`]) and
+//! standard input.
 //!
 //! Positions in errors follow one convention: lines are 1-based (`FILE:LINE:`), bytes 0-based
 //! (the first byte of a file is byte 0). A UTF-8 byte order mark is skipped; a file that starts
@@ -18,6 +19,9 @@ use serde_json::{Map, Value};
 
 use crate::decode;
 use crate::error::{Error, Result};
+
+mod walk;
+pub use walk::{FileId, WalkOptions};
 
 /// How an input is laid out.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -84,45 +88,27 @@ enum Input {
     Broken(PathBuf, Error),
 }
 
-/// Expands the command line's paths: directories become their `*.txt`/`*.jsonl` files,
-/// recursively and sorted (so runs are reproducible); `-` is standard input.
-fn expand(paths: &[PathBuf]) -> Vec<Input> {
+/// Expands the command line's paths: directories become their `*.txt`/`*.jsonl`/`*.ndjson`
+/// files, recursively and sorted (so runs are reproducible; see [`WalkOptions`]); `-` is
+/// standard input.
+fn expand(paths: &[PathBuf], walk_options: &WalkOptions) -> Vec<Input> {
     let mut out = Vec::new();
+    let mut seen = rustc_hash::FxHashSet::default();
     for p in paths {
         if p.as_os_str() == "-" {
             out.push(Input::Stdin);
         } else if p.is_dir() {
-            walk(p, &mut out);
+            let mut found = Vec::new();
+            walk::walk(p, walk_options, &mut seen, &mut found);
+            out.extend(found.into_iter().map(|f| match f {
+                walk::Found::File(path) => Input::Path(path),
+                walk::Found::Broken(path, e) => Input::Broken(path.clone(), Error::io(path, e)),
+            }));
         } else {
             out.push(Input::Path(p.clone()));
         }
     }
     out
-}
-
-fn walk(dir: &Path, out: &mut Vec<Input>) {
-    let entries = match std::fs::read_dir(dir) {
-        Ok(rd) => rd.collect::<io::Result<Vec<_>>>(),
-        Err(e) => Err(e),
-    };
-    let mut entries: Vec<PathBuf> = match entries {
-        Ok(es) => es.into_iter().map(|e| e.path()).collect(),
-        Err(e) => {
-            out.push(Input::Broken(dir.to_path_buf(), Error::io(dir, e)));
-            return;
-        }
-    };
-    entries.sort();
-    for p in entries {
-        if p.is_dir() {
-            walk(&p, out);
-        } else if matches!(
-            p.extension().and_then(|e| e.to_str()),
-            Some("txt" | "jsonl")
-        ) {
-            out.push(Input::Path(p));
-        }
-    }
 }
 
 /// Streams documents from a list of paths.
@@ -176,10 +162,17 @@ impl JsonlFile {
 }
 
 impl Reader {
-    /// A reader over these paths (files, directories, `-` for standard input).
+    /// A reader over these paths (files, directories, `-` for standard input), walking
+    /// directories with the default [`WalkOptions`].
     pub fn new(paths: &[PathBuf], options: InputOptions) -> Reader {
+        Reader::with_walk(paths, options, &WalkOptions::default())
+    }
+
+    /// A reader over these paths, walking directories as `walk` says. The walk is done here,
+    /// before the first document is read.
+    pub fn with_walk(paths: &[PathBuf], options: InputOptions, walk: &WalkOptions) -> Reader {
         Reader {
-            inputs: expand(paths).into_iter(),
+            inputs: expand(paths, walk).into_iter(),
             options,
             current: None,
         }

@@ -1,7 +1,9 @@
 //! Subcommands of the `indotag` binary.
 
+pub mod cleanup;
 pub mod eval;
 pub mod gazetteer;
+pub mod output;
 pub mod say;
 pub mod tag;
 
