@@ -34,8 +34,8 @@ dropped silently. Entities that overlap another (none in indotag's output today)
 hold them.
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations` here: spaCy builds a model of the factory's
+# signature and (with pydantic v1) cannot resolve annotations left as strings.
 import warnings
 from collections import deque
 from bisect import bisect_left
