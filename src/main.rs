@@ -39,11 +39,11 @@ fn main() -> ExitCode {
     match result {
         Ok(code) => code,
         Err(cli::Failure::Usage(msg)) => {
-            eprintln!("indotag: {msg}");
+            cli::say::warn(format_args!("indotag: {msg}"));
             ExitCode::from(2)
         }
         Err(cli::Failure::Fatal(msg)) => {
-            eprintln!("indotag: {msg}");
+            cli::say::warn(format_args!("indotag: {msg}"));
             ExitCode::from(1)
         }
     }

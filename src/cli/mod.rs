@@ -1,8 +1,11 @@
 //! Subcommands of the `indotag` binary.
 
+pub mod cleanup;
 pub mod eval;
 pub mod export;
 pub mod gazetteer;
+pub mod output;
+pub mod say;
 pub mod stats;
 pub mod tag;
 

@@ -146,7 +146,7 @@ impl Tally<'_> {
             match f {
                 Ok(f) => self.stats.add(&f),
                 Err(e) => {
-                    eprintln!("indotag: {e}");
+                    super::say::warn(format_args!("indotag: {e}"));
                     self.stats.add_failed();
                     self.failed += 1;
                 }

@@ -1,25 +1,28 @@
 //! `indotag tag`: read documents, tag them in parallel, write records in input order.
 
-use std::fs::File;
-use std::io::{self, BufWriter, Write};
-use std::path::{Path, PathBuf};
+use std::io::{self, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};
 use rayon::prelude::*;
 
-use indotag::input::{Format, InputOptions, RawDoc, Reader};
+use indotag::input::{Format, InputOptions, RawDoc, Reader, WalkOptions};
 use indotag::{RecordOptions, Tagger, ZoneKind};
 
+use super::output::{refuse_output_as_input, Sink};
 use super::{exit_status, Failure};
 
 /// Arguments of `indotag tag`, as typed.
 #[derive(Args, Debug)]
 pub struct TagArgs {
-    /// Files, directories (recursive: *.txt and *.jsonl) or `-` for standard input.
+    /// Files, directories (recursive: *.txt, *.jsonl and *.ndjson; hidden and .gitignored files
+    /// skipped) or `-` for standard input.
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
-    /// Write records to FILE (atomically: a temporary file renamed at the end) instead of stdout.
+    /// Write records to FILE instead of stdout: a regular file is replaced atomically (a
+    /// temporary file renamed at the end, permissions kept, symlinks followed); devices, FIFOs
+    /// and `-` (stdout) are written straight through.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// Input format; default: by extension (.jsonl is JSONL), standard input is text.
@@ -43,6 +46,15 @@ pub struct TagArgs {
     /// Add a gazetteer file (TSV); repeatable. Its entries override defaults with the same id.
     #[arg(long = "gazetteer", value_name = "FILE")]
     pub gazetteers: Vec<PathBuf>,
+    /// Follow symbolic links while walking directories (loops are detected and skipped).
+    #[arg(short = 'L', long)]
+    pub follow: bool,
+    /// Walk hidden files and directories too (names starting with `.`).
+    #[arg(long)]
+    pub hidden: bool,
+    /// Read files that a `.gitignore` or `.ignore` in a walked directory excludes.
+    #[arg(long)]
+    pub no_ignore: bool,
     /// Do not use the embedded default gazetteers.
     #[arg(long)]
     pub no_default_gazetteers: bool,
@@ -66,7 +78,8 @@ pub enum InputFormat {
 /// The validated configuration of one run.
 struct Config {
     paths: Vec<PathBuf>,
-    output: Option<PathBuf>,
+    sink: Sink,
+    walk: WalkOptions,
     input: InputOptions,
     exporter: indotag::export::Exporter,
     jobs: usize,
@@ -94,14 +107,8 @@ impl TagArgs {
             })?;
             zones.push(kind);
         }
-        if let Some(out) = &self.output {
-            if out.is_dir() {
-                return Err(Failure::Usage(format!(
-                    "-o {}: is a directory",
-                    out.display()
-                )));
-            }
-        }
+        let sink = Sink::plan(self.output.as_deref())?;
+        refuse_output_as_input(&sink, &self.paths)?;
         let mut builder = Tagger::builder().default_gazetteers(!self.no_default_gazetteers);
         for g in &self.gazetteers {
             builder = builder.gazetteer_file(g);
@@ -119,7 +126,13 @@ impl TagArgs {
         }
         Ok(Config {
             paths: self.paths,
-            output: self.output,
+            walk: WalkOptions {
+                follow_links: self.follow,
+                hidden: self.hidden,
+                no_ignore: self.no_ignore,
+                skip: sink.skip_ids(),
+            },
+            sink,
             input: InputOptions {
                 format: self.input_format.map(|f| match f {
                     InputFormat::Text => Format::Text,
@@ -144,64 +157,8 @@ pub fn run(args: TagArgs) -> Result<ExitCode, Failure> {
         .num_threads(config.jobs)
         .build()
         .map_err(|e| Failure::Fatal(format!("cannot start worker threads: {e}")))?;
-    let failed = match &config.output {
-        None => {
-            let stdout = io::stdout();
-            let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
-            tag_all(&config, &pool, &mut out)
-                .and_then(|n| out.flush().map(|()| n))
-                .or_else(broken_pipe)?
-        }
-        Some(path) => write_atomically(path, |out| tag_all(&config, &pool, out))?,
-    };
+    let failed = config.sink.write(0, |out| tag_all(&config, &pool, out))?;
     Ok(exit_status(failed))
-}
-
-/// `indotag tag … | head` closes the pipe early; that is not an error.
-fn broken_pipe(e: io::Error) -> Result<usize, Failure> {
-    if e.kind() == io::ErrorKind::BrokenPipe {
-        Ok(0)
-    } else {
-        Err(Failure::Fatal(format!("writing output: {e}")))
-    }
-}
-
-/// Writes to a temporary file beside `path`, renamed over it only when everything was written,
-/// so an interrupted run never leaves half a corpus under the final name.
-fn write_atomically(
-    path: &Path,
-    f: impl FnOnce(&mut dyn Write) -> io::Result<usize>,
-) -> Result<usize, Failure> {
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.indotag-{}.tmp", std::process::id()));
-    let fail = |what: &str, e: io::Error| Failure::Fatal(format!("{what} {}: {e}", tmp.display()));
-    let file = File::create(&tmp).map_err(|e| fail("cannot create", e))?;
-    let mut out = BufWriter::with_capacity(1 << 16, file);
-    let result = f(&mut out).and_then(|n| {
-        out.flush()?;
-        out.get_ref().sync_all()?;
-        Ok(n)
-    });
-    match result {
-        Ok(n) => {
-            std::fs::rename(&tmp, path).map_err(|e| {
-                let _ = std::fs::remove_file(&tmp);
-                Failure::Fatal(format!("cannot rename to {}: {e}", path.display()))
-            })?;
-            Ok(n)
-        }
-        Err(e) => {
-            let _ = std::fs::remove_file(&tmp);
-            Err(fail("writing", e))
-        }
-    }
 }
 
 /// Tags everything, batch by batch; returns how many documents failed.
@@ -211,7 +168,7 @@ fn write_atomically(
 /// during input parsing and output writing, a sixth of a run's time on a large JSONL corpus.)
 /// At most two batches of input and one of output are held at once.
 fn tag_all(config: &Config, pool: &rayon::ThreadPool, out: &mut dyn Write) -> io::Result<usize> {
-    let mut reader = Reader::new(&config.paths, config.input.clone());
+    let mut reader = Reader::with_walk(&config.paths, config.input.clone(), &config.walk);
     let mut failed = 0;
     let exporter = &config.exporter;
     let mut report = indotag::export::Report::default();
@@ -241,7 +198,7 @@ fn tag_all(config: &Config, pool: &rayon::ThreadPool, out: &mut dyn Write) -> io
             if let Some(lines) = done {
                 for line in lines {
                     if let Some(error) = &line.error {
-                        eprintln!("indotag: {error}");
+                        super::say::warn(format_args!("indotag: {error}"));
                         failed += 1;
                     }
                     report.add(line.report);
@@ -253,7 +210,7 @@ fn tag_all(config: &Config, pool: &rayon::ThreadPool, out: &mut dyn Write) -> io
                 exporter.end(&mut tail);
                 out.write_all(&tail)?;
                 if let Some(note) = report.message(exporter.options().format) {
-                    eprintln!("indotag: {note}");
+                    super::say::warn(format_args!("indotag: {note}"));
                 }
                 return Ok(failed);
             }
