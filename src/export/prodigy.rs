@@ -91,6 +91,7 @@ pub(super) fn write(doc: &Document, out: &mut Vec<u8>) -> Report {
     Report {
         split_tokens: split,
         dropped,
+        nested_quotes: 0,
     }
 }
 
