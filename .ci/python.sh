@@ -11,13 +11,17 @@ cargo clippy -p indotag-python --all-targets -- -D warnings
 
 venv="${INDOTAG_CI_VENV:-${TMPDIR:-/tmp}/indotag-ci-venv}"
 rm -rf "$venv"
+if ! python3 -c "import ensurepip, venv" 2>/dev/null; then
+    # Debian's python3 without its venv module.
+    apt-get update -qq && apt-get install -y -qq python3-venv
+fi
 python3 -m venv "$venv"
 export PATH="$venv/bin:$PATH" # the build backend runs `maturin` from PATH
 "$venv/bin/pip" install --quiet --upgrade pip
 "$venv/bin/pip" install --quiet "maturin>=1.5,<2"
 # The documented install, with the already installed maturin (no second download), then
 # the optional extras and pytest.
-"$venv/bin/pip" install --no-build-isolation "./python[test]"
+"$venv/bin/pip" install --progress-bar off --no-build-isolation "./python[test]"
 
 # The tests compare with the command's own output.
 cargo build --quiet --bin indotag

@@ -23,7 +23,8 @@ Baca Juga: Harga Beras di Pasar Induk <Cipinang> Turun\n";
 const ARTICLE_2: &str =
     "Menteri Keuangan Sri Mulyani Indrawati menghadiri pertemuan G20 di India. 🇮🇳\n\
 Menurut Sri Mulyani, ekonomi Indonesia tetap kuat di tengah perlambatan global.\n\
-\"Kita harus tetap waspada,\" ujarnya kepada wartawan di New Delhi.\n";
+\"Kita harus tetap waspada,\" ujarnya kepada wartawan di New Delhi.\n\
+Sebelumnya, Sri Mulyani menyebut reformasi pajak sebagai \"pekerjaan rumah besar\" yang harus selesai tahun ini.\n";
 
 /// The chromium binary, if there is one.
 fn chromium() -> Option<PathBuf> {
@@ -97,7 +98,13 @@ fn elements(dom: &str) -> Vec<(usize, Element)> {
     let mut rest = dom;
     while let Some(lt) = rest.find('<') {
         let text = unescape(&rest[..lt]);
-        for e in &mut open {
+        // A speaker note (inside an outer quote when the quote is nested) is no part of the
+        // text of the elements around it.
+        let from = open
+            .iter()
+            .rposition(|e| e.attrs.contains_key("data-for"))
+            .unwrap_or(0);
+        for e in &mut open[from..] {
             e.text.push_str(&text);
         }
         rest = &rest[lt..];
@@ -292,6 +299,17 @@ fn chromium_renders_the_page_and_its_dom_marks_every_entity_and_quote() {
         speakers.sort();
         assert_eq!(notes, speakers, "article {i}: speaker notes");
     }
+    // The second article has a partial quote nested in an indirect one: both were found in
+    // the DOM above, each with its own text.
+    let quotes = records[1]["quotes"].as_array().unwrap();
+    let nested = quotes.iter().any(|outer| {
+        quotes.iter().any(|inner| {
+            outer != inner
+                && outer["start"].as_u64() <= inner["start"].as_u64()
+                && inner["end"].as_u64() <= outer["end"].as_u64()
+        })
+    });
+    assert!(nested, "the test needs a nested quote");
     // The furniture of the first article is marked as such, its `<Cipinang>` is text.
     assert!(elements.iter().any(|(a, e)| *a == 0
         && e.attrs

@@ -22,7 +22,19 @@ from __future__ import annotations
 import json
 import os
 from concurrent.futures import Future, ThreadPoolExecutor
-from typing import TYPE_CHECKING, Any, Dict, Iterable, Iterator, List, Mapping, Optional, Tuple, Union
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    Dict,
+    Iterable,
+    Iterator,
+    List,
+    Mapping,
+    Optional,
+    Tuple,
+    Union,
+    cast,
+)
 
 from . import _indotag
 from ._frames import entities_frame, quotes_frame
@@ -106,13 +118,13 @@ class Tagger:
         ('a1', 'Sri Mulyani Indrawati')
         """
         if isinstance(doc, str):
-            return json.loads(self._native.tag_text(doc, id))
+            return cast(Record, json.loads(self._native.tag_text(doc, id)))
         if id is not None:
             raise TypeError("`id=` is for a text; a dict gives its id in its own field")
         record = json.loads(self._native.tag_batch([_item(doc)], 1, "text", "id", 0)[0])
         if "error" in record:
             raise ValueError(record["error"])
-        return record
+        return cast(Record, record)
 
     def pipe(
         self,
@@ -191,7 +203,10 @@ def _item(doc: Any) -> Tuple[int, str]:
 
 
 def to_spacy(
-    record: Mapping[str, Any], nlp_or_vocab: Union["Language", "Vocab"], *, split_tokens: bool = True
+    record: Mapping[str, Any],
+    nlp_or_vocab: Union["Language", "Vocab"],
+    *,
+    split_tokens: bool = True,
 ) -> "Doc":
     """Builds a spaCy ``Doc`` from a record; see :func:`indotag._spacy.to_spacy` (needs spaCy:
     ``pip install indotag[spacy]``)."""

@@ -34,12 +34,24 @@ dropped silently. Entities that overlap another (none in indotag's output today)
 hold them.
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations` here: spaCy builds a model of the factory's
+# signature and (with pydantic v1) cannot resolve annotations left as strings.
 import warnings
 from collections import deque
 from bisect import bisect_left
-from typing import Any, Deque, Dict, Iterable, Iterator, List, Mapping, Optional, Sequence, Tuple, Union
+from typing import (
+    Any,
+    Deque,
+    Dict,
+    Iterable,
+    Iterator,
+    List,
+    Mapping,
+    Optional,
+    Sequence,
+    Tuple,
+    Union,
+)
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, SpanGroup
@@ -175,10 +187,10 @@ class _Words:
         self.pos = end
 
 
-def _sent_starts(words: _Words, starts: Sequence[int]) -> List[bool]:
+def _sent_starts(words: _Words, starts: Sequence[int]) -> List[Union[bool, int, None]]:
     """``is_sent_start`` per word: the first word at or after each sentence start; gap words
     before the first sentence join it."""
-    flags = [False] * len(words.words)
+    flags: List[Union[bool, int, None]] = [False] * len(words.words)
     for s in starts:
         i = bisect_left(words.starts, s)
         if i < len(flags):
@@ -193,7 +205,8 @@ def _sent_starts(words: _Words, starts: Sequence[int]) -> List[bool]:
 
 def _add_entities(doc: Doc, entities: Sequence[Mapping[str, Any]], report: Dict[str, Any]) -> None:
     keys = ("id", "canonical", "kind", "source", "zone")
-    spans, attrs = [], {k: [] for k in keys}
+    spans: List[Span] = []
+    attrs: Dict[str, List[Any]] = {k: [] for k in keys}
     for e in entities:
         span = doc.char_span(e["start"], e["end"], label=e["label"], kb_id=e.get("id") or "")
         if span is None:
@@ -280,7 +293,8 @@ def _speaker_of(span: Span) -> Optional[Span]:
     if i is None:
         return None
     j = span.doc.spans["quotes"].attrs["speaker"][i]
-    return None if j is None else span.doc.spans["speakers"][j]
+    speaker: Optional[Span] = None if j is None else span.doc.spans["speakers"][j]
+    return speaker
 
 
 def _quote_of(span: Span) -> Optional[Span]:
@@ -288,7 +302,8 @@ def _quote_of(span: Span) -> Optional[Span]:
     i = _index_in("speakers", span)
     if i is None:
         return None
-    return span.doc.spans["quotes"][span.doc.spans["speakers"].attrs["quote"][i]]
+    quote: Span = span.doc.spans["quotes"][span.doc.spans["speakers"].attrs["quote"][i]]
+    return quote
 
 
 def _canonical_of(span: Span) -> Optional[str]:
@@ -296,7 +311,8 @@ def _canonical_of(span: Span) -> Optional[str]:
     for group in ("speakers", "entities"):
         i = _index_in(group, span)
         if i is not None:
-            return span.doc.spans[group].attrs["canonical"][i]
+            canonical: Optional[str] = span.doc.spans[group].attrs["canonical"][i]
+            return canonical
     return None
 
 

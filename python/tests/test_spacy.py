@@ -34,7 +34,8 @@ def _check(record, doc):
         if q["speaker"] is None:
             assert speaker is None
         else:
-            assert (speaker.start_char, speaker.end_char) == (q["speaker"]["start"], q["speaker"]["end"])
+            want = (q["speaker"]["start"], q["speaker"]["end"])
+            assert (speaker.start_char, speaker.end_char) == want
             assert speaker.text == q["speaker"]["text"]
             assert speaker.kb_id_ == (q["speaker"]["id"] or "")
             assert speaker._.indotag_canonical == q["speaker"]["canonical"]

@@ -81,7 +81,9 @@ def test_options_match_the_cli_flags(cli, tmp_path):
 
 def _many():
     # 300 documents from the samples, each different (the number goes into the text).
-    return [{"id": f"n{i}", "text": f"Berita {i}. " + SAMPLES[i % len(SAMPLES)]} for i in range(300)]
+    return [
+        {"id": f"n{i}", "text": f"Berita {i}. " + SAMPLES[i % len(SAMPLES)]} for i in range(300)
+    ]
 
 
 def test_threads_give_the_same_records_in_the_same_order(tagger):

@@ -24,12 +24,11 @@ use super::{entity_layer, quote_layer, split_tokens, Report};
 /// Appends `doc` in CoNLL columns to `out`.
 pub(super) fn write(doc: &Document, quote_column: bool, out: &mut Vec<u8>) -> Report {
     let (entities, mut dropped) = entity_layer(doc);
-    let (quotes, dropped_quotes) = if quote_column {
+    let (quotes, mut nested_quotes) = if quote_column {
         quote_layer(doc)
     } else {
         (Vec::new(), 0)
     };
-    dropped += dropped_quotes;
     let entity_spans: Vec<Span> = entities.iter().map(|e| e.span).collect();
     let quote_spans: Vec<Span> = quotes.iter().map(|q| q.span).collect();
     let mut cuts = entity_spans.clone();
@@ -67,10 +66,11 @@ pub(super) fn write(doc: &Document, quote_column: bool, out: &mut Vec<u8>) -> Re
     // Entities that cover no token (only whitespace between tokens) have no tag to carry.
     let tagged = |tags: &[Tag<'_>]| tags.iter().filter(|t| matches!(t, Tag::B(_))).count();
     dropped += entity_spans.len() - tagged(&entity_tags);
-    dropped += quote_spans.len() - tagged(&quote_tags);
+    nested_quotes += quote_spans.len() - tagged(&quote_tags);
     Report {
         split_tokens: split,
         dropped,
+        nested_quotes,
     }
 }
 

@@ -116,9 +116,12 @@ pub struct Report {
     /// Tokens split because an entity (or, with the quote column, a quote) starts or ends
     /// inside them.
     pub split_tokens: usize,
-    /// Entities (or quotes) left out: they overlap an earlier one, which one column of tags
-    /// cannot show, or cover no token at all.
+    /// Entities left out: they overlap an earlier one, which one column of tags cannot show,
+    /// or cover no token at all.
     pub dropped: usize,
+    /// CoNLL quote column: quotes inside another quote (a partial quote within reported
+    /// speech), whose tokens are tagged as part of the outer one.
+    pub nested_quotes: usize,
 }
 
 impl Report {
@@ -127,20 +130,21 @@ impl Report {
     /// ```
     /// use indotag::export::Report;
     /// let mut total = Report::default();
-    /// total.add(Report { split_tokens: 2, dropped: 1 });
-    /// total.add(Report { split_tokens: 1, dropped: 0 });
-    /// assert_eq!(total, Report { split_tokens: 3, dropped: 1 });
+    /// total.add(Report { split_tokens: 2, dropped: 1, nested_quotes: 0 });
+    /// total.add(Report { split_tokens: 1, dropped: 0, nested_quotes: 4 });
+    /// assert_eq!(total, Report { split_tokens: 3, dropped: 1, nested_quotes: 4 });
     /// ```
     pub fn add(&mut self, other: Report) {
         self.split_tokens += other.split_tokens;
         self.dropped += other.dropped;
+        self.nested_quotes += other.nested_quotes;
     }
 
     /// The run's closing note for standard error, or `None` when nothing was adapted.
     ///
     /// ```
     /// use indotag::export::{Format, Report};
-    /// let r = Report { split_tokens: 3, dropped: 0 };
+    /// let r = Report { split_tokens: 3, ..Default::default() };
     /// assert!(r.message(Format::Conll).unwrap().contains("split 3 token(s)"));
     /// assert_eq!(Report::default().message(Format::Conll), None);
     /// ```
@@ -155,8 +159,14 @@ impl Report {
         }
         if self.dropped > 0 {
             parts.push(format!(
-                "left out {} span(s) that overlap an earlier one or cover no token",
+                "left out {} entit(y/ies) that overlap an earlier one or cover no token",
                 self.dropped
+            ));
+        }
+        if self.nested_quotes > 0 {
+            parts.push(format!(
+                "{} quote(s) inside another quote are tagged as part of the outer one",
+                self.nested_quotes
             ));
         }
         (!parts.is_empty()).then(|| format!("{}: {}", format.as_str(), parts.join("; ")))
