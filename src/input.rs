@@ -330,15 +330,21 @@ fn parse_record(file: &JsonlFile, raw: &[u8], line_start: usize, opts: &InputOpt
 /// serde_json's message with its place in our convention: 0-based bytes of the file and of
 /// the line, as every other input error (its own `line L column C` is 1-based).
 fn json_error(e: &serde_json::Error, raw: &[u8], line_start: usize) -> String {
-    let msg = e.to_string();
-    let suffix = format!(" at line {} column {}", e.line(), e.column());
-    let what = msg.strip_suffix(&suffix).unwrap_or(&msg);
-    // The record is one line, so serde_json's column counts bytes from the line's start.
-    let col = e.column().saturating_sub(1).min(raw.len());
+    let (col, what) = json_problem(e, raw.len());
     format!(
         "invalid JSON at byte {} of the file (byte {col} of the line): {what}",
         line_start + col
     )
+}
+
+/// A serde_json error on one line of `len` bytes: the 0-based byte of the line where it is,
+/// and the message without serde_json's 1-based `at line L column C`.
+pub(crate) fn json_problem(e: &serde_json::Error, len: usize) -> (usize, String) {
+    let msg = e.to_string();
+    let suffix = format!(" at line {} column {}", e.line(), e.column());
+    let what = msg.strip_suffix(&suffix).unwrap_or(&msg).to_string();
+    // The record is one line, so serde_json's column counts bytes from the line's start.
+    (e.column().saturating_sub(1).min(len), what)
 }
 
 impl Iterator for Reader {

@@ -332,3 +332,22 @@ fn entries_starting_with_a_quote_or_hash_write_back_to_the_same_entry() {
         (&e.id, &e.canonical, &e.aliases)
     );
 }
+
+#[test]
+fn eval_gold_json_errors_use_the_same_position_convention() {
+    let dir = tempfile::tempdir().unwrap();
+    let gold = write(
+        dir.path(),
+        "gold.jsonl",
+        b"{\"id\":\"a\",\"text\":\"x\",\"entities\":[],\"quotes\":[]}\n{\"id\" 1}\n",
+    );
+    let out = indotag().args(["eval", "--gold", &gold]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    // `{"id" 1}`: the `1` where a `:` should be is byte 6 of line 2.
+    assert!(
+        err.contains("gold.jsonl:2: invalid JSON at byte 6 of the line: expected `:`"),
+        "{err}"
+    );
+    assert!(!err.contains("column"), "{err}");
+}

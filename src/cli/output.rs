@@ -67,7 +67,7 @@ impl Sink {
                     existing: None,
                 });
             }
-            Err(e) => return Err(Failure::Usage(format!("-o {shown}: {e}"))),
+            Err(e) => return Err(Failure::Fatal(format!("-o {shown}: {e}"))),
         };
         let id = FileId::of(&meta);
         if id.is_some() && std_stream_id(io::stdout().as_fd()) == id {
@@ -325,6 +325,12 @@ fn std_stream_id(fd: std::os::fd::BorrowedFd<'_>) -> Option<FileId> {
 /// Refuses a run whose explicit input is its own output file (a directory walk skips it
 /// instead): reading a file while it is replaced, or a FIFO both ways, is never what was meant.
 pub fn refuse_output_as_input(sink: &Sink, inputs: &[PathBuf]) -> Result<(), Failure> {
+    // A character device may be both (`indotag tag /dev/null -o /dev/null`); a file or FIFO not.
+    if let Sink::Stream { given } = sink {
+        if fs::metadata(given).is_ok_and(|m| m.file_type().is_char_device()) {
+            return Ok(());
+        }
+    }
     let Some(out) = sink.existing_id() else {
         return Ok(());
     };

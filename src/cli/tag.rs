@@ -25,7 +25,7 @@ pub struct TagArgs {
     /// and `-` (stdout) are written straight through.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// Input format; default: by extension (.jsonl is JSONL), standard input is text.
+    /// Input format; default: by extension (.jsonl and .ndjson are JSONL), standard input is text.
     #[arg(long, value_enum)]
     pub input_format: Option<InputFormat>,
     /// JSONL field that holds the text.
