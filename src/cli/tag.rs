@@ -227,7 +227,7 @@ struct Line {
 }
 
 /// The next batch of documents; empty at the end of the input.
-fn read_batch(reader: &mut Reader) -> Vec<RawDoc> {
+pub(super) fn read_batch(reader: &mut Reader) -> Vec<RawDoc> {
     let mut batch = Vec::with_capacity(BATCH_DOCS);
     let mut bytes = 0;
     for doc in reader.by_ref() {
