@@ -1,7 +1,11 @@
 //! Subcommands of the `indotag` binary.
 
+pub mod completions;
 pub mod eval;
 pub mod gazetteer;
+pub mod help;
+pub mod progress;
+pub mod run_policy;
 pub mod tag;
 
 /// Why a subcommand stopped: bad usage (exit 2) or a failure that ended the run (exit 1).

@@ -12,24 +12,26 @@ use indotag::document::error_line;
 use indotag::input::{Format, InputOptions, RawDoc, Reader};
 use indotag::{RecordOptions, Tagger, ZoneKind};
 
-use super::{exit_status, Failure};
+use super::progress::Progress;
+use super::Failure;
 
 /// Arguments of `indotag tag`, as typed.
 #[derive(Args, Debug)]
 pub struct TagArgs {
-    /// Files, directories (recursive: *.txt and *.jsonl) or `-` for standard input.
-    #[arg(required = true)]
+    /// Files, directories (recursive: *.txt and *.jsonl) or `-` for standard input (the
+    /// default when standard input is not a terminal).
     pub paths: Vec<PathBuf>,
     /// Write records to FILE (atomically: a temporary file renamed at the end) instead of stdout.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// Input format; default: by extension (.jsonl is JSONL), standard input is text.
+    /// Input format; default: by extension (.jsonl is JSONL); standard input is JSONL when its
+    /// first non-blank byte is `{`, else text.
     #[arg(long, value_enum)]
     pub input_format: Option<InputFormat>,
     /// JSONL field that holds the text.
     #[arg(long, default_value = "text")]
     pub text_field: String,
-    /// JSONL field that holds the id (records without it get FILE:LINE).
+    /// JSONL field that holds the id (records without it get `xxh3:` and a hash of their text).
     #[arg(long, default_value = "id")]
     pub id_field: String,
     /// Leave the `tokens` field out of the records.
@@ -51,6 +53,8 @@ pub struct TagArgs {
     /// body, related, boilerplate). Default: all, each marked with its zone.
     #[arg(long, value_delimiter = ',', value_name = "ZONES")]
     pub zones: Vec<String>,
+    #[command(flatten)]
+    pub run: super::run_policy::RunArgs,
 }
 
 /// Input formats on the command line.
@@ -70,6 +74,7 @@ struct Config {
     record: RecordOptions,
     jobs: usize,
     tagger: Tagger,
+    policy: super::run_policy::Policy,
 }
 
 /// Documents read before a batch is tagged: enough to keep every core busy, few enough that
@@ -79,6 +84,8 @@ const BATCH_BYTES: usize = 32 << 20;
 
 impl TagArgs {
     fn validate(self) -> Result<Config, Failure> {
+        let policy = self.run.validate()?;
+        let paths = super::run_policy::default_to_stdin(self.paths)?;
         let jobs = match self.jobs {
             Some(0) => return Err(Failure::Usage("--jobs must be at least 1".into())),
             Some(n) => n,
@@ -110,7 +117,7 @@ impl TagArgs {
         }
         let tagger = builder.build().map_err(|e| Failure::Usage(e.to_string()))?;
         Ok(Config {
-            paths: self.paths,
+            paths,
             output: self.output,
             input: InputOptions {
                 format: self.input_format.map(|f| match f {
@@ -126,6 +133,7 @@ impl TagArgs {
             },
             jobs,
             tagger,
+            policy,
         })
     }
 }
@@ -136,23 +144,29 @@ pub fn run(args: TagArgs) -> Result<ExitCode, Failure> {
         .num_threads(config.jobs)
         .build()
         .map_err(|e| Failure::Fatal(format!("cannot start worker threads: {e}")))?;
-    let failed = match &config.output {
+    let mut reader = Reader::new(&config.paths, config.input.clone());
+    let mut progress = Progress::start(config.policy.mode, reader.total_bytes());
+    let stopped = match &config.output {
         None => {
             let stdout = io::stdout();
             let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
-            tag_all(&config, &pool, &mut out)
+            tag_all(&config, &pool, &mut reader, &mut progress, &mut out)
                 .and_then(|n| out.flush().map(|()| n))
                 .or_else(broken_pipe)?
         }
-        Some(path) => write_atomically(path, |out| tag_all(&config, &pool, out))?,
+        Some(path) => write_atomically(path, |out| {
+            tag_all(&config, &pool, &mut reader, &mut progress, out)
+        })?,
     };
-    Ok(exit_status(failed))
+    let failed = progress.totals.errors;
+    progress.finish(config.policy.stats_json.as_deref(), stopped)?;
+    config.policy.exit(failed, stopped)
 }
 
 /// `indotag tag … | head` closes the pipe early; that is not an error.
-fn broken_pipe(e: io::Error) -> Result<usize, Failure> {
+fn broken_pipe(e: io::Error) -> Result<bool, Failure> {
     if e.kind() == io::ErrorKind::BrokenPipe {
-        Ok(0)
+        Ok(false)
     } else {
         Err(Failure::Fatal(format!("writing output: {e}")))
     }
@@ -162,8 +176,8 @@ fn broken_pipe(e: io::Error) -> Result<usize, Failure> {
 /// so an interrupted run never leaves half a corpus under the final name.
 fn write_atomically(
     path: &Path,
-    f: impl FnOnce(&mut dyn Write) -> io::Result<usize>,
-) -> Result<usize, Failure> {
+    f: impl FnOnce(&mut dyn Write) -> io::Result<bool>,
+) -> Result<bool, Failure> {
     let dir = path
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
@@ -196,19 +210,27 @@ fn write_atomically(
     }
 }
 
-/// Tags everything, batch by batch; returns how many documents failed.
+/// Tags everything, batch by batch, counting in `progress`; returns whether it stopped early
+/// at `--max-errors`.
 ///
 /// Reading and writing overlap tagging: while the workers tag one batch, this thread writes
 /// the previous batch's records and reads the next batch. (Done in turn, the workers sat idle
 /// during input parsing and output writing, a sixth of a run's time on a large JSONL corpus.)
 /// At most two batches of input and one of output are held at once.
-fn tag_all(config: &Config, pool: &rayon::ThreadPool, out: &mut dyn Write) -> io::Result<usize> {
-    let mut reader = Reader::new(&config.paths, config.input.clone());
-    let mut failed = 0;
+fn tag_all(
+    config: &Config,
+    pool: &rayon::ThreadPool,
+    reader: &mut Reader,
+    progress: &mut Progress,
+    out: &mut dyn Write,
+) -> io::Result<bool> {
     std::thread::scope(|scope| {
         let mut tagging: Option<std::thread::ScopedJoinHandle<'_, Vec<Line>>> = None;
+        // Input read up to the end of the batch being tagged, and of the one before.
+        let mut bytes_at = (0, 0);
         loop {
-            let batch = read_batch(&mut reader);
+            let batch = read_batch(reader);
+            bytes_at = (bytes_at.1, reader.bytes_read());
             // A panic while tagging stays a panic, as it was without the overlap.
             let done = tagging.take().map(|handle| {
                 handle
@@ -226,23 +248,34 @@ fn tag_all(config: &Config, pool: &rayon::ThreadPool, out: &mut dyn Write) -> io
                 }));
             }
             if let Some(lines) = done {
-                for (line, ok) in lines {
-                    if !ok {
-                        eprintln!("indotag: {}", error_message(&line));
-                        failed += 1;
+                for line in lines {
+                    if !line.ok {
+                        progress.error(&error_message(&line.bytes));
                     }
-                    out.write_all(&line)?;
+                    progress.record(line.ok, line.entities, line.quotes);
+                    out.write_all(&line.bytes)?;
+                    if config.policy.should_stop(progress.totals.errors) {
+                        // The batch being tagged is waited for (and dropped) as the scope ends.
+                        return Ok(true);
+                    }
                 }
+                progress.batch_written(bytes_at.0);
             }
             if tagging.is_none() {
-                return Ok(failed);
+                progress.batch_written(reader.bytes_read());
+                return Ok(false);
             }
         }
     })
 }
 
-/// One record line, newline included, and whether the document was tagged.
-type Line = (Vec<u8>, bool);
+/// One record line, newline included, whether the document was tagged, and what it holds.
+struct Line {
+    bytes: Vec<u8>,
+    ok: bool,
+    entities: usize,
+    quotes: usize,
+}
 
 /// The next batch of documents; empty at the end of the input.
 fn read_batch(reader: &mut Reader) -> Vec<RawDoc> {
@@ -261,9 +294,14 @@ fn read_batch(reader: &mut Reader) -> Vec<RawDoc> {
 /// Tags one document into its record line.
 fn tag_one(tagger: &Tagger, raw: RawDoc, record: RecordOptions) -> Line {
     let error = |extra: &serde_json::Map<String, serde_json::Value>, msg: &str| {
-        let mut line = error_line(Some(&raw.id), extra, msg).into_bytes();
-        line.push(b'\n');
-        (line, false)
+        let mut bytes = error_line(Some(&raw.id), extra, msg).into_bytes();
+        bytes.push(b'\n');
+        Line {
+            bytes,
+            ok: false,
+            entities: 0,
+            quotes: 0,
+        }
     };
     match raw.text {
         Ok(text) => {
@@ -275,10 +313,15 @@ fn tag_one(tagger: &Tagger, raw: RawDoc, record: RecordOptions) -> Line {
                 Ok(mut doc) => {
                     doc.id = Some(raw.id);
                     doc.extra = raw.extra;
-                    let mut line = Vec::new();
-                    doc.write_json_line(record, &mut line);
-                    line.push(b'\n');
-                    (line, true)
+                    let mut bytes = Vec::new();
+                    doc.write_json_line(record, &mut bytes);
+                    bytes.push(b'\n');
+                    Line {
+                        bytes,
+                        ok: true,
+                        entities: doc.entities.len(),
+                        quotes: doc.quotes.len(),
+                    }
                 }
                 Err(panic) => {
                     let what = panic
