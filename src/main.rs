@@ -32,6 +32,9 @@ enum Command {
     /// Print the man page (roff), of indotag or of one subcommand.
     #[command(after_help = cli::help::MAN)]
     Man(cli::completions::ManArgs),
+    /// Who is quoted most, which entities are named most, per outlet and month.
+    #[command(after_help = cli::help::STATS)]
+    Stats(cli::stats::StatsArgs),
 }
 
 fn main() -> ExitCode {
@@ -42,15 +45,16 @@ fn main() -> ExitCode {
         Command::Eval(a) => cli::eval::run(a),
         Command::Completions(a) => cli::completions::completions(a, Args::command()),
         Command::Man(a) => cli::completions::man(a, Args::command()),
+        Command::Stats(a) => cli::stats::run(a),
     };
     match result {
         Ok(code) => code,
         Err(cli::Failure::Usage(msg)) => {
-            eprintln!("indotag: {msg}");
+            cli::say::warn(format_args!("indotag: {msg}"));
             ExitCode::from(2)
         }
         Err(cli::Failure::Fatal(msg)) => {
-            eprintln!("indotag: {msg}");
+            cli::say::warn(format_args!("indotag: {msg}"));
             ExitCode::from(1)
         }
     }

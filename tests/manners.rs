@@ -177,6 +177,7 @@ fn help_shows_exit_statuses_and_two_examples_per_subcommand() {
         &["gazetteer", "check"],
         &["gazetteer", "list"],
         &["eval"],
+        &["stats"],
         &["completions"],
         &["man"],
     ] {

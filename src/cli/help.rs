@@ -76,3 +76,13 @@ Exit status:
 Examples:
   indotag man > indotag.1 && man ./indotag.1
   indotag man tag > indotag-tag.1";
+
+pub const STATS: &str = "\
+Exit status:
+  0  printed
+  1  some documents could not be read or tagged, or an input file could not be read
+  2  usage error
+
+Examples:
+  indotag stats tagged.jsonl --by month --top 20
+  indotag tag korpus.jsonl --no-tokens | indotag stats --format json";

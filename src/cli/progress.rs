@@ -5,7 +5,7 @@
 //! The bar is updated once per batch (hundreds of documents), and indicatif redraws it at most
 //! ten times a second, so it costs nothing measurable; with no bar nothing is drawn at all.
 
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, IsTerminal};
 use std::path::Path;
 use std::time::{Duration, Instant};
 
@@ -110,6 +110,11 @@ impl Progress {
         }
     }
 
+    /// No summary line after all (the run was cut short by its reader).
+    pub fn silence(&mut self) {
+        self.mode = Mode::Quiet;
+    }
+
     /// Counts one record written.
     pub fn record(&mut self, ok: bool, entities: usize, quotes: usize) {
         self.totals.documents += 1;
@@ -130,12 +135,11 @@ impl Progress {
         }
     }
 
-    /// Reports a failed document on standard error, above the bar if there is one. A closed or
-    /// full standard error must not end the run: the error record is in the output anyway.
-    pub fn error(&self, message: &str) {
-        let say = || {
-            let _ = writeln!(io::stderr().lock(), "indotag: {message}");
-        };
+    /// Says something on standard error (a failed document, say), above the bar if there is
+    /// one. A closed or full standard error must not end the run: the error record is in the
+    /// output anyway.
+    pub fn warn(&self, message: &str) {
+        let say = || super::say::warn(format_args!("indotag: {message}"));
         match &self.bar {
             Some(bar) => bar.suspend(say),
             None => say(),
@@ -153,11 +157,10 @@ impl Progress {
         let mb_per_s = if seconds > 0.0 { mb / seconds } else { 0.0 };
         if self.mode != Mode::Quiet {
             let t = &self.totals;
-            let _ = writeln!(
-                io::stderr().lock(),
+            super::say::warn(format_args!(
                 "indotag: {} documents, {} errors, {} entities, {} quotes; {mb:.1} MB in {seconds:.1} s ({mb_per_s:.2} MB/s)",
                 t.documents, t.errors, t.entities, t.quotes
-            );
+            ));
         }
         if let Some(path) = stats_json {
             let stats = Stats {
@@ -173,6 +176,16 @@ impl Progress {
                 .map_err(|e| Failure::Fatal(format!("--stats-json {}: {e}", path.display())))?;
         }
         Ok(())
+    }
+}
+
+/// A run that ends in an error (the output cannot be written, say) must not leave a half-drawn
+/// bar in front of the error message.
+impl Drop for Progress {
+    fn drop(&mut self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
     }
 }
 

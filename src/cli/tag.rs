@@ -1,27 +1,28 @@
 //! `indotag tag`: read documents, tag them in parallel, write records in input order.
 
-use std::fs::File;
-use std::io::{self, BufWriter, Write};
-use std::path::{Path, PathBuf};
+use std::io::{self, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};
 use rayon::prelude::*;
 
-use indotag::document::error_line;
-use indotag::input::{Format, InputOptions, RawDoc, Reader};
+use indotag::input::{Format, InputOptions, RawDoc, Reader, WalkOptions};
 use indotag::{RecordOptions, Tagger, ZoneKind};
 
+use super::output::{refuse_output_as_input, Sink};
 use super::progress::Progress;
 use super::Failure;
 
 /// Arguments of `indotag tag`, as typed.
 #[derive(Args, Debug)]
 pub struct TagArgs {
-    /// Files, directories (recursive: *.txt and *.jsonl) or `-` for standard input (the
-    /// default when standard input is not a terminal).
+    /// Files, directories (recursive: *.txt, *.jsonl and *.ndjson; hidden and .gitignored files
+    /// skipped) or `-` for standard input (the default when standard input is not a terminal).
     pub paths: Vec<PathBuf>,
-    /// Write records to FILE (atomically: a temporary file renamed at the end) instead of stdout.
+    /// Write records to FILE instead of stdout: a regular file is replaced atomically (a
+    /// temporary file renamed at the end, permissions kept, symlinks followed); devices, FIFOs
+    /// and `-` (stdout) are written straight through.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// Input format; default: by extension (.jsonl is JSONL); standard input is JSONL when its
@@ -46,6 +47,15 @@ pub struct TagArgs {
     /// Add a gazetteer file (TSV); repeatable. Its entries override defaults with the same id.
     #[arg(long = "gazetteer", value_name = "FILE")]
     pub gazetteers: Vec<PathBuf>,
+    /// Follow symbolic links while walking directories (loops are detected and skipped).
+    #[arg(short = 'L', long)]
+    pub follow: bool,
+    /// Walk hidden files and directories too (names starting with `.`).
+    #[arg(long)]
+    pub hidden: bool,
+    /// Read files that a `.gitignore` or `.ignore` in a walked directory excludes.
+    #[arg(long)]
+    pub no_ignore: bool,
     /// Do not use the embedded default gazetteers.
     #[arg(long)]
     pub no_default_gazetteers: bool,
@@ -53,6 +63,8 @@ pub struct TagArgs {
     /// body, related, boilerplate). Default: all, each marked with its zone.
     #[arg(long, value_delimiter = ',', value_name = "ZONES")]
     pub zones: Vec<String>,
+    #[command(flatten)]
+    pub export: super::export::ExportArgs,
     #[command(flatten)]
     pub run: super::run_policy::RunArgs,
 }
@@ -69,9 +81,10 @@ pub enum InputFormat {
 /// The validated configuration of one run.
 struct Config {
     paths: Vec<PathBuf>,
-    output: Option<PathBuf>,
+    sink: Sink,
+    walk: WalkOptions,
     input: InputOptions,
-    record: RecordOptions,
+    exporter: indotag::export::Exporter,
     jobs: usize,
     tagger: Tagger,
     policy: super::run_policy::Policy,
@@ -100,14 +113,8 @@ impl TagArgs {
             })?;
             zones.push(kind);
         }
-        if let Some(out) = &self.output {
-            if out.is_dir() {
-                return Err(Failure::Usage(format!(
-                    "-o {}: is a directory",
-                    out.display()
-                )));
-            }
-        }
+        let sink = Sink::plan(self.output.as_deref())?;
+        refuse_output_as_input(&sink, &paths)?;
         let mut builder = Tagger::builder().default_gazetteers(!self.no_default_gazetteers);
         for g in &self.gazetteers {
             builder = builder.gazetteer_file(g);
@@ -116,9 +123,22 @@ impl TagArgs {
             builder = builder.zones(zones);
         }
         let tagger = builder.build().map_err(|e| Failure::Usage(e.to_string()))?;
+        if self.export.format != super::export::OutputFormat::Jsonl
+            && (self.no_text || self.no_tokens)
+        {
+            return Err(Failure::Usage(
+                "--no-text and --no-tokens apply to --format jsonl only".into(),
+            ));
+        }
         Ok(Config {
             paths,
-            output: self.output,
+            walk: WalkOptions {
+                follow_links: self.follow,
+                hidden: self.hidden,
+                no_ignore: self.no_ignore,
+                skip: sink.skip_ids(),
+            },
+            sink,
             input: InputOptions {
                 format: self.input_format.map(|f| match f {
                     InputFormat::Text => Format::Text,
@@ -127,10 +147,10 @@ impl TagArgs {
                 text_field: self.text_field,
                 id_field: self.id_field,
             },
-            record: RecordOptions {
+            exporter: self.export.validate(RecordOptions {
                 text: !self.no_text,
                 tokens: !self.no_tokens,
-            },
+            })?,
             jobs,
             tagger,
             policy,
@@ -144,70 +164,20 @@ pub fn run(args: TagArgs) -> Result<ExitCode, Failure> {
         .num_threads(config.jobs)
         .build()
         .map_err(|e| Failure::Fatal(format!("cannot start worker threads: {e}")))?;
-    let mut reader = Reader::new(&config.paths, config.input.clone());
+    let mut reader = Reader::with_walk(&config.paths, config.input.clone(), &config.walk);
     let mut progress = Progress::start(config.policy.mode, reader.total_bytes());
-    let stopped = match &config.output {
-        None => {
-            let stdout = io::stdout();
-            let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
-            tag_all(&config, &pool, &mut reader, &mut progress, &mut out)
-                .and_then(|n| out.flush().map(|()| n))
-                .or_else(broken_pipe)?
-        }
-        Some(path) => write_atomically(path, |out| {
-            tag_all(&config, &pool, &mut reader, &mut progress, out)
-        })?,
+    let ended = config.sink.write(None, |out| {
+        tag_all(&config, &pool, &mut reader, &mut progress, out).map(Some)
+    })?;
+    let Some(stopped) = ended else {
+        // The reader went away (`indotag tag … | head`): no summary of a run cut short.
+        progress.silence();
+        progress.finish(config.policy.stats_json.as_deref(), false)?;
+        return Ok(ExitCode::SUCCESS);
     };
     let failed = progress.totals.errors;
     progress.finish(config.policy.stats_json.as_deref(), stopped)?;
     config.policy.exit(failed, stopped)
-}
-
-/// `indotag tag … | head` closes the pipe early; that is not an error.
-fn broken_pipe(e: io::Error) -> Result<bool, Failure> {
-    if e.kind() == io::ErrorKind::BrokenPipe {
-        Ok(false)
-    } else {
-        Err(Failure::Fatal(format!("writing output: {e}")))
-    }
-}
-
-/// Writes to a temporary file beside `path`, renamed over it only when everything was written,
-/// so an interrupted run never leaves half a corpus under the final name.
-fn write_atomically(
-    path: &Path,
-    f: impl FnOnce(&mut dyn Write) -> io::Result<bool>,
-) -> Result<bool, Failure> {
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.indotag-{}.tmp", std::process::id()));
-    let fail = |what: &str, e: io::Error| Failure::Fatal(format!("{what} {}: {e}", tmp.display()));
-    let file = File::create(&tmp).map_err(|e| fail("cannot create", e))?;
-    let mut out = BufWriter::with_capacity(1 << 16, file);
-    let result = f(&mut out).and_then(|n| {
-        out.flush()?;
-        out.get_ref().sync_all()?;
-        Ok(n)
-    });
-    match result {
-        Ok(n) => {
-            std::fs::rename(&tmp, path).map_err(|e| {
-                let _ = std::fs::remove_file(&tmp);
-                Failure::Fatal(format!("cannot rename to {}: {e}", path.display()))
-            })?;
-            Ok(n)
-        }
-        Err(e) => {
-            let _ = std::fs::remove_file(&tmp);
-            Err(fail("writing", e))
-        }
-    }
 }
 
 /// Tags everything, batch by batch, counting in `progress`; returns whether it stopped early
@@ -224,6 +194,11 @@ fn tag_all(
     progress: &mut Progress,
     out: &mut dyn Write,
 ) -> io::Result<bool> {
+    let exporter = &config.exporter;
+    let mut report = indotag::export::Report::default();
+    let mut head = Vec::new();
+    exporter.begin(&mut head);
+    out.write_all(&head)?;
     std::thread::scope(|scope| {
         let mut tagging: Option<std::thread::ScopedJoinHandle<'_, Vec<Line>>> = None;
         // Input read up to the end of the batch being tagged, and of the one before.
@@ -242,37 +217,51 @@ fn tag_all(
                     pool.install(|| {
                         batch
                             .into_par_iter()
-                            .map(|raw| tag_one(&config.tagger, raw, config.record))
+                            .map(|raw| tag_one(&config.tagger, raw, exporter))
                             .collect()
                     })
                 }));
             }
+            let mut stopped = false;
             if let Some(lines) = done {
                 for line in lines {
-                    if !line.ok {
-                        progress.error(&error_message(&line.bytes));
+                    if let Some(error) = &line.error {
+                        progress.warn(error);
                     }
-                    progress.record(line.ok, line.entities, line.quotes);
+                    progress.record(line.error.is_none(), line.entities, line.quotes);
+                    report.add(line.report);
                     out.write_all(&line.bytes)?;
                     if config.policy.should_stop(progress.totals.errors) {
                         // The batch being tagged is waited for (and dropped) as the scope ends.
-                        return Ok(true);
+                        stopped = true;
+                        break;
                     }
                 }
                 progress.batch_written(bytes_at.0);
             }
-            if tagging.is_none() {
-                progress.batch_written(reader.bytes_read());
-                return Ok(false);
+            if tagging.is_none() || stopped {
+                if !stopped {
+                    progress.batch_written(reader.bytes_read());
+                }
+                let mut tail = Vec::new();
+                exporter.end(&mut tail);
+                out.write_all(&tail)?;
+                if let Some(note) = report.message(exporter.options().format) {
+                    progress.warn(&note);
+                }
+                return Ok(stopped);
             }
         }
     })
 }
 
-/// One record line, newline included, whether the document was tagged, and what it holds.
+/// One document's output (a record line, newline included, or its export), why it failed
+/// if it did, and what its export had to adapt.
 struct Line {
     bytes: Vec<u8>,
-    ok: bool,
+    error: Option<String>,
+    report: indotag::export::Report,
+    /// Entities and quotes in the document, for the summary.
     entities: usize,
     quotes: usize,
 }
@@ -291,14 +280,21 @@ fn read_batch(reader: &mut Reader) -> Vec<RawDoc> {
     batch
 }
 
-/// Tags one document into its record line.
-fn tag_one(tagger: &Tagger, raw: RawDoc, record: RecordOptions) -> Line {
+/// Tags one document into its record line (or export).
+fn tag_one(tagger: &Tagger, raw: RawDoc, exporter: &indotag::export::Exporter) -> Line {
     let error = |extra: &serde_json::Map<String, serde_json::Value>, msg: &str| {
-        let mut bytes = error_line(Some(&raw.id), extra, msg).into_bytes();
-        bytes.push(b'\n');
+        let mut bytes = Vec::new();
+        exporter.failed(Some(&raw.id), extra, msg, &mut bytes);
+        // The message on standard error says which document, as the JSONL record does.
+        let error = if exporter.options().format == indotag::export::Format::Jsonl {
+            msg.to_string()
+        } else {
+            format!("{}: {msg}", raw.id)
+        };
         Line {
             bytes,
-            ok: false,
+            error: Some(error),
+            report: Default::default(),
             entities: 0,
             quotes: 0,
         }
@@ -314,11 +310,11 @@ fn tag_one(tagger: &Tagger, raw: RawDoc, record: RecordOptions) -> Line {
                     doc.id = Some(raw.id);
                     doc.extra = raw.extra;
                     let mut bytes = Vec::new();
-                    doc.write_json_line(record, &mut bytes);
-                    bytes.push(b'\n');
+                    let report = exporter.document(&doc, &mut bytes);
                     Line {
                         bytes,
-                        ok: true,
+                        error: None,
+                        report,
                         entities: doc.entities.len(),
                         quotes: doc.quotes.len(),
                     }
@@ -340,11 +336,4 @@ fn tag_one(tagger: &Tagger, raw: RawDoc, record: RecordOptions) -> Line {
         }
         Err(e) => error(&raw.extra, &e.to_string()),
     }
-}
-
-fn error_message(line: &[u8]) -> String {
-    serde_json::from_slice::<serde_json::Value>(line)
-        .ok()
-        .and_then(|v| v["error"].as_str().map(String::from))
-        .unwrap_or_default()
 }
