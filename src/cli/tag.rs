@@ -11,27 +11,28 @@ use indotag::input::{Format, InputOptions, RawDoc, Reader, WalkOptions};
 use indotag::{RecordOptions, Tagger, ZoneKind};
 
 use super::output::{refuse_output_as_input, Sink};
-use super::{exit_status, Failure};
+use super::progress::Progress;
+use super::Failure;
 
 /// Arguments of `indotag tag`, as typed.
 #[derive(Args, Debug)]
 pub struct TagArgs {
     /// Files, directories (recursive: *.txt, *.jsonl and *.ndjson; hidden and .gitignored files
-    /// skipped) or `-` for standard input.
-    #[arg(required = true)]
+    /// skipped) or `-` for standard input (the default when standard input is not a terminal).
     pub paths: Vec<PathBuf>,
     /// Write records to FILE instead of stdout: a regular file is replaced atomically (a
     /// temporary file renamed at the end, permissions kept, symlinks followed); devices, FIFOs
     /// and `-` (stdout) are written straight through.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// Input format; default: by extension (.jsonl and .ndjson are JSONL), standard input is text.
+    /// Input format; default: by extension (.jsonl and .ndjson are JSONL); standard input is
+    /// JSONL when its first non-blank byte is `{`, else text.
     #[arg(long, value_enum)]
     pub input_format: Option<InputFormat>,
     /// JSONL field that holds the text.
     #[arg(long, default_value = "text")]
     pub text_field: String,
-    /// JSONL field that holds the id (records without it get FILE:LINE).
+    /// JSONL field that holds the id (records without it get `xxh3:` and a hash of their text).
     #[arg(long, default_value = "id")]
     pub id_field: String,
     /// Leave the `tokens` field out of the records.
@@ -64,6 +65,8 @@ pub struct TagArgs {
     pub zones: Vec<String>,
     #[command(flatten)]
     pub export: super::export::ExportArgs,
+    #[command(flatten)]
+    pub run: super::run_policy::RunArgs,
 }
 
 /// Input formats on the command line.
@@ -84,6 +87,7 @@ struct Config {
     exporter: indotag::export::Exporter,
     jobs: usize,
     tagger: Tagger,
+    policy: super::run_policy::Policy,
 }
 
 /// Documents read before a batch is tagged: enough to keep every core busy, few enough that
@@ -93,6 +97,8 @@ const BATCH_BYTES: usize = 32 << 20;
 
 impl TagArgs {
     fn validate(self) -> Result<Config, Failure> {
+        let policy = self.run.validate()?;
+        let paths = super::run_policy::default_to_stdin(self.paths)?;
         let jobs = match self.jobs {
             Some(0) => return Err(Failure::Usage("--jobs must be at least 1".into())),
             Some(n) => n,
@@ -108,7 +114,7 @@ impl TagArgs {
             zones.push(kind);
         }
         let sink = Sink::plan(self.output.as_deref())?;
-        refuse_output_as_input(&sink, &self.paths)?;
+        refuse_output_as_input(&sink, &paths)?;
         let mut builder = Tagger::builder().default_gazetteers(!self.no_default_gazetteers);
         for g in &self.gazetteers {
             builder = builder.gazetteer_file(g);
@@ -125,7 +131,7 @@ impl TagArgs {
             ));
         }
         Ok(Config {
-            paths: self.paths,
+            paths,
             walk: WalkOptions {
                 follow_links: self.follow,
                 hidden: self.hidden,
@@ -147,6 +153,7 @@ impl TagArgs {
             })?,
             jobs,
             tagger,
+            policy,
         })
     }
 }
@@ -157,19 +164,36 @@ pub fn run(args: TagArgs) -> Result<ExitCode, Failure> {
         .num_threads(config.jobs)
         .build()
         .map_err(|e| Failure::Fatal(format!("cannot start worker threads: {e}")))?;
-    let failed = config.sink.write(0, |out| tag_all(&config, &pool, out))?;
-    Ok(exit_status(failed))
+    let mut reader = Reader::with_walk(&config.paths, config.input.clone(), &config.walk);
+    let mut progress = Progress::start(config.policy.mode, reader.total_bytes());
+    let ended = config.sink.write(None, |out| {
+        tag_all(&config, &pool, &mut reader, &mut progress, out).map(Some)
+    })?;
+    let Some(stopped) = ended else {
+        // The reader went away (`indotag tag … | head`): no summary of a run cut short.
+        progress.silence();
+        progress.finish(config.policy.stats_json.as_deref(), false)?;
+        return Ok(ExitCode::SUCCESS);
+    };
+    let failed = progress.totals.errors;
+    progress.finish(config.policy.stats_json.as_deref(), stopped)?;
+    config.policy.exit(failed, stopped)
 }
 
-/// Tags everything, batch by batch; returns how many documents failed.
+/// Tags everything, batch by batch, counting in `progress`; returns whether it stopped early
+/// at `--max-errors`.
 ///
 /// Reading and writing overlap tagging: while the workers tag one batch, this thread writes
 /// the previous batch's records and reads the next batch. (Done in turn, the workers sat idle
 /// during input parsing and output writing, a sixth of a run's time on a large JSONL corpus.)
 /// At most two batches of input and one of output are held at once.
-fn tag_all(config: &Config, pool: &rayon::ThreadPool, out: &mut dyn Write) -> io::Result<usize> {
-    let mut reader = Reader::with_walk(&config.paths, config.input.clone(), &config.walk);
-    let mut failed = 0;
+fn tag_all(
+    config: &Config,
+    pool: &rayon::ThreadPool,
+    reader: &mut Reader,
+    progress: &mut Progress,
+    out: &mut dyn Write,
+) -> io::Result<bool> {
     let exporter = &config.exporter;
     let mut report = indotag::export::Report::default();
     let mut head = Vec::new();
@@ -177,8 +201,11 @@ fn tag_all(config: &Config, pool: &rayon::ThreadPool, out: &mut dyn Write) -> io
     out.write_all(&head)?;
     std::thread::scope(|scope| {
         let mut tagging: Option<std::thread::ScopedJoinHandle<'_, Vec<Line>>> = None;
+        // Input read up to the end of the batch being tagged, and of the one before.
+        let mut bytes_at = (0, 0);
         loop {
-            let batch = read_batch(&mut reader);
+            let batch = read_batch(reader);
+            bytes_at = (bytes_at.1, reader.bytes_read());
             // A panic while tagging stays a panic, as it was without the overlap.
             let done = tagging.take().map(|handle| {
                 handle
@@ -195,24 +222,34 @@ fn tag_all(config: &Config, pool: &rayon::ThreadPool, out: &mut dyn Write) -> io
                     })
                 }));
             }
+            let mut stopped = false;
             if let Some(lines) = done {
                 for line in lines {
                     if let Some(error) = &line.error {
-                        super::say::warn(format_args!("indotag: {error}"));
-                        failed += 1;
+                        progress.warn(error);
                     }
+                    progress.record(line.error.is_none(), line.entities, line.quotes);
                     report.add(line.report);
                     out.write_all(&line.bytes)?;
+                    if config.policy.should_stop(progress.totals.errors) {
+                        // The batch being tagged is waited for (and dropped) as the scope ends.
+                        stopped = true;
+                        break;
+                    }
                 }
+                progress.batch_written(bytes_at.0);
             }
-            if tagging.is_none() {
+            if tagging.is_none() || stopped {
+                if !stopped {
+                    progress.batch_written(reader.bytes_read());
+                }
                 let mut tail = Vec::new();
                 exporter.end(&mut tail);
                 out.write_all(&tail)?;
                 if let Some(note) = report.message(exporter.options().format) {
-                    super::say::warn(format_args!("indotag: {note}"));
+                    progress.warn(&note);
                 }
-                return Ok(failed);
+                return Ok(stopped);
             }
         }
     })
@@ -224,6 +261,9 @@ struct Line {
     bytes: Vec<u8>,
     error: Option<String>,
     report: indotag::export::Report,
+    /// Entities and quotes in the document, for the summary.
+    entities: usize,
+    quotes: usize,
 }
 
 /// The next batch of documents; empty at the end of the input.
@@ -255,6 +295,8 @@ fn tag_one(tagger: &Tagger, raw: RawDoc, exporter: &indotag::export::Exporter) -
             bytes,
             error: Some(error),
             report: Default::default(),
+            entities: 0,
+            quotes: 0,
         }
     };
     match raw.text {
@@ -273,6 +315,8 @@ fn tag_one(tagger: &Tagger, raw: RawDoc, exporter: &indotag::export::Exporter) -
                         bytes,
                         error: None,
                         report,
+                        entities: doc.entities.len(),
+                        quotes: doc.quotes.len(),
                     }
                 }
                 Err(panic) => {
