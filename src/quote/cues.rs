@@ -11,6 +11,9 @@ use rustc_hash::FxHashMap as HashMap;
 const CUES_TSV: &str = include_str!("../../data/cues.tsv");
 /// The entity stage's list of capitalised words that are never names (days, months, openers).
 const NAME_STOPWORDS: &str = include_str!("../../data/name_stopwords.txt");
+/// The entity stage's titles and roles (`data/titles.tsv`): its one-word `role` and
+/// `honorific` phrases are titles here too (`pelatih`, `Kombes`), so that both stages agree.
+const TITLES: &str = include_str!("../../data/titles.tsv");
 
 pub(super) const POST: u64 = 1 << 0;
 pub(super) const SAY: u64 = 1 << 1;
@@ -40,6 +43,8 @@ pub(super) const SAY_NOUN: u64 = 1 << 33;
 pub(super) const GIVE: u64 = 1 << 34;
 /// Sentence-initial `-nya` cues with a comma (`Jelasnya, …`): the claim follows.
 pub(super) const INITIAL_NYA: u64 = 1 << 35;
+/// Roles that are also given names (`Sultan`, `Imam`): not imported as titles.
+pub(super) const GIVEN_NAME: u64 = 1 << 36;
 /// Plural markers (`para`, `sejumlah`): a speaker phrase opening with one is a group.
 pub(super) const PLURAL: u64 = 1 << 19;
 pub(super) const MANNER: u64 = 1 << 20;
@@ -66,7 +71,7 @@ pub(super) const SUBJECT_LEAD: u64 = 1 << 30;
 /// between a title and the name, never part of the name.
 pub(super) const TITLE_TAIL: u64 = 1 << 31;
 
-pub(super) const CLASSES: [(&str, u64); 35] = [
+pub(super) const CLASSES: [(&str, u64); 36] = [
     ("post", POST),
     ("say", SAY),
     ("say-bahwa", SAY_BAHWA),
@@ -102,6 +107,7 @@ pub(super) const CLASSES: [(&str, u64); 35] = [
     ("say-noun", SAY_NOUN),
     ("give", GIVE),
     ("initial-nya", INITIAL_NYA),
+    ("given-name", GIVEN_NAME),
 ];
 
 /// The clitic that makes `ujar` the speaker's own word (`ujarnya`), `menurut` anaphoric.
@@ -143,6 +149,14 @@ impl Cues {
     pub fn defaults() -> Cues {
         // The embedded file is checked by the tests below, so parsing it cannot fail.
         let mut cues = Cues::parse(CUES_TSV).expect("embedded data/cues.tsv is valid");
+        for line in TITLES.lines().filter(|l| !l.starts_with('#')) {
+            if let Some((phrase, "role" | "honorific")) = line.split_once('\t') {
+                let w = cues.words.entry(phrase.to_lowercase().into()).or_default();
+                if !phrase.contains(' ') && *w & GIVEN_NAME == 0 {
+                    *w |= TITLE;
+                }
+            }
+        }
         for w in NAME_STOPWORDS.lines().map(str::trim) {
             if !w.is_empty() && !w.starts_with('#') {
                 *cues.words.entry(w.to_lowercase().into()).or_default() |= NOT_NAME;

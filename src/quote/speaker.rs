@@ -56,7 +56,7 @@ impl<'a> Doc<'a> {
                     && end > k
                     && self.is_cap(end - 1)
                     && (self.t(end - 1).chars().count() == 1
-                        || self.c(end - 1) & TITLE != 0
+                        || self.c(end - 1) & (TITLE | TITLE_TAIL) != 0
                             && self.t(end - 1).chars().count() <= MAX_ABBREVIATED_TITLE
                             && self.is_cap(end + 1)
                             && self.p(end + 1) == self.p(k))
@@ -86,7 +86,13 @@ impl<'a> Doc<'a> {
             }
         }
         let ent = self.best_entity(window);
-        if let Some(e) = ent.filter(|e| e.label == Label::Person) {
+        // A person followed by a further title in the window is part of the role
+        // (`Kapolsek Mulyorejo Kompol Sugeng Rianto`, a place taken for a name): not the speaker.
+        let titled_after = |e: &Entity| {
+            let j = self.toks.partition_point(|t| t.span.start < e.span.end);
+            (j..end).any(|x| self.c(x) & TITLE != 0 && self.is_cap(x))
+        };
+        if let Some(e) = ent.filter(|e| e.label == Label::Person && !titled_after(e)) {
             return Some(Who::Mention(e.span));
         }
         // A long role: the person at its end (`… Komisaris Besar Dirmanto Sugeng`).
@@ -173,6 +179,26 @@ impl<'a> Doc<'a> {
             return Some(Who::Mention(e.span));
         }
         let end = self.toks.len().min(j + MAX_SPEAKER_WORDS);
+        // `…, AKBP Anthon Haryadi`, `…, Kombes Pol. Budi`: a rank before the name.
+        let mut j = j;
+        let mut ranked = false;
+        while j + 1 < end
+            && (self.c(j) & (TITLE | TITLE_TAIL) != 0 && self.is_cap(j) || self.t(j) == ".")
+        {
+            ranked |= self.t(j) != ".";
+            j += 1;
+        }
+        if ranked && self.is_cap(j) {
+            let (a, b) = self.cap_run_from(j, end);
+            let span = self.span(a, b);
+            if self.name_like(span)
+                || self
+                    .ent_at(span)
+                    .is_some_and(|i| self.ents[i].label == Label::Person)
+            {
+                return Some(Who::Mention(span));
+            }
+        }
         let (a, b) = self.cap_run_from(j, end);
         let named = (a..=b)
             .all(|x| !self.is_word(x) || self.c(x) & (FUNC | TITLE | NOT_NAME | CONTEXT) == 0);
@@ -424,7 +450,11 @@ impl<'a> Doc<'a> {
             } else {
                 self.subject(k)
             };
-            if let Some(Who::Mention(span)) = who {
+            // Only a sentence subject speaks (`takdir Tuhan berkata lain` is an idiom).
+            if let Some(Who::Mention(span)) = who.filter(|w| match w {
+                Who::Mention(s) => self.c(k) & ACCORDING != 0 || self.subject_position(*s),
+                _ => false,
+            }) {
                 let cue = self.toks[k].span;
                 cands.push(Cand {
                     span,
