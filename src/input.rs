@@ -1,5 +1,11 @@
 //! Reading documents: plain-text files (one document each), JSON Lines files (one per line),
-//! directories (recursively, `*.txt` and `*.jsonl`) and standard input.
+//! directories (recursively, `*.txt`, `*.jsonl` and `*.ndjson`; see [`WalkOptions`]) and
+//! standard input.
+//!
+//! Positions in errors follow one convention: lines are 1-based (`FILE:LINE:`), bytes 0-based
+//! (the first byte of a file is byte 0). A UTF-8 byte order mark is skipped; a file that starts
+//! with a UTF-16 one is decoded from UTF-16 (its byte offsets are then those of the decoded
+//! UTF-8 text).
 //!
 //! Reading is streaming: a [`Reader`] yields one [`RawDoc`] at a time, so a 10 GB JSONL file is
 //! never held in memory. A document that cannot be read still comes out, with its error, so
@@ -13,6 +19,9 @@ use serde_json::{Map, Value};
 
 use crate::decode;
 use crate::error::{Error, Result};
+
+mod walk;
+pub use walk::{FileId, WalkOptions};
 
 /// How an input is laid out.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -79,45 +88,27 @@ enum Input {
     Broken(PathBuf, Error),
 }
 
-/// Expands the command line's paths: directories become their `*.txt`/`*.jsonl` files,
-/// recursively and sorted (so runs are reproducible); `-` is standard input.
-fn expand(paths: &[PathBuf]) -> Vec<Input> {
+/// Expands the command line's paths: directories become their `*.txt`/`*.jsonl`/`*.ndjson`
+/// files, recursively and sorted (so runs are reproducible; see [`WalkOptions`]); `-` is
+/// standard input.
+fn expand(paths: &[PathBuf], walk_options: &WalkOptions) -> Vec<Input> {
     let mut out = Vec::new();
+    let mut seen = rustc_hash::FxHashSet::default();
     for p in paths {
         if p.as_os_str() == "-" {
             out.push(Input::Stdin);
         } else if p.is_dir() {
-            walk(p, &mut out);
+            let mut found = Vec::new();
+            walk::walk(p, walk_options, &mut seen, &mut found);
+            out.extend(found.into_iter().map(|f| match f {
+                walk::Found::File(path) => Input::Path(path),
+                walk::Found::Broken(path, e) => Input::Broken(path.clone(), Error::io(path, e)),
+            }));
         } else {
             out.push(Input::Path(p.clone()));
         }
     }
     out
-}
-
-fn walk(dir: &Path, out: &mut Vec<Input>) {
-    let entries = match std::fs::read_dir(dir) {
-        Ok(rd) => rd.collect::<io::Result<Vec<_>>>(),
-        Err(e) => Err(e),
-    };
-    let mut entries: Vec<PathBuf> = match entries {
-        Ok(es) => es.into_iter().map(|e| e.path()).collect(),
-        Err(e) => {
-            out.push(Input::Broken(dir.to_path_buf(), Error::io(dir, e)));
-            return;
-        }
-    };
-    entries.sort();
-    for p in entries {
-        if p.is_dir() {
-            walk(&p, out);
-        } else if matches!(
-            p.extension().and_then(|e| e.to_str()),
-            Some("txt" | "jsonl")
-        ) {
-            out.push(Input::Path(p));
-        }
-    }
 }
 
 /// Streams documents from a list of paths.
@@ -148,13 +139,60 @@ struct JsonlFile {
     buf: Vec<u8>,
 }
 
+impl JsonlFile {
+    /// Starts reading a JSONL stream: a UTF-8 byte order mark is skipped (offsets still count
+    /// it: they are the file's bytes), and a UTF-16 one switches to decoding UTF-16.
+    fn open(name: String, reader: Box<dyn Read + Send>) -> JsonlFile {
+        let (reader, utf16, bom) = decode::skip_bom(reader);
+        let reader: Box<dyn BufRead + Send> = match utf16 {
+            Some(enc) => Box::new(BufReader::with_capacity(
+                1 << 16,
+                decode::Utf16Reader::new(reader, enc),
+            )),
+            None => Box::new(BufReader::with_capacity(1 << 16, reader)),
+        };
+        JsonlFile {
+            name,
+            reader,
+            line: 0,
+            offset: bom,
+            buf: Vec::new(),
+        }
+    }
+}
+
 impl Reader {
-    /// A reader over these paths (files, directories, `-` for standard input).
+    /// A reader over these paths (files, directories, `-` for standard input), walking
+    /// directories with the default [`WalkOptions`].
     pub fn new(paths: &[PathBuf], options: InputOptions) -> Reader {
+        Reader::with_walk(paths, options, &WalkOptions::default())
+    }
+
+    /// A reader over these paths, walking directories as `walk` says. The walk is done here,
+    /// before the first document is read.
+    pub fn with_walk(paths: &[PathBuf], options: InputOptions, walk: &WalkOptions) -> Reader {
         Reader {
-            inputs: expand(paths).into_iter(),
+            inputs: expand(paths, walk).into_iter(),
             options,
             current: None,
+        }
+    }
+
+    /// A reader of JSON Lines from any byte stream (a socket, bytes in memory, a decompressor);
+    /// `name` stands for the file in ids (`NAME:LINE`) and errors.
+    ///
+    /// ```
+    /// use indotag::input::{InputOptions, Reader};
+    /// let bytes = b"\xEF\xBB\xBF{\"text\":\"Halo.\"}\n".to_vec();
+    /// let docs: Vec<_> = Reader::from_reader("mem.jsonl", Box::new(std::io::Cursor::new(bytes)), InputOptions::default()).collect();
+    /// assert_eq!(docs[0].id, "mem.jsonl:1");
+    /// assert_eq!(docs[0].text.as_deref().unwrap(), "Halo.");
+    /// ```
+    pub fn from_reader(name: &str, reader: Box<dyn Read + Send>, options: InputOptions) -> Reader {
+        Reader {
+            inputs: Vec::new().into_iter(),
+            options,
+            current: Some(JsonlFile::open(name.to_string(), reader)),
         }
     }
 
@@ -192,13 +230,7 @@ impl Reader {
                 })
             }
             Format::Jsonl => {
-                self.current = Some(JsonlFile {
-                    name,
-                    reader: Box::new(BufReader::with_capacity(1 << 16, reader)),
-                    line: 0,
-                    offset: 0,
-                    buf: Vec::new(),
-                });
+                self.current = Some(JsonlFile::open(name, reader));
                 None
             }
         }
@@ -256,14 +288,13 @@ fn parse_record(file: &JsonlFile, raw: &[u8], line_start: usize, opts: &InputOpt
     if let Err(e) = std::str::from_utf8(raw) {
         let col = e.valid_up_to();
         return fail(format!(
-            "invalid UTF-8 at byte {} of the file (byte {} of the line)",
+            "invalid UTF-8 at byte {} of the file (byte {col} of the line)",
             line_start + col,
-            col + 1
         ));
     }
     let value: Value = match serde_json::from_slice(raw) {
         Ok(v) => v,
-        Err(e) => return fail(format!("invalid JSON: {e}")),
+        Err(e) => return fail(json_error(&e, raw, line_start)),
     };
     let Value::Object(mut map) = value else {
         return fail("expected a JSON object".into());
@@ -294,6 +325,26 @@ fn parse_record(file: &JsonlFile, raw: &[u8], line_start: usize, opts: &InputOpt
         extra: map,
         text,
     }
+}
+
+/// serde_json's message with its place in our convention: 0-based bytes of the file and of
+/// the line, as every other input error (its own `line L column C` is 1-based).
+fn json_error(e: &serde_json::Error, raw: &[u8], line_start: usize) -> String {
+    let (col, what) = json_problem(e, raw.len());
+    format!(
+        "invalid JSON at byte {} of the file (byte {col} of the line): {what}",
+        line_start + col
+    )
+}
+
+/// A serde_json error on one line of `len` bytes: the 0-based byte of the line where it is,
+/// and the message without serde_json's 1-based `at line L column C`.
+pub(crate) fn json_problem(e: &serde_json::Error, len: usize) -> (usize, String) {
+    let msg = e.to_string();
+    let suffix = format!(" at line {} column {}", e.line(), e.column());
+    let what = msg.strip_suffix(&suffix).unwrap_or(&msg).to_string();
+    // The record is one line, so serde_json's column counts bytes from the line's start.
+    (e.column().saturating_sub(1).min(len), what)
 }
 
 impl Iterator for Reader {

@@ -24,6 +24,8 @@ enum Command {
     Gazetteer(cli::gazetteer::GazetteerCommand),
     /// Score predictions (or the tagger itself) against a gold file.
     Eval(cli::eval::EvalArgs),
+    /// Who is quoted most, which entities are named most, per outlet and month.
+    Stats(cli::stats::StatsArgs),
 }
 
 fn main() -> ExitCode {
@@ -32,15 +34,16 @@ fn main() -> ExitCode {
         Command::Tag(a) => cli::tag::run(a),
         Command::Gazetteer(c) => cli::gazetteer::run(c),
         Command::Eval(a) => cli::eval::run(a),
+        Command::Stats(a) => cli::stats::run(a),
     };
     match result {
         Ok(code) => code,
         Err(cli::Failure::Usage(msg)) => {
-            eprintln!("indotag: {msg}");
+            cli::say::warn(format_args!("indotag: {msg}"));
             ExitCode::from(2)
         }
         Err(cli::Failure::Fatal(msg)) => {
-            eprintln!("indotag: {msg}");
+            cli::say::warn(format_args!("indotag: {msg}"));
             ExitCode::from(1)
         }
     }

@@ -62,7 +62,7 @@ fn check(files: &[PathBuf], with_defaults: bool, out: &mut impl Write) -> io::Re
         let bytes = match std::fs::read(path) {
             Ok(b) => b,
             Err(e) => {
-                eprintln!("{name}: {e}");
+                super::say::warn(format_args!("{name}: {e}"));
                 writeln!(out, "{name}: unreadable")?;
                 invalid += 1;
                 continue;
@@ -78,7 +78,7 @@ fn check(files: &[PathBuf], with_defaults: bool, out: &mut impl Write) -> io::Re
             }
         }
         for p in &problems {
-            eprintln!("{p}");
+            super::say::warn(p);
         }
         if problems.is_empty() {
             writeln!(out, "{name}: ok, {counts}")?;

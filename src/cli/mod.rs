@@ -1,7 +1,12 @@
 //! Subcommands of the `indotag` binary.
 
+pub mod cleanup;
 pub mod eval;
+pub mod export;
 pub mod gazetteer;
+pub mod output;
+pub mod say;
+pub mod stats;
 pub mod tag;
 
 /// Why a subcommand stopped: bad usage (exit 2) or a failure that ended the run (exit 1).

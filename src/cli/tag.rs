@@ -1,29 +1,31 @@
 //! `indotag tag`: read documents, tag them in parallel, write records in input order.
 
-use std::fs::File;
-use std::io::{self, BufWriter, Write};
-use std::path::{Path, PathBuf};
+use std::io::{self, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};
 use rayon::prelude::*;
 
-use indotag::document::error_line;
-use indotag::input::{Format, InputOptions, RawDoc, Reader};
+use indotag::input::{Format, InputOptions, RawDoc, Reader, WalkOptions};
 use indotag::{RecordOptions, Tagger, ZoneKind};
 
+use super::output::{refuse_output_as_input, Sink};
 use super::{exit_status, Failure};
 
 /// Arguments of `indotag tag`, as typed.
 #[derive(Args, Debug)]
 pub struct TagArgs {
-    /// Files, directories (recursive: *.txt and *.jsonl) or `-` for standard input.
+    /// Files, directories (recursive: *.txt, *.jsonl and *.ndjson; hidden and .gitignored files
+    /// skipped) or `-` for standard input.
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
-    /// Write records to FILE (atomically: a temporary file renamed at the end) instead of stdout.
+    /// Write records to FILE instead of stdout: a regular file is replaced atomically (a
+    /// temporary file renamed at the end, permissions kept, symlinks followed); devices, FIFOs
+    /// and `-` (stdout) are written straight through.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// Input format; default: by extension (.jsonl is JSONL), standard input is text.
+    /// Input format; default: by extension (.jsonl and .ndjson are JSONL), standard input is text.
     #[arg(long, value_enum)]
     pub input_format: Option<InputFormat>,
     /// JSONL field that holds the text.
@@ -44,6 +46,15 @@ pub struct TagArgs {
     /// Add a gazetteer file (TSV); repeatable. Its entries override defaults with the same id.
     #[arg(long = "gazetteer", value_name = "FILE")]
     pub gazetteers: Vec<PathBuf>,
+    /// Follow symbolic links while walking directories (loops are detected and skipped).
+    #[arg(short = 'L', long)]
+    pub follow: bool,
+    /// Walk hidden files and directories too (names starting with `.`).
+    #[arg(long)]
+    pub hidden: bool,
+    /// Read files that a `.gitignore` or `.ignore` in a walked directory excludes.
+    #[arg(long)]
+    pub no_ignore: bool,
     /// Do not use the embedded default gazetteers.
     #[arg(long)]
     pub no_default_gazetteers: bool,
@@ -51,6 +62,8 @@ pub struct TagArgs {
     /// body, related, boilerplate). Default: all, each marked with its zone.
     #[arg(long, value_delimiter = ',', value_name = "ZONES")]
     pub zones: Vec<String>,
+    #[command(flatten)]
+    pub export: super::export::ExportArgs,
 }
 
 /// Input formats on the command line.
@@ -65,9 +78,10 @@ pub enum InputFormat {
 /// The validated configuration of one run.
 struct Config {
     paths: Vec<PathBuf>,
-    output: Option<PathBuf>,
+    sink: Sink,
+    walk: WalkOptions,
     input: InputOptions,
-    record: RecordOptions,
+    exporter: indotag::export::Exporter,
     jobs: usize,
     tagger: Tagger,
 }
@@ -93,14 +107,8 @@ impl TagArgs {
             })?;
             zones.push(kind);
         }
-        if let Some(out) = &self.output {
-            if out.is_dir() {
-                return Err(Failure::Usage(format!(
-                    "-o {}: is a directory",
-                    out.display()
-                )));
-            }
-        }
+        let sink = Sink::plan(self.output.as_deref())?;
+        refuse_output_as_input(&sink, &self.paths)?;
         let mut builder = Tagger::builder().default_gazetteers(!self.no_default_gazetteers);
         for g in &self.gazetteers {
             builder = builder.gazetteer_file(g);
@@ -109,9 +117,22 @@ impl TagArgs {
             builder = builder.zones(zones);
         }
         let tagger = builder.build().map_err(|e| Failure::Usage(e.to_string()))?;
+        if self.export.format != super::export::OutputFormat::Jsonl
+            && (self.no_text || self.no_tokens)
+        {
+            return Err(Failure::Usage(
+                "--no-text and --no-tokens apply to --format jsonl only".into(),
+            ));
+        }
         Ok(Config {
             paths: self.paths,
-            output: self.output,
+            walk: WalkOptions {
+                follow_links: self.follow,
+                hidden: self.hidden,
+                no_ignore: self.no_ignore,
+                skip: sink.skip_ids(),
+            },
+            sink,
             input: InputOptions {
                 format: self.input_format.map(|f| match f {
                     InputFormat::Text => Format::Text,
@@ -120,10 +141,10 @@ impl TagArgs {
                 text_field: self.text_field,
                 id_field: self.id_field,
             },
-            record: RecordOptions {
+            exporter: self.export.validate(RecordOptions {
                 text: !self.no_text,
                 tokens: !self.no_tokens,
-            },
+            })?,
             jobs,
             tagger,
         })
@@ -136,64 +157,8 @@ pub fn run(args: TagArgs) -> Result<ExitCode, Failure> {
         .num_threads(config.jobs)
         .build()
         .map_err(|e| Failure::Fatal(format!("cannot start worker threads: {e}")))?;
-    let failed = match &config.output {
-        None => {
-            let stdout = io::stdout();
-            let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
-            tag_all(&config, &pool, &mut out)
-                .and_then(|n| out.flush().map(|()| n))
-                .or_else(broken_pipe)?
-        }
-        Some(path) => write_atomically(path, |out| tag_all(&config, &pool, out))?,
-    };
+    let failed = config.sink.write(0, |out| tag_all(&config, &pool, out))?;
     Ok(exit_status(failed))
-}
-
-/// `indotag tag … | head` closes the pipe early; that is not an error.
-fn broken_pipe(e: io::Error) -> Result<usize, Failure> {
-    if e.kind() == io::ErrorKind::BrokenPipe {
-        Ok(0)
-    } else {
-        Err(Failure::Fatal(format!("writing output: {e}")))
-    }
-}
-
-/// Writes to a temporary file beside `path`, renamed over it only when everything was written,
-/// so an interrupted run never leaves half a corpus under the final name.
-fn write_atomically(
-    path: &Path,
-    f: impl FnOnce(&mut dyn Write) -> io::Result<usize>,
-) -> Result<usize, Failure> {
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.indotag-{}.tmp", std::process::id()));
-    let fail = |what: &str, e: io::Error| Failure::Fatal(format!("{what} {}: {e}", tmp.display()));
-    let file = File::create(&tmp).map_err(|e| fail("cannot create", e))?;
-    let mut out = BufWriter::with_capacity(1 << 16, file);
-    let result = f(&mut out).and_then(|n| {
-        out.flush()?;
-        out.get_ref().sync_all()?;
-        Ok(n)
-    });
-    match result {
-        Ok(n) => {
-            std::fs::rename(&tmp, path).map_err(|e| {
-                let _ = std::fs::remove_file(&tmp);
-                Failure::Fatal(format!("cannot rename to {}: {e}", path.display()))
-            })?;
-            Ok(n)
-        }
-        Err(e) => {
-            let _ = std::fs::remove_file(&tmp);
-            Err(fail("writing", e))
-        }
-    }
 }
 
 /// Tags everything, batch by batch; returns how many documents failed.
@@ -203,8 +168,13 @@ fn write_atomically(
 /// during input parsing and output writing, a sixth of a run's time on a large JSONL corpus.)
 /// At most two batches of input and one of output are held at once.
 fn tag_all(config: &Config, pool: &rayon::ThreadPool, out: &mut dyn Write) -> io::Result<usize> {
-    let mut reader = Reader::new(&config.paths, config.input.clone());
+    let mut reader = Reader::with_walk(&config.paths, config.input.clone(), &config.walk);
     let mut failed = 0;
+    let exporter = &config.exporter;
+    let mut report = indotag::export::Report::default();
+    let mut head = Vec::new();
+    exporter.begin(&mut head);
+    out.write_all(&head)?;
     std::thread::scope(|scope| {
         let mut tagging: Option<std::thread::ScopedJoinHandle<'_, Vec<Line>>> = None;
         loop {
@@ -220,29 +190,41 @@ fn tag_all(config: &Config, pool: &rayon::ThreadPool, out: &mut dyn Write) -> io
                     pool.install(|| {
                         batch
                             .into_par_iter()
-                            .map(|raw| tag_one(&config.tagger, raw, config.record))
+                            .map(|raw| tag_one(&config.tagger, raw, exporter))
                             .collect()
                     })
                 }));
             }
             if let Some(lines) = done {
-                for (line, ok) in lines {
-                    if !ok {
-                        eprintln!("indotag: {}", error_message(&line));
+                for line in lines {
+                    if let Some(error) = &line.error {
+                        super::say::warn(format_args!("indotag: {error}"));
                         failed += 1;
                     }
-                    out.write_all(&line)?;
+                    report.add(line.report);
+                    out.write_all(&line.bytes)?;
                 }
             }
             if tagging.is_none() {
+                let mut tail = Vec::new();
+                exporter.end(&mut tail);
+                out.write_all(&tail)?;
+                if let Some(note) = report.message(exporter.options().format) {
+                    super::say::warn(format_args!("indotag: {note}"));
+                }
                 return Ok(failed);
             }
         }
     })
 }
 
-/// One record line, newline included, and whether the document was tagged.
-type Line = (Vec<u8>, bool);
+/// One document's output (a record line, newline included, or its export), why it failed
+/// if it did, and what its export had to adapt.
+struct Line {
+    bytes: Vec<u8>,
+    error: Option<String>,
+    report: indotag::export::Report,
+}
 
 /// The next batch of documents; empty at the end of the input.
 fn read_batch(reader: &mut Reader) -> Vec<RawDoc> {
@@ -258,12 +240,22 @@ fn read_batch(reader: &mut Reader) -> Vec<RawDoc> {
     batch
 }
 
-/// Tags one document into its record line.
-fn tag_one(tagger: &Tagger, raw: RawDoc, record: RecordOptions) -> Line {
+/// Tags one document into its record line (or export).
+fn tag_one(tagger: &Tagger, raw: RawDoc, exporter: &indotag::export::Exporter) -> Line {
     let error = |extra: &serde_json::Map<String, serde_json::Value>, msg: &str| {
-        let mut line = error_line(Some(&raw.id), extra, msg).into_bytes();
-        line.push(b'\n');
-        (line, false)
+        let mut bytes = Vec::new();
+        exporter.failed(Some(&raw.id), extra, msg, &mut bytes);
+        // The message on standard error says which document, as the JSONL record does.
+        let error = if exporter.options().format == indotag::export::Format::Jsonl {
+            msg.to_string()
+        } else {
+            format!("{}: {msg}", raw.id)
+        };
+        Line {
+            bytes,
+            error: Some(error),
+            report: Default::default(),
+        }
     };
     match raw.text {
         Ok(text) => {
@@ -275,10 +267,13 @@ fn tag_one(tagger: &Tagger, raw: RawDoc, record: RecordOptions) -> Line {
                 Ok(mut doc) => {
                     doc.id = Some(raw.id);
                     doc.extra = raw.extra;
-                    let mut line = Vec::new();
-                    doc.write_json_line(record, &mut line);
-                    line.push(b'\n');
-                    (line, true)
+                    let mut bytes = Vec::new();
+                    let report = exporter.document(&doc, &mut bytes);
+                    Line {
+                        bytes,
+                        error: None,
+                        report,
+                    }
                 }
                 Err(panic) => {
                     let what = panic
@@ -297,11 +292,4 @@ fn tag_one(tagger: &Tagger, raw: RawDoc, record: RecordOptions) -> Line {
         }
         Err(e) => error(&raw.extra, &e.to_string()),
     }
-}
-
-fn error_message(line: &[u8]) -> String {
-    serde_json::from_slice::<serde_json::Value>(line)
-        .ok()
-        .and_then(|v| v["error"].as_str().map(String::from))
-        .unwrap_or_default()
 }
