@@ -39,6 +39,7 @@ const PARTICLES: &str = include_str!("../data/particles.txt");
 const SPEECH_VERBS: &str = include_str!("../data/speech_verbs.tsv");
 const HEADS: &str = include_str!("../data/name_heads.tsv");
 const LOOSE_BLOCKERS: &str = include_str!("../data/loose_name_blockers.txt");
+const GLUED_TAILS: &str = include_str!("../data/glued_tails.txt");
 
 /// Longest personal name found by context, in words (initials and particles included).
 const MAX_NAME_WORDS: usize = 4;
@@ -72,6 +73,9 @@ const W_PORTFOLIO: u16 = 1 << 8;
 /// A lower-case word after which capitalised words name a place, work or body, not a person
 /// (`di`, `film`, `klub`): blocks the loose rule.
 const W_LOOSE_BLOCK: u16 = 1 << 9;
+/// A frequent word usually written in lower case (`W_STRICT`, ≥ 300 lower-case uses): a
+/// capitalised one glued to a name (`BerawanJakarta`) is two words, not a brand.
+pub(crate) const W_FREQ: u16 = 1 << 10;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum TitleClass {
@@ -133,6 +137,9 @@ impl Lexicon {
             let mut flags = 0;
             if low * 2 >= cap * 3 {
                 flags |= W_STRICT;
+                if low >= 300 {
+                    flags |= W_FREQ;
+                }
             }
             if low >= 40 && low * 3 >= cap {
                 flags |= W_LOOSE;
@@ -214,7 +221,7 @@ impl Lexicon {
         }
         let small = words
             .iter()
-            .filter(|(_, w)| w.flags & !(W_STRICT | W_LOOSE) != 0)
+            .filter(|(_, w)| w.flags & !(W_STRICT | W_LOOSE | W_FREQ) != 0)
             .map(|(&k, w)| (k, w.flags))
             .collect();
         let mut packed = FxMap::default();
@@ -1115,6 +1122,64 @@ impl Doc<'_> {
     }
 }
 
+impl Doc<'_> {
+    /// A pattern name in text whose spaces were lost (`melibatkanAhmad Dhanidan`, `kata Menkes
+    /// Budidalam`): a name word ends in a lower-case word glued to it (`data/glued_tails.txt`).
+    fn glue_damaged(&self, c: &Cand) -> bool {
+        let glued_left = c.a > 0
+            && self.toks[c.a - 1].span.end == self.toks[c.a].span.start
+            && self.info[c.a - 1].t & T_WORD != 0;
+        (c.a..c.b).any(|k| {
+            self.info[k].t & T_CAP != 0
+                && match glued_tail(self.s(k)) {
+                    Some(always) => always || glued_left,
+                    None => false,
+                }
+        })
+    }
+}
+
+/// The lower-case word glued to the end of `w` after at least three letters, if any: `Some(true)`
+/// for an ending no name has, `Some(false)` for one some names have (`-dan`).
+fn glued_tail(w: &str) -> Option<bool> {
+    static TAILS: OnceLock<FxMap<&'static str, bool>> = OnceLock::new();
+    let tails = TAILS.get_or_init(|| {
+        let mut m = FxMap::default();
+        let mut always = true;
+        for line in data_lines(GLUED_TAILS, "") {
+            match line.trim() {
+                "[always]" => always = true,
+                "[glued]" => always = false,
+                l => {
+                    for t in l.split_whitespace() {
+                        m.insert(t, always);
+                    }
+                }
+            }
+        }
+        m
+    });
+    let b = w.as_bytes();
+    if !w.is_ascii() || b.len() < 6 {
+        return None;
+    }
+    let mut buf = String::new();
+    for p in 3..b.len() - 2 {
+        if !b[p].is_ascii_lowercase() || !b[p - 1].is_ascii_alphabetic() {
+            continue;
+        }
+        let tail = &w[p..];
+        if let Some(&always) = tails.get(tail) {
+            return Some(always);
+        }
+        let verbal = ["me", "di", "be", "te"].iter().any(|v| tail.starts_with(v));
+        if verbal && tail.len() >= 6 && lexicon().flags_of(tail, &mut buf) & W_STRICT != 0 {
+            return Some(true);
+        }
+    }
+    None
+}
+
 /// A capitalised word that can be part of an unknown person's name: not glued to the word
 /// before it (`PresidenDonald`: a capital after four lower-case letters; `McLaren` is fine) and
 /// not ending like an English common noun (`Studies`, `Holdings`, `Foundation`).
@@ -1218,6 +1283,9 @@ fn find_with_info(text: &str, tokens: &[Token], gaz: Vec<Entity>) -> (Vec<Entity
     let mut dropped = vec![false; gaz.len()];
     let mut out: Vec<Entity> = Vec::with_capacity(gaz.len() + cands.len());
     for c in &cands {
+        if c.label == Label::Person && c.joins.is_none() && doc.glue_damaged(c) {
+            continue;
+        }
         let start = tokens[c.a].span.start;
         if let Some(g) = c.joins {
             // the name runs into a gazetteer person: it is that person, with the longer span

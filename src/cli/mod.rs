@@ -3,6 +3,7 @@
 pub mod eval;
 pub mod gazetteer;
 pub mod tag;
+pub mod token_style;
 
 /// Why a subcommand stopped: bad usage (exit 2) or a failure that ended the run (exit 1).
 #[derive(Debug)]

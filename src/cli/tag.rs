@@ -12,6 +12,7 @@ use indotag::document::error_line;
 use indotag::input::{Format, InputOptions, RawDoc, Reader};
 use indotag::{RecordOptions, Tagger, ZoneKind};
 
+use super::token_style::TokenStyle;
 use super::{exit_status, Failure};
 
 /// Arguments of `indotag tag`, as typed.
@@ -51,6 +52,10 @@ pub struct TagArgs {
     /// body, related, boilerplate). Default: all, each marked with its zone.
     #[arg(long, value_delimiter = ',', value_name = "ZONES")]
     pub zones: Vec<String>,
+    /// Token conventions: `news` (default; what the entity and quote rules expect), or those
+    /// of the UD Indonesian-GSD or -CSUI treebank, to compare with the UD treebanks.
+    #[arg(long, value_enum, default_value_t = TokenStyle::News, value_name = "STYLE")]
+    pub token_style: TokenStyle,
 }
 
 /// Input formats on the command line.
@@ -101,7 +106,9 @@ impl TagArgs {
                 )));
             }
         }
-        let mut builder = Tagger::builder().default_gazetteers(!self.no_default_gazetteers);
+        let mut builder = Tagger::builder()
+            .default_gazetteers(!self.no_default_gazetteers)
+            .token_style(self.token_style.into());
         for g in &self.gazetteers {
             builder = builder.gazetteer_file(g);
         }
