@@ -67,6 +67,9 @@ pub(crate) fn resolve_with(
     if info.len() != tokens.len() {
         info = token_info(text, tokens, false, &[]);
     }
+    if !sorted_disjoint(entities) {
+        normalise(entities);
+    }
     let mut r = Resolver {
         text,
         tokens,
@@ -100,10 +103,70 @@ fn alias_of(full: &Entity, span: Span) -> Entity {
     }
 }
 
+/// The last of `cands` (entity indices in text order) that ends at or before `pos`. Entities are
+/// sorted and do not overlap, so their ends increase with the index: a binary search.
+fn nearest_before(entities: &[Entity], cands: &[usize], pos: usize) -> Option<usize> {
+    let k = cands.partition_point(|&ei| entities[ei].span.end <= pos);
+    k.checked_sub(1).map(|k| cands[k])
+}
+
+/// True when the entities are sorted by start and none overlaps the next, as the entity stage
+/// leaves them and as the binary searches here need.
+fn sorted_disjoint(entities: &[Entity]) -> bool {
+    entities
+        .windows(2)
+        .all(|w| w[0].span.end <= w[1].span.start && w[0].span.start < w[1].span.start)
+}
+
 /// Sorts by start and drops any entity overlapping an earlier (or longer, same-start) one.
 fn normalise(entities: &mut Vec<Entity>) {
     entities.sort_by_key(|e| (e.span.start, std::cmp::Reverse(e.span.end)));
     entities.dedup_by(|later, earlier| later.span.overlaps(earlier.span));
+}
+
+/// A set of spans answering "does any of them overlap / contain this span?" in O(log n): sorted
+/// by start, with the largest end so far, so a document with thousands of them stays linear.
+struct Intervals {
+    starts: Vec<usize>,
+    /// `max_end[k]`: the largest end among the first `k + 1` spans by start.
+    max_end: Vec<usize>,
+}
+
+impl Intervals {
+    fn new(spans: impl Iterator<Item = Span>) -> Intervals {
+        let mut v: Vec<Span> = spans.collect();
+        v.sort_unstable_by_key(|s| s.start);
+        let mut end = 0;
+        let max_end = v
+            .iter()
+            .map(|s| {
+                end = end.max(s.end);
+                end
+            })
+            .collect();
+        Intervals {
+            starts: v.iter().map(|s| s.start).collect(),
+            max_end,
+        }
+    }
+
+    /// The largest end among the spans whose start passes `pred`, if any.
+    fn max_end_while(&self, pred: impl Fn(usize) -> bool) -> Option<usize> {
+        let k = self.starts.partition_point(|&s| pred(s));
+        k.checked_sub(1).map(|k| self.max_end[k])
+    }
+
+    /// True when some span shares a byte with `span`.
+    fn overlaps(&self, span: Span) -> bool {
+        self.max_end_while(|s| s < span.end)
+            .is_some_and(|e| span.start < e)
+    }
+
+    /// True when some span contains `span`.
+    fn contains(&self, span: Span) -> bool {
+        self.max_end_while(|s| s <= span.start)
+            .is_some_and(|e| span.end <= e)
+    }
 }
 
 impl Resolver<'_> {
@@ -215,37 +278,57 @@ impl Resolver<'_> {
         if defined.is_empty() {
             return;
         }
-        // later uses of each acronym
+        // Later uses of each acronym. The definitions of one acronym come in text order and each
+        // full form ends at the token before its `(`, so their ends increase: the nearest full
+        // form ending before a use is found by binary search, not by a scan of all definitions.
+        let mut by_acr: FxMap<&str, Vec<&Entity>> = FxMap::default();
+        for (a, full) in &defined {
+            by_acr.entry(a).or_default().push(full);
+        }
+        // What the definitions added, for the overlap test of each later use.
+        let taken = Intervals::new(added.iter().map(|e| e.span));
         let first_def = self
             .tokens
             .partition_point(|t| t.span.start < added.first().map_or(0, |e| e.span.start));
+        let mut uses: Vec<Entity> = Vec::new();
         for i in first_def..n {
             if self.cover[i] != 0 || self.info[i].t & T_ALLCAPS == 0 {
                 continue;
             }
-            let s = self.s(i);
             let span = self.tokens[i].span;
-            if let Some((_, full)) = defined
-                .iter()
-                .rev()
-                .find(|(a, f)| *a == s && f.span.end < span.start)
-            {
-                if !added.iter().any(|e| e.span.overlaps(span)) {
-                    added.push(alias_of(full, span));
-                }
+            let Some(fulls) = by_acr.get(self.s(i)) else {
+                continue;
+            };
+            let k = fulls.partition_point(|f| f.span.end < span.start);
+            let Some(full) = k.checked_sub(1).map(|k| fulls[k]) else {
+                continue;
+            };
+            // uses are single tokens in text order: only the previous one can overlap this one
+            if !taken.overlaps(span) && !uses.last().is_some_and(|e| e.span.overlaps(span)) {
+                uses.push(alias_of(full, span));
             }
         }
-        replaced.sort_unstable();
-        for k in replaced.into_iter().rev() {
-            entities.remove(k);
+        if !replaced.is_empty() {
+            let mut drop = vec![false; entities.len()];
+            for k in replaced {
+                drop[k] = true;
+            }
+            let mut k = 0;
+            entities.retain(|_| {
+                k += 1;
+                !drop[k - 1]
+            });
         }
         // new entities must not overlap what is there; pattern full forms drop what they contain
-        entities.retain(|e| {
-            !added
+        let patterns = Intervals::new(
+            added
                 .iter()
-                .any(|a| a.source == Source::Pattern && a.span.contains(e.span))
-        });
+                .filter(|a| a.source == Source::Pattern)
+                .map(|a| a.span),
+        );
+        entities.retain(|e| !patterns.contains(e.span));
         entities.extend(added);
+        entities.extend(uses);
         normalise(entities);
     }
 
@@ -340,24 +423,35 @@ impl Resolver<'_> {
         }
         // short pattern names ("kata Prasetyo" found by the entity rules) that are the first or
         // last word(s) of a longer person become that person
+        let mut longer_cache: FxMap<&str, (Vec<usize>, bool)> = FxMap::default();
         for pi in 0..entities.len() {
             let e = &entities[pi];
             if e.label != Label::Person || e.source != Source::Pattern {
                 continue;
             }
             let s = e.span.as_str(self.text);
-            let Some(cands) = map.get(s) else { continue };
-            let longer = |ei: usize| entities[ei].span.len() > e.span.len() && ei != pi;
-            let before = cands
-                .iter()
-                .rev()
-                .find(|&&ei| longer(ei) && entities[ei].span.end <= e.span.start);
-            let chosen = before.copied().or_else(|| {
-                let mut it = cands.iter().filter(|&&ei| longer(ei));
-                let first = *it.next()?;
-                it.all(|&ei| entities[ei].canonical == entities[first].canonical)
-                    .then_some(first)
+            let Some((&key, cands)) = map.get_key_value(s) else {
+                continue;
+            };
+            // the candidates longer than this name (so never itself), and whether they all
+            // name one person; computed once per key
+            let (longer, one_person) = longer_cache.entry(key).or_insert_with(|| {
+                let v: Vec<usize> = cands
+                    .iter()
+                    .copied()
+                    .filter(|&ei| entities[ei].span.len() > key.len())
+                    .collect();
+                let same = v
+                    .iter()
+                    .all(|&ei| entities[ei].canonical == entities[v[0]].canonical);
+                (v, same)
             });
+            let chosen = match nearest_before(entities, longer, e.span.start) {
+                Some(ei) => Some(ei),
+                // No longer candidate before this name, so all come after it and are not yet
+                // rewritten by this loop: `one_person`, computed from them, still holds.
+                None => longer.first().copied().filter(|_| *one_person),
+            };
             if let Some(ei) = chosen {
                 let span = e.span;
                 entities[pi] = alias_of(&entities[ei], span);
@@ -365,6 +459,9 @@ impl Resolver<'_> {
         }
         let mut added = Vec::new();
         let mut buf = String::new();
+        // key -> whether all its candidates name one person (asked only of short forms that come
+        // before every full mention; computed once per key)
+        let mut one_person: FxMap<&str, bool> = FxMap::default();
         let n = self.tokens.len();
         let mut i = 0;
         while i < n {
@@ -395,7 +492,7 @@ impl Resolver<'_> {
                     }
                     buf.push_str(self.s(k));
                 }
-                let Some(cands) = map.get(buf.as_str()) else {
+                let Some((&key, cands)) = map.get_key_value(buf.as_str()) else {
                     continue;
                 };
                 // the next token must not continue the name (`Kim` in `Kim Yo Jong`)
@@ -410,15 +507,14 @@ impl Resolver<'_> {
                         break;
                     }
                 }
-                let before = cands.iter().rev().find(|&&ei| entities[ei].span.end <= pos);
-                let chosen = match before {
-                    Some(&ei) => Some(ei),
+                let chosen = match nearest_before(entities, cands, pos) {
+                    Some(ei) => Some(ei),
                     None => {
                         let first = &entities[cands[0]].canonical;
-                        cands
-                            .iter()
-                            .all(|&ei| &entities[ei].canonical == first)
-                            .then_some(cands[0])
+                        let one = *one_person.entry(key).or_insert_with(|| {
+                            cands.iter().all(|&ei| &entities[ei].canonical == first)
+                        });
+                        one.then_some(cands[0])
                     }
                 };
                 if let Some(ei) = chosen {
