@@ -18,7 +18,7 @@ import sys
 
 HEADER = "id\tlabel\tkind\tcanonical\taliases\tpriority"
 KINDS = {
-    "GPE": {"country", "territory", "province", "city", "regency"},
+    "GPE": {"country", "territory", "province", "city", "regency", "district"},
     "LOC": {"region", "sea", "ocean", "island", "mountain", "river", "strait", "continent"},
     "ORG": {"intl_org", "news_agency", "government", "ministry", "agency", "legislature", "court",
             "military", "police", "party", "company", "bank", "university", "ngo", "sports"},

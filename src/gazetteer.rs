@@ -93,7 +93,7 @@ use crate::span::{Entity, Label, Source, Span, Token, TokenKind};
 pub const HEADER: &str = "id\tlabel\tkind\tcanonical\taliases\tpriority";
 
 /// The embedded default gazetteers, as (name, content) pairs, in loading order.
-const DEFAULT_FILES: [(&str, &str); 4] = [
+const DEFAULT_FILES: [(&str, &str); 6] = [
     (
         "gazetteers/countries.tsv",
         include_str!("../gazetteers/countries.tsv"),
@@ -101,6 +101,14 @@ const DEFAULT_FILES: [(&str, &str); 4] = [
     (
         "gazetteers/places.tsv",
         include_str!("../gazetteers/places.tsv"),
+    ),
+    (
+        "gazetteers/regions.tsv",
+        include_str!("../gazetteers/regions.tsv"),
+    ),
+    (
+        "gazetteers/world_cities.tsv",
+        include_str!("../gazetteers/world_cities.tsv"),
     ),
     (
         "gazetteers/organizations.tsv",
