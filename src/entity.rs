@@ -29,6 +29,9 @@
 use std::cell::RefCell;
 use std::sync::{Arc, OnceLock};
 
+mod clubs;
+mod extend;
+
 use crate::gazetteer::Matcher;
 use crate::span::{Entity, Label, Source, Span, Token, TokenKind};
 
@@ -820,6 +823,8 @@ impl<'a> Doc<'a> {
             && ti.t & (T_INITIAL | T_HEADLINE) == 0
             && ti.w & (W_STRICT | W_LOOSE | W_HEAD | W_ACR_HEAD | W_LOOSE_BLOCK | W_PARTICLE) == 0
             && word.len() >= 3
+            && !word.ends_with("nya")
+            && !camel(word)
             && name_shaped(word);
         ok.then_some((j, j + 1))
     }
@@ -1379,6 +1384,8 @@ fn find_with_info(text: &str, tokens: &[Token], gaz: Vec<Entity>) -> (Vec<Entity
     );
     out.sort_by_key(|e| (e.span.start, std::cmp::Reverse(e.span.end)));
     out.dedup_by(|later, earlier| later.span.overlaps(earlier.span));
+    extend::legal_names(text, tokens, &info, &mut out);
+    clubs::clubs(text, tokens, &info, &mut out);
     (out, info)
 }
 
