@@ -327,3 +327,34 @@ fn empty_input_gives_an_empty_record() {
     assert_eq!(r["text"], "");
     assert_eq!(r["tokens"], Value::Array(vec![]));
 }
+
+#[test]
+fn token_style_follows_the_ud_treebanks_on_request() {
+    let text = "Dr. Sari: naik 0,5% ke Rp15.000.";
+    let tokens = |args: &[&str]| -> Vec<String> {
+        let out = indotag(args, Some(text.as_bytes()));
+        assert!(out.status.success(), "{args:?}");
+        let rec = &records(&out)[0];
+        let t = rec["text"].as_str().expect("text");
+        rec["tokens"]
+            .as_array()
+            .expect("tokens")
+            .iter()
+            .map(|k| slice(t, k["start"].as_u64().unwrap(), k["end"].as_u64().unwrap()))
+            .collect()
+    };
+    let news = tokens(&["tag", "-"]);
+    assert!(news.contains(&"0,5%".to_string()) && news.contains(&"Dr.".to_string()));
+    assert_eq!(news, tokens(&["tag", "--token-style", "news", "-"]));
+    let gsd = tokens(&["tag", "--token-style", "ud-gsd", "-"]);
+    assert!(
+        gsd.starts_with(&["Dr".to_string(), ".".to_string()]),
+        "{gsd:?}"
+    );
+    assert!(gsd.contains(&"%".to_string()) && gsd.contains(&"Rp".to_string()));
+    let csui = tokens(&["tag", "--token-style", "ud-csui", "-"]);
+    assert_eq!(csui[0], "Dr.");
+    assert!(csui.contains(&"15.000".to_string()));
+    let bad = indotag(&["tag", "--token-style", "penn", "-"], Some(b"x"));
+    assert_eq!(bad.status.code(), Some(2));
+}

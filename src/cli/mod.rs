@@ -12,6 +12,7 @@ pub mod run_policy;
 pub mod say;
 pub mod stats;
 pub mod tag;
+pub mod token_style;
 
 /// Why a subcommand stopped: bad usage (exit 2) or a failure that ended the run (exit 1).
 #[derive(Debug)]

@@ -12,6 +12,7 @@ use indotag::{RecordOptions, Tagger, ZoneKind};
 
 use super::output::{refuse_output_as_input, Sink};
 use super::progress::Progress;
+use super::token_style::TokenStyle;
 use super::Failure;
 
 /// Arguments of `indotag tag`, as typed.
@@ -63,6 +64,10 @@ pub struct TagArgs {
     /// body, related, boilerplate). Default: all, each marked with its zone.
     #[arg(long, value_delimiter = ',', value_name = "ZONES")]
     pub zones: Vec<String>,
+    /// Token conventions: `news` (default; what the entity and quote rules expect), or those
+    /// of the UD Indonesian-GSD or -CSUI treebank, to compare with the UD treebanks.
+    #[arg(long, value_enum, default_value_t = TokenStyle::News, value_name = "STYLE")]
+    pub token_style: TokenStyle,
     #[command(flatten)]
     pub export: super::export::ExportArgs,
     #[command(flatten)]
@@ -115,7 +120,9 @@ impl TagArgs {
         }
         let sink = Sink::plan(self.output.as_deref())?;
         refuse_output_as_input(&sink, &paths)?;
-        let mut builder = Tagger::builder().default_gazetteers(!self.no_default_gazetteers);
+        let mut builder = Tagger::builder()
+            .default_gazetteers(!self.no_default_gazetteers)
+            .token_style(self.token_style.into());
         for g in &self.gazetteers {
             builder = builder.gazetteer_file(g);
         }
