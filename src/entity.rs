@@ -29,6 +29,9 @@
 use std::cell::RefCell;
 use std::sync::{Arc, OnceLock};
 
+mod clubs;
+mod extend;
+
 use crate::gazetteer::Matcher;
 use crate::span::{Entity, Label, Source, Span, Token, TokenKind};
 
@@ -39,6 +42,8 @@ const PARTICLES: &str = include_str!("../data/particles.txt");
 const SPEECH_VERBS: &str = include_str!("../data/speech_verbs.tsv");
 const HEADS: &str = include_str!("../data/name_heads.tsv");
 const LOOSE_BLOCKERS: &str = include_str!("../data/loose_name_blockers.txt");
+const GLUED_TAILS: &str = include_str!("../data/glued_tails.txt");
+const ACRONYM_HEADS: &str = include_str!("../data/acronym_heads.txt");
 
 /// Longest personal name found by context, in words (initials and particles included).
 const MAX_NAME_WORDS: usize = 4;
@@ -66,12 +71,20 @@ const W_SPEECH_BEFORE: u16 = 1 << 5;
 /// First word of a title phrase.
 pub(crate) const W_TITLE: u16 = 1 << 6;
 /// First word of a head phrase.
-const W_HEAD: u16 = 1 << 7;
+pub(crate) const W_HEAD: u16 = 1 << 7;
 /// A portfolio word (`Perhubungan`): skipped between a role and its name.
 const W_PORTFOLIO: u16 = 1 << 8;
 /// A lower-case word after which capitalised words name a place, work or body, not a person
 /// (`di`, `film`, `klub`): blocks the loose rule.
 const W_LOOSE_BLOCK: u16 = 1 << 9;
+/// A frequent word usually written in lower case (`W_STRICT`, ≥ 300 lower-case uses): a
+/// capitalised one glued to a name (`BerawanJakarta`) is two words, not a brand.
+pub(crate) const W_FREQ: u16 = 1 << 10;
+/// Opens an organisation's name before a parenthesised acronym (`data/acronym_heads.txt`; head
+/// words count too).
+pub(crate) const W_ACR_HEAD: u16 = 1 << 11;
+/// `menurut`: a name right after it and a comma after the name (`Menurut Sutrisno, …`).
+const W_ACCORDING: u16 = 1 << 12;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum TitleClass {
@@ -133,6 +146,9 @@ impl Lexicon {
             let mut flags = 0;
             if low * 2 >= cap * 3 {
                 flags |= W_STRICT;
+                if low >= 300 {
+                    flags |= W_FREQ;
+                }
             }
             if low >= 40 && low * 3 >= cap {
                 flags |= W_LOOSE;
@@ -147,6 +163,11 @@ impl Lexicon {
         for w in data_lines(LOOSE_BLOCKERS, "") {
             words.entry(w.trim()).or_default().flags |= W_LOOSE_BLOCK;
         }
+        for line in data_lines(ACRONYM_HEADS, "") {
+            for w in line.split_whitespace() {
+                words.entry(w).or_default().flags |= W_ACR_HEAD;
+            }
+        }
         for w in data_lines(PARTICLES, "") {
             words.entry(w.trim()).or_default().flags |= W_PARTICLE;
         }
@@ -155,10 +176,10 @@ impl Lexicon {
             let (Some(w), Some(side)) = (f.next(), f.next()) else {
                 continue;
             };
-            let bit = if side == "after" {
-                W_SPEECH_AFTER
-            } else {
-                W_SPEECH_BEFORE
+            let bit = match side {
+                "after" => W_SPEECH_AFTER,
+                "according" => W_ACCORDING,
+                _ => W_SPEECH_BEFORE,
             };
             words.entry(w).or_default().flags |= bit;
         }
@@ -214,7 +235,7 @@ impl Lexicon {
         }
         let small = words
             .iter()
-            .filter(|(_, w)| w.flags & !(W_STRICT | W_LOOSE) != 0)
+            .filter(|(_, w)| w.flags & !(W_STRICT | W_LOOSE | W_FREQ | W_ACR_HEAD) != 0)
             .map(|(&k, w)| (k, w.flags))
             .collect();
         let mut packed = FxMap::default();
@@ -413,7 +434,10 @@ pub(crate) fn token_info(text: &str, tokens: &[Token], full: bool, cover: &[u32]
                 lex.flags_of(s, &mut buf)
             }
         } else {
-            let near = last_cap.is_some_and(|c| c - i <= 4) || (i > 0 && out[i - 1].t & T_CAP != 0);
+            // (two back: `Budi kemudian menjelaskan`)
+            let near = last_cap.is_some_and(|c| c - i <= 4)
+                || (i > 0 && out[i - 1].t & T_CAP != 0)
+                || (i > 1 && out[i - 2].t & T_CAP != 0);
             if !near {
                 0
             } else if !s.is_ascii() || s.ends_with('.') {
@@ -450,6 +474,15 @@ fn shape_of_capitalised(s: &str) -> u16 {
             } else if !c.is_alphabetic() && !matches!(c, '\'' | '-' | '’') {
                 plain = false;
             }
+        }
+    }
+    // `R.M.`, `A.H.`: dotted initials are one initial
+    if !plain && rest.len() >= 3 && rest.bytes().all(|c| c.is_ascii_uppercase() || c == b'.') {
+        let b = rest.as_bytes();
+        if b.iter().step_by(2).all(u8::is_ascii_uppercase)
+            && b.iter().skip(1).step_by(2).all(|&c| c == b'.')
+        {
+            return T_PLAIN | T_INITIAL;
         }
     }
     let mut t = if plain { T_PLAIN } else { 0 };
@@ -768,6 +801,34 @@ impl<'a> Doc<'a> {
         (b == end && words >= min && words <= MAX_NAME_WORDS).then_some((s, b))
     }
 
+    /// `Sutrisno mengatakan`, `Sutrisno kemudian menjelaskan`: one capitalised word in subject
+    /// position (after a sentence start, a line start, a comma or a closing quote) before the
+    /// speech verb at `verb`. Not a word news writes in lower case, no head word or acronym
+    /// (`Badan`, `BPS`), nothing the gazetteer knows (`Pertamina`).
+    fn subject_at(&self, verb: usize) -> Option<(usize, usize)> {
+        let mut j = verb.checked_sub(1)?;
+        if matches!(
+            self.s(j),
+            "kemudian" | "juga" | "lalu" | "pun" | "pun," | "sendiri"
+        ) {
+            j = j.checked_sub(1)?;
+        }
+        let ti = self.info[j];
+        let opens = j == 0
+            || ti.t & T_NL_BEFORE != 0
+            || matches!(self.s(j - 1), "," | "." | "\"" | "”" | ":" | ";");
+        let word = self.s(j);
+        let ok = opens
+            && self.namish(j)
+            && ti.t & (T_INITIAL | T_HEADLINE) == 0
+            && ti.w & (W_STRICT | W_LOOSE | W_HEAD | W_ACR_HEAD | W_LOOSE_BLOCK | W_PARTICLE) == 0
+            && word.len() >= 3
+            && !word.ends_with("nya")
+            && !camel(word)
+            && name_shaped(word);
+        ok.then_some((j, j + 1))
+    }
+
     /// Skips what may stand between a role and its name: organisations and places the
     /// gazetteer knows, acronyms, words often written in lower case (`Keuangan`, `Utama`),
     /// further titles, `dan` and commas. Returns the first token past them.
@@ -888,8 +949,17 @@ impl<'a> Doc<'a> {
                     }
                 }
             } else if ti.w & W_SPEECH_BEFORE != 0 && ti.t & (T_CAP | T_HEADLINE) == 0 && i > 0 {
-                if let Some((a, b)) = self.name_before(i, 2) {
+                if let Some((a, b)) = self.name_before(i, 2).or_else(|| self.subject_at(i)) {
                     found = Some(self.cand(a, b, Label::Person, "person", None));
+                }
+            } else if ti.w & W_ACCORDING != 0 && ti.t & (T_WORD | T_HEADLINE) == T_WORD {
+                if let Some((a, b, joins)) = self.name_at(i + 1) {
+                    let head = (a..b).any(|k| {
+                        self.info[k].w & (W_HEAD | W_ACR_HEAD) != 0 || !name_shaped(self.s(k))
+                    });
+                    if !head && b < n && self.s(b) == "," && self.title_at(i + 1).is_none() {
+                        found = Some(self.cand(a, b, Label::Person, "person", joins));
+                    }
                 }
             } else if self.s(i) == "," && i > 0 && i + 1 < n && ti.t & T_HEADLINE == 0 {
                 if let Some((TitleClass::Role, _)) = self.title_at(i + 1) {
@@ -1115,6 +1185,64 @@ impl Doc<'_> {
     }
 }
 
+impl Doc<'_> {
+    /// A pattern name in text whose spaces were lost (`melibatkanAhmad Dhanidan`, `kata Menkes
+    /// Budidalam`): a name word ends in a lower-case word glued to it (`data/glued_tails.txt`).
+    fn glue_damaged(&self, c: &Cand) -> bool {
+        let glued_left = c.a > 0
+            && self.toks[c.a - 1].span.end == self.toks[c.a].span.start
+            && self.info[c.a - 1].t & T_WORD != 0;
+        (c.a..c.b).any(|k| {
+            self.info[k].t & T_CAP != 0
+                && match glued_tail(self.s(k)) {
+                    Some(always) => always || glued_left,
+                    None => false,
+                }
+        })
+    }
+}
+
+/// The lower-case word glued to the end of `w` after at least three letters, if any: `Some(true)`
+/// for an ending no name has, `Some(false)` for one some names have (`-dan`).
+fn glued_tail(w: &str) -> Option<bool> {
+    static TAILS: OnceLock<FxMap<&'static str, bool>> = OnceLock::new();
+    let tails = TAILS.get_or_init(|| {
+        let mut m = FxMap::default();
+        let mut always = true;
+        for line in data_lines(GLUED_TAILS, "") {
+            match line.trim() {
+                "[always]" => always = true,
+                "[glued]" => always = false,
+                l => {
+                    for t in l.split_whitespace() {
+                        m.insert(t, always);
+                    }
+                }
+            }
+        }
+        m
+    });
+    let b = w.as_bytes();
+    if !w.is_ascii() || b.len() < 6 {
+        return None;
+    }
+    let mut buf = String::new();
+    for p in 3..b.len() - 2 {
+        if !b[p].is_ascii_lowercase() || !b[p - 1].is_ascii_alphabetic() {
+            continue;
+        }
+        let tail = &w[p..];
+        if let Some(&always) = tails.get(tail) {
+            return Some(always);
+        }
+        let verbal = ["me", "di", "be", "te"].iter().any(|v| tail.starts_with(v));
+        if verbal && tail.len() >= 6 && lexicon().flags_of(tail, &mut buf) & W_STRICT != 0 {
+            return Some(true);
+        }
+    }
+    None
+}
+
 /// A capitalised word that can be part of an unknown person's name: not glued to the word
 /// before it (`PresidenDonald`: a capital after four lower-case letters; `McLaren` is fine) and
 /// not ending like an English common noun (`Studies`, `Holdings`, `Foundation`).
@@ -1136,6 +1264,13 @@ fn name_shaped(s: &str) -> bool {
     !NOUN_ENDS
         .iter()
         .any(|e| s.len() > e.len() + 2 && s.ends_with(e))
+}
+
+/// `MedcoEnergi`, `PresidenDonald`: a capital after lower-case letters inside a word.
+pub(crate) fn camel(s: &str) -> bool {
+    s.as_bytes()
+        .windows(2)
+        .any(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase())
 }
 
 /// `s` equals the lower-case word `w`, ignoring case.
@@ -1218,6 +1353,9 @@ fn find_with_info(text: &str, tokens: &[Token], gaz: Vec<Entity>) -> (Vec<Entity
     let mut dropped = vec![false; gaz.len()];
     let mut out: Vec<Entity> = Vec::with_capacity(gaz.len() + cands.len());
     for c in &cands {
+        if c.label == Label::Person && c.joins.is_none() && doc.glue_damaged(c) {
+            continue;
+        }
         let start = tokens[c.a].span.start;
         if let Some(g) = c.joins {
             // the name runs into a gazetteer person: it is that person, with the longer span
@@ -1246,6 +1384,8 @@ fn find_with_info(text: &str, tokens: &[Token], gaz: Vec<Entity>) -> (Vec<Entity
     );
     out.sort_by_key(|e| (e.span.start, std::cmp::Reverse(e.span.end)));
     out.dedup_by(|later, earlier| later.span.overlaps(earlier.span));
+    extend::legal_names(text, tokens, &info, &mut out);
+    clubs::clubs(text, tokens, &info, &mut out);
     (out, info)
 }
 

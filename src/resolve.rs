@@ -23,7 +23,7 @@ use std::sync::Arc;
 
 use crate::entity::{
     lexicon, pattern_entity, token_info, FxMap, TokInfo, T_ALLCAPS, T_CAP, T_INITIAL, T_NL_BEFORE,
-    T_WORD, W_PARTICLE, W_STOP, W_STRICT, W_TITLE,
+    T_WORD, W_ACR_HEAD, W_HEAD, W_LOOSE, W_PARTICLE, W_STOP, W_STRICT, W_TITLE,
 };
 use crate::span::{Entity, Label, Source, Span, Token};
 
@@ -108,6 +108,24 @@ fn alias_of(full: &Entity, span: Span) -> Entity {
 fn nearest_before(entities: &[Entity], cands: &[usize], pos: usize) -> Option<usize> {
     let k = cands.partition_point(|&ei| entities[ei].span.end <= pos);
     k.checked_sub(1).map(|k| cands[k])
+}
+
+/// `acr` can abbreviate `long`: its letters appear in order in `long`, the first one first
+/// (`KPK` in `Komisi Pemberantasan Korupsi`, `AS` in `Amerika Serikat`; not `ANTARA` after
+/// `Makassar`).
+fn abbreviates(long: &str, acr: &str) -> bool {
+    let mut letters = long
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase);
+    let mut want = acr
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase);
+    let (Some(first), Some(a0)) = (letters.next(), want.next()) else {
+        return false;
+    };
+    first == a0 && want.all(|w| letters.any(|l| l == w))
 }
 
 /// True when the entities are sorted by start and none overlaps the next, as the entity stage
@@ -247,9 +265,20 @@ impl Resolver<'_> {
                 {
                     continue
                 }
-                Some(e) if e.span.end == self.tokens[i - 1].span.end => e.clone(),
+                // `Makassar (ANTARA)`: a dateline's outlet, not the city's acronym
+                Some(e)
+                    if e.span.end == self.tokens[i - 1].span.end
+                        && abbreviates(e.span.as_str(self.text), acr) =>
+                {
+                    e.clone()
+                }
                 Some(_) => continue,
-                None => match self.initials_match(i, acr, false) {
+                // only an organisation's or place's name defines an acronym: not a permit, law,
+                // status or programme (`Surat Izin Mengemudi (SIM)`, `Warga Negara Asing (WNA)`)
+                None => match self
+                    .initials_match(i, acr, false)
+                    .filter(|&a| self.wflags(a) & (W_HEAD | W_ACR_HEAD) != 0)
+                {
                     Some(a) => {
                         let span =
                             Span::new(self.tokens[a].span.start, self.tokens[i - 1].span.end);
@@ -394,6 +423,14 @@ impl Resolver<'_> {
                 b += 1;
             }
             if words.len() < 2 {
+                // a one-word name found by a pattern (`kata Sutrisno`) is that person everywhere
+                if words.len() == 1
+                    && e.source == Source::Pattern
+                    && self.wflags(words[0]) & (W_HEAD | W_ACR_HEAD | W_LOOSE) == 0
+                    && !crate::entity::camel(self.s(words[0]))
+                {
+                    keys.push((Cow::Borrowed(self.s(words[0])), ei));
+                }
                 continue;
             }
             let m = words.len();

@@ -7,6 +7,7 @@ use crate::error::{Error, Result};
 use crate::gazetteer::{Gazetteer, Matcher};
 use crate::quote::Cues;
 use crate::span::{Label, Span, Zone, ZoneKind};
+use crate::tokenize::Style;
 use crate::{entity, layout, quote, resolve, sentence, tokenize};
 
 /// Tags Indonesian news text. Build it once (compiling gazetteers takes a moment), then call
@@ -24,6 +25,7 @@ pub struct Tagger {
     matcher: Matcher,
     cues: Cues,
     keep_zones: Option<Vec<ZoneKind>>,
+    style: Style,
 }
 
 impl Default for Tagger {
@@ -45,6 +47,7 @@ impl Tagger {
             matcher: Matcher::new(Gazetteer::defaults()).expect("embedded gazetteers compile"),
             cues: Cues::defaults(),
             keep_zones: None,
+            style: Style::News,
         }
     }
 
@@ -73,7 +76,8 @@ impl Tagger {
     pub fn tag(&self, text: impl Into<String>) -> Document {
         let text: String = text.into();
         let layout = layout::analyze(&text);
-        let tokens = tokenize::tokenize(&text);
+        let mut tokens = Vec::with_capacity(text.len() / 5);
+        tokenize::tokenize_with(&text, self.style, &mut tokens);
         let sentences = sentence::split(&text, &tokens);
         // The per-token facts are computed once, by the entity stage, and reused by resolution.
         let (mut entities, info) = entity::find_info(&text, &tokens, &self.matcher);
@@ -86,6 +90,7 @@ impl Tagger {
             &layout.zones,
             &self.cues,
         );
+        quote::add_speaker_entities(&text, &quotes, &mut entities);
 
         for e in &mut entities {
             e.zone = zone_at(&layout.zones, e.span);
@@ -147,6 +152,7 @@ pub struct TaggerBuilder {
     files: Vec<PathBuf>,
     gazetteers: Vec<Gazetteer>,
     keep_zones: Option<Vec<ZoneKind>>,
+    style: Style,
 }
 
 impl Default for TaggerBuilder {
@@ -156,6 +162,7 @@ impl Default for TaggerBuilder {
             files: Vec::new(),
             gazetteers: Vec::new(),
             keep_zones: None,
+            style: Style::News,
         }
     }
 }
@@ -185,6 +192,23 @@ impl TaggerBuilder {
         self
     }
 
+    /// Token conventions (default [`Style::News`], what the entity and quote rules expect).
+    /// The UD styles tokenize as the Indonesian UD treebanks do, to compare with the UD
+    /// treebanks; the later stages still run on those tokens.
+    ///
+    /// ```
+    /// use indotag::{tokenize::Style, Tagger};
+    /// let tagger = Tagger::builder().token_style(Style::UdGsd).build()?;
+    /// let doc = tagger.tag("Harga naik 5%.");
+    /// let toks: Vec<&str> = doc.tokens.iter().map(|t| doc.span_text(t.span)).collect();
+    /// assert_eq!(toks, ["Harga", "naik", "5", "%", "."]);
+    /// # Ok::<(), indotag::Error>(())
+    /// ```
+    pub fn token_style(mut self, style: Style) -> Self {
+        self.style = style;
+        self
+    }
+
     /// Loads and compiles everything.
     pub fn build(self) -> Result<Tagger> {
         if self.keep_zones.as_ref().is_some_and(|z| z.is_empty()) {
@@ -205,6 +229,7 @@ impl TaggerBuilder {
             matcher: Matcher::new(gaz)?,
             cues: Cues::defaults(),
             keep_zones: self.keep_zones,
+            style: self.style,
         })
     }
 }

@@ -25,6 +25,8 @@ use unicode_segmentation::UnicodeSegmentation;
 
 use crate::span::{Span, Token, TokenKind};
 
+mod glued;
+
 /// Token conventions.
 ///
 /// [`Style::News`] is what the pipeline uses: an amount with its currency and a percentage are
@@ -189,6 +191,27 @@ fn push(out: &mut Vec<Token>, start: usize, end: usize, kind: TokenKind) {
         span: Span::new(start, end),
         kind,
     });
+}
+
+/// [`push`], cutting a word of ASCII letters glued by stripped markup (`PresidenJokowi`) in
+/// the news style (see [`glued`]).
+#[inline]
+fn push_word(
+    text: &str,
+    out: &mut Vec<Token>,
+    start: usize,
+    end: usize,
+    kind: TokenKind,
+    style: Style,
+) {
+    if kind == TokenKind::Word && style == Style::News {
+        let s = &text.as_bytes()[start..end];
+        if s.iter().all(u8::is_ascii_alphabetic) && glued::has_joint(s) {
+            glued::push_word(text, start, end, out);
+            return;
+        }
+    }
+    push(out, start, end, kind);
 }
 
 #[inline]
@@ -454,7 +477,7 @@ fn hyphen_join(text: &str, l: &Seg, r: &Seg, l_word: &str, r_word: &str, l_unit_
         return true;
     }
     // Both capitalised.
-    if r.one_char || matches!(rs, "Nya" | "Ku" | "Mu") {
+    if r.one_char || matches!(rs, "Nya" | "Ku" | "Mu") || is_hyphen_prefix(l_word) {
         return true;
     }
     is_redup(l_word, r_word)
@@ -478,14 +501,23 @@ fn glued_dash(l: &str, r: &str) -> bool {
     if words.binary_search(&l).is_ok() || words.binary_search(&r).is_ok() {
         return true;
     }
-    const PREFIXES: &[&str] = &["non", "pro", "anti", "pra", "pasca", "re", "multi", "eks"];
     const VERBAL: &[&str] = &["me", "be", "te", "di"];
     let shares_root =
         l.len() > 3 && l.is_char_boundary(1) && r.contains(&l[1..]) || r.len() > 3 && l.contains(r);
-    VERBAL.iter().any(|p| r.starts_with(p))
-        && r.len() >= 6
-        && !PREFIXES.contains(&l)
-        && !shares_root
+    VERBAL.iter().any(|p| r.starts_with(p)) && r.len() >= 6 && !is_hyphen_prefix(l) && !shares_root
+}
+
+/// `pasca`, `Anti`, `NON`: a prefix written with a hyphen (`data/hyphen_prefixes.txt`).
+fn is_hyphen_prefix(w: &str) -> bool {
+    static WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    let words = WORDS.get_or_init(|| {
+        include_str!("../data/hyphen_prefixes.txt")
+            .lines()
+            .map(|l| l.split('#').next().unwrap_or("").trim())
+            .filter(|l| !l.is_empty())
+            .collect()
+    });
+    w.len() <= 6 && words.iter().any(|p| p.eq_ignore_ascii_case(w))
 }
 
 fn is_redup(l: &str, r: &str) -> bool {
@@ -512,7 +544,9 @@ fn word(text: &str, seg0: usize, tok_start: usize, style: Style, out: &mut Vec<T
     // return exactly this one word token, after an address scan and segment bookkeeping.
     if seg0 == tok_start && b[seg0].is_ascii_alphabetic() {
         let mut p = seg0 + 1;
+        let mut joint = false;
         while p < n && b[p].is_ascii_alphabetic() {
+            joint |= b[p].is_ascii_uppercase() && b[p - 1].is_ascii_lowercase();
             p += 1;
         }
         let plain_end = match b.get(p) {
@@ -527,7 +561,11 @@ fn word(text: &str, seg0: usize, tok_start: usize, style: Style, out: &mut Vec<T
             },
         };
         if plain_end {
-            push(out, seg0, p, TokenKind::Word);
+            if joint && style == Style::News {
+                glued::push_word(text, seg0, p, out);
+            } else {
+                push(out, seg0, p, TokenKind::Word);
+            }
             return p;
         }
     }
@@ -758,7 +796,7 @@ fn word(text: &str, seg0: usize, tok_start: usize, style: Style, out: &mut Vec<T
         }
     }
 
-    // 3. Trailing `%` and abbreviation period.
+    // 3. Trailing `%`, rating sign and abbreviation period.
     let mut end = segs[ns - 1].end;
     let mut pct_after = None;
     if end < n && b[end] == b'%' && segs[ns - 1].digits {
@@ -768,11 +806,13 @@ fn word(text: &str, seg0: usize, tok_start: usize, style: Style, out: &mut Vec<T
             pct_after = Some(end);
         }
     } else if end < n
-        && b[end] == b'.'
-        && b.get(end + 1) != Some(&b'.')
-        && style != Style::UdGsd
-        && abbreviation_before(text, segs, &conns[..ns], last_unit_start(&join[..ns]), ns)
+        && (matches!(b[end], b'+' | b'-') && rating_sign(text, segs, end)
+            || b[end] == b'.'
+                && b.get(end + 1) != Some(&b'.')
+                && style != Style::UdGsd
+                && abbreviation_before(text, segs, &conns[..ns], last_unit_start(&join[..ns]), ns))
     {
+        // a rating grade's sign (`BBB+`), an abbreviation's period (`Dr.`)
         end += 1;
     }
 
@@ -783,7 +823,14 @@ fn word(text: &str, seg0: usize, tok_start: usize, style: Style, out: &mut Vec<T
         match join[k] {
             Join::Keep => url |= domain[k],
             Join::Split => {
-                push(out, cur, segs[k - 1].end, kind_of(text, cur, url));
+                push_word(
+                    text,
+                    out,
+                    cur,
+                    segs[k - 1].end,
+                    kind_of(text, cur, url),
+                    style,
+                );
                 let c = segs[k - 1].end;
                 let ckind = if conns[k] == b'+' || conns[k] == b'&' {
                     TokenKind::Symbol
@@ -800,7 +847,14 @@ fn word(text: &str, seg0: usize, tok_start: usize, style: Style, out: &mut Vec<T
                 url = false;
             }
             Join::Clitic => {
-                push(out, cur, segs[k - 1].end, kind_of(text, cur, url));
+                push_word(
+                    text,
+                    out,
+                    cur,
+                    segs[k - 1].end,
+                    kind_of(text, cur, url),
+                    style,
+                );
                 cur = segs[k - 1].end;
                 url = false;
             }
@@ -811,12 +865,22 @@ fn word(text: &str, seg0: usize, tok_start: usize, style: Style, out: &mut Vec<T
     } else {
         kind_of(text, cur, url)
     };
-    push(out, cur, end, kind);
+    push_word(text, out, cur, end, kind, style);
     if let Some(pc) = pct_after {
         push(out, pc, pc + 1, TokenKind::Symbol);
         end = pc + 1;
     }
     end
+}
+
+/// `BBB+`, `idAA-`, `A-`: a rating grade keeps its sign when the grade is the whole word and
+/// nothing word-like follows the sign (not the `C` of `C++`, not a range `A-B`).
+fn rating_sign(text: &str, segs: &[Seg], sign: usize) -> bool {
+    let b = text.as_bytes();
+    segs.len() == 1
+        && !starts_alnum(text, b, sign + 1)
+        && !matches!(b.get(sign + 1), Some(b'+' | b'-'))
+        && glued::is_rating(&text[segs[0].start..segs[0].end])
 }
 
 fn kind_of(text: &str, start: usize, url: bool) -> TokenKind {

@@ -114,8 +114,9 @@ fn jsonl_fields_pass_through_and_ids() {
     assert_eq!(recs[0]["text"], "Pagi ini cerah.");
     assert!(recs[0].get("tokens").is_none());
     assert!(recs[0].get("isi").is_none());
-    // no id field: FILE:LINE (the blank line is counted)
-    assert_eq!(recs[1]["id"], format!("{f}:3"));
+    // no id field: a hash of the text, the same wherever the record is read
+    // (the value is what Python's `xxhash.xxh3_64_hexdigest(b"Sore hujan.")` gives)
+    assert_eq!(recs[1]["id"], "xxh3:10f2834e3a416e79");
 }
 
 #[test]
@@ -291,7 +292,13 @@ fn output_file_is_written_whole() {
 
 #[test]
 fn usage_errors_exit_2() {
-    assert_eq!(indotag(&["tag"], None).status.code(), Some(2));
+    // (`tag` with no path reads standard input; with a terminal there: tests/progress.rs)
+    assert_eq!(
+        indotag(&["tag", "--max-errors", "0", "-"], Some(b"x"))
+            .status
+            .code(),
+        Some(2)
+    );
     assert_eq!(
         indotag(&["tag", "--jobs", "0", "-"], Some(b"x"))
             .status
@@ -319,4 +326,35 @@ fn empty_input_gives_an_empty_record() {
     let r = &records(&out)[0];
     assert_eq!(r["text"], "");
     assert_eq!(r["tokens"], Value::Array(vec![]));
+}
+
+#[test]
+fn token_style_follows_the_ud_treebanks_on_request() {
+    let text = "Dr. Sari: naik 0,5% ke Rp15.000.";
+    let tokens = |args: &[&str]| -> Vec<String> {
+        let out = indotag(args, Some(text.as_bytes()));
+        assert!(out.status.success(), "{args:?}");
+        let rec = &records(&out)[0];
+        let t = rec["text"].as_str().expect("text");
+        rec["tokens"]
+            .as_array()
+            .expect("tokens")
+            .iter()
+            .map(|k| slice(t, k["start"].as_u64().unwrap(), k["end"].as_u64().unwrap()))
+            .collect()
+    };
+    let news = tokens(&["tag", "-"]);
+    assert!(news.contains(&"0,5%".to_string()) && news.contains(&"Dr.".to_string()));
+    assert_eq!(news, tokens(&["tag", "--token-style", "news", "-"]));
+    let gsd = tokens(&["tag", "--token-style", "ud-gsd", "-"]);
+    assert!(
+        gsd.starts_with(&["Dr".to_string(), ".".to_string()]),
+        "{gsd:?}"
+    );
+    assert!(gsd.contains(&"%".to_string()) && gsd.contains(&"Rp".to_string()));
+    let csui = tokens(&["tag", "--token-style", "ud-csui", "-"]);
+    assert_eq!(csui[0], "Dr.");
+    assert!(csui.contains(&"15.000".to_string()));
+    let bad = indotag(&["tag", "--token-style", "penn", "-"], Some(b"x"));
+    assert_eq!(bad.status.code(), Some(2));
 }

@@ -7,7 +7,7 @@ or ``null``, and records without an id or with an error need care; these helpers
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Dict, Iterable, List, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Dict, Iterable, List, Mapping, Sequence
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas
@@ -44,17 +44,11 @@ def entities_frame(
     >>> df.groupby("canonical")["doc_id"].nunique().to_dict()
     {'Bandung': 1, 'Bogor': 2}
     """
-    import pandas as pd
 
-    rows: List[Dict[str, Any]] = []
-    for index, record in enumerate(records):
-        doc = _doc_columns(index, record, meta)
-        for e in record.get("entities") or ():
-            row = dict(doc)
-            row.update({c: e.get(c) for c in ENTITY_COLUMNS})
-            rows.append(row)
-    columns = ["doc_id"] + [f"doc_{m}" for m in meta] + ENTITY_COLUMNS
-    return pd.DataFrame(rows, columns=columns)
+    def row(e: Mapping[str, Any]) -> Dict[str, Any]:
+        return {c: e.get(c) for c in ENTITY_COLUMNS}
+
+    return _frame(records, meta, "entities", row, ENTITY_COLUMNS)
 
 
 def quotes_frame(
@@ -71,24 +65,37 @@ def quotes_frame(
     >>> indotag.quotes_frame([r])[["text", "speaker_canonical"]].values.tolist()
     [['Kami siap.', 'Ridwan Kamil']]
     """
+
+    def row(q: Mapping[str, Any]) -> Dict[str, Any]:
+        out = {c: q.get(c) for c in QUOTE_COLUMNS}
+        speaker = q.get("speaker") or {}
+        out.update({f"speaker_{c}": speaker.get(c) for c in SPEAKER_COLUMNS})
+        cue = q.get("cue") or {}
+        out.update({f"cue_{c}": cue.get(c) for c in CUE_COLUMNS})
+        return out
+
+    columns = (
+        QUOTE_COLUMNS
+        + [f"speaker_{c}" for c in SPEAKER_COLUMNS]
+        + [f"cue_{c}" for c in CUE_COLUMNS]
+    )
+    return _frame(records, meta, "quotes", row, columns)
+
+
+def _frame(
+    records: Iterable[Mapping[str, Any]],
+    meta: Sequence[str],
+    field: str,
+    row: Callable[[Mapping[str, Any]], Dict[str, Any]],
+    columns: List[str],
+) -> "pandas.DataFrame":
+    """One row per item of each record's ``field``: the document's columns, then ``row``'s."""
     import pandas as pd
 
     rows: List[Dict[str, Any]] = []
     for index, record in enumerate(records):
         doc = _doc_columns(index, record, meta)
-        for q in record.get("quotes") or ():
-            row = dict(doc)
-            row.update({c: q.get(c) for c in QUOTE_COLUMNS})
-            speaker = q.get("speaker") or {}
-            row.update({f"speaker_{c}": speaker.get(c) for c in SPEAKER_COLUMNS})
-            cue = q.get("cue") or {}
-            row.update({f"cue_{c}": cue.get(c) for c in CUE_COLUMNS})
-            rows.append(row)
-    columns = (
-        ["doc_id"]
-        + [f"doc_{m}" for m in meta]
-        + QUOTE_COLUMNS
-        + [f"speaker_{c}" for c in SPEAKER_COLUMNS]
-        + [f"cue_{c}" for c in CUE_COLUMNS]
-    )
-    return pd.DataFrame(rows, columns=columns)
+        for item in record.get(field) or ():
+            rows.append({**doc, **row(item)})
+    doc_columns = ["doc_id"] + [f"doc_{m}" for m in meta]
+    return pd.DataFrame(rows, columns=doc_columns + columns)

@@ -15,6 +15,7 @@ use super::Failure;
 pub enum GazetteerCommand {
     /// Validate gazetteer files and print their counts. Every problem of every file is reported
     /// (FILE:LINE: problem, on standard error); exit status 1 if any file is invalid.
+    #[command(after_help = super::help::GAZETTEER_CHECK)]
     Check {
         /// TSV gazetteer files.
         #[arg(required = true)]
@@ -25,6 +26,7 @@ pub enum GazetteerCommand {
         no_default_gazetteers: bool,
     },
     /// List the embedded default gazetteers as one TSV file (header, then one row per entry).
+    #[command(after_help = super::help::GAZETTEER_LIST)]
     List {
         /// Print only counts per file and in total.
         #[arg(long)]

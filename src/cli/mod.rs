@@ -1,13 +1,18 @@
 //! Subcommands of the `indotag` binary.
 
 pub mod cleanup;
+pub mod completions;
 pub mod eval;
 pub mod export;
 pub mod gazetteer;
+pub mod help;
 pub mod output;
+pub mod progress;
+pub mod run_policy;
 pub mod say;
 pub mod stats;
 pub mod tag;
+pub mod token_style;
 
 /// Why a subcommand stopped: bad usage (exit 2) or a failure that ended the run (exit 1).
 #[derive(Debug)]

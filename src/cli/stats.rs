@@ -69,7 +69,7 @@ pub enum By {
     Zone,
 }
 
-/// Documents read before a batch is processed (as in `tag`: bounded memory, busy cores).
+/// JSONL lines read before a batch is parsed (as in `tag`: bounded memory, busy cores).
 const BATCH_DOCS: usize = 1024;
 const BATCH_BYTES: usize = 32 << 20;
 
@@ -235,7 +235,7 @@ fn documents(
     };
     let mut reader = Reader::new(&[path.to_path_buf()], input);
     loop {
-        let batch = read_batch(&mut reader);
+        let batch = super::tag::read_batch(&mut reader);
         if batch.is_empty() {
             return;
         }
@@ -247,19 +247,6 @@ fn documents(
         });
         tally.add(facts);
     }
-}
-
-fn read_batch(reader: &mut Reader) -> Vec<RawDoc> {
-    let mut batch = Vec::with_capacity(BATCH_DOCS);
-    let mut bytes = 0;
-    for doc in reader.by_ref() {
-        bytes += doc.text.as_ref().map_or(0, |t| t.len());
-        batch.push(doc);
-        if batch.len() >= BATCH_DOCS || bytes >= BATCH_BYTES {
-            break;
-        }
-    }
-    batch
 }
 
 /// The facts of one document: from its record when it is tagged, else by tagging it.

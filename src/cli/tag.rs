@@ -11,27 +11,29 @@ use indotag::input::{Format, InputOptions, RawDoc, Reader, WalkOptions};
 use indotag::{RecordOptions, Tagger, ZoneKind};
 
 use super::output::{refuse_output_as_input, Sink};
-use super::{exit_status, Failure};
+use super::progress::Progress;
+use super::token_style::TokenStyle;
+use super::Failure;
 
 /// Arguments of `indotag tag`, as typed.
 #[derive(Args, Debug)]
 pub struct TagArgs {
     /// Files, directories (recursive: *.txt, *.jsonl and *.ndjson; hidden and .gitignored files
-    /// skipped) or `-` for standard input.
-    #[arg(required = true)]
+    /// skipped) or `-` for standard input (the default when standard input is not a terminal).
     pub paths: Vec<PathBuf>,
     /// Write records to FILE instead of stdout: a regular file is replaced atomically (a
     /// temporary file renamed at the end, permissions kept, symlinks followed); devices, FIFOs
     /// and `-` (stdout) are written straight through.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// Input format; default: by extension (.jsonl and .ndjson are JSONL), standard input is text.
+    /// Input format; default: by extension (.jsonl and .ndjson are JSONL); standard input is
+    /// JSONL when its first non-blank byte is `{`, else text.
     #[arg(long, value_enum)]
     pub input_format: Option<InputFormat>,
     /// JSONL field that holds the text.
     #[arg(long, default_value = "text")]
     pub text_field: String,
-    /// JSONL field that holds the id (records without it get FILE:LINE).
+    /// JSONL field that holds the id (records without it get `xxh3:` and a hash of their text).
     #[arg(long, default_value = "id")]
     pub id_field: String,
     /// Leave the `tokens` field out of the records.
@@ -62,8 +64,14 @@ pub struct TagArgs {
     /// body, related, boilerplate). Default: all, each marked with its zone.
     #[arg(long, value_delimiter = ',', value_name = "ZONES")]
     pub zones: Vec<String>,
+    /// Token conventions: `news` (default; what the entity and quote rules expect), or those
+    /// of the UD Indonesian-GSD or -CSUI treebank, to compare with the UD treebanks.
+    #[arg(long, value_enum, default_value_t = TokenStyle::News, value_name = "STYLE")]
+    pub token_style: TokenStyle,
     #[command(flatten)]
     pub export: super::export::ExportArgs,
+    #[command(flatten)]
+    pub run: super::run_policy::RunArgs,
 }
 
 /// Input formats on the command line.
@@ -84,6 +92,7 @@ struct Config {
     exporter: indotag::export::Exporter,
     jobs: usize,
     tagger: Tagger,
+    policy: super::run_policy::Policy,
 }
 
 /// Documents read before a batch is tagged: enough to keep every core busy, few enough that
@@ -99,6 +108,8 @@ const STREAM_RECORD_BYTES: usize = 4 << 20;
 
 impl TagArgs {
     fn validate(self) -> Result<Config, Failure> {
+        let policy = self.run.validate()?;
+        let paths = super::run_policy::default_to_stdin(self.paths)?;
         let jobs = match self.jobs {
             Some(0) => return Err(Failure::Usage("--jobs must be at least 1".into())),
             Some(n) => n,
@@ -114,8 +125,10 @@ impl TagArgs {
             zones.push(kind);
         }
         let sink = Sink::plan(self.output.as_deref())?;
-        refuse_output_as_input(&sink, &self.paths)?;
-        let mut builder = Tagger::builder().default_gazetteers(!self.no_default_gazetteers);
+        refuse_output_as_input(&sink, &paths)?;
+        let mut builder = Tagger::builder()
+            .default_gazetteers(!self.no_default_gazetteers)
+            .token_style(self.token_style.into());
         for g in &self.gazetteers {
             builder = builder.gazetteer_file(g);
         }
@@ -131,7 +144,7 @@ impl TagArgs {
             ));
         }
         Ok(Config {
-            paths: self.paths,
+            paths,
             walk: WalkOptions {
                 follow_links: self.follow,
                 hidden: self.hidden,
@@ -153,6 +166,7 @@ impl TagArgs {
             })?,
             jobs,
             tagger,
+            policy,
         })
     }
 }
@@ -163,19 +177,36 @@ pub fn run(args: TagArgs) -> Result<ExitCode, Failure> {
         .num_threads(config.jobs)
         .build()
         .map_err(|e| Failure::Fatal(format!("cannot start worker threads: {e}")))?;
-    let failed = config.sink.write(0, |out| tag_all(&config, &pool, out))?;
-    Ok(exit_status(failed))
+    let mut reader = Reader::with_walk(&config.paths, config.input.clone(), &config.walk);
+    let mut progress = Progress::start(config.policy.mode, reader.total_bytes());
+    let ended = config.sink.write(None, |out| {
+        tag_all(&config, &pool, &mut reader, &mut progress, out).map(Some)
+    })?;
+    let Some(stopped) = ended else {
+        // The reader went away (`indotag tag … | head`): no summary of a run cut short.
+        progress.silence();
+        progress.finish(config.policy.stats_json.as_deref(), false)?;
+        return Ok(ExitCode::SUCCESS);
+    };
+    let failed = progress.totals.errors;
+    progress.finish(config.policy.stats_json.as_deref(), stopped)?;
+    config.policy.exit(failed, stopped)
 }
 
-/// Tags everything, batch by batch; returns how many documents failed.
+/// Tags everything, batch by batch, counting in `progress`; returns whether it stopped early
+/// at `--max-errors`.
 ///
 /// Reading and writing overlap tagging: while the workers tag one batch, this thread writes
 /// the previous batch's records and reads the next batch. (Done in turn, the workers sat idle
 /// during input parsing and output writing, a sixth of a run's time on a large JSONL corpus.)
 /// At most two batches of input and one of output are held at once.
-fn tag_all(config: &Config, pool: &rayon::ThreadPool, out: &mut dyn Write) -> io::Result<usize> {
-    let mut reader = Reader::with_walk(&config.paths, config.input.clone(), &config.walk);
-    let mut failed = 0;
+fn tag_all(
+    config: &Config,
+    pool: &rayon::ThreadPool,
+    reader: &mut Reader,
+    progress: &mut Progress,
+    out: &mut dyn Write,
+) -> io::Result<bool> {
     let exporter = &config.exporter;
     let mut report = indotag::export::Report::default();
     let mut head = Vec::new();
@@ -183,8 +214,11 @@ fn tag_all(config: &Config, pool: &rayon::ThreadPool, out: &mut dyn Write) -> io
     out.write_all(&head)?;
     std::thread::scope(|scope| {
         let mut tagging: Option<std::thread::ScopedJoinHandle<'_, Vec<Line>>> = None;
+        // Input read up to the end of the batch being tagged, and of the one before.
+        let mut bytes_at = (0, 0);
         loop {
-            let batch = read_batch(&mut reader, batch_bytes(config.jobs));
+            let batch = read_batch_upto(reader, batch_bytes(config.jobs));
+            bytes_at = (bytes_at.1, reader.bytes_read());
             // A panic while tagging stays a panic, as it was without the overlap.
             let done = tagging.take().map(|handle| {
                 handle
@@ -201,12 +235,13 @@ fn tag_all(config: &Config, pool: &rayon::ThreadPool, out: &mut dyn Write) -> io
                     })
                 }));
             }
+            let mut stopped = false;
             if let Some(lines) = done {
                 for line in lines {
                     if let Some(error) = &line.error {
-                        super::say::warn(format_args!("indotag: {error}"));
-                        failed += 1;
+                        progress.warn(error);
                     }
+                    progress.record(line.error.is_none(), line.entities, line.quotes);
                     report.add(line.report);
                     out.write_all(&line.bytes)?;
                     if let Some(doc) = &line.large {
@@ -214,16 +249,25 @@ fn tag_all(config: &Config, pool: &rayon::ThreadPool, out: &mut dyn Write) -> io
                         doc.write_json_to(o.record, o.offsets, out)?;
                         out.write_all(b"\n")?;
                     }
+                    if config.policy.should_stop(progress.totals.errors) {
+                        // The batch being tagged is waited for (and dropped) as the scope ends.
+                        stopped = true;
+                        break;
+                    }
                 }
+                progress.batch_written(bytes_at.0);
             }
-            if tagging.is_none() {
+            if tagging.is_none() || stopped {
+                if !stopped {
+                    progress.batch_written(reader.bytes_read());
+                }
                 let mut tail = Vec::new();
                 exporter.end(&mut tail);
                 out.write_all(&tail)?;
                 if let Some(note) = report.message(exporter.options().format) {
-                    super::say::warn(format_args!("indotag: {note}"));
+                    progress.warn(&note);
                 }
-                return Ok(failed);
+                return Ok(stopped);
             }
         }
     })
@@ -235,6 +279,9 @@ struct Line {
     bytes: Vec<u8>,
     error: Option<String>,
     report: indotag::export::Report,
+    /// Entities and quotes in the document, for the summary.
+    entities: usize,
+    quotes: usize,
     /// A large document whose JSONL record the writer streams (`bytes` is then empty).
     large: Option<Box<indotag::Document>>,
 }
@@ -245,7 +292,12 @@ fn batch_bytes(jobs: usize) -> usize {
 }
 
 /// The next batch of documents; empty at the end of the input.
-fn read_batch(reader: &mut Reader, max_bytes: usize) -> Vec<RawDoc> {
+pub(super) fn read_batch(reader: &mut Reader) -> Vec<RawDoc> {
+    read_batch_upto(reader, MIN_BATCH_BYTES)
+}
+
+/// The next batch of at most [`BATCH_DOCS`] documents and about `max_bytes` of text.
+fn read_batch_upto(reader: &mut Reader, max_bytes: usize) -> Vec<RawDoc> {
     let mut batch = Vec::with_capacity(BATCH_DOCS);
     let mut bytes = 0;
     for doc in reader.by_ref() {
@@ -273,6 +325,8 @@ fn tag_one(tagger: &Tagger, raw: RawDoc, exporter: &indotag::export::Exporter) -
             bytes,
             error: Some(error),
             report: Default::default(),
+            entities: 0,
+            quotes: 0,
             large: None,
         }
     };
@@ -293,6 +347,8 @@ fn tag_one(tagger: &Tagger, raw: RawDoc, exporter: &indotag::export::Exporter) -
                             bytes: Vec::new(),
                             error: None,
                             report: Default::default(),
+                            entities: doc.entities.len(),
+                            quotes: doc.quotes.len(),
                             large: Some(Box::new(doc)),
                         };
                     }
@@ -302,6 +358,8 @@ fn tag_one(tagger: &Tagger, raw: RawDoc, exporter: &indotag::export::Exporter) -
                         bytes,
                         error: None,
                         report,
+                        entities: doc.entities.len(),
+                        quotes: doc.quotes.len(),
                         large: None,
                     }
                 }

@@ -1,0 +1,78 @@
+//! Names that extend a known one: a company the gazetteer knows inside a longer capitalised
+//! name that ends in a legal suffix is that longer name (`Sinar Pangan Nusantara Tbk` around a
+//! known `Sinar Pangan`, `Bank Mitra (Persero) Tbk`); the suffix belongs to the company name.
+//! With only the suffix added the entity keeps the gazetteer's identity, with the longer span;
+//! with more words it is a company of its own (`Pertamina Hulu Energi Tbk`, `source: pattern`).
+
+use std::sync::OnceLock;
+
+use super::{pattern_entity, TokInfo, T_CAP, T_NL_BEFORE, T_WORD};
+use crate::span::{Entity, Label, Span, Token};
+
+/// Capitalised words allowed between the known name and the suffix.
+const MAX_EXTRA: usize = 3;
+
+fn legal_suffix(w: &str) -> bool {
+    static V: OnceLock<Vec<&'static str>> = OnceLock::new();
+    let w = w.strip_suffix('.').unwrap_or(w);
+    V.get_or_init(|| {
+        include_str!("../../data/legal_suffixes.txt")
+            .lines()
+            .map(|l| l.split('#').next().unwrap_or(""))
+            .flat_map(str::split_whitespace)
+            .collect()
+    })
+    .contains(&w)
+}
+
+/// The end (exclusive token index) of a legal suffix starting at `k`: `Tbk`, `(Persero)`.
+fn suffix_at(text: &str, toks: &[Token], k: usize) -> Option<usize> {
+    let s = |i: usize| toks.get(i).map(|t| t.span.as_str(text));
+    if s(k).is_some_and(legal_suffix) {
+        return Some(k + 1);
+    }
+    if s(k) == Some("(") && s(k + 1).is_some_and(legal_suffix) && s(k + 2) == Some(")") {
+        return Some(k + 3);
+    }
+    None
+}
+
+/// Extends gazetteer organisations over the rest of their legal name. `out` is sorted and
+/// disjoint and stays so.
+pub(super) fn legal_names(text: &str, toks: &[Token], info: &[TokInfo], out: &mut [Entity]) {
+    let tok_at = |pos: usize| toks.partition_point(|t| t.span.start < pos);
+    for idx in 0..out.len() {
+        let e = &out[idx];
+        if e.label != Label::Org || e.source != crate::span::Source::Gazetteer {
+            continue;
+        }
+        let first = tok_at(e.span.end);
+        let limit = out.get(idx + 1).map_or(usize::MAX, |n| n.span.start);
+        let mut end = None;
+        let mut extra = false;
+        for k in first..=first + MAX_EXTRA {
+            if k >= toks.len() || info[k].t & T_NL_BEFORE != 0 || toks[k].span.end > limit {
+                break;
+            }
+            if let Some(j) = suffix_at(text, toks, k) {
+                // `Tbk` after `(Persero)`
+                let j = suffix_at(text, toks, j).unwrap_or(j);
+                end = Some(toks[j - 1].span.end);
+                extra = k > first;
+                break;
+            }
+            if info[k].t & (T_CAP | T_WORD) != (T_CAP | T_WORD) {
+                break;
+            }
+        }
+        if let Some(end) = end.filter(|&x| x <= limit) {
+            let span = Span::new(out[idx].span.start, end);
+            if extra {
+                // more words than the known name: another company (`Pertamina Hulu Energi Tbk`)
+                out[idx] = pattern_entity(text, span, Label::Org, "company");
+            } else {
+                out[idx].span = span;
+            }
+        }
+    }
+}
