@@ -25,8 +25,8 @@ for target in tag jsonl gazetteer; do
         -E "$EXECS" -V "$SECONDS_CAP" -- "target/release/$target" >"$out.log" 2>&1 || {
         echo "fuzz $target: afl-fuzz failed"; tail -20 "$out.log"; status=1; continue; }
     stats="$out/default/fuzzer_stats"
-    execs=$(awk -F: '/^execs_done/ {gsub(/ /,"",$2); print $2}' "$stats")
-    crashes=$(find "$out/default/crashes" -type f -name 'id:*' | wc -l)
+    execs=$(awk -F: '/^execs_done/ {gsub(/ /,"",$2); print $2}' "$stats" 2>/dev/null || true)
+    crashes=$( (find "$out/default/crashes" -type f -name 'id:*' 2>/dev/null || true) | wc -l)
     echo "fuzz $target: $execs executions, $crashes crashes"
     if [ "$crashes" -gt 0 ]; then
         echo "fuzz $target: crashing inputs in $out/default/crashes (add them to fuzz/regressions/$target)"
