@@ -76,6 +76,28 @@ impl Default for RecordOptions {
     }
 }
 
+/// What a record's `start`/`end` count.
+///
+/// Python (and spaCy, Prodigy) index strings by Unicode characters; JavaScript, Java and
+/// doccano by UTF-16 code units, in which a character above U+FFFF (most emoji) counts two.
+///
+/// ```
+/// use indotag::document::Offsets;
+/// use indotag::{RecordOptions, Tagger};
+/// let doc = Tagger::new().tag("🙂 Jakarta");
+/// let line = doc.to_json_line_with(RecordOptions::default(), Offsets::Utf16);
+/// let v: serde_json::Value = serde_json::from_str(&line).unwrap();
+/// assert_eq!(v["tokens"][1]["start"], 3); // the emoji is two UTF-16 units, then a space
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Offsets {
+    /// Unicode scalar values (Python's `str` indexes): the default.
+    #[default]
+    Chars,
+    /// UTF-16 code units (JavaScript's string indexes, doccano's offsets).
+    Utf16,
+}
+
 /// Keys the record itself writes; input fields with these names are carried as `input_<key>`.
 const OWN_KEYS: [&str; 9] = [
     "id",
@@ -100,8 +122,24 @@ impl Document {
     /// assert!(line.contains("\"sentences\""));
     /// ```
     pub fn to_json_line(&self, options: RecordOptions) -> String {
+        self.to_json_line_with(options, Offsets::Chars)
+    }
+
+    /// [`Document::to_json_line`] with offsets counted as `offsets` says.
+    ///
+    /// ```
+    /// use indotag::document::Offsets;
+    /// use indotag::{RecordOptions, Tagger};
+    /// let doc = Tagger::new().tag("Halo.");
+    /// // Without characters above U+FFFF both ways of counting agree.
+    /// assert_eq!(
+    ///     doc.to_json_line_with(RecordOptions::default(), Offsets::Utf16),
+    ///     doc.to_json_line(RecordOptions::default())
+    /// );
+    /// ```
+    pub fn to_json_line_with(&self, options: RecordOptions, offsets: Offsets) -> String {
         let mut out = Vec::new();
-        self.write_json_line(options, &mut out);
+        self.write_json_line_with(options, offsets, &mut out);
         // The serializer writes valid UTF-8 only.
         String::from_utf8(out).unwrap_or_default()
     }
@@ -118,6 +156,25 @@ impl Document {
     /// assert_eq!(&out[7..], doc.to_json_line(RecordOptions::default()).as_bytes());
     /// ```
     pub fn write_json_line(&self, options: RecordOptions, out: &mut Vec<u8>) {
+        self.write_json_line_with(options, Offsets::Chars, out);
+    }
+
+    /// [`Document::write_json_line`] with offsets counted as `offsets` says.
+    ///
+    /// ```
+    /// use indotag::document::Offsets;
+    /// use indotag::{RecordOptions, Tagger};
+    /// let doc = Tagger::new().tag("𝕏 Jakarta");
+    /// let mut out = Vec::new();
+    /// doc.write_json_line_with(RecordOptions::default(), Offsets::Utf16, &mut out);
+    /// assert!(String::from_utf8(out).unwrap().contains(r#""start":3,"end":10,"text":"Jakarta""#));
+    /// ```
+    pub fn write_json_line_with(
+        &self,
+        options: RecordOptions,
+        offsets: Offsets,
+        out: &mut Vec<u8>,
+    ) {
         // Reserve once, a little more than records usually take (measured on news: offsets
         // and entities about 2x the text, tokens about 8.5x more).
         let n = self.text.len();
@@ -130,7 +187,7 @@ impl Document {
         // a time with a call per string, which made writing a third of a run with tokens.
         // `Serialize for Document` writes the same bytes (the tests compare them).
         let text = self.text.as_str();
-        let chars = Chars::new(text);
+        let chars = Chars::new(text, offsets);
         let mut w = Json {
             out,
             chars: &chars,
@@ -447,15 +504,16 @@ fn write_json_str(out: &mut Vec<u8>, s: &str) {
     out.push(b'"');
 }
 
-/// Byte offset to character offset, for one text.
-struct Chars {
-    /// `table[b]` = number of chars before byte `b`, for every byte index up to `len`.
+/// Byte offset to character (or UTF-16) offset, for one text.
+pub(crate) struct Chars {
+    /// `table[b]` = number of chars (or UTF-16 units) before byte `b`, for every byte index
+    /// up to `len`.
     table: Vec<u32>,
     ascii: bool,
 }
 
 impl Chars {
-    fn new(text: &str) -> Chars {
+    pub(crate) fn new(text: &str, offsets: Offsets) -> Chars {
         if text.is_ascii() {
             return Chars {
                 table: Vec::new(),
@@ -464,9 +522,17 @@ impl Chars {
         }
         let mut table = Vec::with_capacity(text.len() + 1);
         let mut count = 0u32;
+        // A four-byte UTF-8 sequence (lead byte 0xF0..) is a character above U+FFFF: one
+        // character, two UTF-16 units.
+        let wide = match offsets {
+            Offsets::Chars => 1,
+            Offsets::Utf16 => 2,
+        };
         for b in text.bytes() {
             table.push(count);
-            if (b & 0xC0) != 0x80 {
+            if b >= 0xF0 {
+                count += wide;
+            } else if (b & 0xC0) != 0x80 {
                 count += 1;
             }
         }
@@ -478,7 +544,7 @@ impl Chars {
     }
 
     #[inline]
-    fn at(&self, byte: usize) -> usize {
+    pub(crate) fn at(&self, byte: usize) -> usize {
         if self.ascii {
             byte
         } else {
@@ -501,7 +567,7 @@ impl Serialize for Record<'_> {
         if self.options.text {
             m.serialize_entry("text", text)?;
         }
-        let chars = Chars::new(text);
+        let chars = Chars::new(text, Offsets::Chars);
         let at = At {
             chars: &chars,
             text,
@@ -735,6 +801,18 @@ mod tests {
         }
         for q in &doc.quotes {
             assert_eq!(Value::from(quote_kind(q.kind)), serde_json::json!(q.kind));
+        }
+    }
+
+    #[test]
+    fn offsets_count_characters_or_utf16_units() {
+        let text = "A🙂é漢𝕏b\u{10FFFF}c";
+        let ends = text.char_indices().map(|(b, _)| b).chain([text.len()]);
+        let chars = Chars::new(text, Offsets::Chars);
+        let utf16 = Chars::new(text, Offsets::Utf16);
+        for b in ends {
+            assert_eq!(chars.at(b), text[..b].chars().count(), "byte {b}");
+            assert_eq!(utf16.at(b), text[..b].encode_utf16().count(), "byte {b}");
         }
     }
 

@@ -118,8 +118,14 @@ pub fn parse_jsonl(name: &str, content: &str) -> Result<Vec<Record>> {
         if line.trim().is_empty() {
             continue;
         }
-        let v: Value = serde_json::from_str(line)
-            .map_err(|e| Error::data(name, i + 1, format!("invalid JSON: {e}")))?;
+        let v: Value = serde_json::from_str(line).map_err(|e| {
+            let (col, what) = crate::input::json_problem(&e, line.len());
+            Error::data(
+                name,
+                i + 1,
+                format!("invalid JSON at byte {col} of the line: {what}"),
+            )
+        })?;
         let mut rec = from_value(&v).map_err(|p| Error::data(name, i + 1, p))?;
         if rec.id.is_empty() {
             rec.id = (i + 1).to_string();

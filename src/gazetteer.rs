@@ -26,6 +26,13 @@
 //! - `priority`: an integer, empty meaning 0. It settles which entity an alias means when
 //!   several have it (see below).
 //!
+//! Files saved by a spreadsheet read as written: a field that starts with `"` is quoted, `""`
+//! inside it standing for one `"` (`"Abdurrahman ""Gus Dur"" Wahid"` is the name
+//! `Abdurrahman "Gus Dur" Wahid`), while a `"` anywhere else in a field is an ordinary character.
+//! A quoted field may not hold a tab or a line break (an unclosed `"` is reported at its line).
+//! UTF-16 with a byte order mark (a spreadsheet's "Unicode text") is decoded; UTF-16 without
+//! one is refused with an error that says so.
+//!
 //! Fields, and each alias, are trimmed of surrounding spaces. A loading error names the file,
 //! the line and the problem (`people.tsv:12: empty alias in `Joko Widodo||Jokowi``): wrong field
 //! count, missing header, unknown label, empty id, kind, canonical or alias, a priority that is
@@ -78,6 +85,7 @@
 //! # Ok::<(), indotag::Error>(())
 //! ```
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::Path;
 use std::sync::{Arc, OnceLock};
@@ -183,11 +191,11 @@ impl Entry {
         };
         format!(
             "{}\t{}\t{}\t{}\t{}\t{}",
-            self.id,
+            tsv_field(&self.id),
             self.label.as_str(),
-            self.kind,
-            self.canonical,
-            self.aliases.join("|"),
+            tsv_field(&self.kind),
+            tsv_field(&self.canonical),
+            tsv_field(&self.aliases.join("|")),
             priority
         )
     }
@@ -246,33 +254,48 @@ impl Gazetteer {
     /// ```
     pub fn check(name: &str, bytes: &[u8]) -> (Gazetteer, Vec<Error>) {
         let mut errors = Vec::new();
-        let text = match std::str::from_utf8(bytes) {
-            Ok(s) => std::borrow::Cow::Borrowed(s),
-            Err(e) => {
-                let byte = e.valid_up_to();
-                let line = 1 + memchr::memchr_iter(b'\n', &bytes[..byte]).count();
-                errors.push(Error::data(
-                    name,
-                    line,
-                    format!("invalid UTF-8 at byte {byte}"),
-                ));
-                String::from_utf8_lossy(bytes)
+        let text = match file_text(name, bytes) {
+            Ok((text, problem)) => {
+                errors.extend(problem);
+                text
             }
+            Err(e) => return (Gazetteer::default(), vec![e]),
         };
         let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
         let file: Arc<str> = name.into();
         let mut entries = Vec::new();
         let mut by_id: HashMap<Arc<str>, usize> = HashMap::new();
         let mut seen_header = false;
-        for (i, line) in text.split('\n').enumerate() {
-            let lineno = i + 1;
-            let line = line.strip_suffix('\r').unwrap_or(line);
-            if line.trim().is_empty() || line.starts_with('#') {
+        let mut rows = tsv_reader(text.as_bytes());
+        let mut record = csv::StringRecord::new();
+        // Line numbers from byte offsets: csv's own line count skips comment lines, and a
+        // record's position is where csv began skipping comments and empty lines before it.
+        let (mut counted_to, mut line_at) = (0, 1);
+        let mut line_of = |byte: usize| {
+            let byte = skip_comments(text, byte.min(text.len()));
+            line_at += memchr::memchr_iter(b'\n', &text.as_bytes()[counted_to..byte]).count();
+            counted_to = byte;
+            line_at
+        };
+        loop {
+            match rows.read_record(&mut record) {
+                Ok(true) => {}
+                Ok(false) => break,
+                // Cannot happen on valid UTF-8 with `flexible`; stop rather than loop.
+                Err(e) => {
+                    let line = line_of(e.position().map_or(0, |p| p.byte() as usize));
+                    errors.push(Error::data(name, line, e.to_string()));
+                    break;
+                }
+            }
+            let lineno = line_of(record.position().map_or(0, |p| p.byte() as usize));
+            let fields: Vec<&str> = record.iter().map(str::trim).collect();
+            if fields.iter().all(|f| f.is_empty()) {
                 continue;
             }
             if !seen_header {
                 seen_header = true;
-                if line != HEADER {
+                if !fields.iter().copied().eq(HEADER.split('\t')) {
                     errors.push(Error::data(
                         name,
                         lineno,
@@ -281,7 +304,7 @@ impl Gazetteer {
                 }
                 continue;
             }
-            let Some(entry) = parse_row(name, &file, lineno, line, &mut errors) else {
+            let Some(entry) = parse_row(name, &file, lineno, &fields, &mut errors) else {
                 continue;
             };
             if let Some(&first) = by_id.get(&entry.id) {
@@ -443,15 +466,91 @@ fn load_defaults() -> (Gazetteer, Vec<Error>) {
     (all, errors)
 }
 
+/// The file's text: UTF-8 (invalid bytes reported, with their byte offset and line, then read
+/// as U+FFFD so the rest is still checked) or UTF-16 with a byte order mark, which is what a
+/// spreadsheet's "Unicode text" is. UTF-16 without a mark, or binary data, is refused whole.
+fn file_text<'a>(name: &str, bytes: &'a [u8]) -> Result<(Cow<'a, str>, Option<Error>)> {
+    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+        return crate::decode::decode(bytes.to_vec())
+            .map(|s| (Cow::Owned(s), None))
+            .map_err(|e| Error::data(name, 1, e.to_string()));
+    }
+    if let Some(byte) = memchr::memchr(0, bytes) {
+        let line = 1 + memchr::memchr_iter(b'\n', &bytes[..byte]).count();
+        return Err(Error::data(
+            name,
+            line,
+            format!(
+                "NUL byte at byte {byte}: binary data, or UTF-16 without a byte order mark (save the file as UTF-8)"
+            ),
+        ));
+    }
+    Ok(match std::str::from_utf8(bytes) {
+        Ok(s) => (Cow::Borrowed(s), None),
+        Err(e) => {
+            let byte = e.valid_up_to();
+            let line = 1 + memchr::memchr_iter(b'\n', &bytes[..byte]).count();
+            let err = Error::data(name, line, format!("invalid UTF-8 at byte {byte}"));
+            (String::from_utf8_lossy(bytes), Some(err))
+        }
+    })
+}
+
+/// The TSV dialect spreadsheets write: tab-separated, a field that starts with `"` is quoted
+/// (`""` inside is one `"`), `#` starts a comment line, lines end with LF or CRLF. A `"` that
+/// does not start a field is an ordinary character, as in `Ferdinand "Bongbong" Marcos Jr.`.
+fn tsv_reader(bytes: &[u8]) -> csv::Reader<&[u8]> {
+    csv::ReaderBuilder::new()
+        .delimiter(b'\t')
+        .has_headers(false)
+        .flexible(true)
+        .comment(Some(b'#'))
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_reader(bytes)
+}
+
+/// The first byte at or after `at` (a line start) that is not on a comment or empty line.
+fn skip_comments(text: &str, mut at: usize) -> usize {
+    let bytes = text.as_bytes();
+    while at < bytes.len() && (bytes[at] == b'#' || bytes[at] == b'\n') {
+        match memchr::memchr(b'\n', &bytes[at..]) {
+            Some(i) => at += i + 1,
+            None => return at,
+        }
+    }
+    at
+}
+
+/// A field as [`Entry::to_tsv`] writes it: quoted only when it starts with `"` or `#`, since
+/// only then would reading it back take the quote for quoting or the row for a comment.
+fn tsv_field(s: &str) -> Cow<'_, str> {
+    if s.starts_with(['"', '#']) {
+        Cow::Owned(format!("\"{}\"", s.replace('"', "\"\"")))
+    } else {
+        Cow::Borrowed(s)
+    }
+}
+
 /// Parses one data row, pushing every problem it has; `None` when the row is unusable.
 fn parse_row(
     name: &str,
     file: &Arc<str>,
     lineno: usize,
-    line: &str,
+    fields: &[&str],
     errors: &mut Vec<Error>,
 ) -> Option<Entry> {
-    let fields: Vec<&str> = line.split('\t').map(str::trim).collect();
+    if let Some(f) = fields.iter().find(|f| f.contains(['\t', '\n', '\r'])) {
+        let first = f.lines().next().unwrap_or_default();
+        errors.push(Error::data(
+            name,
+            lineno,
+            format!(
+                "a quoted field holds a tab or a line break (an unclosed `\"`?): `{}`",
+                first.trim()
+            ),
+        ));
+        return None;
+    }
     let [id, label, kind, canonical, aliases, priority] = fields[..] else {
         errors.push(Error::data(
             name,

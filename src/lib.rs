@@ -31,6 +31,10 @@
 //! | 7 | [`quote`] | quotations, cues, speakers |
 //! | 8 | [`document`] | the JSON Lines record |
 //!
+//! Around the pipeline, [`export`] writes the tagged documents for other tools (CoNLL-2003,
+//! Prodigy, doccano, an HTML page) and [`stats`] tallies a tagged corpus (who is quoted most,
+//! which entities are named most, per outlet and month).
+//!
 //! ## Offsets
 //!
 //! In the library every [`Span`] is a byte range into the document's text, so that
@@ -44,6 +48,7 @@ pub mod document;
 pub mod entity;
 mod error;
 pub mod eval;
+pub mod export;
 pub mod gazetteer;
 pub mod input;
 pub mod layout;
@@ -51,6 +56,7 @@ pub mod quote;
 pub mod resolve;
 pub mod sentence;
 mod span;
+pub mod stats;
 mod tagger;
 pub mod tokenize;
 

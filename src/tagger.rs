@@ -90,6 +90,7 @@ impl Tagger {
             &layout.zones,
             &self.cues,
         );
+        quote::add_speaker_entities(&text, &quotes, &mut entities);
 
         for e in &mut entities {
             e.zone = zone_at(&layout.zones, e.span);

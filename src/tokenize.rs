@@ -962,7 +962,10 @@ fn url_or_email(text: &str, i: usize) -> Option<usize> {
         let mut parens = 0i32;
         while j < b.len() {
             let d = b[j];
-            if d.is_ascii_whitespace() || matches!(d, b'"' | b'<' | b'>') {
+            // Control characters end an address too: `\x0B` (vertical tab) and `\x1C`..`\x1F`
+            // are white space to `char::is_whitespace` but not to `is_ascii_whitespace`, and
+            // no address holds one (found by fuzzing: a token "www.x\x0B").
+            if d.is_ascii_whitespace() || d.is_ascii_control() || matches!(d, b'"' | b'<' | b'>') {
                 break;
             }
             if d >= 0x80 {

@@ -172,8 +172,9 @@ fn check(case: &Case, doc: &Document) -> Vec<String> {
                     ),
                     _ => {}
                 }
+                // `canonical = ""`: the speaker must have none (a role, an unknown person).
                 if let Some(c) = w.canonical.as_deref() {
-                    if sp_canon != Some(c) {
+                    if sp_canon != Some(c).filter(|c| !c.is_empty()) {
                         errs.push(format!(
                             "quote {:?}: canonical {sp_canon:?}, want {c:?}",
                             w.text

@@ -51,6 +51,13 @@ fn load(path: &Path) -> Result<Vec<Record>, Failure> {
 /// Runs `indotag eval`.
 pub fn run(args: EvalArgs) -> Result<ExitCode, Failure> {
     let gold = load(&args.gold)?;
+    if gold.is_empty() {
+        // Scoring against nothing would print perfect scores for any tagger.
+        return Err(Failure::Fatal(format!(
+            "{}: no gold records (the file is empty or blank)",
+            args.gold.display()
+        )));
+    }
     let pred = match &args.pred {
         Some(p) => load(p)?,
         None => {
@@ -64,10 +71,11 @@ pub fn run(args: EvalArgs) -> Result<ExitCode, Failure> {
         }
     };
     let report = score(&gold, &pred);
-    if args.json {
-        println!("{}", report.to_json());
+    let text = if args.json {
+        format!("{}\n", report.to_json())
     } else {
-        print!("{}", report.to_text());
-    }
+        report.to_text()
+    };
+    super::say::print(&text).map_err(|e| Failure::Fatal(format!("writing output: {e}")))?;
     Ok(ExitCode::SUCCESS)
 }

@@ -15,6 +15,7 @@ use super::Failure;
 pub enum GazetteerCommand {
     /// Validate gazetteer files and print their counts. Every problem of every file is reported
     /// (FILE:LINE: problem, on standard error); exit status 1 if any file is invalid.
+    #[command(after_help = super::help::GAZETTEER_CHECK)]
     Check {
         /// TSV gazetteer files.
         #[arg(required = true)]
@@ -25,6 +26,7 @@ pub enum GazetteerCommand {
         no_default_gazetteers: bool,
     },
     /// List the embedded default gazetteers as one TSV file (header, then one row per entry).
+    #[command(after_help = super::help::GAZETTEER_LIST)]
     List {
         /// Print only counts per file and in total.
         #[arg(long)]
@@ -62,7 +64,7 @@ fn check(files: &[PathBuf], with_defaults: bool, out: &mut impl Write) -> io::Re
         let bytes = match std::fs::read(path) {
             Ok(b) => b,
             Err(e) => {
-                eprintln!("{name}: {e}");
+                super::say::warn(format_args!("{name}: {e}"));
                 writeln!(out, "{name}: unreadable")?;
                 invalid += 1;
                 continue;
@@ -78,7 +80,7 @@ fn check(files: &[PathBuf], with_defaults: bool, out: &mut impl Write) -> io::Re
             }
         }
         for p in &problems {
-            eprintln!("{p}");
+            super::say::warn(p);
         }
         if problems.is_empty() {
             writeln!(out, "{name}: ok, {counts}")?;

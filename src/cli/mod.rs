@@ -1,7 +1,16 @@
 //! Subcommands of the `indotag` binary.
 
+pub mod cleanup;
+pub mod completions;
 pub mod eval;
+pub mod export;
 pub mod gazetteer;
+pub mod help;
+pub mod output;
+pub mod progress;
+pub mod run_policy;
+pub mod say;
+pub mod stats;
 pub mod tag;
 pub mod token_style;
 

@@ -1,36 +1,39 @@
 //! `indotag tag`: read documents, tag them in parallel, write records in input order.
 
-use std::fs::File;
-use std::io::{self, BufWriter, Write};
-use std::path::{Path, PathBuf};
+use std::io::{self, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};
 use rayon::prelude::*;
 
-use indotag::document::error_line;
-use indotag::input::{Format, InputOptions, RawDoc, Reader};
+use indotag::input::{Format, InputOptions, RawDoc, Reader, WalkOptions};
 use indotag::{RecordOptions, Tagger, ZoneKind};
 
+use super::output::{refuse_output_as_input, Sink};
+use super::progress::Progress;
 use super::token_style::TokenStyle;
-use super::{exit_status, Failure};
+use super::Failure;
 
 /// Arguments of `indotag tag`, as typed.
 #[derive(Args, Debug)]
 pub struct TagArgs {
-    /// Files, directories (recursive: *.txt and *.jsonl) or `-` for standard input.
-    #[arg(required = true)]
+    /// Files, directories (recursive: *.txt, *.jsonl and *.ndjson; hidden and .gitignored files
+    /// skipped) or `-` for standard input (the default when standard input is not a terminal).
     pub paths: Vec<PathBuf>,
-    /// Write records to FILE (atomically: a temporary file renamed at the end) instead of stdout.
+    /// Write records to FILE instead of stdout: a regular file is replaced atomically (a
+    /// temporary file renamed at the end, permissions kept, symlinks followed); devices, FIFOs
+    /// and `-` (stdout) are written straight through.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// Input format; default: by extension (.jsonl is JSONL), standard input is text.
+    /// Input format; default: by extension (.jsonl and .ndjson are JSONL); standard input is
+    /// JSONL when its first non-blank byte is `{`, else text.
     #[arg(long, value_enum)]
     pub input_format: Option<InputFormat>,
     /// JSONL field that holds the text.
     #[arg(long, default_value = "text")]
     pub text_field: String,
-    /// JSONL field that holds the id (records without it get FILE:LINE).
+    /// JSONL field that holds the id (records without it get `xxh3:` and a hash of their text).
     #[arg(long, default_value = "id")]
     pub id_field: String,
     /// Leave the `tokens` field out of the records.
@@ -45,6 +48,15 @@ pub struct TagArgs {
     /// Add a gazetteer file (TSV); repeatable. Its entries override defaults with the same id.
     #[arg(long = "gazetteer", value_name = "FILE")]
     pub gazetteers: Vec<PathBuf>,
+    /// Follow symbolic links while walking directories (loops are detected and skipped).
+    #[arg(short = 'L', long)]
+    pub follow: bool,
+    /// Walk hidden files and directories too (names starting with `.`).
+    #[arg(long)]
+    pub hidden: bool,
+    /// Read files that a `.gitignore` or `.ignore` in a walked directory excludes.
+    #[arg(long)]
+    pub no_ignore: bool,
     /// Do not use the embedded default gazetteers.
     #[arg(long)]
     pub no_default_gazetteers: bool,
@@ -56,6 +68,10 @@ pub struct TagArgs {
     /// of the UD Indonesian-GSD or -CSUI treebank, to compare with the UD treebanks.
     #[arg(long, value_enum, default_value_t = TokenStyle::News, value_name = "STYLE")]
     pub token_style: TokenStyle,
+    #[command(flatten)]
+    pub export: super::export::ExportArgs,
+    #[command(flatten)]
+    pub run: super::run_policy::RunArgs,
 }
 
 /// Input formats on the command line.
@@ -70,11 +86,13 @@ pub enum InputFormat {
 /// The validated configuration of one run.
 struct Config {
     paths: Vec<PathBuf>,
-    output: Option<PathBuf>,
+    sink: Sink,
+    walk: WalkOptions,
     input: InputOptions,
-    record: RecordOptions,
+    exporter: indotag::export::Exporter,
     jobs: usize,
     tagger: Tagger,
+    policy: super::run_policy::Policy,
 }
 
 /// Documents read before a batch is tagged: enough to keep every core busy, few enough that
@@ -84,6 +102,8 @@ const BATCH_BYTES: usize = 32 << 20;
 
 impl TagArgs {
     fn validate(self) -> Result<Config, Failure> {
+        let policy = self.run.validate()?;
+        let paths = super::run_policy::default_to_stdin(self.paths)?;
         let jobs = match self.jobs {
             Some(0) => return Err(Failure::Usage("--jobs must be at least 1".into())),
             Some(n) => n,
@@ -98,14 +118,8 @@ impl TagArgs {
             })?;
             zones.push(kind);
         }
-        if let Some(out) = &self.output {
-            if out.is_dir() {
-                return Err(Failure::Usage(format!(
-                    "-o {}: is a directory",
-                    out.display()
-                )));
-            }
-        }
+        let sink = Sink::plan(self.output.as_deref())?;
+        refuse_output_as_input(&sink, &paths)?;
         let mut builder = Tagger::builder()
             .default_gazetteers(!self.no_default_gazetteers)
             .token_style(self.token_style.into());
@@ -116,9 +130,22 @@ impl TagArgs {
             builder = builder.zones(zones);
         }
         let tagger = builder.build().map_err(|e| Failure::Usage(e.to_string()))?;
+        if self.export.format != super::export::OutputFormat::Jsonl
+            && (self.no_text || self.no_tokens)
+        {
+            return Err(Failure::Usage(
+                "--no-text and --no-tokens apply to --format jsonl only".into(),
+            ));
+        }
         Ok(Config {
-            paths: self.paths,
-            output: self.output,
+            paths,
+            walk: WalkOptions {
+                follow_links: self.follow,
+                hidden: self.hidden,
+                no_ignore: self.no_ignore,
+                skip: sink.skip_ids(),
+            },
+            sink,
             input: InputOptions {
                 format: self.input_format.map(|f| match f {
                     InputFormat::Text => Format::Text,
@@ -127,12 +154,13 @@ impl TagArgs {
                 text_field: self.text_field,
                 id_field: self.id_field,
             },
-            record: RecordOptions {
+            exporter: self.export.validate(RecordOptions {
                 text: !self.no_text,
                 tokens: !self.no_tokens,
-            },
+            })?,
             jobs,
             tagger,
+            policy,
         })
     }
 }
@@ -143,79 +171,48 @@ pub fn run(args: TagArgs) -> Result<ExitCode, Failure> {
         .num_threads(config.jobs)
         .build()
         .map_err(|e| Failure::Fatal(format!("cannot start worker threads: {e}")))?;
-    let failed = match &config.output {
-        None => {
-            let stdout = io::stdout();
-            let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
-            tag_all(&config, &pool, &mut out)
-                .and_then(|n| out.flush().map(|()| n))
-                .or_else(broken_pipe)?
-        }
-        Some(path) => write_atomically(path, |out| tag_all(&config, &pool, out))?,
+    let mut reader = Reader::with_walk(&config.paths, config.input.clone(), &config.walk);
+    let mut progress = Progress::start(config.policy.mode, reader.total_bytes());
+    let ended = config.sink.write(None, |out| {
+        tag_all(&config, &pool, &mut reader, &mut progress, out).map(Some)
+    })?;
+    let Some(stopped) = ended else {
+        // The reader went away (`indotag tag … | head`): no summary of a run cut short.
+        progress.silence();
+        progress.finish(config.policy.stats_json.as_deref(), false)?;
+        return Ok(ExitCode::SUCCESS);
     };
-    Ok(exit_status(failed))
+    let failed = progress.totals.errors;
+    progress.finish(config.policy.stats_json.as_deref(), stopped)?;
+    config.policy.exit(failed, stopped)
 }
 
-/// `indotag tag … | head` closes the pipe early; that is not an error.
-fn broken_pipe(e: io::Error) -> Result<usize, Failure> {
-    if e.kind() == io::ErrorKind::BrokenPipe {
-        Ok(0)
-    } else {
-        Err(Failure::Fatal(format!("writing output: {e}")))
-    }
-}
-
-/// Writes to a temporary file beside `path`, renamed over it only when everything was written,
-/// so an interrupted run never leaves half a corpus under the final name.
-fn write_atomically(
-    path: &Path,
-    f: impl FnOnce(&mut dyn Write) -> io::Result<usize>,
-) -> Result<usize, Failure> {
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.indotag-{}.tmp", std::process::id()));
-    let fail = |what: &str, e: io::Error| Failure::Fatal(format!("{what} {}: {e}", tmp.display()));
-    let file = File::create(&tmp).map_err(|e| fail("cannot create", e))?;
-    let mut out = BufWriter::with_capacity(1 << 16, file);
-    let result = f(&mut out).and_then(|n| {
-        out.flush()?;
-        out.get_ref().sync_all()?;
-        Ok(n)
-    });
-    match result {
-        Ok(n) => {
-            std::fs::rename(&tmp, path).map_err(|e| {
-                let _ = std::fs::remove_file(&tmp);
-                Failure::Fatal(format!("cannot rename to {}: {e}", path.display()))
-            })?;
-            Ok(n)
-        }
-        Err(e) => {
-            let _ = std::fs::remove_file(&tmp);
-            Err(fail("writing", e))
-        }
-    }
-}
-
-/// Tags everything, batch by batch; returns how many documents failed.
+/// Tags everything, batch by batch, counting in `progress`; returns whether it stopped early
+/// at `--max-errors`.
 ///
 /// Reading and writing overlap tagging: while the workers tag one batch, this thread writes
 /// the previous batch's records and reads the next batch. (Done in turn, the workers sat idle
 /// during input parsing and output writing, a sixth of a run's time on a large JSONL corpus.)
 /// At most two batches of input and one of output are held at once.
-fn tag_all(config: &Config, pool: &rayon::ThreadPool, out: &mut dyn Write) -> io::Result<usize> {
-    let mut reader = Reader::new(&config.paths, config.input.clone());
-    let mut failed = 0;
+fn tag_all(
+    config: &Config,
+    pool: &rayon::ThreadPool,
+    reader: &mut Reader,
+    progress: &mut Progress,
+    out: &mut dyn Write,
+) -> io::Result<bool> {
+    let exporter = &config.exporter;
+    let mut report = indotag::export::Report::default();
+    let mut head = Vec::new();
+    exporter.begin(&mut head);
+    out.write_all(&head)?;
     std::thread::scope(|scope| {
         let mut tagging: Option<std::thread::ScopedJoinHandle<'_, Vec<Line>>> = None;
+        // Input read up to the end of the batch being tagged, and of the one before.
+        let mut bytes_at = (0, 0);
         loop {
-            let batch = read_batch(&mut reader);
+            let batch = read_batch(reader);
+            bytes_at = (bytes_at.1, reader.bytes_read());
             // A panic while tagging stays a panic, as it was without the overlap.
             let done = tagging.take().map(|handle| {
                 handle
@@ -227,32 +224,57 @@ fn tag_all(config: &Config, pool: &rayon::ThreadPool, out: &mut dyn Write) -> io
                     pool.install(|| {
                         batch
                             .into_par_iter()
-                            .map(|raw| tag_one(&config.tagger, raw, config.record))
+                            .map(|raw| tag_one(&config.tagger, raw, exporter))
                             .collect()
                     })
                 }));
             }
+            let mut stopped = false;
             if let Some(lines) = done {
-                for (line, ok) in lines {
-                    if !ok {
-                        eprintln!("indotag: {}", error_message(&line));
-                        failed += 1;
+                for line in lines {
+                    if let Some(error) = &line.error {
+                        progress.warn(error);
                     }
-                    out.write_all(&line)?;
+                    progress.record(line.error.is_none(), line.entities, line.quotes);
+                    report.add(line.report);
+                    out.write_all(&line.bytes)?;
+                    if config.policy.should_stop(progress.totals.errors) {
+                        // The batch being tagged is waited for (and dropped) as the scope ends.
+                        stopped = true;
+                        break;
+                    }
                 }
+                progress.batch_written(bytes_at.0);
             }
-            if tagging.is_none() {
-                return Ok(failed);
+            if tagging.is_none() || stopped {
+                if !stopped {
+                    progress.batch_written(reader.bytes_read());
+                }
+                let mut tail = Vec::new();
+                exporter.end(&mut tail);
+                out.write_all(&tail)?;
+                if let Some(note) = report.message(exporter.options().format) {
+                    progress.warn(&note);
+                }
+                return Ok(stopped);
             }
         }
     })
 }
 
-/// One record line, newline included, and whether the document was tagged.
-type Line = (Vec<u8>, bool);
+/// One document's output (a record line, newline included, or its export), why it failed
+/// if it did, and what its export had to adapt.
+struct Line {
+    bytes: Vec<u8>,
+    error: Option<String>,
+    report: indotag::export::Report,
+    /// Entities and quotes in the document, for the summary.
+    entities: usize,
+    quotes: usize,
+}
 
 /// The next batch of documents; empty at the end of the input.
-fn read_batch(reader: &mut Reader) -> Vec<RawDoc> {
+pub(super) fn read_batch(reader: &mut Reader) -> Vec<RawDoc> {
     let mut batch = Vec::with_capacity(BATCH_DOCS);
     let mut bytes = 0;
     for doc in reader.by_ref() {
@@ -265,12 +287,24 @@ fn read_batch(reader: &mut Reader) -> Vec<RawDoc> {
     batch
 }
 
-/// Tags one document into its record line.
-fn tag_one(tagger: &Tagger, raw: RawDoc, record: RecordOptions) -> Line {
+/// Tags one document into its record line (or export).
+fn tag_one(tagger: &Tagger, raw: RawDoc, exporter: &indotag::export::Exporter) -> Line {
     let error = |extra: &serde_json::Map<String, serde_json::Value>, msg: &str| {
-        let mut line = error_line(Some(&raw.id), extra, msg).into_bytes();
-        line.push(b'\n');
-        (line, false)
+        let mut bytes = Vec::new();
+        exporter.failed(Some(&raw.id), extra, msg, &mut bytes);
+        // The message on standard error says which document, as the JSONL record does.
+        let error = if exporter.options().format == indotag::export::Format::Jsonl {
+            msg.to_string()
+        } else {
+            format!("{}: {msg}", raw.id)
+        };
+        Line {
+            bytes,
+            error: Some(error),
+            report: Default::default(),
+            entities: 0,
+            quotes: 0,
+        }
     };
     match raw.text {
         Ok(text) => {
@@ -282,10 +316,15 @@ fn tag_one(tagger: &Tagger, raw: RawDoc, record: RecordOptions) -> Line {
                 Ok(mut doc) => {
                     doc.id = Some(raw.id);
                     doc.extra = raw.extra;
-                    let mut line = Vec::new();
-                    doc.write_json_line(record, &mut line);
-                    line.push(b'\n');
-                    (line, true)
+                    let mut bytes = Vec::new();
+                    let report = exporter.document(&doc, &mut bytes);
+                    Line {
+                        bytes,
+                        error: None,
+                        report,
+                        entities: doc.entities.len(),
+                        quotes: doc.quotes.len(),
+                    }
                 }
                 Err(panic) => {
                     let what = panic
@@ -304,11 +343,4 @@ fn tag_one(tagger: &Tagger, raw: RawDoc, record: RecordOptions) -> Line {
         }
         Err(e) => error(&raw.extra, &e.to_string()),
     }
-}
-
-fn error_message(line: &[u8]) -> String {
-    serde_json::from_slice::<serde_json::Value>(line)
-        .ok()
-        .and_then(|v| v["error"].as_str().map(String::from))
-        .unwrap_or_default()
 }

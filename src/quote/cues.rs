@@ -11,44 +11,67 @@ use rustc_hash::FxHashMap as HashMap;
 const CUES_TSV: &str = include_str!("../../data/cues.tsv");
 /// The entity stage's list of capitalised words that are never names (days, months, openers).
 const NAME_STOPWORDS: &str = include_str!("../../data/name_stopwords.txt");
+/// The entity stage's titles and roles (`data/titles.tsv`): its one-word `role` and
+/// `honorific` phrases are titles here too (`pelatih`, `Kombes`), so that both stages agree.
+const TITLES: &str = include_str!("../../data/titles.tsv");
 
-pub(super) const POST: u32 = 1 << 0;
-pub(super) const SAY: u32 = 1 << 1;
-pub(super) const SAY_BAHWA: u32 = 1 << 2;
-pub(super) const SAY_QUOTE: u32 = 1 << 3;
-pub(super) const PASSIVE_NYA: u32 = 1 << 4;
-pub(super) const ACCORDING: u32 = 1 << 5;
-pub(super) const MEDIA: u32 = 1 << 6;
-pub(super) const PRON: u32 = 1 << 7;
-pub(super) const PRON_PLURAL: u32 = 1 << 8;
-pub(super) const PARTIAL_VERB: u32 = 1 << 9;
-pub(super) const TITLED: u32 = 1 << 10;
-pub(super) const ADVERB: u32 = 1 << 11;
-pub(super) const CONTEXT: u32 = 1 << 12;
-pub(super) const TITLE: u32 = 1 << 13;
-pub(super) const FUNC: u32 = 1 << 14;
-pub(super) const MODAL: u32 = 1 << 15;
-pub(super) const NOT_SUBJECT: u32 = 1 << 16;
-pub(super) const DEMONSTRATIVE: u32 = 1 << 17;
+pub(super) const POST: u64 = 1 << 0;
+pub(super) const SAY: u64 = 1 << 1;
+pub(super) const SAY_BAHWA: u64 = 1 << 2;
+pub(super) const SAY_QUOTE: u64 = 1 << 3;
+pub(super) const PASSIVE_NYA: u64 = 1 << 4;
+pub(super) const ACCORDING: u64 = 1 << 5;
+pub(super) const MEDIA: u64 = 1 << 6;
+pub(super) const PRON: u64 = 1 << 7;
+pub(super) const PRON_PLURAL: u64 = 1 << 8;
+pub(super) const PARTIAL_VERB: u64 = 1 << 9;
+pub(super) const TITLED: u64 = 1 << 10;
+pub(super) const ADVERB: u64 = 1 << 11;
+pub(super) const CONTEXT: u64 = 1 << 12;
+pub(super) const TITLE: u64 = 1 << 13;
+pub(super) const FUNC: u64 = 1 << 14;
+pub(super) const MODAL: u64 = 1 << 15;
+pub(super) const NOT_SUBJECT: u64 = 1 << 16;
+pub(super) const DEMONSTRATIVE: u64 = 1 << 17;
 /// Derived: a `post` verb with the `-nya` clitic (`ujarnya`).
-pub(super) const POST_NYA: u32 = 1 << 18;
-pub(super) const MANNER: u32 = 1 << 20;
-pub(super) const ACCORDING_NOT: u32 = 1 << 21;
-pub(super) const PARTICLE: u32 = 1 << 22;
+pub(super) const POST_NYA: u64 = 1 << 18;
+/// Speech verbs whose complement may be a bare predicate (`mengaku senang …`).
+pub(super) const SAY_PREDICATE: u64 = 1 << 32;
+/// Nouns that make a speech frame with a giving verb (`memberi gambaran, …`).
+pub(super) const SAY_NOUN: u64 = 1 << 33;
+/// Giving verbs before a [`SAY_NOUN`] (`memberi`, `memberikan`).
+pub(super) const GIVE: u64 = 1 << 34;
+/// Sentence-initial `-nya` cues with a comma (`Jelasnya, …`): the claim follows.
+pub(super) const INITIAL_NYA: u64 = 1 << 35;
+/// Roles that are also given names (`Sultan`, `Imam`): not imported as titles.
+pub(super) const GIVEN_NAME: u64 = 1 << 36;
+/// Plural markers (`para`, `sejumlah`): a speaker phrase opening with one is a group.
+pub(super) const PLURAL: u64 = 1 << 19;
+pub(super) const MANNER: u64 = 1 << 20;
+pub(super) const ACCORDING_NOT: u64 = 1 << 21;
+pub(super) const PARTICLE: u64 = 1 << 22;
 /// Words that are never a personal name (days, months, sentence openers): from the entity
 /// stage's `data/name_stopwords.txt`.
-pub(super) const NOT_NAME: u32 = 1 << 23;
-pub(super) const AFFILIATION: u32 = 1 << 24;
+pub(super) const NOT_NAME: u64 = 1 << 23;
+pub(super) const AFFILIATION: u64 = 1 << 24;
 /// `bahwa`: the complementizer that opens a reported claim.
-pub(super) const THAT: u32 = 1 << 25;
+pub(super) const THAT: u64 = 1 << 25;
 /// `demikian`: a word that may sit between a closing quote and its post cue.
-pub(super) const POST_LEAD: u32 = 1 << 26;
+pub(super) const POST_LEAD: u64 = 1 << 26;
 /// Plain (unaffixed) verbs and predicates that make a bare clause (`ada`, `naik`).
-pub(super) const PREDICATE: u32 = 1 << 27;
+pub(super) const PREDICATE: u64 = 1 << 27;
 /// Time and frame words that may open a bare claim (`saat ini`, `kini`).
-pub(super) const CLAUSE_OPENER: u32 = 1 << 28;
+pub(super) const CLAUSE_OPENER: u64 = 1 << 28;
+/// Opinion and evaluation verbs (`menilai`, `mengakui`): their subject becomes the current
+/// speaker, though they report no claim of their own.
+pub(super) const FRAME: u64 = 1 << 29;
+/// Clause connectors (`Namun`, `Sementara itu`) after which a name is a sentence subject.
+pub(super) const SUBJECT_LEAD: u64 = 1 << 30;
+/// Words that continue a rank (`Komisaris Besar`, `Inspektur Polisi Satu`, `Irjen Pol.`):
+/// between a title and the name, never part of the name.
+pub(super) const TITLE_TAIL: u64 = 1 << 31;
 
-pub(super) const CLASSES: [(&str, u32); 27] = [
+pub(super) const CLASSES: [(&str, u64); 36] = [
     ("post", POST),
     ("say", SAY),
     ("say-bahwa", SAY_BAHWA),
@@ -76,13 +99,22 @@ pub(super) const CLASSES: [(&str, u32); 27] = [
     ("post-lead", POST_LEAD),
     ("predicate", PREDICATE),
     ("clause-opener", CLAUSE_OPENER),
+    ("frame", FRAME),
+    ("subject-lead", SUBJECT_LEAD),
+    ("title-tail", TITLE_TAIL),
+    ("plural", PLURAL),
+    ("say-predicate", SAY_PREDICATE),
+    ("say-noun", SAY_NOUN),
+    ("give", GIVE),
+    ("initial-nya", INITIAL_NYA),
+    ("given-name", GIVEN_NAME),
 ];
 
 /// The clitic that makes `ujar` the speaker's own word (`ujarnya`), `menurut` anaphoric.
 pub(super) const CLITIC: &str = "nya";
 
 /// Any speech verb that can introduce a quotation or a claim.
-pub(super) const ANY_SAY: u32 = SAY | SAY_BAHWA | SAY_QUOTE;
+pub(super) const ANY_SAY: u64 = SAY | SAY_BAHWA | SAY_QUOTE;
 
 /// The reporting cues (data file `data/cues.tsv`), loaded once per tagger.
 ///
@@ -99,12 +131,12 @@ pub(super) const ANY_SAY: u32 = SAY | SAY_BAHWA | SAY_QUOTE;
 /// ```
 #[derive(Clone, Debug, Default)]
 pub struct Cues {
-    words: HashMap<Box<str>, u32>,
+    words: HashMap<Box<str>, u64>,
     /// The same words keyed by bytes, for lookups that lower ASCII on the stack.
-    bytes: HashMap<Box<[u8]>, u32>,
+    bytes: HashMap<Box<[u8]>, u64>,
     /// The ASCII words of at most 15 bytes keyed by [`pack16`]: hashing one integer instead of
     /// a byte slice, since every word token of a text is looked up (most cue words are short).
-    packed: HashMap<u128, u32>,
+    packed: HashMap<u128, u64>,
     /// One bit per (length, first letter, last letter) of some word (see [`filter_key`]): most
     /// words of a text are no cue, and this rejects them without hashing.
     filter: Vec<u64>,
@@ -117,6 +149,14 @@ impl Cues {
     pub fn defaults() -> Cues {
         // The embedded file is checked by the tests below, so parsing it cannot fail.
         let mut cues = Cues::parse(CUES_TSV).expect("embedded data/cues.tsv is valid");
+        for line in TITLES.lines().filter(|l| !l.starts_with('#')) {
+            if let Some((phrase, "role" | "honorific")) = line.split_once('\t') {
+                let w = cues.words.entry(phrase.to_lowercase().into()).or_default();
+                if !phrase.contains(' ') && *w & GIVEN_NAME == 0 {
+                    *w |= TITLE;
+                }
+            }
+        }
         for w in NAME_STOPWORDS.lines().map(str::trim) {
             if !w.is_empty() && !w.starts_with('#') {
                 *cues.words.entry(w.to_lowercase().into()).or_default() |= NOT_NAME;
@@ -136,7 +176,7 @@ impl Cues {
     /// assert!(Cues::parse("cue\tclass\nkata\tnonsense\n").unwrap_err().contains("line 2"));
     /// ```
     pub fn parse(content: &str) -> Result<Cues, String> {
-        let mut words: HashMap<Box<str>, u32> = HashMap::default();
+        let mut words: HashMap<Box<str>, u64> = HashMap::default();
         let mut prefixes = Vec::new();
         for (i, line) in content.lines().enumerate() {
             let line = line.trim_end_matches('\r');
@@ -208,7 +248,7 @@ impl Cues {
 
     /// The class bits of `word`, case-insensitively; 0 when unknown. Cue words are ASCII, so
     /// anything else is not looked up, and short words are lowered on the stack.
-    pub(super) fn class(&self, word: &str) -> u32 {
+    pub(super) fn class(&self, word: &str) -> u64 {
         let b = word.as_bytes();
         if b.len() <= 15 {
             if !b.is_ascii() || !self.may_be_word(b) {

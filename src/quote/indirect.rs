@@ -63,8 +63,17 @@ impl<'a> Doc<'a> {
                 let found;
                 if c & ACCORDING != 0 {
                     found = self.according_claim(k, sa, sb);
+                } else if c & INITIAL_NYA != 0 && k == sa && self.t(k + 1) == "," {
+                    // `Jelasnya, …`: the previous speaker's claim.
+                    found = self.claim_after(k + 2, sb).map(|span| {
+                        let cue = self.toks[k].span;
+                        Cand::indirect(span, Who::Anaphor(cue), cue, "cue-nya-after")
+                    });
                 } else if c & (SAY | SAY_BAHWA) != 0 {
-                    found = self.verb_claim(k, sb);
+                    found = self.verb_claim(k, k, sb);
+                } else if c & SAY_NOUN != 0 && k > sa && self.c(k - 1) & GIVE != 0 {
+                    // `X memberi gambaran, …`: the giving verb's subject says it.
+                    found = self.verb_claim(k - 1, k, sb);
                 } else if c & PASSIVE_NYA != 0 {
                     found = self.claim_after(k + 1, sb).map(|span| {
                         let cue = self.toks[k].span;
@@ -163,13 +172,14 @@ impl<'a> Doc<'a> {
         Some(Cand::indirect(span, who, cue, "according-to"))
     }
 
-    /// `X mengatakan (bahwa) …`, `X menegaskan, …`.
-    fn verb_claim(&self, v: usize, sb: usize) -> Option<Cand> {
-        let next = v + 1;
+    /// `X mengatakan (bahwa) …`, `X menegaskan, …`; `v` is the verb whose subject speaks and
+    /// `e` the cue's last token (`memberi gambaran`: the noun).
+    fn verb_claim(&self, v: usize, e: usize, sb: usize) -> Option<Cand> {
+        let next = e + 1;
         if next >= sb {
             return None;
         }
-        let cue = self.toks[v].span;
+        let cue = self.span(v, e);
         let (start, rule) = if self.c(next) & THAT != 0 {
             (next + 1, "verb-bahwa")
         } else if self.t(next) == "," {
@@ -181,7 +191,9 @@ impl<'a> Doc<'a> {
                 return None;
             }
             (b + 1, "verb-bahwa")
-        } else if self.c(v) & SAY != 0 && self.bare_clause(next, sb) {
+        } else if self.c(v) & SAY != 0 && self.bare_clause(next, sb)
+            || self.c(v) & SAY_PREDICATE != 0 && self.bare_predicate(next)
+        {
             (next, "verb-clause")
         } else {
             return None;
@@ -206,19 +218,43 @@ impl<'a> Doc<'a> {
         if self.c(a) & CONTEXT != 0 && !opener {
             return false;
         }
+        // `menyebut ada …`: a plain predicate opens a clause.
+        if self.c(a) & PREDICATE != 0 {
+            return true;
+        }
+        // `menyebut kedatangannya untuk membahas …`, `menekankan pentingnya menjaga …`: a
+        // `-nya` noun opens a claim only when a predicate follows within three words, before
+        // any `yang` (else it is a noun phrase object: `menyebut kekecewaannya terhadap
+        // keputusan yang diambil`).
         if self.t(a).to_lowercase().ends_with(CLITIC) && self.c(a) & PRON == 0 {
-            return false;
+            return (a + 1..b.min(a + 4))
+                .take_while(|&k| !self.t(k).eq_ignore_ascii_case("yang"))
+                .any(|k| self.is_predicate(k));
         }
         // `menyebutkan tak ada …`: a negation or modal opens a clause.
         if self.c(a) & MODAL != 0 && self.c(a) & FUNC != 0 {
             return true;
         }
-        (a + 1..b).any(|k| {
-            let w = self.t(k);
-            self.is_lower(k)
-                && (self.c(k) & (MODAL | PREDICATE) != 0
-                    || w.len() >= MIN_AFFIXED_VERB && self.cues.verb_prefix(w))
-        })
+        (a + 1..b).any(|k| self.is_predicate(k))
+    }
+
+    /// A lower-case modal, plain predicate or affixed verb (`me-`, `ber-`, `di-`, `ter-`).
+    fn is_predicate(&self, k: usize) -> bool {
+        let w = self.t(k);
+        self.is_lower(k)
+            && (self.c(k) & (MODAL | PREDICATE) != 0
+                || self.c(k) & (FUNC | CONTEXT) == 0
+                    && w.len() >= MIN_AFFIXED_VERB
+                    && self.cues.verb_prefix(w))
+    }
+
+    /// `mengaku senang …`, `mengaku belum menerima …`: a predicate right after the verb (a
+    /// plain word that is no preposition, context word or `-nya` noun).
+    fn bare_predicate(&self, a: usize) -> bool {
+        self.is_lower(a)
+            && self.c(a) & (CONTEXT | ACCORDING | ANY_SAY) == 0
+            && (self.c(a) & FUNC == 0 || self.c(a) & MODAL != 0)
+            && !self.t(a).to_lowercase().ends_with(CLITIC)
     }
 
     /// `<claim>, kata X.` and `<start>, kata X, <rest>.` without quote marks.

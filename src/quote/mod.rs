@@ -50,8 +50,11 @@ use crate::span::{Entity, Label, Quote, QuoteKind, Span, Speaker, Token, TokenKi
 use cues::*;
 use marks::is_mark;
 
+/// The rule of a speech frame: a candidate that only moves the current speaker, never output.
+const FRAME_RULE: &str = "frame";
+
 /// The classes that start unmarked reported speech (see [`Doc::indirect`]).
-const TRIGGER: u32 = ACCORDING | SAY | SAY_BAHWA | PASSIVE_NYA | POST | POST_NYA;
+const TRIGGER: u64 = ACCORDING | SAY | SAY_BAHWA | PASSIVE_NYA | POST | POST_NYA | SAY_NOUN;
 
 /// How the speaker of one quotation is to be found, once all quotations are known.
 #[derive(Clone, Copy, Debug)]
@@ -120,7 +123,7 @@ pub fn find(
     if tokens.is_empty() {
         return Vec::new();
     }
-    let cls: Vec<u32> = tokens
+    let cls: Vec<u64> = tokens
         .iter()
         .map(|t| {
             if t.kind == TokenKind::Word {
@@ -158,10 +161,51 @@ pub fn find(
         }
     }
     d.indirect(&direct, &mut cands);
+    d.frames(&quoted, &mut cands);
     cands.sort_by_key(|c| c.at);
     let mut out = d.resolve(cands, &quoted);
     out.sort_by_key(|q| (q.span.start, q.span.end));
     out
+}
+
+/// Speakers only the quote stage found (`sambung Rudi`, `Harsono mengakui`) become PERSON
+/// entities with source `pattern`, so that the record lists every person who speaks (issue 8).
+/// A speaker counts when its canonical is its own text: a name, not a role or a pronoun.
+/// `entities` must be sorted and disjoint (as the entity stage returns them); a speaker that
+/// overlaps an entity is left alone.
+///
+/// ```
+/// use indotag::quote::{add_speaker_entities, find, Cues};
+/// let text = "\"Panen tahun ini bagus,\" sambung Rudi.";
+/// let tokens = indotag::tokenize::tokenize(text);
+/// let sentences = indotag::sentence::split(text, &tokens);
+/// let quotes = find(text, &tokens, &sentences, &[], &[], &Cues::defaults());
+/// let mut entities = Vec::new();
+/// add_speaker_entities(text, &quotes, &mut entities);
+/// assert_eq!(entities.len(), 1);
+/// assert_eq!(entities[0].span.as_str(text), "Rudi");
+/// assert_eq!(entities[0].label, indotag::Label::Person);
+/// ```
+pub fn add_speaker_entities(text: &str, quotes: &[Quote], entities: &mut Vec<Entity>) {
+    for s in quotes.iter().filter_map(|q| q.speaker.as_ref()) {
+        let named = s.id.as_deref().is_some_and(|id| id.starts_with("pattern:"))
+            && s.canonical.as_deref().is_some_and(|c| {
+                c.split_whitespace()
+                    .eq(s.span.as_str(text).split_whitespace())
+                    && c.starts_with(char::is_uppercase)
+            });
+        if !named {
+            continue;
+        }
+        let i = entities.partition_point(|e| e.span.end <= s.span.start);
+        if entities.get(i).is_some_and(|e| e.span.start < s.span.end) {
+            continue;
+        }
+        entities.insert(
+            i,
+            crate::entity::pattern_entity(text, s.span, Label::Person, "person"),
+        );
+    }
 }
 
 /// Entity lookups by exact span and by end byte, for entity lists that are not sorted and
@@ -187,7 +231,7 @@ struct Doc<'a> {
     zones: &'a [Zone],
     cues: &'a Cues,
     /// Class bits per token.
-    cls: Vec<u32>,
+    cls: Vec<u64>,
     /// Paragraph number per token.
     para: Vec<u32>,
     /// Sentence (token range) per token.
@@ -216,7 +260,7 @@ impl<'a> Doc<'a> {
         sentences: &[Span],
         ents: &'a [Entity],
         cues: &'a Cues,
-        cls: Vec<u32>,
+        cls: Vec<u64>,
     ) -> Doc<'a> {
         let mut para = Vec::with_capacity(toks.len());
         let mut p = 0u32;
@@ -353,7 +397,7 @@ impl<'a> Doc<'a> {
     }
 
     /// Class bits of token `i` (0 past the end).
-    fn c(&self, i: usize) -> u32 {
+    fn c(&self, i: usize) -> u64 {
         self.cls.get(i).copied().unwrap_or(0)
     }
 
@@ -450,9 +494,9 @@ mod tests {
         let q = run(text);
         assert_eq!(q.len(), 2);
         assert_eq!(q[1].2.as_deref(), Some("ujarnya"));
-        // No entity stage here: nothing vouches for the name, so no canonical is claimed (the
-        // full tagger resolves it; see tests/testdata/quotes.toml).
-        assert_eq!(q[1].3, None);
+        // No entity stage here: the name the cue attributes speech to is a person all the same
+        // (issue 8), and the `-nya` cue inherits it.
+        assert_eq!(q[1].3.as_deref(), Some("Dewi Lestari"));
     }
 
     #[test]

@@ -12,8 +12,8 @@ use rustc_hash::FxHashMap as HashMap;
 use std::sync::Arc;
 
 use super::cues::*;
-use super::{Cand, Doc, Who};
-use crate::span::{Entity, Label, Quote, Span, Speaker, ZoneKind};
+use super::{Cand, Doc, Who, FRAME_RULE};
+use crate::span::{Entity, Label, Quote, QuoteKind, Span, Speaker, ZoneKind};
 
 /// Shortest acronym (in characters) looked up in `Full Name (ACR)` definitions.
 const MIN_ACRONYM: usize = 2;
@@ -99,7 +99,9 @@ impl<'a> Doc<'a> {
                 // (this sentence or the one before): a new subject.
                 match (last, ent) {
                     (Some((lp, s)), Some(e))
-                        if *lp >= e.span.start || e.span.start < self.recent_start(c.at) =>
+                        if *lp >= e.span.start
+                            || e.span.start < self.recent_start(c.at)
+                            || !self.subject_position(e.span) =>
                     {
                         Some(s.clone())
                     }
@@ -130,6 +132,16 @@ impl<'a> Doc<'a> {
                 }
                 Who::Mention(span) => Some(self.name(span, &known)),
             };
+            if c.rule == FRAME_RULE {
+                // A speech frame moves the current speaker to a person, and reports nothing.
+                if let Some(s) = speaker.filter(|s| self.is_person(s)) {
+                    if let Some(canon) = &s.canonical {
+                        known.add(canon, &s.id);
+                    }
+                    last = Some((c.at, s));
+                }
+                continue;
+            }
             let rule = match (&c.who, &speaker) {
                 (Who::Continuation, None) => "no-cue",
                 _ => c.rule,
@@ -138,9 +150,12 @@ impl<'a> Doc<'a> {
                 if let Some(canon) = &s.canonical {
                     known.add(canon, &s.id);
                     last = Some((c.at, s.clone()));
-                } else if matches!(c.who, Who::Mention(_)) {
-                    // A name nobody resolved is still the last speaker: a later `ujarnya` is
-                    // theirs (with no canonical), not an earlier person's.
+                } else if matches!(c.who, Who::Mention(_))
+                    || matches!(c.who, Who::Bare(b) if self.single_source(&c, b))
+                {
+                    // A name nobody resolved, or an unnamed speaker (`kata seorang warga`), is
+                    // still the last speaker: a later `ujarnya` is theirs (with no canonical),
+                    // not an earlier person's.
                     last = Some((c.at, s.clone()));
                 }
             }
@@ -267,11 +282,46 @@ impl<'a> Doc<'a> {
             .take_while(|e| e.span.start < span.end)
             .find(|e| e.label == Label::Person)
             .map(|e| e.canonical.clone());
+        // A name only the quote stage found (`sambung Rudi`, `Harsono mengakui`) is a person:
+        // canonical as written (issue 8).
+        if canonical.is_none() && self.name_like(span) {
+            let e = crate::entity::pattern_entity(self.text, span, Label::Person, "person");
+            return Speaker {
+                span,
+                id: Some(e.id),
+                canonical: Some(e.canonical),
+            };
+        }
         // Otherwise the words are only a guess: no canonical.
         Speaker {
             span,
             id: None,
             canonical,
+        }
+    }
+
+    /// `"…," kata seorang warga`: an unnamed single source named by a post cue, who keeps the
+    /// floor for the `ujarnya` after it (a group, or the subject of a verb, does not).
+    fn single_source(&self, c: &Cand, bare: Span) -> bool {
+        let first = bare
+            .as_str(self.text)
+            .split_whitespace()
+            .next()
+            .unwrap_or("");
+        c.rule == "cue-after" && c.kind == QuoteKind::Direct && self.cues.class(first) & PLURAL == 0
+    }
+
+    /// True when a speaker is a person: a person entity, a role's named holder, or a name only
+    /// the quote stage found.
+    fn is_person(&self, s: &Speaker) -> bool {
+        match self.ent_at(s.span) {
+            Some(i) => self.ents[i].label == Label::Person,
+            None => {
+                s.canonical.is_some()
+                    && (s.id.as_ref().is_some_and(|id| id.starts_with("pattern:"))
+                        || s.span.as_str(self.text).starts_with(char::is_lowercase)
+                        || self.name_like(s.span))
+            }
         }
     }
 

@@ -7,11 +7,18 @@
 //! the X of `Menurut X`.
 
 use super::cues::*;
-use super::{Doc, Who};
-use crate::span::{Entity, Label, Span};
+use super::{Cand, Doc, Who, FRAME_RULE};
+use crate::span::{Entity, Label, QuoteKind, Span};
 
 /// Longest speaker window after a post cue, in tokens (a role plus a long name).
 const MAX_SPEAKER_WORDS: usize = 10;
+/// Longest speaker window after a post cue when it opens with a title: police and military
+/// roles run long (`Kepala Bidang Humas Polda Jawa Timur Komisaris Besar Dirmanto Sugeng`).
+const MAX_ROLE_SPEAKER_WORDS: usize = 16;
+/// Longest abbreviated title before a `.` inside a speaker window (`Pol.`, `Kol.`), in chars.
+const MAX_ABBREVIATED_TITLE: usize = 4;
+/// Longest name taken from the end of a role phrase, in words.
+const MAX_TAIL_NAME_WORDS: usize = 3;
 /// Longest role phrase in words (`juru bicara Kementerian Luar Negeri`), longer is a clause.
 const MAX_ROLE_WORDS: usize = 5;
 
@@ -34,12 +41,25 @@ impl<'a> Doc<'a> {
         }
         // The window: words (and `.` after an initial) up to a stop.
         let mut end = k;
-        while end < n && end < k + MAX_SPEAKER_WORDS && self.p(end) == self.p(k) {
+        let titled = self.c(k) & TITLE != 0;
+        let max = if titled {
+            MAX_ROLE_SPEAKER_WORDS
+        } else {
+            MAX_SPEAKER_WORDS
+        };
+        while end < n && end < k + max && self.p(end) == self.p(k) {
             let w = self.t(end);
             let ok = if self.is_word(end) {
                 end == k || self.c(end) & CONTEXT == 0
             } else {
-                w == "." && end > k && self.t(end - 1).chars().count() == 1 && self.is_cap(end - 1)
+                w == "."
+                    && end > k
+                    && self.is_cap(end - 1)
+                    && (self.t(end - 1).chars().count() == 1
+                        || self.c(end - 1) & (TITLE | TITLE_TAIL) != 0
+                            && self.t(end - 1).chars().count() <= MAX_ABBREVIATED_TITLE
+                            && self.is_cap(end + 1)
+                            && self.p(end + 1) == self.p(k))
                     || w == "-"
             };
             if !ok {
@@ -53,13 +73,44 @@ impl<'a> Doc<'a> {
         let window = self.span(k, end - 1);
         // `kata Juru Bicara Partai X, Budi Santoso`: the name after the role and its comma —
         // only a person the entity stage found or a run of name words (not `Kamis`).
-        if self.c(k) & TITLE != 0 && self.t(end) == "," && end <= k + MAX_ROLE_WORDS {
+        if titled && self.t(end) == "," {
             if let Some(w) = self.name_after_comma(end + 1) {
                 return Some(w);
             }
         }
-        if let Some(e) = self.best_entity(window) {
-            if self.is_cap(k) || e.label == Label::Person {
+        // `ujar pejabat itu`, `kata Ketua Partai X tersebut`: a role pointing back to the
+        // person already talked about, never the body inside the role.
+        if let Some(d) = (k + 1..end).find(|&d| self.c(d) & DEMONSTRATIVE != 0) {
+            if d <= k + MAX_ROLE_WORDS + 1 && (titled || self.is_lower(k)) {
+                return Some(Who::Anaphor(self.span(k, d)));
+            }
+        }
+        let ent = self.best_entity(window);
+        // A person followed by a further title in the window is part of the role
+        // (`Kapolsek Mulyorejo Kompol Sugeng Rianto`, a place taken for a name): not the speaker.
+        let titled_after = |e: &Entity| {
+            let j = self.toks.partition_point(|t| t.span.start < e.span.end);
+            (j..end).any(|x| self.c(x) & TITLE != 0 && self.is_cap(x))
+        };
+        if let Some(e) = ent.filter(|e| e.label == Label::Person && !titled_after(e)) {
+            return Some(Who::Mention(e.span));
+        }
+        // A long role: the person at its end (`… Komisaris Besar Dirmanto Sugeng`).
+        if titled || self.is_cap(k) {
+            let (a, b) = self.cap_run_from(k, end);
+            if let Some((x, y)) = self.role_tail_name(a, b) {
+                return Some(Who::Mention(self.span(x, y)));
+            }
+        }
+        if let Some(e) = ent {
+            if titled && self.is_cap(k) {
+                // A role ending in a body, with no person: the role phrase, never the body.
+                let (a, b) = self.cap_run_from(k, end);
+                if self.toks[b].span.end >= e.span.end {
+                    return Some(Who::Mention(self.span(a, b)));
+                }
+            }
+            if self.is_cap(k) {
                 return Some(Who::Mention(e.span));
             }
         }
@@ -92,6 +143,26 @@ impl<'a> Doc<'a> {
         None
     }
 
+    /// The personal name ending a role phrase `a..=b` (`Kapolda Metro Jaya Irjen Pol. Budi
+    /// Santoso` → `Budi Santoso`): the words after the last title word (and a rank's tail:
+    /// `Besar`, `Pol.`, `TNI`), when they read as a name of at most three words.
+    pub(super) fn role_tail_name(&self, a: usize, b: usize) -> Option<(usize, usize)> {
+        let t = (a..b).rev().find(|&t| self.c(t) & TITLE != 0)?;
+        let mut x = t + 1;
+        while x <= b
+            && (self.c(x) & TITLE_TAIL != 0
+                || self.t(x) == "."
+                || self.is_word(x)
+                    && self.t(x).chars().count() >= 2
+                    && self.t(x).chars().all(|c| !c.is_lowercase()))
+        {
+            x += 1;
+        }
+        let words = (x..=b).filter(|&j| self.is_word(j)).count();
+        (x <= b && words <= MAX_TAIL_NAME_WORDS && self.name_like(self.span(x, b)))
+            .then_some((x, b))
+    }
+
     /// A name right at token `j` (after `role,`): a person entity starting there, or a run of at
     /// least two capitalised name words, none of them a day, month or function word.
     fn name_after_comma(&self, j: usize) -> Option<Who> {
@@ -108,6 +179,26 @@ impl<'a> Doc<'a> {
             return Some(Who::Mention(e.span));
         }
         let end = self.toks.len().min(j + MAX_SPEAKER_WORDS);
+        // `…, AKBP Anthon Haryadi`, `…, Kombes Pol. Budi`: a rank before the name.
+        let mut j = j;
+        let mut ranked = false;
+        while j + 1 < end
+            && (self.c(j) & (TITLE | TITLE_TAIL) != 0 && self.is_cap(j) || self.t(j) == ".")
+        {
+            ranked |= self.t(j) != ".";
+            j += 1;
+        }
+        if ranked && self.is_cap(j) {
+            let (a, b) = self.cap_run_from(j, end);
+            let span = self.span(a, b);
+            if self.name_like(span)
+                || self
+                    .ent_at(span)
+                    .is_some_and(|i| self.ents[i].label == Label::Person)
+            {
+                return Some(Who::Mention(span));
+            }
+        }
         let (a, b) = self.cap_run_from(j, end);
         let named = (a..=b)
             .all(|x| !self.is_word(x) || self.c(x) & (FUNC | TITLE | NOT_NAME | CONTEXT) == 0);
@@ -229,7 +320,16 @@ impl<'a> Doc<'a> {
                 if start >= end {
                     return None;
                 }
-                let aside = self.is_lower(start) || self.c(start) & PARTICLE != 0;
+                // `Budi, Rabu (3/4), mengatakan`: a day or date is an aside too.
+                let aside = self.is_lower(start)
+                    || self.c(start) & (PARTICLE | NOT_NAME) != 0
+                    || !self.is_word(start);
+                // `Rudi, Ketua Koperasi Tani Makmur, mengatakan`: the name before the role.
+                if !aside && self.c(start) & TITLE != 0 {
+                    if let Some(w) = p.and_then(|p| self.name_segment_before(p, sa)) {
+                        return Some(w);
+                    }
+                }
                 match p {
                     Some(p) if aside => end = p,
                     _ if aside => return None,
@@ -279,6 +379,9 @@ impl<'a> Doc<'a> {
             if let Some(w) = self.affiliated_person(a, sa) {
                 return Some(w);
             }
+            if let Some((x, y)) = self.role_tail_name(a, k) {
+                return Some(Who::Mention(self.span(x, y)));
+            }
             let (mut x, y) = self.strip_titles(a, k);
             // `juru bicara Kremlin Dmitry Peskov berkata`: the body after a role is no name.
             if y >= x + 2 && x > sa && self.c(x - 1) & TITLE != 0 && self.is_lower(x - 1) {
@@ -317,6 +420,131 @@ impl<'a> Doc<'a> {
             return Some(Who::Bare(span));
         }
         None
+    }
+
+    /// Speech frames with no quotation of their own (`Roque membantah tuduhan itu.`,
+    /// `Harsono menilai …`): a named subject of a speech or opinion verb outside quotation
+    /// marks becomes the current speaker, so that the next `ujarnya` is theirs (issue 8).
+    pub(super) fn frames(&self, quoted: &[Span], cands: &mut Vec<Cand>) {
+        let mut cued: Vec<usize> = cands.iter().map(|c| c.at).collect();
+        cued.sort_unstable();
+        let mut quoted = quoted.to_vec();
+        quoted.sort_by_key(|q| q.start);
+        for k in 0..self.toks.len() {
+            if self.c(k) & (SAY | SAY_QUOTE | FRAME | ACCORDING) == 0 {
+                continue;
+            }
+            if self.c(k) & ACCORDING == 0 && !self.is_lower(k) {
+                continue;
+            }
+            let at = self.toks[k].span.start;
+            if cued.binary_search(&at).is_ok() {
+                continue;
+            }
+            let q = quoted.partition_point(|q| q.start <= at);
+            if q > 0 && quoted[q - 1].end > at {
+                continue;
+            }
+            let who = if self.c(k) & ACCORDING != 0 {
+                self.according_frame(k)
+            } else {
+                self.subject(k)
+            };
+            // Only a sentence subject speaks (`takdir Tuhan berkata lain` is an idiom).
+            if let Some(Who::Mention(span)) = who.filter(|w| match w {
+                Who::Mention(s) => self.c(k) & ACCORDING != 0 || self.subject_position(*s),
+                _ => false,
+            }) {
+                let cue = self.toks[k].span;
+                cands.push(Cand {
+                    span,
+                    kind: QuoteKind::Indirect,
+                    who: Who::Mention(span),
+                    cue: Some(cue),
+                    rule: FRAME_RULE,
+                    at,
+                });
+            }
+        }
+    }
+
+    /// `Menurut Aji Santoso yang …` with no claim of its own: the person named after `Menurut`.
+    fn according_frame(&self, m: usize) -> Option<Who> {
+        let j = m + 1;
+        if !self.is_cap(j) || self.p(j) != self.p(m) {
+            return None;
+        }
+        let at = self.toks[j].span.start;
+        let i = self.ents.partition_point(|e| e.span.start < at);
+        if let Some(e) = self.ents.get(i).filter(|e| e.span.start == at) {
+            return (e.label == Label::Person).then_some(Who::Mention(e.span));
+        }
+        let (a, b) = self.cap_run_from(j, (j + MAX_TAIL_NAME_WORDS).min(self.toks.len()));
+        let span = self.span(a, b);
+        self.name_like(span).then_some(Who::Mention(span))
+    }
+
+    /// True when the mention at `span` stands where a sentence's subject does: at the sentence
+    /// start or after a comma or a connector (`Namun`), titles and role words before it
+    /// skipped. A name after a noun or preposition (`pesan Gubernur X`) is mentioned in passing.
+    pub(super) fn subject_position(&self, span: Span) -> bool {
+        let a = self.toks.partition_point(|t| t.span.start < span.start);
+        if a >= self.toks.len() {
+            return false;
+        }
+        let sa = self.sent[a].0;
+        let mut j = a;
+        while j > sa {
+            let p = j - 1;
+            let role = self.c(p) & TITLE != 0
+                || self.is_cap(p) && self.c(p) & (FUNC | SUBJECT_LEAD | CONTEXT) == 0;
+            if !role {
+                break;
+            }
+            j = p;
+        }
+        j == sa || self.t(j - 1) == "," || self.c(j - 1) & SUBJECT_LEAD != 0
+    }
+
+    /// True when `span` reads as a personal name the entity stage missed: one to four
+    /// capitalised words (initials and particles allowed), none an acronym, a title, a function
+    /// word or a common word, and no other entity over it.
+    pub(super) fn name_like(&self, span: Span) -> bool {
+        let a = self.toks.partition_point(|t| t.span.start < span.start);
+        let b = self.toks.partition_point(|t| t.span.end <= span.end);
+        if a >= b {
+            return false;
+        }
+        let lex = crate::entity::lexicon();
+        let mut words = 0;
+        for j in a..b {
+            let w = self.t(j);
+            if !self.is_word(j) {
+                if w == "." || w == "-" {
+                    continue;
+                }
+                return false;
+            }
+            if self.c(j) & PARTICLE != 0 && j > a {
+                continue;
+            }
+            let initial = w.chars().count() == 1;
+            let caps = w.chars().filter(|c| c.is_uppercase()).count();
+            if !self.is_cap(j)
+                || (!initial && caps == w.chars().count())
+                || self.c(j) & (FUNC | TITLE | NOT_NAME | CONTEXT | MEDIA | ANY_SAY | POST) != 0
+                || lex.flags(&w.to_lowercase()) & !crate::entity::W_PARTICLE != 0
+            {
+                return false;
+            }
+            words += 1;
+        }
+        let i = self.ents.partition_point(|e| e.span.end <= span.start);
+        let other = self.ents[i..]
+            .iter()
+            .take_while(|e| e.span.start < span.end)
+            .any(|e| e.label != Label::Person);
+        (1..=4).contains(&words) && !other
     }
 
     /// `Budi dari Lembaga Hijau Kalimantan menyebut`: when the subject found at token `a` is
@@ -367,13 +595,49 @@ impl<'a> Doc<'a> {
         }
     }
 
+    /// `Aznal, Kepala Bagian Humas …`: the name (a person entity or name words) that fills the
+    /// comma segment ending at the comma `p`, from the sentence start `sa` or an earlier comma.
+    fn name_segment_before(&self, p: usize, sa: usize) -> Option<Who> {
+        let start = (sa..p)
+            .rev()
+            .find(|&q| self.t(q) == ",")
+            .map_or(sa, |q| q + 1);
+        if start >= p {
+            return None;
+        }
+        let (mut x, y) = (start, p - 1);
+        while x < y && self.c(x) & (FUNC | SUBJECT_LEAD | ADVERB) != 0 {
+            x += 1;
+        }
+        let span = self.span(x, y);
+        if let Some(e) = self.best_entity(span) {
+            return (e.label == Label::Person && e.span.end == span.end)
+                .then_some(Who::Mention(e.span));
+        }
+        self.name_like(span).then_some(Who::Mention(span))
+    }
+
     /// A mention inside tokens `a..b` (an appositive or the X of `Menurut X`).
     fn mention_in(&self, a: usize, b: usize) -> Option<Who> {
         if a >= b {
             return None;
         }
         let span = self.span(a, b - 1);
-        if let Some(e) = self.best_entity(span) {
+        let ent = self.best_entity(span);
+        if let Some(e) = ent.filter(|e| e.label == Label::Person) {
+            return Some(Who::Mention(e.span));
+        }
+        if let Some((x, y)) = self.role_tail_name(a, b - 1) {
+            return Some(Who::Mention(self.span(x, y)));
+        }
+        if let Some(e) = ent {
+            if self.c(a) & TITLE != 0
+                && self.is_word(b - 1)
+                && self.toks[b - 1].span.end == e.span.end
+            {
+                // `Menurut Kepala Dinas Kesehatan, …`: the role, not the body.
+                return Some(Who::Mention(span));
+            }
             return Some(Who::Mention(e.span));
         }
         if b - a == 1 && self.c(a) & PRON != 0 {
