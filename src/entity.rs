@@ -434,10 +434,15 @@ pub(crate) fn token_info(text: &str, tokens: &[Token], full: bool, cover: &[u32]
                 lex.flags_of(s, &mut buf)
             }
         } else {
-            // (two back: `Budi kemudian menjelaskan`)
+            // (two back over an adverb: `Budi kemudian menjelaskan`)
             let near = last_cap.is_some_and(|c| c - i <= 4)
                 || (i > 0 && out[i - 1].t & T_CAP != 0)
-                || (i > 1 && out[i - 2].t & T_CAP != 0);
+                || (i > 1
+                    && out[i - 2].t & T_CAP != 0
+                    && matches!(
+                        tokens[i - 1].span.as_str(text),
+                        "kemudian" | "juga" | "lalu" | "pun" | "sendiri"
+                    ));
             if !near {
                 0
             } else if !s.is_ascii() || s.ends_with('.') {
