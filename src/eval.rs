@@ -446,7 +446,7 @@ fn match_quotes<'a>(
                 Mode::Exact => (gs, ge) == (ps, pe),
                 Mode::Overlap => shared > 0 && 2 * shared >= ge - gs,
             };
-            if ok && best.map_or(true, |(_, s)| shared > s) {
+            if ok && best.is_none_or(|(_, s)| shared > s) {
                 best = Some((i, shared));
             }
         }
@@ -490,7 +490,7 @@ fn name_tokens(s: &str) -> Vec<String> {
 pub fn speaker_correct(gold: Option<&SpeakerName>, pred: Option<&SpeakerName>) -> bool {
     let gold_canon = gold.and_then(|g| g.canonical.as_deref());
     match gold_canon {
-        None => pred.map_or(true, |p| p.canonical.is_none()),
+        None => pred.is_none_or(|p| p.canonical.is_none()),
         Some(gc) => {
             let Some(p) = pred else { return false };
             let want = name_tokens(gc);

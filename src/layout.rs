@@ -581,7 +581,7 @@ pub fn analyze(text: &str) -> Layout {
                     continue;
                 }
                 if let Some(k) = (i + 1..head_end).rev().find(|&k| tr(k) == s) {
-                    if best.map_or(true, |b| k > b) {
+                    if best.is_none_or(|b| k > b) {
                         best = Some(k);
                     }
                 }
@@ -724,7 +724,7 @@ pub fn analyze(text: &str) -> Layout {
             continue;
         }
         if let Some(f) = expect_value.take() {
-            if headline.map_or(true, |h| i > h) {
+            if headline.is_none_or(|h| i > h) {
                 marks.put(pos, ZoneKind::Meta);
                 found.set(f, s.trim_start_matches(':'));
                 continue;
@@ -870,7 +870,7 @@ pub fn analyze(text: &str) -> Layout {
             marks.put(start, ZoneKind::Meta);
             continue;
         }
-        if starts_related(c, s) && c.inline.find(s).map_or(true, |m| m.start() > 0) {
+        if starts_related(c, s) && c.inline.find(s).is_none_or(|m| m.start() > 0) {
             marks.put(start, ZoneKind::Related);
             continue;
         }
@@ -1076,7 +1076,7 @@ fn body_end(c: &Cues, ls: &[Line], text: &str, from: usize) -> usize {
         }
         if is_all_caps_name(s) {
             let next = next_nonblank(i + 1);
-            let furniture_next = next.map_or(true, |k| {
+            let furniture_next = next.is_none_or(|k| {
                 let t = tr(k);
                 is_boiler_line(c, t)
                     || c.boiler_head.contains(&norm(t))

@@ -556,7 +556,7 @@ fn word(text: &str, seg0: usize, tok_start: usize, style: Style, out: &mut Vec<T
                 | b']' => true,
                 b',' | b':' => b
                     .get(p + 1)
-                    .map_or(true, |e| matches!(e, b' ' | b'\n' | b'\r' | b'\t')),
+                    .is_none_or(|e| matches!(e, b' ' | b'\n' | b'\r' | b'\t')),
                 _ => false,
             },
         };

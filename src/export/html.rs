@@ -146,7 +146,7 @@ impl<'a> Body<'a> {
         all.dedup();
         let mut speakers: Vec<Span> = Vec::with_capacity(all.len());
         for s in all {
-            if speakers.last().map_or(true, |l| l.end <= s.start) {
+            if speakers.last().is_none_or(|l| l.end <= s.start) {
                 speakers.push(s);
             }
         }

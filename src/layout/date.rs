@@ -73,7 +73,7 @@ fn find_date(s: &str) -> Option<Found> {
     let w = words();
     let mut best: Option<(usize, Found)> = None;
     let mut consider = |start: usize, f: Found| {
-        if best.as_ref().map_or(true, |(s0, _)| start < *s0) {
+        if best.as_ref().is_none_or(|(s0, _)| start < *s0) {
             best = Some((start, f));
         }
     };

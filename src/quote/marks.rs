@@ -36,8 +36,8 @@ impl<'a> Doc<'a> {
         let sp = self.toks[i].span;
         let before = self.text[..sp.start].chars().next_back();
         let after = self.text[sp.end..].chars().next();
-        let space_before = before.map_or(true, |c| c.is_whitespace() || "([{—–-:/".contains(c));
-        let space_after = after.map_or(true, |c| c.is_whitespace() || ".,;:!?)]}".contains(c));
+        let space_before = before.is_none_or(|c| c.is_whitespace() || "([{—–-:/".contains(c));
+        let space_after = after.is_none_or(|c| c.is_whitespace() || ".,;:!?)]}".contains(c));
         match (space_before, space_after) {
             (true, false) => Side::Open,
             (false, true) => Side::Close,
@@ -86,7 +86,7 @@ impl<'a> Doc<'a> {
                     Side::Open => {
                         // Two openers in a row: the earlier one is stray, unless this one is
                         // the paragraph's last mark (then it is a sloppy closer).
-                        let last_in_para = marks.get(n + 1).map_or(true, |&j| self.p(j) != para);
+                        let last_in_para = marks.get(n + 1).is_none_or(|&j| self.p(j) != para);
                         if last_in_para && self.p(o) == para {
                             out.push(Marked { open: o, close: i });
                             open = None;

@@ -191,6 +191,9 @@ const MAX_SENTENCE_TOKENS: usize = 1024;
 /// assert_eq!(entities[0].label, indotag::Label::Person);
 /// ```
 pub fn add_speaker_entities(text: &str, quotes: &[Quote], entities: &mut Vec<Entity>) {
+    // Collected first and merged in one sort: an insert per speaker would shift the whole list
+    // each time (quadratic in a long document of many quotes).
+    let mut added: Vec<Entity> = Vec::new();
     for s in quotes.iter().filter_map(|q| q.speaker.as_ref()) {
         let named = s.id.as_deref().is_some_and(|id| id.starts_with("pattern:"))
             && s.canonical.as_deref().is_some_and(|c| {
@@ -205,11 +208,21 @@ pub fn add_speaker_entities(text: &str, quotes: &[Quote], entities: &mut Vec<Ent
         if entities.get(i).is_some_and(|e| e.span.start < s.span.end) {
             continue;
         }
-        entities.insert(
-            i,
-            crate::entity::pattern_entity(text, s.span, Label::Person, "person"),
-        );
+        added.push(crate::entity::pattern_entity(
+            text,
+            s.span,
+            Label::Person,
+            "person",
+        ));
     }
+    if added.is_empty() {
+        return;
+    }
+    // Several quotes can name the same speaker mention: keep one entity per span.
+    added.sort_by_key(|e| (e.span.start, e.span.end));
+    added.dedup_by(|b, a| b.span.start < a.span.end);
+    entities.extend(added);
+    entities.sort_by_key(|e| e.span.start);
 }
 
 /// Entity lookups by exact span and by end byte, for entity lists that are not sorted and
