@@ -695,6 +695,17 @@ pub fn analyze(text: &str) -> Layout {
             }
         }
     }
+    // Non-blank lines before each head line, so "at most one non-blank line between this line
+    // and the headline" is a subtraction, not a scan (a head of many date or credit lines
+    // above a late headline made that scan quadratic).
+    let upto = headline.map_or(0, |h| h + 1);
+    let mut nonblank_before = Vec::with_capacity(upto + 1);
+    let mut count = 0u32;
+    nonblank_before.push(0);
+    for k in 0..upto {
+        count += u32::from(!blank(k));
+        nonblank_before.push(count);
+    }
     let mut expect_value: Option<Field> = None;
     let mut in_related = false;
     for i in 0..head_end {
@@ -722,7 +733,7 @@ pub fn analyze(text: &str) -> Layout {
         let before_h = headline.is_some_and(|h| i < h);
         if before_h {
             let h = headline.unwrap_or(0);
-            let near = (i + 1..h).filter(|&k| !blank(k)).count() <= 1;
+            let near = nonblank_before[h] - nonblank_before[i + 1] <= 1;
             if near {
                 if let Some(d) = date_line(s) {
                     marks.put(pos, ZoneKind::Meta);
