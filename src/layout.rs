@@ -5,25 +5,33 @@
 //! (often twice: page title and heading), a date line, credits, a photo caption, then the body,
 //! which opens with a dateline (`KONTAN.CO.ID - MOSKOW.`, `JAKARTA, KOMPAS.com -`, …) and is
 //! interrupted by `Baca Juga:` links and ad markers, then credits, tags, related links and
-//! footers. The analysis is one scan over the lines:
+//! footers. [`analyze`] runs a fixed list of passes over one `Page`, each in its own function
+//! with its own doc comment:
 //!
-//! 1. find where the body starts: the first dateline, else the first prose line after a
-//!    headline, else the first line that is not furniture;
-//! 2. find the headline: the page title (first line, outlet suffix cut) repeated as a heading,
+//! 1. `find_dateline`: where the body starts, when a dateline opens it;
+//! 2. `find_headline`: the page title (first line, outlet suffix cut) repeated as a heading,
 //!    or a heading repeated near the top;
-//! 3. find where the body ends: byline labels, initials like `(fyk/ash)`, copyright, a list
+//! 3. `find_body_start`: after the dateline, else the first prose line after the headline,
+//!    else the first line that is not furniture;
+//! 4. `find_body_end` (`foot_start` in `body.rs`): byline labels, initials like `(fyk/ash)`, copyright, a list
 //!    header not followed by more prose;
-//! 4. classify each line of the head, the body and the foot by its own signals, and split lines
-//!    where furniture is glued into a paragraph (`… katanya. Baca Juga: Judul Lain Isi …`).
+//! 5. `mark_head` (`head.rs`), `read_dateline`, `mark_body` and `mark_foot` (`body.rs`):
+//!    each line of the head, the body and the foot by its own signals, with
+//!    `mark_inline_furniture` splitting lines where furniture is glued into a paragraph
+//!    (`… katanya. Baca Juga: Judul Lain Isi …`);
+//! 6. `fill_meta`: title, date, credits and outlet for [`Meta`].
 //!
 //! Text that shows none of these signals is all `body`. Cue words live in `data/*.tsv`.
 
+mod body;
 mod cues;
 mod date;
+mod head;
 
 pub use date::parse_date;
 
 use crate::span::{Meta, Span, Zone, ZoneKind};
+use body::foot_start;
 use cues::{cues, norm, starts_with_ci, Cues, Field, Inline};
 
 /// Zones and metadata of one page.
@@ -465,6 +473,10 @@ fn outlet_of(c: &Cues, s: &str) -> Option<String> {
 
 /// Reads the page layout of `text`.
 ///
+/// The analysis is a fixed list of passes over one `Page`; each pass reads what the passes
+/// before it found and adds its own finding, so the order below is the order of the
+/// decisions.
+///
 /// ```
 /// use indotag::{layout, ZoneKind};
 /// let page = "Harga Cabai Naik Lagi\nSenin, 4 Maret 2024 10:15 WIB\n\
@@ -483,495 +495,373 @@ fn outlet_of(c: &Cues, s: &str) -> Option<String> {
 /// assert_eq!(layout::analyze("Hujan turun sejak pagi.").zones[0].kind, ZoneKind::Body);
 /// ```
 pub fn analyze(text: &str) -> Layout {
-    let c = cues();
     let ls = split_lines(text);
-    let n = ls.len();
-    let tr = |i: usize| text[ls[i].start..ls[i].end].trim();
-    let blank = |i: usize| {
-        let s = tr(i);
-        s.is_empty() || is_symbolic(s)
-    };
-    let mut meta = Meta::default();
-    let mut found = Found::default();
-    if n == 0 {
+    if ls.is_empty() {
         return Layout {
             zones: vec![Zone {
                 span: Span::new(0, text.len()),
                 kind: ZoneKind::Body,
             }],
-            meta,
+            meta: Meta::default(),
         };
     }
+    let mut page = Page::new(text, ls);
+    // Where things are: the positions that split the page into head, body and foot.
+    page.find_dateline();
+    page.find_headline();
+    page.find_body_start();
+    page.find_body_end();
+    // What each line is, top to bottom (marks must be put in text order).
+    page.mark_head();
+    page.read_dateline();
+    page.mark_body();
+    page.mark_foot();
+    // What the page says about itself.
+    page.fill_meta();
+    page.into_layout()
+}
 
-    // 1. The dateline, searched for only above the first few paragraphs.
-    let mut dl: Option<(usize, Dateline)> = None;
-    let mut prose_seen = 0usize;
-    let mut first_prose = None;
-    for (i, l) in ls.iter().enumerate() {
-        let s = tr(i);
-        if s.is_empty() {
-            continue;
+/// One page under analysis: its lines, its text, and what the passes have found so far.
+///
+/// The fields are filled in the order of [`analyze`]'s passes; each pass's doc comment says
+/// which fields it relies on.
+struct Page<'a> {
+    c: &'static Cues,
+    text: &'a str,
+    ls: Vec<Line>,
+    /// The dateline and its line ([`Page::find_dateline`]).
+    dateline: Option<(usize, Dateline)>,
+    /// The first prose line above the dateline search's stop ([`Page::find_dateline`]).
+    first_prose: Option<usize>,
+    /// The first non-empty line: on scraped pages, the page title ([`Page::find_headline`]).
+    first: Option<usize>,
+    /// The line of the headline printed in the page ([`Page::find_headline`]).
+    headline: Option<usize>,
+    /// The title read with the headline ([`Page::find_headline`]).
+    title_text: Option<String>,
+    /// The line and byte where the body starts ([`Page::find_body_start`]).
+    body_line: usize,
+    body_pos: usize,
+    /// The first line below the head: the dateline's line, else the body's first line.
+    head_end: usize,
+    /// The first line of the foot ([`Page::find_body_end`]).
+    body_end: usize,
+    /// The title read from a heading in the head when no headline was found.
+    title_from_head: Option<String>,
+    /// Zone starts, put in text order by the marking passes.
+    marks: Marks,
+    /// Credits read so far.
+    found: Found,
+    /// Date lines of the head, with their line.
+    dates: Vec<(usize, String)>,
+    meta: Meta,
+}
+
+impl<'a> Page<'a> {
+    fn new(text: &'a str, ls: Vec<Line>) -> Self {
+        Page {
+            c: cues(),
+            text,
+            ls,
+            dateline: None,
+            first_prose: None,
+            first: None,
+            headline: None,
+            title_text: None,
+            body_line: 0,
+            body_pos: 0,
+            head_end: 0,
+            body_end: 0,
+            title_from_head: None,
+            marks: Marks(Vec::with_capacity(64)),
+            found: Found::default(),
+            dates: Vec::new(),
+            meta: Meta::default(),
         }
-        let lead = l.start + (text[l.start..l.end].len() - text[l.start..l.end].trim_start().len());
-        let mut cand = strong_dateline(c, text, lead);
-        if cand.is_none() && parse_credits_prefix(c, s) {
-            // `Reporter: … | Editor: Nama KONTAN.CO.ID - JAKARTA. Isi …`
-            let line = &text[lead..l.end];
-            for (k, _) in line.char_indices().filter(|&(k, ch)| {
-                k > 0 && !ch.is_whitespace() && line[..k].ends_with(char::is_whitespace)
-            }) {
-                if k > 400 {
-                    break;
-                }
-                if let Some(d) = strong_dateline(c, text, lead + k) {
-                    cand = Some(d);
+    }
+
+    fn n(&self) -> usize {
+        self.ls.len()
+    }
+
+    /// Line `i`, trimmed.
+    #[inline]
+    fn tr(&self, i: usize) -> &'a str {
+        let l = self.ls[i];
+        self.text[l.start..l.end].trim()
+    }
+
+    /// Blank for the head: empty or only symbols.
+    fn blank(&self, i: usize) -> bool {
+        let s = self.tr(i);
+        s.is_empty() || is_symbolic(s)
+    }
+
+    /// Finds the dateline that opens the body, searched for only above the first few
+    /// paragraphs (it stops after the fourth prose line).
+    ///
+    /// Looks for a strong dateline (outlet and city, `KONTAN.CO.ID - SURABAYA.`) at the start
+    /// of a line or after a credit prefix on the same line, else, above the first prose line,
+    /// a weak one (`MEDAN -`); either counts only when a paragraph follows it on its line.
+    /// Relies on nothing before it. Example: `PALU, Antaranews - Gempa kecil terasa lagi di
+    /// kota itu pada Selasa malam.` Fills `dateline` and `first_prose`.
+    fn find_dateline(&mut self) {
+        let (c, text) = (self.c, self.text);
+        let mut prose_seen = 0usize;
+        for i in 0..self.n() {
+            let s = self.tr(i);
+            if s.is_empty() {
+                continue;
+            }
+            let l = self.ls[i];
+            let lead =
+                l.start + (text[l.start..l.end].len() - text[l.start..l.end].trim_start().len());
+            let mut cand = strong_dateline(c, text, lead);
+            if cand.is_none() && parse_credits_prefix(c, s) {
+                cand = dateline_after_credits(c, text, lead, l.end);
+            }
+            if cand.is_none() && prose_seen == 0 {
+                cand = weak_dateline(c, text, lead);
+            }
+            if let Some(d) = cand {
+                // The body must follow: a paragraph right after the dateline.
+                let rest_end = text[d.end..].find('\n').map_or(text.len(), |k| d.end + k);
+                if words_upto(&text[d.end..rest_end], 6) >= 6 {
+                    self.dateline = Some((i, d));
                     break;
                 }
             }
-        }
-        if cand.is_none() && prose_seen == 0 {
-            cand = weak_dateline(c, text, lead);
-        }
-        if let Some(d) = cand {
-            // The body must follow: a paragraph right after the dateline.
-            let rest_end = text[d.end..].find('\n').map_or(text.len(), |k| d.end + k);
-            if words_upto(&text[d.end..rest_end], 6) >= 6 {
-                dl = Some((i, d));
-                break;
-            }
-        }
-        if is_prose(s) {
-            first_prose.get_or_insert(i);
-            prose_seen += 1;
-            if prose_seen > 3 {
-                break;
+            if is_prose(s) {
+                self.first_prose.get_or_insert(i);
+                prose_seen += 1;
+                if prose_seen > 3 {
+                    break;
+                }
             }
         }
     }
 
-    // 2. The headline.
-    let f0 = (0..n).find(|&i| !tr(i).is_empty());
-    let region_end = match (&dl, first_prose) {
-        (Some((d, _)), _) => *d,
-        (None, Some(p)) => (p + 10).min(n),
-        (None, None) => n,
-    };
-    let mut headline: Option<usize> = None;
-    let mut title_text: Option<String> = None;
-    if let Some(f0) = f0 {
-        let core = title_core(tr(f0));
+    /// Finds the headline printed in the page, above the dateline (or within ten lines of the
+    /// first prose line).
+    ///
+    /// First the page title (the first line, outlet suffix cut) repeated as a heading, the
+    /// last repetition winning; else a heading of 3 to 30 words, not ending in a full stop,
+    /// printed twice near the top. Relies on `dateline` and `first_prose` from
+    /// [`Page::find_dateline`]. Example: `Banjir Rendam Tiga Desa di Kabupaten Bekasi - Warta
+    /// Kita` as the first line, then `Banjir Rendam Tiga Desa di Kabupaten Bekasi`. Fills
+    /// `first`, `headline` and `title_text`.
+    fn find_headline(&mut self) {
+        let n = self.n();
+        self.first = (0..n).find(|&i| !self.tr(i).is_empty());
+        let region_end = match (&self.dateline, self.first_prose) {
+            (Some((d, _)), _) => *d,
+            (None, Some(p)) => (p + 10).min(n),
+            (None, None) => n,
+        };
+        let Some(f0) = self.first else {
+            return;
+        };
+        let core = title_core(self.tr(f0));
         if words_upto(core, 2) >= 2 {
-            headline = (f0 + 1..region_end).rev().find(|&i| {
-                let s = tr(i);
-                s == core || s == tr(f0)
+            self.headline = (f0 + 1..region_end).rev().find(|&i| {
+                let s = self.tr(i);
+                s == core || s == self.tr(f0)
             });
-            if headline.is_some() {
-                title_text = Some(core.to_string());
+            if self.headline.is_some() {
+                self.title_text = Some(core.to_string());
             }
         }
-        if headline.is_none() {
-            // A heading repeated near the top (headline printed twice).
-            // Only the top of the page is searched, so a page of many short lines without a
-            // dateline stays linear.
-            let head_end = region_end.min(f0 + HEADLINE_WINDOW);
-            let mut best: Option<usize> = None;
-            for i in f0..head_end {
-                let s = tr(i);
-                if s.ends_with('.') || !(3..=30).contains(&words_upto(s, 31)) {
-                    continue;
-                }
-                if let Some(k) = (i + 1..head_end).rev().find(|&k| tr(k) == s) {
-                    if best.is_none_or(|b| k > b) {
-                        best = Some(k);
-                    }
-                }
-            }
-            if let Some(b) = best {
-                headline = Some(b);
-                title_text = Some(tr(b).to_string());
+        if self.headline.is_none() {
+            if let Some(b) = self.repeated_heading(f0, region_end) {
+                self.headline = Some(b);
+                self.title_text = Some(self.tr(b).to_string());
             }
         }
     }
 
-    // 3. Where the body starts: (line, byte).
-    let (bs_line, bs_pos) = if let Some((_, d)) = &dl {
-        let line = ls.partition_point(|l| l.next <= d.end).min(n - 1);
-        (line, d.end)
-    } else if let Some(h) = headline {
-        let i = (h + 1..n)
-            .find(|&i| {
-                let s = tr(i);
-                is_prose(s) && !caption_start(c, s) && date_line(s).is_none()
-            })
-            .unwrap_or(n);
-        (i, ls.get(i).map_or(text.len(), |l| l.start))
-    } else {
-        let mut i = 0;
-        while i < n {
-            let s = tr(i);
-            let furniture = s.is_empty()
-                || is_symbolic(s)
-                || is_ticker(c, s)
-                || date_line(s).is_some()
-                || parse_credits(c, s).is_some()
-                || bare_label(c, s).is_some()
-                || is_boiler_line(c, s)
-                || caption_start(c, s)
-                || (is_headline_like(s) && next_is_meta(c, &ls, text, i));
-            if !furniture {
-                break;
-            }
-            i += 1;
-        }
-        (i, ls.get(i).map_or(text.len(), |l| l.start))
-    };
-    // 4. Where the body ends (first line of the foot).
-    let be_line = body_end(c, &ls, text, bs_line + 1);
-
-    let mut marks = Marks(Vec::with_capacity(64));
-    let mut dates: Vec<(usize, String)> = Vec::new();
-    let mut title_from_head: Option<String> = None;
-
-    // Head: lines above the body-start line (or above the dateline line).
-    let head_end = dl.as_ref().map_or(bs_line, |(d, _)| *d);
-    let mut title_lines = vec![false; head_end];
-    if let Some(h) = headline.filter(|&h| h < head_end) {
-        title_lines[h] = true;
-        if let Some(f0) = f0 {
-            if f0 < head_end && title_core(tr(f0)) == tr(h) {
-                title_lines[f0] = true;
-            }
-        }
-        // Walk back over the article head (dates, credits, the headline again).
-        let mut k = h;
-        while k > 0 {
-            k -= 1;
-            let s = tr(k);
-            if s.is_empty() || is_symbolic(s) || date_line(s).is_some() {
+    /// A heading repeated near the top (headline printed twice): the later copy of the
+    /// repeated heading whose copy comes last. Only the top of the page is searched, so a
+    /// page of many short lines without a dateline stays linear.
+    fn repeated_heading(&self, f0: usize, region_end: usize) -> Option<usize> {
+        let head_end = region_end.min(f0 + HEADLINE_WINDOW);
+        let mut best: Option<usize> = None;
+        for i in f0..head_end {
+            let s = self.tr(i);
+            if s.ends_with('.') || !(3..=30).contains(&words_upto(s, 31)) {
                 continue;
             }
-            if s == tr(h) {
-                title_lines[k] = true;
-                continue;
-            }
-            break;
-        }
-    }
-    let no_head_title = headline.is_none();
-    let mut head_title_cand: Option<usize> = None;
-    if no_head_title && head_end > 0 {
-        // The last heading-like line before the first date / credit / dateline line.
-        let stop = (0..head_end)
-            .find(|&i| {
-                let s = tr(i);
-                date_line(s).is_some()
-                    || parse_credits(c, s).is_some()
-                    || bare_label(c, s).is_some()
-            })
-            .unwrap_or(head_end);
-        head_title_cand = (0..stop).rev().find(|&i| {
-            let s = tr(i);
-            (3..=30).contains(&words_upto(s, 31))
-                && is_headline_like(s)
-                && !is_boiler_line(c, s)
-                && !c.related_head.contains(&norm(s))
-                && !c.boiler_head.contains(&norm(s))
-        });
-        // Only a heading that stands right above the article head counts.
-        if let Some(t) = head_title_cand {
-            let between_ok = (t + 1..head_end).all(|i| {
-                let s = tr(i);
-                s.is_empty()
-                    || is_symbolic(s)
-                    || date_line(s).is_some()
-                    || parse_credits(c, s).is_some()
-                    || bare_label(c, s).is_some()
-                    || caption_start(c, s)
-                    || is_name_like(s)
-                    || is_prose(s)
-            });
-            if !between_ok {
-                head_title_cand = None;
-            }
-        }
-    }
-    // Non-blank lines before each head line, so "at most one non-blank line between this line
-    // and the headline" is a subtraction, not a scan (a head of many date or credit lines
-    // above a late headline made that scan quadratic).
-    let upto = headline.map_or(0, |h| h + 1);
-    let mut nonblank_before = Vec::with_capacity(upto + 1);
-    let mut count = 0u32;
-    nonblank_before.push(0);
-    for k in 0..upto {
-        count += u32::from(!blank(k));
-        nonblank_before.push(count);
-    }
-    let mut expect_value: Option<Field> = None;
-    let mut in_related = false;
-    for i in 0..head_end {
-        let s = tr(i);
-        if s.is_empty() || (is_symbolic(s) && !title_lines[i]) {
-            continue;
-        }
-        let pos = ls[i].start;
-        if title_lines[i] {
-            marks.put(pos, ZoneKind::Title);
-            continue;
-        }
-        if Some(i) == head_title_cand {
-            marks.put(pos, ZoneKind::Title);
-            title_from_head = Some(s.to_string());
-            continue;
-        }
-        if let Some(f) = expect_value.take() {
-            if headline.is_none_or(|h| i > h) {
-                marks.put(pos, ZoneKind::Meta);
-                found.set(f, s.trim_start_matches(':'));
-                continue;
-            }
-        }
-        let before_h = headline.is_some_and(|h| i < h);
-        if before_h {
-            let h = headline.unwrap_or(0);
-            let near = nonblank_before[h] - nonblank_before[i + 1] <= 1;
-            if near {
-                if let Some(d) = date_line(s) {
-                    marks.put(pos, ZoneKind::Meta);
-                    dates.push((i, d));
-                    continue;
+            if let Some(k) = (i + 1..head_end).rev().find(|&k| self.tr(k) == s) {
+                if best.is_none_or(|b| k > b) {
+                    best = Some(k);
                 }
             }
-            marks.put(pos, ZoneKind::Boilerplate);
-            continue;
         }
-        if let Some(d) = date_line(s) {
-            marks.put(pos, ZoneKind::Meta);
-            dates.push((i, d));
-            in_related = false;
-            continue;
-        }
-        if let Some(next) = credit_line(c, s, &mut found) {
-            marks.put(pos, ZoneKind::Meta);
-            expect_value = next;
-            continue;
-        }
-        if (s.starts_with("- ") || s.starts_with("– ")) && words_upto(s, 4) <= 3 {
-            marks.put(pos, ZoneKind::Meta);
-            continue;
-        }
-        if is_name_like(s) && next_is_meta(c, &ls, text, i) {
-            marks.put(pos, ZoneKind::Meta);
-            found.set(Field::Reporter, s);
-            continue;
-        }
-        if caption_start(c, s) {
-            marks.put(pos, ZoneKind::Caption);
-            in_related = false;
-            continue;
-        }
-        let ns = norm(s);
-        if c.related_head.contains(&ns) {
-            marks.put(pos, ZoneKind::Related);
-            in_related = true;
-            continue;
-        }
-        if is_boiler_line(c, s) || c.boiler_head.contains(&ns) || is_ticker(c, s) || is_counter(s) {
-            marks.put(pos, ZoneKind::Boilerplate);
-            in_related = false;
-            continue;
-        }
-        if in_related && is_headline_like(s) {
-            marks.put(pos, ZoneKind::Related);
-            continue;
-        }
-        in_related = false;
-        if is_tag_list(s) || starts_related(c, s) {
-            marks.put(pos, ZoneKind::Related);
-            continue;
-        }
-        if words_upto(s, 2) == 1 && s.chars().all(|ch| ch.is_lowercase()) {
-            marks.put(pos, ZoneKind::Boilerplate);
-            continue;
-        }
-        let kind = if headline.is_some() || words_upto(s, 6) >= 6 {
-            ZoneKind::Caption
+        best
+    }
+
+    /// Finds where the body starts, as a line and a byte.
+    ///
+    /// Right after the dateline when there is one; else the first prose line after the
+    /// headline that is neither a caption nor a date; else the first line that is not
+    /// furniture (tickers, dates, credits, captions, a heading over a date). Relies on
+    /// `dateline` and `headline`. Example: after the headline, `Warga mengungsi ke balai desa
+    /// sejak Senin pagi karena air terus naik.` Fills `body_line`, `body_pos` and `head_end`
+    /// (the dateline's line, else the body's first line).
+    fn find_body_start(&mut self) {
+        let (c, n) = (self.c, self.n());
+        let (line, pos) = if let Some((_, d)) = &self.dateline {
+            let line = self.ls.partition_point(|l| l.next <= d.end).min(n - 1);
+            (line, d.end)
+        } else if let Some(h) = self.headline {
+            let i = (h + 1..n)
+                .find(|&i| {
+                    let s = self.tr(i);
+                    is_prose(s) && !caption_start(c, s) && date_line(s).is_none()
+                })
+                .unwrap_or(n);
+            (i, self.ls.get(i).map_or(self.text.len(), |l| l.start))
         } else {
-            ZoneKind::Boilerplate
+            let i = (0..n).find(|&i| !self.is_top_furniture(i)).unwrap_or(n);
+            (i, self.ls.get(i).map_or(self.text.len(), |l| l.start))
         };
-        marks.put(pos, kind);
+        self.body_line = line;
+        self.body_pos = pos;
+        self.head_end = self.dateline.as_ref().map_or(line, |(d, _)| *d);
     }
 
-    // The dateline itself (with any credit prefix on its line).
-    if let Some((d_line, d)) = &dl {
-        let l = ls[*d_line];
-        let prefix = &text[l.start..d.start];
+    /// True when line `i` is furniture that may stand above a body with no dateline and no
+    /// headline.
+    fn is_top_furniture(&self, i: usize) -> bool {
+        let (c, s) = (self.c, self.tr(i));
+        s.is_empty()
+            || is_symbolic(s)
+            || is_ticker(c, s)
+            || date_line(s).is_some()
+            || parse_credits(c, s).is_some()
+            || bare_label(c, s).is_some()
+            || is_boiler_line(c, s)
+            || caption_start(c, s)
+            || (is_headline_like(s) && next_is_meta(c, &self.ls, self.text, i))
+    }
+
+    /// Finds where the body ends: the first line of the foot, searched from the line after
+    /// the body's first.
+    ///
+    /// See [`foot_start`]: byline labels, initials, copyright, an all-caps name over
+    /// furniture, or a list of links not followed by more prose. Relies on `body_line` from
+    /// [`Page::find_body_start`]. Example: `(ant/rdn)`. Fills `body_end`.
+    fn find_body_end(&mut self) {
+        self.body_end = foot_start(self.c, &self.ls, self.text, self.body_line + 1);
+    }
+
+    /// Reads the dateline's own line: its credit prefix, the city and the outlet.
+    ///
+    /// Marks the dateline's line as meta (the body's mark follows in [`Page::mark_body`]),
+    /// reads credits glued before it and sets `meta.dateline` and `meta.outlet`. Relies on
+    /// `dateline` from [`Page::find_dateline`] and runs after [`Page::mark_head`], so marks stay
+    /// in text order. Example: `Reporter: Rina | Editor: Yudi KONTAN.CO.ID - PADANG. Isi …`.
+    fn read_dateline(&mut self) {
+        let c = self.c;
+        let Some((d_line, d)) = &self.dateline else {
+            return;
+        };
+        let l = self.ls[*d_line];
+        let prefix = &self.text[l.start..d.start];
         if let Some(cr) = parse_credits(c, prefix.trim()) {
             for (f, v) in cr {
-                found.set(f, &v);
+                self.found.set(f, &v);
             }
         }
-        marks.put(l.start, ZoneKind::Meta);
-        meta.dateline = d
+        self.marks.put(l.start, ZoneKind::Meta);
+        self.meta.dateline = d
             .city
             .as_ref()
             .map(|city| city.split(',').next().unwrap_or(city).trim().to_string());
         if let Some(o) = &d.outlet {
-            meta.outlet = outlet_of(c, o).or_else(|| o.contains('.').then(|| o.to_lowercase()));
+            self.meta.outlet =
+                outlet_of(c, o).or_else(|| o.contains('.').then(|| o.to_lowercase()));
         }
     }
 
-    // Body.
-    if bs_line < n {
-        marks.put(bs_pos, ZoneKind::Body);
-    }
-    let mut in_block = false;
-    let mut prev_ends = true;
-    // Most pages have no glued-in furniture at all: one scan of the body settles that (a
-    // phrase that occurs in no line does not occur in the text, and the reverse).
-    let body_bytes = ls
-        .get(bs_line)
-        .map_or(text.len(), |l| bs_pos.max(l.start))
-        .min(text.len());
-    let body_stop = match be_line.min(n) {
-        0 => body_bytes,
-        last => ls[last - 1].end.max(body_bytes),
-    };
-    let any_inline = text
-        .get(body_bytes..body_stop)
-        .is_some_and(|b| c.inline.is_match(b));
-    for (i, &l) in ls.iter().enumerate().take(be_line.min(n)).skip(bs_line) {
-        let start = if i == bs_line {
-            bs_pos.max(l.start)
-        } else {
-            l.start
-        };
-        let s = text[start..l.end].trim();
-        if s.is_empty() || is_symbolic(s) {
-            continue;
-        }
-        let ns = norm(s);
-        let was_prev_ends = prev_ends;
-        prev_ends = ends_sentence(s) || is_boiler_line(c, s);
-        if c.related_head.contains(&ns) {
-            marks.put(start, ZoneKind::Related);
-            in_block = true;
-            continue;
-        }
-        if in_block && is_headline_like(s) && !is_boiler_line(c, s) {
-            marks.put(start, ZoneKind::Related);
-            continue;
-        }
-        in_block = false;
-        if was_prev_ends && (starts_boiler_prefix(c, s) || is_boiler_line(c, s)) {
-            marks.put(start, ZoneKind::Boilerplate);
-            continue;
-        }
-        if is_initials(c, s) || (i + 1 == be_line && is_paren_name(s)) {
-            marks.put(start, ZoneKind::Meta);
-            continue;
-        }
-        if starts_related(c, s) && c.inline.find(s).is_none_or(|m| m.start() > 0) {
-            marks.put(start, ZoneKind::Related);
-            continue;
-        }
-        marks.put(start, ZoneKind::Body);
-        if any_inline {
-            inline_furniture(c, text, start, l.end, &mut marks);
+    /// Fills the metadata from what the passes read.
+    ///
+    /// The title is the headline's, else the head's heading; the date is the first date line
+    /// after the headline, else the first; the outlet, when no dateline named it, is read from
+    /// the page title, a copyright or `www.` line, or a `- outlet` byline in the head. Relies
+    /// on every pass before it. Example: `© 2024 Warta Kita. Hak cipta dilindungi.`
+    fn fill_meta(&mut self) {
+        self.meta.title = self.title_text.take().or(self.title_from_head.take());
+        let h = self.headline.unwrap_or(0);
+        self.meta.published = self
+            .dates
+            .iter()
+            .find(|(i, _)| self.headline.is_none() || *i > h)
+            .or(self.dates.first())
+            .map(|(_, d)| d.clone());
+        self.meta.reporter = self.found.reporter.take();
+        self.meta.editor = self.found.editor.take();
+        self.meta.source = self.found.source.take();
+        if self.meta.outlet.is_none() {
+            self.meta.outlet = self.outlet_elsewhere();
         }
     }
 
-    // Foot.
-    let mut state = ZoneKind::Boilerplate;
-    let mut expect: Option<Field> = None;
-    let mut after_initials = false;
-    for (i, l) in ls.iter().enumerate().skip(be_line.min(n)) {
-        let s = tr(i);
-        if s.is_empty() || is_symbolic(s) {
-            continue;
-        }
-        let pos = l.start;
-        if let Some(f) = expect.take() {
-            marks.put(pos, ZoneKind::Meta);
-            found.set(f, s.trim_start_matches(':'));
-            continue;
-        }
-        if is_initials(c, s) || is_paren_name(s) && i == be_line {
-            marks.put(pos, ZoneKind::Meta);
-            after_initials = true;
-            continue;
-        }
-        if let Some(next) = credit_line(c, s, &mut found) {
-            marks.put(pos, ZoneKind::Meta);
-            expect = next;
-            continue;
-        }
-        if i == be_line && is_all_caps_name(s) {
-            marks.put(pos, ZoneKind::Meta);
-            found.set(Field::Reporter, s);
-            continue;
-        }
-        let ns = norm(s);
-        if c.related_head.contains(&ns) {
-            marks.put(pos, ZoneKind::Related);
-            state = ZoneKind::Related;
-            after_initials = false;
-            continue;
-        }
-        if c.boiler_head.contains(&ns) || starts_boiler_prefix(c, s) || is_boiler_line(c, s) {
-            marks.put(pos, ZoneKind::Boilerplate);
-            state = ZoneKind::Boilerplate;
-            after_initials = false;
-            continue;
-        }
-        if starts_related(c, s) {
-            marks.put(pos, ZoneKind::Related);
-            continue;
-        }
-        if after_initials && words_upto(s, 7) <= 6 && !ends_sentence(s) {
-            marks.put(pos, ZoneKind::Related);
-            continue;
-        }
-        marks.put(pos, state);
-    }
-
-    // Metadata.
-    meta.title = title_text.or(title_from_head);
-    let h = headline.unwrap_or(0);
-    meta.published = dates
-        .iter()
-        .find(|(i, _)| headline.is_none() || *i > h)
-        .or(dates.first())
-        .map(|(_, d)| d.clone());
-    meta.reporter = found.reporter;
-    meta.editor = found.editor;
-    meta.source = found.source;
-    if meta.outlet.is_none() {
+    /// The outlet named by the page title, a copyright or `www.` line (last first), or a
+    /// `- outlet` byline in the head.
+    fn outlet_elsewhere(&self) -> Option<String> {
+        let n = self.n();
         let mut cands: Vec<&str> = Vec::new();
-        if let Some(f0) = f0 {
-            let s = tr(f0);
-            if headline.is_some() || words_upto(s, 4) <= 3 {
+        if let Some(f0) = self.first {
+            let s = self.tr(f0);
+            if self.headline.is_some() || words_upto(s, 4) <= 3 {
                 cands.push(s);
             }
         }
         for i in (0..n).rev() {
-            let s = tr(i);
+            let s = self.tr(i);
             if starts_with_ci(s, "copyright") || s.starts_with('©') || starts_with_ci(s, "www.") {
                 cands.push(s);
             }
         }
-        for i in 0..head_end.min(n) {
-            let s = tr(i);
-            if (s.starts_with("- ") || s.starts_with("– ")) && words_upto(s, 4) <= 3 {
+        for i in 0..self.head_end.min(n) {
+            let s = self.tr(i);
+            if is_dash_byline(s) {
                 cands.push(s);
             }
         }
-        meta.outlet = cands.iter().find_map(|s| outlet_of(c, s));
+        cands.iter().find_map(|s| outlet_of(self.c, s))
     }
 
-    Layout {
-        zones: build_zones(text.len(), marks.0),
-        meta,
+    fn into_layout(self) -> Layout {
+        Layout {
+            zones: build_zones(self.text.len(), self.marks.0),
+            meta: self.meta,
+        }
     }
+}
+
+/// A short `- outlet` byline: `- Warta Kita`.
+fn is_dash_byline(s: &str) -> bool {
+    (s.starts_with("- ") || s.starts_with("– ")) && words_upto(s, 4) <= 3
+}
+
+/// A strong dateline after the credits that open the line `lead..end`:
+/// `Reporter: … | Editor: Nama KONTAN.CO.ID - JAKARTA. Isi …`. Tried at each word start
+/// within the first 400 bytes.
+fn dateline_after_credits(c: &Cues, text: &str, lead: usize, end: usize) -> Option<Dateline> {
+    let line = &text[lead..end];
+    for (k, _) in line
+        .char_indices()
+        .filter(|&(k, ch)| k > 0 && !ch.is_whitespace() && line[..k].ends_with(char::is_whitespace))
+    {
+        if k > 400 {
+            break;
+        }
+        if let Some(d) = strong_dateline(c, text, lead + k) {
+            return Some(d);
+        }
+    }
+    None
 }
 
 /// True when the credit labels open the line (`Reporter: …`, `Sumber: …`).
@@ -1045,119 +935,9 @@ fn next_is_meta(c: &Cues, ls: &[Line], text: &str, i: usize) -> bool {
         return date_line(s).is_some()
             || parse_credits(c, s).is_some()
             || bare_label(c, s).is_some()
-            || ((s.starts_with("- ") || s.starts_with("– ")) && words_upto(s, 4) <= 3);
+            || is_dash_byline(s);
     }
     false
-}
-
-/// First line of the foot, scanning from line `from`.
-fn body_end(c: &Cues, ls: &[Line], text: &str, from: usize) -> usize {
-    let n = ls.len();
-    let tr = |i: usize| text[ls[i].start..ls[i].end].trim();
-    let next_nonblank = |i: usize| (i..n).find(|&k| !tr(k).is_empty() && !is_symbolic(tr(k)));
-    let mut i = from;
-    while i < n {
-        let s = tr(i);
-        if s.is_empty() || is_symbolic(s) {
-            i += 1;
-            continue;
-        }
-        if is_initials(c, s) {
-            return i;
-        }
-        let ns = norm(s);
-        if c.end.contains(&ns)
-            || parse_credits(c, s).is_some_and(|_| words_upto(s, 13) <= 12)
-            || c.boiler_head.contains(&ns)
-            || starts_with_ci(s, "copyright")
-            || s.starts_with('©')
-        {
-            return i;
-        }
-        if is_all_caps_name(s) {
-            let next = next_nonblank(i + 1);
-            let furniture_next = next.is_none_or(|k| {
-                let t = tr(k);
-                is_boiler_line(c, t)
-                    || c.boiler_head.contains(&norm(t))
-                    || c.related_head.contains(&norm(t))
-            });
-            if furniture_next {
-                return i;
-            }
-        }
-        if c.related_head.contains(&ns) {
-            // A list of links: inside the body when prose follows it, else the foot.
-            let mut k = i + 1;
-            while k < n {
-                let t = tr(k);
-                let nt = norm(t);
-                if t.is_empty() || is_symbolic(t) {
-                    k += 1;
-                    continue;
-                }
-                if is_headline_like(t)
-                    && !c.boiler_head.contains(&nt)
-                    && !c.related_head.contains(&nt)
-                    && !c.end.contains(&nt)
-                    && !is_boiler_line(c, t)
-                {
-                    k += 1;
-                    continue;
-                }
-                break;
-            }
-            let t = if k < n { tr(k) } else { "" };
-            let body_follows = k < n
-                && !is_headline_like(t)
-                && words_upto(t, 5) >= 5
-                && !starts_boiler_prefix(c, t);
-            if body_follows {
-                i = k;
-                continue;
-            }
-            return i;
-        }
-        i += 1;
-    }
-    n
-}
-
-/// Splits a body line where furniture is glued into it.
-fn inline_furniture(c: &Cues, text: &str, start: usize, end: usize, marks: &mut Marks) {
-    let hay = &text[start..end];
-    let found: Vec<_> = c.inline.find_iter(hay).collect();
-    let mut skip_to = start;
-    for (idx, m) in found.iter().enumerate() {
-        let ms = start + m.start();
-        let me = start + m.end();
-        if ms < skip_to {
-            continue;
-        }
-        let limit = found.get(idx + 1).map_or(end, |x| start + x.start());
-        match c.inline_kind[m.pattern().as_usize()] {
-            Inline::Phrase => {
-                marks.put(ms, ZoneKind::Boilerplate);
-                let after = me + (text[me..limit].len() - text[me..limit].trim_start().len());
-                if after < end {
-                    marks.put(after, ZoneKind::Body);
-                }
-                skip_to = me;
-            }
-            Inline::ToEol => {
-                marks.put(ms, ZoneKind::Boilerplate);
-                return;
-            }
-            Inline::Related => {
-                marks.put(ms, ZoneKind::Related);
-                let e = headline_end(c, text, me, limit, ms);
-                if e < limit || (e == limit && limit < end) {
-                    marks.put(e, ZoneKind::Body);
-                }
-                skip_to = e;
-            }
-        }
-    }
 }
 
 /// Turns zone starts into a partition of `0..len`, merging neighbours of the same kind.
