@@ -1,30 +1,15 @@
 //! Runs the `indotag` binary the way users do: files, directories, standard input, JSONL, bad
 //! input of every kind. Each test writes its own inputs to a temporary directory.
 
-use std::io::Write;
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 
 use serde_json::Value;
 
+mod common;
+
 fn indotag(args: &[&str], stdin: Option<&[u8]>) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_indotag"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("binary starts");
-    let mut pipe = child.stdin.take().expect("stdin is piped");
-    let input = stdin.unwrap_or_default().to_vec();
-    // Feed standard input from another thread: a large input would otherwise fill the pipes
-    // both ways and deadlock.
-    let feeder = std::thread::spawn(move || {
-        let _ = pipe.write_all(&input);
-    });
-    let out = child.wait_with_output().expect("binary finishes");
-    feeder.join().expect("stdin feeder");
-    out
+    common::run_indotag(args, stdin.unwrap_or_default())
 }
 
 fn records(out: &Output) -> Vec<Value> {

@@ -2,27 +2,14 @@
 //! standard input recognised, `--max-errors`, `--exit-zero-on-errors`, `--stats-json`, the
 //! summary line, `--help`, shell completions and the man page.
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 
 use serde_json::Value;
 
+mod common;
+
 fn indotag(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_indotag"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("binary starts");
-    let mut pipe = child.stdin.take().expect("stdin is piped");
-    let input = stdin.to_vec();
-    let feeder = std::thread::spawn(move || {
-        let _ = pipe.write_all(&input);
-    });
-    let out = child.wait_with_output().expect("binary finishes");
-    feeder.join().expect("stdin feeder");
-    out
+    common::run_indotag(args, stdin)
 }
 
 fn records(out: &Output) -> Vec<Value> {

@@ -2,9 +2,11 @@
 //! writes them, trimmed to the fields stats reads), an error record and an untagged record it
 //! must tag itself.
 
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Output};
 
 use serde_json::{json, Value};
+
+mod common;
 
 fn ent(label: &str, name: &str, zone: &str) -> Value {
     json!({"start": 0, "end": 1, "text": name, "label": label, "id": name.to_lowercase(),
@@ -49,23 +51,10 @@ fn corpus() -> String {
 }
 
 fn stats(args: &[&str], stdin: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_indotag"))
-        .arg("stats")
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("binary starts");
-    let mut pipe = child.stdin.take().expect("piped");
-    let input = stdin.as_bytes().to_vec();
-    let feeder = std::thread::spawn(move || {
-        use std::io::Write;
-        let _ = pipe.write_all(&input);
-    });
-    let out = child.wait_with_output().expect("finishes");
-    feeder.join().expect("feeder");
-    out
+    let args: Vec<&str> = std::iter::once("stats")
+        .chain(args.iter().copied())
+        .collect();
+    common::run_indotag(&args, stdin.as_bytes())
 }
 
 fn json_summary(args: &[&str]) -> Value {
