@@ -66,4 +66,4 @@ pub use gazetteer::Gazetteer;
 pub use span::{
     Entity, Label, Meta, Quote, QuoteKind, Source, Span, Speaker, Token, TokenKind, Zone, ZoneKind,
 };
-pub use tagger::{Tagger, TaggerBuilder};
+pub use tagger::{panic_message, Tagger, TaggerBuilder};

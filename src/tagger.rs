@@ -234,6 +234,27 @@ impl TaggerBuilder {
     }
 }
 
+/// The error message for a document whose tagging panicked, from the panic's payload.
+///
+/// Front ends (the CLI, the Python package) catch a panic per document so that a bug in one
+/// stage costs that document, not the run; this is the one message they all give for it.
+///
+/// ```
+/// let payload = std::panic::catch_unwind(|| panic!("index out of bounds")).unwrap_err();
+/// assert_eq!(
+///     indotag::panic_message(payload.as_ref()),
+///     "internal error while tagging (please report this document): index out of bounds"
+/// );
+/// ```
+pub fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    let what = payload
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_default();
+    format!("internal error while tagging (please report this document): {what}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -195,16 +195,7 @@ impl Tagger {
                 doc.extra = extra;
                 Ok(doc.to_json_line(self.record))
             }
-            Err(panic) => {
-                let what = panic
-                    .downcast_ref::<&str>()
-                    .map(|s| s.to_string())
-                    .or_else(|| panic.downcast_ref::<String>().cloned())
-                    .unwrap_or_default();
-                Err(format!(
-                    "internal error while tagging (please report this document): {what}"
-                ))
-            }
+            Err(panic) => Err(indotag::panic_message(panic.as_ref())),
         }
     }
 }

@@ -363,19 +363,7 @@ fn tag_one(tagger: &Tagger, raw: RawDoc, exporter: &indotag::export::Exporter) -
                         large: None,
                     }
                 }
-                Err(panic) => {
-                    let what = panic
-                        .downcast_ref::<&str>()
-                        .map(|s| s.to_string())
-                        .or_else(|| panic.downcast_ref::<String>().cloned())
-                        .unwrap_or_default();
-                    error(
-                        &raw.extra,
-                        &format!(
-                            "internal error while tagging (please report this document): {what}"
-                        ),
-                    )
-                }
+                Err(panic) => error(&raw.extra, &indotag::panic_message(panic.as_ref())),
             }
         }
         Err(e) => error(&raw.extra, &e.to_string()),
