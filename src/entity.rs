@@ -628,8 +628,10 @@ struct Cand {
     joins: Option<usize>,
 }
 
-/// Per-document state of the rules.
-struct Doc<'a> {
+/// The entity stage's working state for one document: the tokens with their word classes,
+/// which tokens the gazetteer walk covered and which a person pattern claimed. Named for
+/// what the rules produce (mentions), to tell it apart from the public [`crate::Document`].
+struct Mentions<'a> {
     text: &'a str,
     toks: &'a [Token],
     info: Vec<TokInfo>,
@@ -641,7 +643,7 @@ struct Doc<'a> {
     lex: &'static Lexicon,
 }
 
-impl<'a> Doc<'a> {
+impl<'a> Mentions<'a> {
     fn s(&self, i: usize) -> &'a str {
         self.toks[i].span.as_str(self.text)
     }
@@ -1131,7 +1133,7 @@ impl<'a> Doc<'a> {
     }
 }
 
-impl Doc<'_> {
+impl Mentions<'_> {
     /// The loose rule: 2–4 capitalised words mid-sentence with no other context are an unknown
     /// person (`bertemu Tono Prasetyo kemarin`). Only after a lower-case word (so never at a
     /// sentence or line start, never in headline-case lines), never after a word that announces
@@ -1190,7 +1192,7 @@ impl Doc<'_> {
     }
 }
 
-impl Doc<'_> {
+impl Mentions<'_> {
     /// A pattern name in text whose spaces were lost (`melibatkanAhmad Dhanidan`, `kata Menkes
     /// Budidalam`): a name word ends in a lower-case word glued to it (`data/glued_tails.txt`).
     fn glue_damaged(&self, c: &Cand) -> bool {
@@ -1335,7 +1337,7 @@ fn find_with_info(text: &str, tokens: &[Token], gaz: Vec<Entity>) -> (Vec<Entity
         }
     }
     let info = token_info(text, tokens, true, &cover);
-    let mut doc = Doc {
+    let mut doc = Mentions {
         text,
         toks: tokens,
         info,

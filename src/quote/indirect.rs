@@ -10,7 +10,7 @@ use rustc_hash::FxHashSet as HashSet;
 
 use super::cues::*;
 use super::marks::is_mark;
-use super::{Cand, Doc, Who};
+use super::{Cand, Discourse, Who};
 use crate::span::{QuoteKind, Span};
 
 /// At most this many tokens between a speech verb and its `bahwa` (`mengatakan kepada
@@ -27,7 +27,7 @@ const MIN_CLAIM_TOKENS: usize = 3;
 /// Shortest reported claim, in bytes: anything shorter is a fragment, not a proposition.
 const MIN_CLAIM_BYTES: usize = 9;
 
-impl<'a> Doc<'a> {
+impl<'a> Discourse<'a> {
     /// Unmarked reported speech, sentence by sentence.
     pub(super) fn indirect(&self, direct_opens: &[(usize, usize)], out: &mut Vec<Cand>) {
         let mut inside = vec![false; self.toks.len()];

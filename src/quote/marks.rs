@@ -9,7 +9,7 @@
 //! who the cue names is worked out in [`super::speaker`].
 
 use super::cues::*;
-use super::{Cand, Doc, Who};
+use super::{Cand, Discourse, Who};
 use crate::span::{QuoteKind, Span, TokenKind};
 
 /// A pair of marks: token indices of the opening and closing mark (which may lie in different
@@ -31,7 +31,7 @@ pub(super) fn is_mark(s: &str) -> bool {
     matches!(s, "\"" | "“" | "”" | "„")
 }
 
-impl<'a> Doc<'a> {
+impl<'a> Discourse<'a> {
     fn side(&self, i: usize) -> Side {
         let sp = self.toks[i].span;
         let before = self.text[..sp.start].chars().next_back();

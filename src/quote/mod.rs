@@ -53,7 +53,7 @@ use marks::is_mark;
 /// The rule of a speech frame: a candidate that only moves the current speaker, never output.
 const FRAME_RULE: &str = "frame";
 
-/// The classes that start unmarked reported speech (see [`Doc::indirect`]).
+/// The classes that start unmarked reported speech (see [`Discourse::indirect`]).
 const TRIGGER: u64 = ACCORDING | SAY | SAY_BAHWA | PASSIVE_NYA | POST | POST_NYA | SAY_NOUN;
 
 /// How the speaker of one quotation is to be found, once all quotations are known.
@@ -142,7 +142,7 @@ pub fn find(
     {
         return Vec::new();
     }
-    let mut d = Doc::new(text, tokens, sentences, entities, cues, cls);
+    let mut d = Discourse::new(text, tokens, sentences, entities, cues, cls);
     d.zones = zones;
     let marked = d.pair_marks();
     let mut cands = Vec::new();
@@ -240,7 +240,10 @@ struct Persons<'a> {
     by_word: HashMap<&'a str, Vec<usize>>,
 }
 
-struct Doc<'a> {
+/// The quote stage's working state for one document: the tokens, their classes, paragraphs
+/// and sentences, and the discourse state the speaker rules read (who is speaking, which
+/// people have been named so far). Not the public [`crate::Document`].
+struct Discourse<'a> {
     text: &'a str,
     toks: &'a [Token],
     ents: &'a [Entity],
@@ -264,13 +267,13 @@ struct Doc<'a> {
     persons: OnceCell<Persons<'a>>,
     /// `Full Name (ACR)`: the first expansion of each acronym.
     acronyms: OnceCell<HashMap<&'a str, String>>,
-    /// Memo of [`Doc::earlier_full_name`]: per word, its first name-run occurrence.
+    /// Memo of [`Discourse::earlier_full_name`]: per word, its first name-run occurrence.
     full_names: RefCell<HashMap<&'a str, Option<(usize, String)>>>,
-    /// Memo of [`Doc::role_holder`]: per role (lower case), where it is followed by a name.
+    /// Memo of [`Discourse::role_holder`]: per role (lower case), where it is followed by a name.
     holders: RefCell<HashMap<String, Vec<(usize, Speaker)>>>,
 }
 
-impl<'a> Doc<'a> {
+impl<'a> Discourse<'a> {
     fn new(
         text: &'a str,
         toks: &'a [Token],
@@ -278,7 +281,7 @@ impl<'a> Doc<'a> {
         ents: &'a [Entity],
         cues: &'a Cues,
         cls: Vec<u64>,
-    ) -> Doc<'a> {
+    ) -> Discourse<'a> {
         let mut para = Vec::with_capacity(toks.len());
         let mut p = 0u32;
         for (i, t) in toks.iter().enumerate() {
@@ -320,7 +323,7 @@ impl<'a> Doc<'a> {
             }
             i = k;
         }
-        let mut d = Doc {
+        let mut d = Discourse {
             text,
             toks,
             ents,
@@ -341,7 +344,7 @@ impl<'a> Doc<'a> {
         d
     }
 
-    /// Prefix counts of hard line breaks (see [`Doc::soft_breaks`]).
+    /// Prefix counts of hard line breaks (see [`Discourse::soft_breaks`]).
     fn index(&mut self) {
         let mut hard = Vec::with_capacity(self.toks.len());
         let mut h = 0u32;

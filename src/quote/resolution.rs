@@ -12,7 +12,7 @@ use rustc_hash::FxHashMap as HashMap;
 use std::sync::Arc;
 
 use super::cues::*;
-use super::{Cand, Doc, Who, FRAME_RULE};
+use super::{Cand, Discourse, Who, FRAME_RULE};
 use crate::span::{Entity, Label, Quote, QuoteKind, Span, Speaker, ZoneKind};
 
 /// Shortest acronym (in characters) looked up in `Full Name (ACR)` definitions.
@@ -58,7 +58,7 @@ impl Known {
     }
 }
 
-impl<'a> Doc<'a> {
+impl<'a> Discourse<'a> {
     fn acronyms(&self) -> &HashMap<&'a str, String> {
         self.acronyms.get_or_init(|| {
             let mut x: HashMap<&'a str, String> = HashMap::default();
@@ -354,7 +354,7 @@ impl<'a> Doc<'a> {
     }
 
     /// The full name around token `k` when it sits inside a run of name words (see
-    /// [`Doc::earlier_full_name`]), with `k`.
+    /// [`Discourse::earlier_full_name`]), with `k`.
     fn full_name_at(&self, k: usize) -> Option<(usize, String)> {
         // Acronyms and page furniture (`CONTENT`) are no part of a person's name.
         let name_word = |j: usize| {

@@ -7,7 +7,7 @@
 //! the X of `Menurut X`.
 
 use super::cues::*;
-use super::{Cand, Doc, Who, FRAME_RULE};
+use super::{Cand, Discourse, Who, FRAME_RULE};
 use crate::span::{Entity, Label, QuoteKind, Span};
 
 /// Longest speaker window after a post cue, in tokens (a role plus a long name).
@@ -22,7 +22,7 @@ const MAX_TAIL_NAME_WORDS: usize = 3;
 /// Longest role phrase in words (`juru bicara Kementerian Luar Negeri`), longer is a clause.
 const MAX_ROLE_WORDS: usize = 5;
 
-impl<'a> Doc<'a> {
+impl<'a> Discourse<'a> {
     /// The speaker named after a post cue starting at token `k`: a pronoun, a name (entity or
     /// capitalised words) or a role phrase, up to a comma, a context word or the sentence end.
     pub(super) fn speaker_after(&self, k: usize) -> Option<Who> {
