@@ -29,6 +29,7 @@
 use std::cell::RefCell;
 use std::sync::{Arc, OnceLock};
 
+mod alias_guard;
 mod clubs;
 mod extend;
 
@@ -862,8 +863,8 @@ impl<'a> Mentions<'a> {
                         || ti.w & (W_LOOSE | W_STRICT | W_TITLE | W_HEAD | W_PORTFOLIO) != 0)
                     && ti.w & W_STOP == 0;
             // `Chief Executive Officer (CEO) Cyrus Network …`
-            if s == "(" && k + 2 < n && self.info[k + 1].t & T_ALLCAPS != 0 && self.s(k + 2) == ")"
-            {
+            // `Kepala Dinas Perhubungan (Dishub) Kota Malang …`: any capitalised abbreviation
+            if s == "(" && k + 2 < n && self.info[k + 1].t & T_CAP != 0 && self.s(k + 2) == ")" {
                 k += 3;
                 continue;
             }
@@ -874,6 +875,51 @@ impl<'a> Mentions<'a> {
             k += 1;
         }
         k
+    }
+
+    /// Token `i` (a title) stands inside a place or body name: a head word comes before it,
+    /// maybe with a few capitalised words between (`Jalan Jenderal …`, `Bandara Internasional
+    /// Sultan …`).
+    fn after_head(&self, i: usize) -> bool {
+        (i.saturating_sub(3)..i)
+            .rev()
+            .find(|&h| self.info[h].t & T_CAP != 0 && self.info[h].w & W_HEAD != 0)
+            .is_some_and(|h| {
+                (h + 1..=i).all(|x| self.info[x].t & (T_CAP | T_NL_BEFORE) == T_CAP)
+                    && (h + 1 == i || !self.ranked_body(h))
+            })
+    }
+
+    /// Token `h` heads a police or military body, whose names are followed by ranks before a
+    /// person (`Polres Metro Depok AKBP Bambang …`), never by a title inside the name.
+    fn ranked_body(&self, h: usize) -> bool {
+        let mut buf = String::new();
+        self.lex
+            .words
+            .get(lower_into(self.s(h), &mut buf))
+            .is_some_and(|info| {
+                info.heads
+                    .iter()
+                    .any(|&x| matches!(self.lex.heads[x as usize].what.1, "police" | "military"))
+            })
+    }
+
+    /// At token `b`: `, Place,` (a place or body the gazetteer knows, between commas) right
+    /// after a would-be name, as in `Ketua Cabang NU Kencong, Jember, Ahmad Fauzan`: the
+    /// name before it was a unit of the role, and the person comes after.
+    fn place_then_comma(&self, b: usize) -> bool {
+        let n = self.toks.len();
+        if self.s(b) != "," || b + 1 >= n {
+            return false;
+        }
+        let Some(e) = self.covered(b + 1).filter(|e| e.label != Label::Person) else {
+            return false;
+        };
+        let mut k = b + 1;
+        while k < n && self.covered(k).is_some_and(|o| std::ptr::eq(o, e)) {
+            k += 1;
+        }
+        k + 1 < n && self.s(k) == "," && self.info[k + 1].t & T_NL_BEFORE == 0
     }
 
     fn cand(
@@ -902,8 +948,7 @@ impl<'a> Mentions<'a> {
             let mut found: Option<Cand> = None;
             let ti = self.info[i];
             // a title right after a place or body head is part of that name (`Jalan Jenderal …`)
-            let after_head =
-                i > 0 && self.info[i - 1].t & T_CAP != 0 && self.info[i - 1].w & W_HEAD != 0;
+            let after_head = self.after_head(i);
             if let Some((class, j)) = self.title_at(i).filter(|_| !after_head) {
                 match class {
                     TitleClass::Credit => {
@@ -938,7 +983,14 @@ impl<'a> Mentions<'a> {
                             let more = b < n
                                 && self.info[b].t & T_NL_BEFORE == 0
                                 && (self.info[b].t & T_ALLCAPS != 0
-                                    || self.covered(b).is_some_and(|e| e.label != Label::Person));
+                                    || self.covered(b).is_some_and(|e| e.label != Label::Person)
+                                    || self.place_then_comma(b));
+                            // `GM Bandara Internasional Sultan Hasanuddin, Wahyudi`: a name
+                            // after a title inside a place or body name belongs to that name
+                            let more = more
+                                || a > 0
+                                    && self.info[a - 1].w & W_TITLE != 0
+                                    && self.after_head(a - 1);
                             if !more {
                                 found = Some(self.cand(a, b, Label::Person, "person", joins));
                                 break;
@@ -950,7 +1002,10 @@ impl<'a> Mentions<'a> {
             } else if ti.w & W_SPEECH_AFTER != 0 && ti.t & T_WORD != 0 && i + 1 < n {
                 if self.title_at(i + 1).is_none() {
                     if let Some((a, b, joins)) = self.name_at(i + 1) {
-                        if ti.t & T_HEADLINE == 0 {
+                        // `kata Regional Partnership Manager X`: words before a title are role
+                        let role =
+                            b < n && self.info[b].t & T_CAP != 0 && self.info[b].w & W_TITLE != 0;
+                        if ti.t & T_HEADLINE == 0 && !role {
                             found = Some(self.cand(a, b, Label::Person, "person", joins));
                         }
                     }
@@ -1108,6 +1163,9 @@ impl<'a> Mentions<'a> {
                 let t = self.info[j];
                 if t.t & T_CAP != 0 && t.w & W_HEAD != 0 && j > body {
                     break; // a second head opens a second name (`Gedung … Kementerian …`)
+                }
+                if t.w & W_TITLE != 0 && j + 1 < n && self.claimed[j + 1] {
+                    break; // a rank before a person the rules found (`Polres Depok AKBP Budi`)
                 }
                 let tbk = kind == "company" && self.s(j).starts_with("Tbk");
                 if (t.t & T_CAP != 0 && t.w & W_STOP == 0) || tbk {
@@ -1337,6 +1395,7 @@ fn find_with_info(text: &str, tokens: &[Token], gaz: Vec<Entity>) -> (Vec<Entity
         }
     }
     let info = token_info(text, tokens, true, &cover);
+    let mut dropped = alias_guard::drop_shared_name_words(text, tokens, &info, &gaz, &mut cover);
     let mut doc = Mentions {
         text,
         toks: tokens,
@@ -1357,7 +1416,6 @@ fn find_with_info(text: &str, tokens: &[Token], gaz: Vec<Entity>) -> (Vec<Entity
     }
     doc.loose(&taken, &mut cands);
 
-    let mut dropped = vec![false; gaz.len()];
     let mut out: Vec<Entity> = Vec::with_capacity(gaz.len() + cands.len());
     for c in &cands {
         if c.label == Label::Person && c.joins.is_none() && doc.glue_damaged(c) {

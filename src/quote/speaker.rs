@@ -41,7 +41,13 @@ impl<'a> Discourse<'a> {
         }
         // The window: words (and `.` after an initial) up to a stop.
         let mut end = k;
-        let titled = self.c(k) & TITLE != 0;
+        // `kata Wakil Ketua …`, `kata General Manager …`: a role of one or two words
+        // (`Co-Founder` is three tokens; `National Sales Director …` opens with two words)
+        let titled = self.c(k) & TITLE != 0
+            || self.is_cap(k)
+                && (k + 1..n.min(k + 4))
+                    .take_while(|&j| self.is_cap(j) || self.t(j) == "-")
+                    .any(|j| self.c(j) & TITLE != 0);
         let max = if titled {
             MAX_ROLE_SPEAKER_WORDS
         } else {
@@ -61,6 +67,7 @@ impl<'a> Discourse<'a> {
                             && self.is_cap(end + 1)
                             && self.p(end + 1) == self.p(k))
                     || w == "-"
+                    || end > k && self.role_punctuation(end)
             };
             if !ok {
                 break;
@@ -75,6 +82,16 @@ impl<'a> Discourse<'a> {
         // only a person the entity stage found or a run of name words (not `Kamis`).
         if titled && self.t(end) == "," {
             if let Some(w) = self.name_after_comma(end + 1) {
+                return Some(w);
+            }
+            // `kata Ketua Cabang NU Kencong, Jember, Ahmad Fauzan`: a place between commas is
+            // still the role's.
+            if let Some(j) = self.place_between_commas(end + 1) {
+                if let Some(w) = self.name_after_comma(j) {
+                    return Some(w);
+                }
+            }
+            if let Some(w) = self.one_word_name_after_comma(end + 1) {
                 return Some(w);
             }
         }
@@ -99,6 +116,13 @@ impl<'a> Discourse<'a> {
         if titled || self.is_cap(k) {
             let (a, b) = self.cap_run_from(k, end);
             if let Some((x, y)) = self.role_tail_name(a, b) {
+                return Some(Who::Mention(self.span(x, y)));
+            }
+        }
+        // A role with punctuation or bodies inside (`Founder & CEO Rumah Kopi Rina Hartati`):
+        // the name words at its end.
+        if titled {
+            if let Some((x, y)) = self.role_end_name(k, end) {
                 return Some(Who::Mention(self.span(x, y)));
             }
         }
@@ -141,6 +165,86 @@ impl<'a> Discourse<'a> {
             return Some(Who::Bare(self.span(k, end - 1)));
         }
         None
+    }
+
+    /// The name at the end of the role window `k..end`: up to three name words (initials
+    /// allowed) read back from its end, after a boundary that shows the role is over — two
+    /// or more name words, or one after a bracket, a title, an acronym or a known body or
+    /// place (`Kepala Dinas Perhubungan (Dishub) Kota Malang Wahyu Setianto`).
+    fn role_end_name(&self, k: usize, end: usize) -> Option<(usize, usize)> {
+        let last = end.checked_sub(1).filter(|&l| l > k && self.is_word(l))?;
+        let mut x = last + 1;
+        let mut words = 0;
+        while x > k + 1 && words < MAX_TAIL_NAME_WORDS {
+            let j = x - 1;
+            let initial = self.t(j) == "." && self.t(j - 1).chars().count() == 1;
+            if initial {
+                x -= 1;
+                continue;
+            }
+            if !self.name_like(self.toks[j].span) {
+                break;
+            }
+            words += 1;
+            x = j;
+        }
+        if words == 0 || x <= k {
+            return None;
+        }
+        let boundary = x - 1;
+        let w = self.t(boundary);
+        let acronym = w.chars().count() >= 2 && w.chars().all(|c| !c.is_lowercase());
+        let at = self.toks[boundary].span;
+        let body = self
+            .ents
+            .iter()
+            .skip(self.ents.partition_point(|e| e.span.end <= at.start))
+            .take_while(|e| e.span.start < at.end)
+            .any(|e| e.label != Label::Person);
+        let clear = words >= 2
+            || w == ")"
+            || acronym
+            || body
+            || self.c(boundary) & (TITLE | TITLE_TAIL) != 0;
+        clear.then_some((x, last))
+    }
+
+    /// Punctuation that stays inside a role phrase after a cue: a bracketed abbreviation
+    /// (`Kepala Dinas Perhubungan (Dishub) Kota Malang …`) and `&` between titles (`Founder &
+    /// CEO …`). Token `j` is the punctuation mark.
+    fn role_punctuation(&self, j: usize) -> bool {
+        let same = |x: usize| x < self.toks.len() && self.p(x) == self.p(j);
+        match self.t(j) {
+            "(" => same(j + 2) && self.is_cap(j + 1) && self.t(j + 2) == ")",
+            ")" => j >= 2 && self.t(j - 2) == "(" && self.is_cap(j - 1),
+            "&" => self.is_cap(j - 1) && same(j + 1) && self.is_cap(j + 1),
+            _ => false,
+        }
+    }
+
+    /// After `role,`: a place or body the entity stage found, closed by another comma
+    /// (`…, Jember, Ahmad Fauzan`). Returns the token after that comma.
+    fn place_between_commas(&self, j: usize) -> Option<usize> {
+        let at = self.toks.get(j)?.span.start;
+        let i = self.ents.partition_point(|e| e.span.start < at);
+        let e = self
+            .ents
+            .get(i)
+            .filter(|e| e.span.start == at && e.label != Label::Person)?;
+        let after = self.toks.partition_point(|t| t.span.start < e.span.end);
+        (after + 1 < self.toks.len() && self.t(after) == "," && self.p(after + 1) == self.p(j))
+            .then_some(after + 1)
+    }
+
+    /// After `role,`: a one-word name that ends the phrase (`kata General Manager Bandara X,
+    /// Wahyudi.`), never a day, month, common word or acronym (`…, Selasa.`).
+    fn one_word_name_after_comma(&self, j: usize) -> Option<Who> {
+        if j >= self.toks.len() || self.p(j) != self.p(j - 1) {
+            return None;
+        }
+        let next_cap = j + 1 < self.toks.len() && self.is_cap(j + 1) && self.p(j + 1) == self.p(j);
+        let span = self.toks[j].span;
+        (!next_cap && self.name_like(span)).then_some(Who::Mention(span))
     }
 
     /// The personal name ending a role phrase `a..=b` (`Kapolda Metro Jaya Irjen Pol. Budi
