@@ -893,6 +893,14 @@ impl<'a> Mentions<'a> {
     /// Token `h` heads a police or military body, whose names are followed by ranks before a
     /// person (`Polres Metro Depok AKBP Bambang …`), never by a title inside the name.
     fn ranked_body(&self, h: usize) -> bool {
+        self.head_kind(h, &["police", "military"])
+    }
+
+    /// Token `h` is a capitalised head word (`data/name_heads.tsv`) of one of these kinds.
+    fn head_kind(&self, h: usize, kinds: &[&str]) -> bool {
+        if self.info[h].w & W_HEAD == 0 || self.info[h].t & T_CAP == 0 {
+            return false;
+        }
         let mut buf = String::new();
         self.lex
             .words
@@ -900,7 +908,7 @@ impl<'a> Mentions<'a> {
             .is_some_and(|info| {
                 info.heads
                     .iter()
-                    .any(|&x| matches!(self.lex.heads[x as usize].what.1, "police" | "military"))
+                    .any(|&x| kinds.contains(&self.lex.heads[x as usize].what.1))
             })
     }
 
@@ -990,7 +998,10 @@ impl<'a> Mentions<'a> {
                             let more = more
                                 || a > 0
                                     && self.info[a - 1].w & W_TITLE != 0
-                                    && self.after_head(a - 1);
+                                    && self.after_head(a - 1)
+                                // `pendiri PT Tirta Makmur Sejahtera`: a short run after a
+                                // company head is the company's name
+                                || a > 0 && b - a <= 3 && self.head_kind(a - 1, &["company"]);
                             if !more {
                                 found = Some(self.cand(a, b, Label::Person, "person", joins));
                                 break;
@@ -1012,7 +1023,13 @@ impl<'a> Mentions<'a> {
                 }
             } else if ti.w & W_SPEECH_BEFORE != 0 && ti.t & (T_CAP | T_HEADLINE) == 0 && i > 0 {
                 if let Some((a, b)) = self.name_before(i, 2).or_else(|| self.subject_at(i)) {
-                    found = Some(self.cand(a, b, Label::Person, "person", None));
+                    // `PT Tirta Makmur menjelaskan`: the name of the body its head opens
+                    let body = a > 0
+                        && self.info[a - 1].t & T_CAP != 0
+                        && self.info[a - 1].w & W_HEAD != 0;
+                    if !body {
+                        found = Some(self.cand(a, b, Label::Person, "person", None));
+                    }
                 }
             } else if ti.w & W_ACCORDING != 0 && ti.t & (T_WORD | T_HEADLINE) == T_WORD {
                 if let Some((a, b, joins)) = self.name_at(i + 1) {

@@ -450,6 +450,10 @@ impl<'a> Discourse<'a> {
         if self.c(k) & PASSIVE_NYA != 0 {
             return None;
         }
+        // `Harry Sendiko, CEO PT Maju Jaya menjelaskan`: an apposition with no closing comma
+        if let Some(w) = self.name_before_open_apposition(k, sa) {
+            return Some(w);
+        }
         // An entity ending right here.
         if let Some(e) = self
             .ent_ending_at(self.toks[k].span.end)
@@ -701,6 +705,40 @@ impl<'a> Discourse<'a> {
 
     /// `Aznal, Kepala Bagian Humas …`: the name (a person entity or name words) that fills the
     /// comma segment ending at the comma `p`, from the sentence start `sa` or an earlier comma.
+    /// `Name, Role … Body <verb>`: the segment from the last comma to token `k` (just before
+    /// the verb) opens with a title, so it describes the name before the comma, and its
+    /// closing comma was left out. Returns that name.
+    fn name_before_open_apposition(&self, k: usize, sa: usize) -> Option<Who> {
+        let p = (sa..k).rev().find(|&q| self.t(q) == ",")?;
+        let start = p + 1;
+        let role = self.c(start) & TITLE != 0
+            || (start + 1 < k && self.is_cap(start) && self.c(start + 1) & TITLE != 0);
+        if !role
+            || k - start > MAX_ROLE_SPEAKER_WORDS
+            || (start..=k).any(|j| self.c(j) & ANY_SAY != 0)
+        {
+            return None;
+        }
+        // a person named at the end of the segment, after a title, speaks for themself
+        // (`…, Menteri Perindustrian Agus Gumiwang menjelaskan`)
+        let end = self.toks[k].span.end;
+        if let Some(e) = self.ent_ending_at(end).map(|i| &self.ents[i]) {
+            let a = self.toks.partition_point(|t| t.span.start < e.span.start);
+            if e.label == Label::Person && a > start && self.c(a - 1) & (TITLE | TITLE_TAIL) != 0 {
+                return None;
+            }
+        }
+        let who = self.name_segment_before(p, sa)?;
+        match who {
+            Who::Mention(s)
+                if self.c(self.toks.partition_point(|t| t.span.start < s.start)) & MEDIA != 0 =>
+            {
+                None
+            }
+            w => Some(w),
+        }
+    }
+
     fn name_segment_before(&self, p: usize, sa: usize) -> Option<Who> {
         let start = (sa..p)
             .rev()
