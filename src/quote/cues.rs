@@ -45,6 +45,12 @@ pub(super) const GIVE: u64 = 1 << 34;
 pub(super) const INITIAL_NYA: u64 = 1 << 35;
 /// Roles that are also given names (`Sultan`, `Imam`): not imported as titles.
 pub(super) const GIVEN_NAME: u64 = 1 << 36;
+/// Words opening a phrase between a subject and its speech verb (`Budi kepada wartawan
+/// mengatakan`, `Ia saat dihubungi menjelaskan`): the subject is before them.
+pub(super) const INTERLUDE: u64 = 1 << 37;
+/// Words that make a time phrase with a following `ini`/`itu` (`belum lama ini`, `saat
+/// itu`): such a demonstrative closes no role phrase.
+pub(super) const TIME_NOUN: u64 = 1 << 38;
 /// Plural markers (`para`, `sejumlah`): a speaker phrase opening with one is a group.
 pub(super) const PLURAL: u64 = 1 << 19;
 pub(super) const MANNER: u64 = 1 << 20;
@@ -71,7 +77,7 @@ pub(super) const SUBJECT_LEAD: u64 = 1 << 30;
 /// between a title and the name, never part of the name.
 pub(super) const TITLE_TAIL: u64 = 1 << 31;
 
-pub(super) const CLASSES: [(&str, u64); 36] = [
+pub(super) const CLASSES: [(&str, u64); 38] = [
     ("post", POST),
     ("say", SAY),
     ("say-bahwa", SAY_BAHWA),
@@ -108,6 +114,8 @@ pub(super) const CLASSES: [(&str, u64); 36] = [
     ("give", GIVE),
     ("initial-nya", INITIAL_NYA),
     ("given-name", GIVEN_NAME),
+    ("interlude", INTERLUDE),
+    ("time-noun", TIME_NOUN),
 ];
 
 /// The clitic that makes `ujar` the speaker's own word (`ujarnya`), `menurut` anaphoric.

@@ -8,7 +8,7 @@
 
 use super::cues::*;
 use super::{Cand, Discourse, Who, FRAME_RULE};
-use crate::span::{Entity, Label, QuoteKind, Span};
+use crate::span::{Entity, Label, QuoteKind, Span, TokenKind};
 
 /// Longest speaker window after a post cue, in tokens (a role plus a long name).
 const MAX_SPEAKER_WORDS: usize = 10;
@@ -21,6 +21,8 @@ const MAX_ABBREVIATED_TITLE: usize = 4;
 const MAX_TAIL_NAME_WORDS: usize = 3;
 /// Longest role phrase in words (`juru bicara Kementerian Luar Negeri`), longer is a clause.
 const MAX_ROLE_WORDS: usize = 5;
+/// Longest phrase between a subject and its speech verb (`kepada wartawan di Jakarta`).
+const MAX_INTERLUDE: usize = 7;
 
 impl<'a> Discourse<'a> {
     /// The speaker named after a post cue starting at token `k`: a pronoun, a name (entity or
@@ -46,7 +48,7 @@ impl<'a> Discourse<'a> {
         let titled = self.c(k) & TITLE != 0
             || self.is_cap(k)
                 && (k + 1..n.min(k + 4))
-                    .take_while(|&j| self.is_cap(j) || self.t(j) == "-")
+                    .take_while(|&j| self.is_cap(j) || matches!(self.t(j), "-" | "&"))
                     .any(|j| self.c(j) & TITLE != 0);
         let max = if titled {
             MAX_ROLE_SPEAKER_WORDS
@@ -68,6 +70,7 @@ impl<'a> Discourse<'a> {
                             && self.p(end + 1) == self.p(k))
                     || w == "-"
                     || end > k && self.role_punctuation(end)
+                    || end > k && self.is_lower(k) && self.toks[end].kind == TokenKind::Number
             };
             if !ok {
                 break;
@@ -98,7 +101,17 @@ impl<'a> Discourse<'a> {
         // `ujar pejabat itu`, `kata Ketua Partai X tersebut`: a role pointing back to the
         // person already talked about, never the body inside the role.
         if let Some(d) = (k + 1..end).find(|&d| self.c(d) & DEMONSTRATIVE != 0) {
-            if d <= k + MAX_ROLE_WORDS + 1 && (titled || self.is_lower(k)) {
+            let limit = if titled {
+                MAX_ROLE_SPEAKER_WORDS
+            } else {
+                MAX_ROLE_WORDS + 1
+            };
+            // a role, not a name plus a time phrase (`Eko Budi belum lama ini`)
+            // (`berusia 16 tahun itu` is an age, part of the role)
+            let role = self.c(d - 1) & TIME_NOUN == 0
+                || !self.is_lower(d - 1)
+                || self.toks[d - 2].kind == TokenKind::Number;
+            if d <= k + limit && (titled || self.is_lower(k)) && role {
                 return Some(Who::Anaphor(self.span(k, d)));
             }
         }
@@ -386,6 +399,10 @@ impl<'a> Discourse<'a> {
         }
         while k > sa && self.c(k) & ADVERB != 0 {
             k -= 1;
+        }
+        // `Budi kepada wartawan mengatakan`, `Sutrisno ketika ditemui di kantornya menjelaskan`
+        if let Some(j) = self.interlude_start(k, sa) {
+            k = j - 1;
         }
         // `X menggarisbawahi …, dengan menyatakan bahwa …`: the sentence's subject.
         if self.c(k) & MANNER != 0 && self.c(k) & ADVERB == 0
@@ -705,6 +722,35 @@ impl<'a> Discourse<'a> {
 
     /// `Aznal, Kepala Bagian Humas …`: the name (a person entity or name words) that fills the
     /// comma segment ending at the comma `p`, from the sentence start `sa` or an earlier comma.
+    /// The start of a phrase that ends at token `k` just before a speech verb and stands
+    /// between the verb and its subject: an `interlude` word (`kepada`, `saat`, `dalam`) right
+    /// after a capitalised word or a pronoun, within a few tokens and no comma or verb.
+    fn interlude_start(&self, k: usize, sa: usize) -> Option<usize> {
+        // The phrase ends in a lower-case word, a number or a medium (`kepada wartawan`,
+        // `saat dihubungi`, `kepada Kompas.com`); a name or pronoun right before the verb is
+        // its subject (`… kepada Nasabah BCA Dia menambahkan` is glued page furniture).
+        let medium = self.c(k) & MEDIA != 0
+            || self
+                .ent_ending_at(self.toks[k].span.end)
+                .is_some_and(|i| self.ents[i].label == Label::Org);
+        if self.is_cap(k) && !medium || self.c(k) & PRON != 0 {
+            return None;
+        }
+        let lo = k.saturating_sub(MAX_INTERLUDE).max(sa + 1);
+        for j in (lo..=k).rev() {
+            if self.t(j) == "," || self.c(j) & (ANY_SAY | POST) != 0 {
+                return None;
+            }
+            if self.c(j) & INTERLUDE != 0
+                && self.is_lower(j)
+                && (self.is_cap(j - 1) || self.c(j - 1) & PRON != 0 || self.t(j - 1) == ",")
+            {
+                return Some(j);
+            }
+        }
+        None
+    }
+
     /// `Name, Role … Body <verb>`: the segment from the last comma to token `k` (just before
     /// the verb) opens with a title, so it describes the name before the comma, and its
     /// closing comma was left out. Returns that name.
@@ -730,10 +776,10 @@ impl<'a> Discourse<'a> {
         }
         let who = self.name_segment_before(p, sa)?;
         match who {
-            Who::Mention(s)
-                if self.c(self.toks.partition_point(|t| t.span.start < s.start)) & MEDIA != 0 =>
-            {
-                None
+            Who::Mention(s) => {
+                let a = self.toks.partition_point(|t| t.span.start < s.start);
+                let bad = MEDIA | FUNC | SUBJECT_LEAD | NOT_NAME | CLAUSE_OPENER;
+                (self.c(a) & bad == 0 && self.is_cap(a)).then_some(Who::Mention(s))
             }
             w => Some(w),
         }
