@@ -36,7 +36,7 @@ mod number;
 mod word;
 
 pub(crate) use abbrev::{abbrev_class, AbbrevClass};
-use word::word;
+use word::{word, Run};
 
 /// Token conventions.
 ///
@@ -107,12 +107,13 @@ pub fn tokenize_into(text: &str, out: &mut Vec<Token>) {
 /// ```
 pub fn tokenize_with(text: &str, style: Style, out: &mut Vec<Token>) {
     let b = text.as_bytes();
+    let mut run = Run::new();
     let mut i = 0;
     while i < b.len() {
         i = if b[i] < 0x80 {
-            ascii_token(text, i, style, out)
+            ascii_token(text, i, style, &mut run, out)
         } else {
-            other_token(text, i, style, out)
+            other_token(text, i, style, &mut run, out)
         };
     }
 }
@@ -120,16 +121,16 @@ pub fn tokenize_with(text: &str, style: Style, out: &mut Vec<Token>) {
 /// Pushes the token starting with the ASCII byte at `i` (or skips white space) and returns
 /// where the next one starts.
 #[inline]
-fn ascii_token(text: &str, i: usize, style: Style, out: &mut Vec<Token>) -> usize {
+fn ascii_token(text: &str, i: usize, style: Style, run: &mut Run, out: &mut Vec<Token>) -> usize {
     let b = text.as_bytes();
     let c = b[i];
     match c {
         b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c => i + 1,
         b'0'..=b'9' | b'#' | b'*' if is_keycap(b, i + 1) => emoji(text, i, out),
-        b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' => word(text, i, i, style, out),
-        b'-' | b'+' if number::starts_signed_number(b, i) => word(text, i + 1, i, style, out),
+        b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' => word(text, i, i, style, run, out),
+        b'-' | b'+' if number::starts_signed_number(b, i) => word(text, i + 1, i, style, run, out),
         b'$' if b.get(i + 1).is_some_and(u8::is_ascii_digit) => {
-            amount_after_symbol(text, i, 1, style, out)
+            amount_after_symbol(text, i, 1, style, run, out)
         }
         b'#' | b'@'
             if b.get(i + 1)
@@ -170,18 +171,18 @@ fn punct_run(b: &[u8], i: usize, out: &mut Vec<Token>) -> usize {
 
 /// Pushes the token starting with the non-ASCII character at `i` (or skips white space and
 /// invisible characters) and returns where the next one starts.
-fn other_token(text: &str, i: usize, style: Style, out: &mut Vec<Token>) -> usize {
+fn other_token(text: &str, i: usize, style: Style, run: &mut Run, out: &mut Vec<Token>) -> usize {
     let b = text.as_bytes();
     let ch = char_at(text, i);
     let len = ch.len_utf8();
     if ch.is_whitespace() || is_invisible(ch) {
         i + len
     } else if ch.is_alphanumeric() {
-        word(text, i, i, style, out)
+        word(text, i, i, style, run, out)
     } else if is_emoji(ch) {
         emoji(text, i, out)
     } else if is_currency(ch) && b.get(i + len).is_some_and(u8::is_ascii_digit) {
-        amount_after_symbol(text, i, len, style, out)
+        amount_after_symbol(text, i, len, style, run, out)
     } else if ch == '…' {
         let mut j = i + len;
         while text[j..].starts_with('…') {
@@ -210,13 +211,14 @@ fn amount_after_symbol(
     i: usize,
     len: usize,
     style: Style,
+    run: &mut Run,
     out: &mut Vec<Token>,
 ) -> usize {
     if style.split_amounts() {
         push(out, i, i + len, TokenKind::Symbol);
-        word(text, i + len, i + len, style, out)
+        word(text, i + len, i + len, style, run, out)
     } else {
-        word(text, i + len, i, style, out)
+        word(text, i + len, i, style, run, out)
     }
 }
 

@@ -27,11 +27,15 @@ use crate::span::{Token, TokenKind};
 ///    last segment;
 ///
 /// and [`emit`] pushes the tokens, cutting words glued by stripped markup ([`glued`]).
+///
+/// `run` is scratch space, reused from word to word so that its arrays are not cleared for
+/// each (see [`Run::scan`]).
 pub(super) fn word(
     text: &str,
     seg0: usize,
     tok_start: usize,
     style: Style,
+    run: &mut Run,
     out: &mut Vec<Token>,
 ) -> usize {
     let (tok_start, seg0) = if seg0 == tok_start {
@@ -45,12 +49,13 @@ pub(super) fn word(
     } else {
         (tok_start, seg0)
     };
-    let run = Run::scan(text, seg0);
+    run.scan(text, seg0);
+    let run = &*run;
     let mut joins = Joins::new();
-    dotted_runs(text, &run, &mut joins);
-    decide_connectors(text, &run, style, &mut joins);
-    let end = word_end(text, &run, &joins, style);
-    emit(text, &run, &joins, tok_start, end, style, out)
+    dotted_runs(text, run, &mut joins);
+    decide_connectors(text, run, style, &mut joins);
+    let end = word_end(text, run, &joins, style);
+    emit(text, run, &joins, tok_start, end, style, out)
 }
 
 /// Shape 1, the common case, tried first so that it costs no more than one scan: a run of
@@ -130,23 +135,31 @@ pub(super) struct Run {
 }
 
 impl Run {
-    /// Collects the segments and connectors of the word whose first segment starts at `p`.
-    /// A connector counts only when a word character follows it.
-    #[inline]
-    fn scan(text: &str, mut p: usize) -> Run {
-        let b = text.as_bytes();
-        let mut run = Run {
+    /// Scratch space for the words of one text.
+    pub(super) fn new() -> Run {
+        Run {
             segs: [Seg::default(); MAX_SEGS],
             conns: [0u8; MAX_SEGS],
             conn_len: [1u8; MAX_SEGS],
             n: 0,
-        };
+        }
+    }
+
+    /// Collects the segments and connectors of the word whose first segment starts at `p`.
+    /// A connector counts only when a word character follows it.
+    ///
+    /// Only the first `n` segments and the connectors between them are written; what lies
+    /// beyond is left from an earlier word and never read.
+    #[inline]
+    fn scan(&mut self, text: &str, mut p: usize) {
+        let b = text.as_bytes();
+        self.n = 0;
         loop {
             let seg = scan_seg(text, p);
             p = seg.end;
-            run.segs[run.n] = seg;
-            run.n += 1;
-            if run.n == MAX_SEGS || p >= b.len() {
+            self.segs[self.n] = seg;
+            self.n += 1;
+            if self.n == MAX_SEGS || p >= b.len() {
                 break;
             }
             let (c, clen): (u8, u8) = match b[p] {
@@ -158,11 +171,10 @@ impl Run {
             if !starts_alnum(text, b, p + clen as usize) {
                 break;
             }
-            run.conns[run.n] = c;
-            run.conn_len[run.n] = clen;
+            self.conns[self.n] = c;
+            self.conn_len[self.n] = clen;
             p += clen as usize;
         }
-        run
     }
 
     /// The segments.
