@@ -233,6 +233,26 @@ impl Document {
             error: None,
         };
         w.out.push(b'{');
+        self.write_head(&mut w, options);
+        w.out.extend_from_slice(b",\"zones\":");
+        w.list(&self.zones, Json::zone);
+        w.out.extend_from_slice(b",\"sentences\":");
+        w.list(&self.sentences, |w, s| w.span(*s, false));
+        if options.tokens {
+            w.out.extend_from_slice(b",\"tokens\":");
+            w.list(&self.tokens, Json::token);
+        }
+        w.out.extend_from_slice(b",\"entities\":");
+        w.list(&self.entities, Json::entity);
+        w.out.extend_from_slice(b",\"quotes\":");
+        w.list(&self.quotes, Json::quote);
+        w.out.push(b'}');
+        w.finish()
+    }
+
+    /// The record's fields before its lists: `id`, the input's other fields carried through,
+    /// `text` (when asked for) and `meta`.
+    fn write_head(&self, w: &mut Json<'_, '_>, options: RecordOptions) {
         let mut first = true;
         if let Some(id) = &self.id {
             w.key(&mut first, "id");
@@ -250,68 +270,11 @@ impl Document {
         }
         if options.text {
             w.key(&mut first, "text");
-            write_json_str(w.out, text);
+            write_json_str(w.out, w.text);
             w.spill();
         }
         w.key(&mut first, "meta");
         let _ = serde_json::to_writer(&mut *w.out, &self.meta);
-        w.out.extend_from_slice(b",\"zones\":");
-        w.list(&self.zones, |w, z| {
-            w.span(z.span, false);
-            w.field("kind", z.kind.as_str());
-        });
-        w.out.extend_from_slice(b",\"sentences\":");
-        w.list(&self.sentences, |w, s| w.span(*s, false));
-        if options.tokens {
-            w.out.extend_from_slice(b",\"tokens\":");
-            w.list(&self.tokens, |w, t| {
-                w.span(t.span, true);
-                w.field("kind", token_kind(t.kind));
-            });
-        }
-        w.out.extend_from_slice(b",\"entities\":");
-        w.list(&self.entities, |w, e| {
-            w.span(e.span, true);
-            w.field("label", e.label.as_str());
-            w.field("id", &e.id);
-            w.field("canonical", &e.canonical);
-            w.field("kind", &e.kind);
-            w.field("source", source(e.source));
-            if let Some(z) = e.zone {
-                w.field("zone", z.as_str());
-            }
-        });
-        w.out.extend_from_slice(b",\"quotes\":");
-        w.list(&self.quotes, |w, q| {
-            w.span(q.span, true);
-            w.field("kind", quote_kind(q.kind));
-            w.out.extend_from_slice(b",\"speaker\":");
-            match &q.speaker {
-                None => w.out.extend_from_slice(b"null"),
-                Some(sp) => {
-                    w.out.push(b'{');
-                    w.span(sp.span, true);
-                    w.opt_field("id", sp.id.as_deref());
-                    w.opt_field("canonical", sp.canonical.as_deref());
-                    w.out.push(b'}');
-                }
-            }
-            w.out.extend_from_slice(b",\"cue\":");
-            match q.cue {
-                None => w.out.extend_from_slice(b"null"),
-                Some(c) => {
-                    w.out.push(b'{');
-                    w.span(c, true);
-                    w.out.push(b'}');
-                }
-            }
-            w.field("rule", q.rule);
-            if let Some(z) = q.zone {
-                w.field("zone", z.as_str());
-            }
-        });
-        w.out.push(b'}');
-        w.finish()
     }
 
     /// The text of a span of this document.
@@ -459,6 +422,61 @@ impl Json<'_, '_> {
             self.spill();
         }
         self.out.push(b']');
+    }
+
+    /// The fields of one zone.
+    fn zone(&mut self, z: &Zone) {
+        self.span(z.span, false);
+        self.field("kind", z.kind.as_str());
+    }
+
+    /// The fields of one token.
+    fn token(&mut self, t: &Token) {
+        self.span(t.span, true);
+        self.field("kind", token_kind(t.kind));
+    }
+
+    /// The fields of one entity; `zone` only when the entity has one.
+    fn entity(&mut self, e: &Entity) {
+        self.span(e.span, true);
+        self.field("label", e.label.as_str());
+        self.field("id", &e.id);
+        self.field("canonical", &e.canonical);
+        self.field("kind", &e.kind);
+        self.field("source", source(e.source));
+        if let Some(z) = e.zone {
+            self.field("zone", z.as_str());
+        }
+    }
+
+    /// The fields of one quote: its speaker and cue objects, or `null`.
+    fn quote(&mut self, q: &Quote) {
+        self.span(q.span, true);
+        self.field("kind", quote_kind(q.kind));
+        self.out.extend_from_slice(b",\"speaker\":");
+        match &q.speaker {
+            None => self.out.extend_from_slice(b"null"),
+            Some(sp) => {
+                self.out.push(b'{');
+                self.span(sp.span, true);
+                self.opt_field("id", sp.id.as_deref());
+                self.opt_field("canonical", sp.canonical.as_deref());
+                self.out.push(b'}');
+            }
+        }
+        self.out.extend_from_slice(b",\"cue\":");
+        match q.cue {
+            None => self.out.extend_from_slice(b"null"),
+            Some(c) => {
+                self.out.push(b'{');
+                self.span(c, true);
+                self.out.push(b'}');
+            }
+        }
+        self.field("rule", q.rule);
+        if let Some(z) = q.zone {
+            self.field("zone", z.as_str());
+        }
     }
 }
 

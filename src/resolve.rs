@@ -238,10 +238,35 @@ impl Resolver<'_> {
 
     /// `(ACR)` after a full form: links the acronym, and its later uses, to the full form.
     fn acronyms(&self, entities: &mut Vec<Entity>) {
+        let defs = self.acronym_definitions(entities);
+        if defs.defined.is_empty() {
+            return;
+        }
+        let uses = self.acronym_uses(&defs);
+        remove_indices(entities, &defs.replaced);
+        // new entities must not overlap what is there; pattern full forms drop what they contain
+        let patterns = Intervals::new(
+            defs.added
+                .iter()
+                .filter(|a| a.source == Source::Pattern)
+                .map(|a| a.span),
+        );
+        entities.retain(|e| !patterns.contains(e.span));
+        entities.extend(defs.added);
+        entities.extend(uses);
+        normalise(entities);
+    }
+
+    /// Every `Full Form (ACR)` in text order: which full form each acronym stands for, the
+    /// entities that adds (aliases at the acronym, new ORG full forms) and the entities it
+    /// replaces (a gazetteer's other reading of the acronym).
+    fn acronym_definitions(&self, entities: &[Entity]) -> Definitions<'_> {
         let n = self.tokens.len();
-        let mut defined: Vec<(&str, Entity)> = Vec::new();
-        let mut added: Vec<Entity> = Vec::new();
-        let mut replaced: Vec<usize> = Vec::new();
+        let mut d = Definitions {
+            defined: Vec::new(),
+            added: Vec::new(),
+            replaced: Vec::new(),
+        };
         for i in 1..n.saturating_sub(2) {
             if self.s(i) != "(" || self.s(i + 2) != ")" {
                 continue;
@@ -251,76 +276,93 @@ impl Resolver<'_> {
                 continue;
             }
             let acr_span = self.tokens[i + 1].span;
-            let full = match self.cover[i - 1] {
-                0 => None,
-                k => Some(&entities[k as usize - 1]),
-            };
-            let full = match full {
-                // `Warga Negara Indonesia (WNI)`: the acronym spells a longer phrase than the
-                // entity at its end, so it names that phrase (a demonym-like noun), not the entity
-                Some(e)
-                    if self
-                        .initials_match(i, acr, true)
-                        .is_some_and(|a| self.tokens[a].span.start < e.span.start) =>
-                {
-                    continue
-                }
-                // `Makassar (ANTARA)`: a dateline's outlet, not the city's acronym
-                Some(e)
-                    if e.span.end == self.tokens[i - 1].span.end
-                        && abbreviates(e.span.as_str(self.text), acr) =>
-                {
-                    e.clone()
-                }
-                Some(_) => continue,
-                // only an organisation's or place's name defines an acronym: not a permit, law,
-                // status or programme (`Surat Izin Mengemudi (SIM)`, `Warga Negara Asing (WNA)`)
-                None => match self
-                    .initials_match(i, acr, false)
-                    .filter(|&a| self.wflags(a) & (W_HEAD | W_ACR_HEAD) != 0)
-                {
-                    Some(a) => {
-                        let span =
-                            Span::new(self.tokens[a].span.start, self.tokens[i - 1].span.end);
-                        let e = pattern_entity(self.text, span, Label::Org, "organisation");
-                        added.push(e.clone());
-                        e
-                    }
-                    None => continue,
-                },
+            let Some(full) = self.full_form(i, acr, entities, &mut d.added) else {
+                continue;
             };
             match self.cover[i + 1] {
-                0 => added.push(alias_of(&full, acr_span)),
+                0 => d.added.push(alias_of(&full, acr_span)),
                 k => {
                     // the definition in the text beats the gazetteer's reading of the acronym
                     let old = &entities[k as usize - 1];
                     if old.id != full.id && old.span == acr_span {
-                        replaced.push(k as usize - 1);
-                        added.push(alias_of(&full, acr_span));
+                        d.replaced.push(k as usize - 1);
+                        d.added.push(alias_of(&full, acr_span));
                     } else if old.span != acr_span {
                         continue;
                     }
                 }
             }
-            defined.push((acr, full));
+            d.defined.push((acr, full));
         }
-        if defined.is_empty() {
-            return;
+        d
+    }
+
+    /// The full form that the acronym `acr` in parentheses (`(` at token `paren`) defines: the
+    /// entity ending right before the `(` when the acronym abbreviates it (`Komisi
+    /// Pemberantasan Korupsi (KPK)`), or, when no entity stands there, the capitalised words
+    /// before it with the acronym's initials, opened by an organisation's head word (`Badan Gizi
+    /// Nasional (BGN)`): a new ORG pattern entity, also pushed on `added`.
+    fn full_form(
+        &self,
+        paren: usize,
+        acr: &str,
+        entities: &[Entity],
+        added: &mut Vec<Entity>,
+    ) -> Option<Entity> {
+        let i = paren;
+        let full = match self.cover[i - 1] {
+            0 => None,
+            k => Some(&entities[k as usize - 1]),
+        };
+        match full {
+            // `Warga Negara Indonesia (WNI)`: the acronym spells a longer phrase than the
+            // entity at its end, so it names that phrase (a demonym-like noun), not the entity
+            Some(e)
+                if self
+                    .initials_match(i, acr, true)
+                    .is_some_and(|a| self.tokens[a].span.start < e.span.start) =>
+            {
+                None
+            }
+            // `Makassar (ANTARA)`: a dateline's outlet, not the city's acronym
+            Some(e)
+                if e.span.end == self.tokens[i - 1].span.end
+                    && abbreviates(e.span.as_str(self.text), acr) =>
+            {
+                Some(e.clone())
+            }
+            Some(_) => None,
+            // only an organisation's or place's name defines an acronym: not a permit, law,
+            // status or programme (`Surat Izin Mengemudi (SIM)`, `Warga Negara Asing (WNA)`)
+            None => {
+                let a = self
+                    .initials_match(i, acr, false)
+                    .filter(|&a| self.wflags(a) & (W_HEAD | W_ACR_HEAD) != 0)?;
+                let span = Span::new(self.tokens[a].span.start, self.tokens[i - 1].span.end);
+                let e = pattern_entity(self.text, span, Label::Org, "organisation");
+                added.push(e.clone());
+                Some(e)
+            }
         }
-        // Later uses of each acronym. The definitions of one acronym come in text order and each
-        // full form ends at the token before its `(`, so their ends increase: the nearest full
-        // form ending before a use is found by binary search, not by a scan of all definitions.
+    }
+
+    /// Later uses of each defined acronym, as aliases of the nearest full form before them
+    /// (`KPK` alone, after `Komisi Pemberantasan Korupsi (KPK)`), where nothing else stands.
+    fn acronym_uses(&self, defs: &Definitions<'_>) -> Vec<Entity> {
+        // The definitions of one acronym come in text order and each full form ends at the token
+        // before its `(`, so their ends increase: the nearest full form ending before a use is
+        // found by binary search, not by a scan of all definitions.
         let mut by_acr: FxMap<&str, Vec<&Entity>> = FxMap::default();
-        for (a, full) in &defined {
+        for (a, full) in &defs.defined {
             by_acr.entry(a).or_default().push(full);
         }
         // What the definitions added, for the overlap test of each later use.
-        let taken = Intervals::new(added.iter().map(|e| e.span));
+        let taken = Intervals::new(defs.added.iter().map(|e| e.span));
         let first_def = self
             .tokens
-            .partition_point(|t| t.span.start < added.first().map_or(0, |e| e.span.start));
+            .partition_point(|t| t.span.start < defs.added.first().map_or(0, |e| e.span.start));
         let mut uses: Vec<Entity> = Vec::new();
-        for i in first_def..n {
+        for i in first_def..self.tokens.len() {
             if self.cover[i] != 0 || self.info[i].t & T_ALLCAPS == 0 {
                 continue;
             }
@@ -337,28 +379,7 @@ impl Resolver<'_> {
                 uses.push(alias_of(full, span));
             }
         }
-        if !replaced.is_empty() {
-            let mut drop = vec![false; entities.len()];
-            for k in replaced {
-                drop[k] = true;
-            }
-            let mut k = 0;
-            entities.retain(|_| {
-                k += 1;
-                !drop[k - 1]
-            });
-        }
-        // new entities must not overlap what is there; pattern full forms drop what they contain
-        let patterns = Intervals::new(
-            added
-                .iter()
-                .filter(|a| a.source == Source::Pattern)
-                .map(|a| a.span),
-        );
-        entities.retain(|e| !patterns.contains(e.span));
-        entities.extend(added);
-        entities.extend(uses);
-        normalise(entities);
+        uses
     }
 
     /// The capitalised words before `(` at `paren` whose initials spell `acr` (connectors like
@@ -403,27 +424,30 @@ impl Resolver<'_> {
 
     /// Short names and repeated full names of people.
     fn short_names(&self, entities: &mut Vec<Entity>) {
-        // keys of every person with 2+ name words: (key, entity index)
+        let keys = self.person_keys(entities);
+        if keys.is_empty() {
+            return;
+        }
+        let names = NameKeys::new(&keys);
+        self.relink_pattern_names(entities, &names.map);
+        let added = self.short_forms(entities, &names);
+        entities.extend(added);
+        normalise(entities);
+    }
+
+    /// The keys a person can be named by, each with the entity's index. For a person of two or
+    /// more name words: the whole name, its first and its last word, and for three or more the
+    /// first two and the last two (`Sri Mulyani` of `Sri Mulyani Indrawati`). A one-word name
+    /// found by a pattern (`kata Sutrisno`) is its own key: that person everywhere.
+    fn person_keys(&self, entities: &[Entity]) -> Vec<(Cow<'_, str>, usize)> {
         let mut keys: Vec<(Cow<'_, str>, usize)> = Vec::new();
         let mut words: Vec<usize> = Vec::new();
         for (ei, e) in entities.iter().enumerate() {
             if e.label != Label::Person {
                 continue;
             }
-            words.clear();
-            let a = self.tok_at(e.span.start);
-            let mut b = a;
-            while b < self.tokens.len() && self.tokens[b].span.end <= e.span.end {
-                let ti = self.info[b];
-                // lower-case words were not looked up (see `token_info`): ask for particles here
-                let particle = ti.t & T_CAP == 0 && lexicon().flags(self.s(b)) & W_PARTICLE != 0;
-                if ti.t & T_WORD != 0 && ti.t & T_INITIAL == 0 && !particle {
-                    words.push(b);
-                }
-                b += 1;
-            }
+            self.name_words(e.span, &mut words);
             if words.len() < 2 {
-                // a one-word name found by a pattern (`kata Sutrisno`) is that person everywhere
                 if words.len() == 1
                     && e.source == Source::Pattern
                     && self.wflags(words[0]) & (W_HEAD | W_ACR_HEAD | W_LOOSE) == 0
@@ -442,24 +466,29 @@ impl Resolver<'_> {
                 keys.push((self.joined(&words[m - 2..]), ei));
             }
         }
-        if keys.is_empty() {
-            return;
-        }
-        // key -> entity indices in text order
-        let mut map: FxMap<&str, Vec<usize>> = FxMap::default();
-        // first words of all keys: one cheap check per capitalised token before building keys
-        let mut firsts: FxMap<&str, ()> = FxMap::default();
-        for (k, _) in &keys {
-            firsts.insert(k.split(' ').next().unwrap_or(""), ());
-        }
-        for (k, ei) in &keys {
-            let v = map.entry(&**k).or_default();
-            if v.last() != Some(ei) {
-                v.push(*ei);
+        keys
+    }
+
+    /// The name words (token indices) of the person at `span`: its words, not its initials
+    /// (`M.`) nor its particles (`bin`, `van`).
+    fn name_words(&self, span: Span, words: &mut Vec<usize>) {
+        words.clear();
+        let mut b = self.tok_at(span.start);
+        while b < self.tokens.len() && self.tokens[b].span.end <= span.end {
+            let ti = self.info[b];
+            // lower-case words were not looked up (see `token_info`): ask for particles here
+            let particle = ti.t & T_CAP == 0 && lexicon().flags(self.s(b)) & W_PARTICLE != 0;
+            if ti.t & T_WORD != 0 && ti.t & T_INITIAL == 0 && !particle {
+                words.push(b);
             }
+            b += 1;
         }
-        // short pattern names ("kata Prasetyo" found by the entity rules) that are the first or
-        // last word(s) of a longer person become that person
+    }
+
+    /// Short pattern names (`kata Prasetyo`, found by the entity rules) that are the first or
+    /// last word(s) of a longer person become that person: the nearest one before, or the only
+    /// person of that key when all of them come after.
+    fn relink_pattern_names(&self, entities: &mut [Entity], map: &FxMap<&str, Vec<usize>>) {
         let mut longer_cache: FxMap<&str, (Vec<usize>, bool)> = FxMap::default();
         for pi in 0..entities.len() {
             let e = &entities[pi];
@@ -494,6 +523,11 @@ impl Resolver<'_> {
                 entities[pi] = alias_of(&entities[ei], span);
             }
         }
+    }
+
+    /// Short forms in the text outside entities (`Peskov` after `Dmitry Peskov`), as aliases of
+    /// the person [`Resolver::short_form_at`] links them to.
+    fn short_forms(&self, entities: &[Entity], names: &NameKeys<'_>) -> Vec<Entity> {
         let mut added = Vec::new();
         let mut buf = String::new();
         // key -> whether all its candidates name one person (asked only of short forms that come
@@ -506,69 +540,132 @@ impl Resolver<'_> {
             if self.cover[i] != 0
                 || ti.t & T_CAP == 0
                 || ti.t & (T_ALLCAPS | T_INITIAL) != 0
-                || !firsts.contains_key(self.s(i))
+                || !names.firsts.contains_key(self.s(i))
                 || self.wflags(i) & (W_STOP | W_STRICT | W_TITLE) != 0
             {
                 i += 1;
                 continue;
             }
-            let pos = self.tokens[i].span.start;
-            // longest key first: up to 4 words
-            let mut hit = None;
-            for len in (1..=4).rev() {
-                if i + len > n
-                    || (i + 1..i + len)
-                        .any(|k| self.cover[k] != 0 || self.info[k].t & T_NL_BEFORE != 0)
-                {
-                    continue;
-                }
-                buf.clear();
-                for k in i..i + len {
-                    if k > i {
-                        buf.push(' ');
-                    }
-                    buf.push_str(self.s(k));
-                }
-                let Some((&key, cands)) = map.get_key_value(buf.as_str()) else {
-                    continue;
-                };
-                // the next token must not continue the name (`Kim` in `Kim Yo Jong`)
-                if i + len < n
-                    && self.info[i + len].t & T_CAP != 0
-                    && self.cover[i + len] == 0
-                    && self.info[i + len].t & T_NL_BEFORE == 0
-                {
-                    let nt = self.info[i + len];
-                    let nw = self.wflags(i + len);
-                    if nw & (W_STOP | W_STRICT | W_TITLE) == 0 && nt.t & T_ALLCAPS == 0 {
-                        break;
-                    }
-                }
-                let chosen = match nearest_before(entities, cands, pos) {
-                    Some(ei) => Some(ei),
-                    None => {
-                        let first = &entities[cands[0]].canonical;
-                        let one = *one_person.entry(key).or_insert_with(|| {
-                            cands.iter().all(|&ei| &entities[ei].canonical == first)
-                        });
-                        one.then_some(cands[0])
-                    }
-                };
-                if let Some(ei) = chosen {
-                    hit = Some((len, ei));
-                }
-                break;
-            }
+            let hit = self.short_form_at(i, entities, &names.map, &mut one_person, &mut buf);
             if let Some((len, ei)) = hit {
-                let span = Span::new(pos, self.tokens[i + len - 1].span.end);
+                let span = Span::new(self.tokens[i].span.start, self.tokens[i + len - 1].span.end);
                 added.push(alias_of(&entities[ei], span));
                 i += len;
             } else {
                 i += 1;
             }
         }
-        entities.extend(added);
-        normalise(entities);
+        added
+    }
+
+    /// The longest key (up to 4 words) starting at token `i`, and the person it names: the
+    /// nearest full mention before it, or, before every full mention, the only person with that
+    /// key. `None` when no key starts there, when the next word continues the name (`Kim` in
+    /// `Kim Yo Jong`) or when the key is ambiguous.
+    fn short_form_at<'k>(
+        &self,
+        i: usize,
+        entities: &[Entity],
+        map: &FxMap<&'k str, Vec<usize>>,
+        one_person: &mut FxMap<&'k str, bool>,
+        buf: &mut String,
+    ) -> Option<(usize, usize)> {
+        let n = self.tokens.len();
+        let pos = self.tokens[i].span.start;
+        for len in (1..=4).rev() {
+            if i + len > n
+                || (i + 1..i + len).any(|k| self.cover[k] != 0 || self.info[k].t & T_NL_BEFORE != 0)
+            {
+                continue;
+            }
+            buf.clear();
+            for k in i..i + len {
+                if k > i {
+                    buf.push(' ');
+                }
+                buf.push_str(self.s(k));
+            }
+            let Some((&key, cands)) = map.get_key_value(buf.as_str()) else {
+                continue;
+            };
+            if self.continues_name(i + len) {
+                return None;
+            }
+            let chosen = match nearest_before(entities, cands, pos) {
+                Some(ei) => Some(ei),
+                None => {
+                    let first = &entities[cands[0]].canonical;
+                    let one = *one_person.entry(key).or_insert_with(|| {
+                        cands.iter().all(|&ei| &entities[ei].canonical == first)
+                    });
+                    one.then_some(cands[0])
+                }
+            };
+            return chosen.map(|ei| (len, ei));
+        }
+        None
+    }
+
+    /// Token `j` continues a name: a capitalised word outside entities on the same line, no
+    /// stop-word, title or word usually written in lower case, not in capitals.
+    fn continues_name(&self, j: usize) -> bool {
+        j < self.tokens.len()
+            && self.info[j].t & T_CAP != 0
+            && self.cover[j] == 0
+            && self.info[j].t & T_NL_BEFORE == 0
+            && self.wflags(j) & (W_STOP | W_STRICT | W_TITLE) == 0
+            && self.info[j].t & T_ALLCAPS == 0
+    }
+}
+
+/// What the acronyms defined in parentheses give (see [`Resolver::acronym_definitions`]).
+struct Definitions<'a> {
+    /// Each acronym and its full form, in text order.
+    defined: Vec<(&'a str, Entity)>,
+    /// Aliases at the definitions and new pattern full forms.
+    added: Vec<Entity>,
+    /// Indices of entities an alias replaces.
+    replaced: Vec<usize>,
+}
+
+/// Removes the entities at `indices` (any order).
+fn remove_indices(entities: &mut Vec<Entity>, indices: &[usize]) {
+    if indices.is_empty() {
+        return;
+    }
+    let mut drop = vec![false; entities.len()];
+    for &k in indices {
+        drop[k] = true;
+    }
+    let mut k = 0;
+    entities.retain(|_| {
+        k += 1;
+        !drop[k - 1]
+    });
+}
+
+/// The keys of [`Resolver::person_keys`], looked up by the text of a short form.
+struct NameKeys<'k> {
+    /// key -> entity indices in text order
+    map: FxMap<&'k str, Vec<usize>>,
+    /// first words of all keys: one cheap check per capitalised token before building keys
+    firsts: FxMap<&'k str, ()>,
+}
+
+impl<'k> NameKeys<'k> {
+    fn new(keys: &'k [(Cow<'_, str>, usize)]) -> NameKeys<'k> {
+        let mut map: FxMap<&str, Vec<usize>> = FxMap::default();
+        let mut firsts: FxMap<&str, ()> = FxMap::default();
+        for (k, _) in keys {
+            firsts.insert(k.split(' ').next().unwrap_or(""), ());
+        }
+        for (k, ei) in keys {
+            let v = map.entry(&**k).or_default();
+            if v.last() != Some(ei) {
+                v.push(*ei);
+            }
+        }
+        NameKeys { map, firsts }
     }
 }
 

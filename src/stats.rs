@@ -672,91 +672,28 @@ impl Summary {
             out,
             "section\tgroup\tlabel\tname\tcount\tdocuments\tdirect\tpartial\tindirect"
         )?;
-        let clean = |s: &str| s.replace(['\t', '\n', '\r'], " ");
-        let mut row = |section: &str,
-                       group: &str,
-                       label: &str,
-                       name: &str,
-                       count: u64,
-                       docs: Option<u64>,
-                       k: Option<KindCounts>|
-         -> io::Result<()> {
-            let docs = docs.map(|d| d.to_string()).unwrap_or_default();
-            let kinds = k
-                .map(|k| format!("{}\t{}\t{}", k.direct, k.partial, k.indirect))
-                .unwrap_or_else(|| "\t\t".into());
-            writeln!(
-                out,
-                "{section}\t{}\t{label}\t{}\t{count}\t{docs}\t{kinds}",
-                clean(group),
-                clean(name)
-            )
-        };
-        row(
-            "documents",
-            "",
-            "",
-            "failed",
-            self.failed,
-            Some(self.documents),
-            None,
-        )?;
+        TsvRow {
+            section: "documents",
+            name: "failed",
+            count: self.failed,
+            documents: Some(self.documents),
+            ..TsvRow::default()
+        }
+        .write(out)?;
         for g in &self.groups {
-            let gr = g.group.as_str();
-            row(
-                "totals",
-                gr,
-                "",
-                "",
-                g.entities,
-                Some(g.documents),
-                Some(g.quotes),
-            )?;
-            let un = g.unattributed;
-            row("unattributed", gr, "", "", un.total(), None, Some(un))?;
-            let ur = g.unresolved;
-            row("unresolved", gr, "", "", ur.total(), None, Some(ur))?;
-            for s in &g.speakers {
-                let k = KindCounts {
-                    direct: s.direct,
-                    partial: s.partial,
-                    indirect: s.indirect,
-                };
-                row(
-                    "speakers",
-                    gr,
-                    "",
-                    &s.name,
-                    s.quotes,
-                    Some(s.documents),
-                    Some(k),
-                )?;
-            }
-            for (label, rows) in &g.names {
-                for n in rows {
-                    row(
-                        "entities",
-                        gr,
-                        label,
-                        &n.name,
-                        n.mentions,
-                        Some(n.documents),
-                        None,
-                    )?;
-                }
-            }
+            g.write_tsv(out)?;
         }
         for (section, rows) in [("outlets", &self.outlets), ("months", &self.months)] {
             for r in rows {
-                row(
+                TsvRow {
                     section,
-                    "",
-                    "",
-                    &r.name,
-                    r.entities,
-                    Some(r.documents),
-                    Some(r.quotes),
-                )?;
+                    name: &r.name,
+                    count: r.entities,
+                    documents: Some(r.documents),
+                    kinds: Some(r.quotes),
+                    ..TsvRow::default()
+                }
+                .write(out)?;
             }
         }
         Ok(())
@@ -769,65 +706,7 @@ impl Summary {
             self.documents, self.failed
         )?;
         for g in &self.groups {
-            if let Some(by) = self.by {
-                writeln!(out, "\n=== {by}: {} ===", g.group)?;
-            }
-            let q = g.quotes;
-            writeln!(
-                out,
-                "\n{} documents, {} entity mentions, {} quotes ({} direct, {} partial, {} indirect)",
-                g.documents,
-                g.entities,
-                q.total(),
-                q.direct,
-                q.partial,
-                q.indirect
-            )?;
-            let (un, ur) = (g.unattributed, g.unresolved);
-            writeln!(
-                out,
-                "quotes without a speaker: {} ({} direct, {} partial, {} indirect); \
-                 speaker not resolved to a name: {}",
-                un.total(),
-                un.direct,
-                un.partial,
-                un.indirect,
-                ur.total()
-            )?;
-            writeln!(out, "\nQuoted most")?;
-            let rows = g.speakers.iter().map(|s| {
-                vec![
-                    s.name.clone(),
-                    s.quotes.to_string(),
-                    s.direct.to_string(),
-                    s.partial.to_string(),
-                    s.indirect.to_string(),
-                    s.documents.to_string(),
-                ]
-            });
-            table(
-                out,
-                &[
-                    "speaker",
-                    "quotes",
-                    "direct",
-                    "partial",
-                    "indirect",
-                    "documents",
-                ],
-                rows,
-            )?;
-            for (label, rows) in &g.names {
-                writeln!(out, "\nMentioned most: {label}")?;
-                let rows = rows.iter().map(|n| {
-                    vec![
-                        n.name.clone(),
-                        n.mentions.to_string(),
-                        n.documents.to_string(),
-                    ]
-                });
-                table(out, &["entity", "mentions", "documents"], rows)?;
-            }
+            g.write_table(self.by, out)?;
         }
         for (title, head, rows) in [
             ("\nBy outlet", "outlet", &self.outlets),
@@ -845,6 +724,163 @@ impl Summary {
             table(out, &[head, "documents", "entities", "quotes"], rows)?;
         }
         Ok(())
+    }
+}
+
+impl GroupSummary {
+    /// The group's rows of the flat table: `totals`, `unattributed`, `unresolved`, then one
+    /// row per speaker and per entity.
+    fn write_tsv(&self, out: &mut dyn Write) -> io::Result<()> {
+        let group = self.group.as_str();
+        let row = |section| TsvRow {
+            section,
+            group,
+            ..TsvRow::default()
+        };
+        TsvRow {
+            count: self.entities,
+            documents: Some(self.documents),
+            kinds: Some(self.quotes),
+            ..row("totals")
+        }
+        .write(out)?;
+        for (section, k) in [
+            ("unattributed", self.unattributed),
+            ("unresolved", self.unresolved),
+        ] {
+            TsvRow {
+                count: k.total(),
+                kinds: Some(k),
+                ..row(section)
+            }
+            .write(out)?;
+        }
+        for s in &self.speakers {
+            let k = KindCounts {
+                direct: s.direct,
+                partial: s.partial,
+                indirect: s.indirect,
+            };
+            TsvRow {
+                name: &s.name,
+                count: s.quotes,
+                documents: Some(s.documents),
+                kinds: Some(k),
+                ..row("speakers")
+            }
+            .write(out)?;
+        }
+        for (label, rows) in &self.names {
+            for n in rows {
+                TsvRow {
+                    label,
+                    name: &n.name,
+                    count: n.mentions,
+                    documents: Some(n.documents),
+                    ..row("entities")
+                }
+                .write(out)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// The group's part of the terminal table: its totals, the speakers quoted most and the
+    /// entities mentioned most per label, under a `=== by: group ===` heading when grouped.
+    fn write_table(&self, by: Option<&str>, out: &mut dyn Write) -> io::Result<()> {
+        if let Some(by) = by {
+            writeln!(out, "\n=== {by}: {} ===", self.group)?;
+        }
+        let q = self.quotes;
+        writeln!(
+            out,
+            "\n{} documents, {} entity mentions, {} quotes ({} direct, {} partial, {} indirect)",
+            self.documents,
+            self.entities,
+            q.total(),
+            q.direct,
+            q.partial,
+            q.indirect
+        )?;
+        let (un, ur) = (self.unattributed, self.unresolved);
+        writeln!(
+            out,
+            "quotes without a speaker: {} ({} direct, {} partial, {} indirect); \
+             speaker not resolved to a name: {}",
+            un.total(),
+            un.direct,
+            un.partial,
+            un.indirect,
+            ur.total()
+        )?;
+        writeln!(out, "\nQuoted most")?;
+        let rows = self.speakers.iter().map(|s| {
+            vec![
+                s.name.clone(),
+                s.quotes.to_string(),
+                s.direct.to_string(),
+                s.partial.to_string(),
+                s.indirect.to_string(),
+                s.documents.to_string(),
+            ]
+        });
+        table(
+            out,
+            &[
+                "speaker",
+                "quotes",
+                "direct",
+                "partial",
+                "indirect",
+                "documents",
+            ],
+            rows,
+        )?;
+        for (label, rows) in &self.names {
+            writeln!(out, "\nMentioned most: {label}")?;
+            let rows = rows.iter().map(|n| {
+                vec![
+                    n.name.clone(),
+                    n.mentions.to_string(),
+                    n.documents.to_string(),
+                ]
+            });
+            table(out, &["entity", "mentions", "documents"], rows)?;
+        }
+        Ok(())
+    }
+}
+
+/// One row of the flat table; `documents` and `kinds` empty where the section has none.
+#[derive(Default)]
+struct TsvRow<'a> {
+    section: &'a str,
+    group: &'a str,
+    label: &'a str,
+    name: &'a str,
+    count: u64,
+    documents: Option<u64>,
+    kinds: Option<KindCounts>,
+}
+
+impl TsvRow<'_> {
+    /// Writes the row; tabs and line breaks in the group and the name become spaces.
+    fn write(&self, out: &mut dyn Write) -> io::Result<()> {
+        let clean = |s: &str| s.replace(['\t', '\n', '\r'], " ");
+        let docs = self.documents.map(|d| d.to_string()).unwrap_or_default();
+        let kinds = self
+            .kinds
+            .map(|k| format!("{}\t{}\t{}", k.direct, k.partial, k.indirect))
+            .unwrap_or_else(|| "\t\t".into());
+        writeln!(
+            out,
+            "{}\t{}\t{}\t{}\t{}\t{docs}\t{kinds}",
+            self.section,
+            clean(self.group),
+            self.label,
+            clean(self.name),
+            self.count
+        )
     }
 }
 

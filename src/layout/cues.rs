@@ -147,16 +147,58 @@ pub(crate) fn cues() -> &'static Cues {
     C.get_or_init(build)
 }
 
+/// Reads every list once: the furniture phrases, credit labels, outlets, headline words and
+/// dateline patterns, each by its own step below.
 fn build() -> Cues {
-    let mut related_head = CueSet::default();
-    let mut related_prefix = Vec::new();
-    let mut boiler_head = CueSet::default();
-    let mut boiler_line = HashSet::new();
-    let mut boiler_prefix = Vec::new();
-    let mut caption_prefix = Vec::new();
-    let mut end = CueSet::default();
-    let mut inline_pats: Vec<String> = Vec::new();
-    let mut inline_kind = Vec::new();
+    let f = furniture();
+    let credits = credit_labels();
+    let (connectors, starters) = headline_words();
+    let (dl_marker, dl_domain, dl_city) = dateline_patterns();
+    Cues {
+        boiler_prefix: Prefixes::of(f.boiler_prefix.iter().map(String::as_str)),
+        caption_prefix: Prefixes::of(f.caption_prefix.iter().map(String::as_str)),
+        related_prefix: Prefixes::of(f.related_prefix.iter().map(String::as_str)),
+        credit_labels: Prefixes::of(credits.iter().map(|(l, _)| l.as_str())),
+        related_head: f.related_head,
+        boiler_head: f.boiler_head,
+        boiler_line: f.boiler_line,
+        end: f.end,
+        credits,
+        outlets: outlets(),
+        connectors,
+        starters,
+        inline: AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&f.inline_pats)
+            .expect("inline phrases"),
+        inline_kind: f.inline_kind,
+        dl_marker,
+        dl_domain,
+        dl_city,
+        initials: layout_regex(r"^\((?:[A-Za-z]{2,5}/)+[A-Za-z]{2,5}\)$"),
+        ticker: layout_regex(r"-?\d[\d.,]*\s*%"),
+    }
+}
+
+/// The phrases of `data/furniture.tsv`, by category, before they are bucketed.
+#[derive(Default)]
+struct Furniture {
+    related_head: CueSet,
+    related_prefix: Vec<String>,
+    boiler_head: CueSet,
+    boiler_line: HashSet<String>,
+    boiler_prefix: Vec<String>,
+    caption_prefix: Vec<String>,
+    end: CueSet,
+    /// Inline phrases in file order, and what each does to its line.
+    inline_pats: Vec<String>,
+    inline_kind: Vec<Inline>,
+}
+
+/// Reads `data/furniture.tsv` (category, phrase). A `Baca Juga` related prefix is also an
+/// inline phrase, since scraped pages glue it into the middle of body lines.
+fn furniture() -> Furniture {
+    let mut f = Furniture::default();
     for r in rows(include_str!("../../data/furniture.tsv")) {
         let [cat, phrase] = r.as_slice() else {
             continue;
@@ -164,38 +206,44 @@ fn build() -> Cues {
         let p = phrase.to_string();
         match *cat {
             "related-head" => {
-                related_head.insert(norm(&p));
+                f.related_head.insert(norm(&p));
             }
             "related-prefix" => {
-                related_prefix.push(p.to_lowercase());
+                f.related_prefix.push(p.to_lowercase());
                 if p.to_lowercase().starts_with("baca juga") {
-                    inline_pats.push(p.clone());
-                    inline_kind.push(Inline::Related);
+                    f.inline_pats.push(p.clone());
+                    f.inline_kind.push(Inline::Related);
                 }
             }
             "boiler-head" => {
-                boiler_head.insert(norm(&p));
+                f.boiler_head.insert(norm(&p));
             }
             "boiler-line" => {
-                boiler_line.insert(p.trim().to_lowercase());
+                f.boiler_line.insert(p.trim().to_lowercase());
             }
-            "boiler-prefix" => boiler_prefix.push(p.to_lowercase()),
-            "caption-prefix" => caption_prefix.push(p.to_lowercase()),
+            "boiler-prefix" => f.boiler_prefix.push(p.to_lowercase()),
+            "caption-prefix" => f.caption_prefix.push(p.to_lowercase()),
             "end" => {
-                end.insert(norm(&p));
+                f.end.insert(norm(&p));
             }
             "inline" => {
-                inline_pats.push(p);
-                inline_kind.push(Inline::Phrase);
+                f.inline_pats.push(p);
+                f.inline_kind.push(Inline::Phrase);
             }
             "inline-eol" => {
-                inline_pats.push(p);
-                inline_kind.push(Inline::ToEol);
+                f.inline_pats.push(p);
+                f.inline_kind.push(Inline::ToEol);
             }
             _ => {}
         }
     }
-    let credits: Vec<(String, Field)> = rows(include_str!("../../data/layout_credits.tsv"))
+    f
+}
+
+/// Reads `data/layout_credits.tsv`: a credit label (`Reporter`, `Penulis`, `Sumber`) and the
+/// field it fills, labels lower-cased.
+fn credit_labels() -> Vec<(String, Field)> {
+    rows(include_str!("../../data/layout_credits.tsv"))
         .filter_map(|r| {
             let [label, field] = r.as_slice() else {
                 return None;
@@ -208,7 +256,12 @@ fn build() -> Cues {
             };
             Some((label.trim().to_lowercase(), f))
         })
-        .collect();
+        .collect()
+}
+
+/// Reads `data/layout_outlets.tsv`: an outlet's key, lower-cased, and its domain (`kontan`,
+/// `kontan.co.id`); longest key first, since the longest key a page names wins.
+fn outlets() -> Vec<(String, String)> {
     let mut outlets: Vec<(String, String)> = rows(include_str!("../../data/layout_outlets.tsv"))
         .filter_map(|r| match r.as_slice() {
             [k, d] => Some((k.trim().to_lowercase(), d.trim().to_string())),
@@ -216,6 +269,13 @@ fn build() -> Cues {
         })
         .collect();
     outlets.sort_by_key(|(k, _)| std::cmp::Reverse(k.len()));
+    outlets
+}
+
+/// Reads `data/layout_headline_words.tsv`, the words that decide where a `Baca Juga:` headline
+/// glued to a paragraph ends: connectors (`dan`, lower-case words a headline goes on past) and
+/// starters (`Menurut`, capitalised words that open a body sentence).
+fn headline_words() -> (HashSet<String>, HashSet<String>) {
     let mut connectors = HashSet::new();
     let mut starters = HashSet::new();
     for r in rows(include_str!("../../data/layout_headline_words.tsv")) {
@@ -229,6 +289,13 @@ fn build() -> Cues {
             _ => {}
         }
     }
+    (connectors, starters)
+}
+
+/// The three dateline patterns (see [`Cues`]: `dl_marker`, `dl_domain`, `dl_city`), with the
+/// outlet markers of `data/layout_dateline.tsv`, longest first so that the alternation prefers
+/// the longest marker.
+fn dateline_patterns() -> (Regex, Regex, Regex) {
     let mut markers: Vec<String> = include_str!("../../data/layout_dateline.tsv")
         .lines()
         .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
@@ -237,36 +304,21 @@ fn build() -> Cues {
     markers.sort_by_key(|m| std::cmp::Reverse(m.len()));
     let caps = r"[A-Z][A-Z]+(?:[ /][A-Z][A-Z]+){0,3}";
     let title = r"[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}";
-    let re = |s: String| Regex::new(&s).expect("layout regex");
-    Cues {
-        boiler_prefix: Prefixes::of(boiler_prefix.iter().map(String::as_str)),
-        caption_prefix: Prefixes::of(caption_prefix.iter().map(String::as_str)),
-        related_prefix: Prefixes::of(related_prefix.iter().map(String::as_str)),
-        credit_labels: Prefixes::of(credits.iter().map(|(l, _)| l.as_str())),
-        related_head,
-        boiler_head,
-        boiler_line,
-        end,
-        credits,
-        outlets,
-        connectors,
-        starters,
-        inline: AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(&inline_pats)
-            .expect("inline phrases"),
-        inline_kind,
-        dl_marker: re(format!(
-            r"^(?P<city>(?:{caps}|{title})(?:, ?[A-Z][A-Za-z]+)?)\s*(?:,\s*|\(\s*)(?P<outlet>{})\s*\)?\s*(?:[-–—]{{1,2}}\s*)?",
-            markers.join("|")
-        )),
-        dl_domain: re(format!(
-            r"^(?P<outlet>[A-Za-z0-9][A-Za-z0-9-]*(?:\.(?i:com|co|id|net|org|tv))+\b)(?:\s*,\s*(?P<city1>(?:{caps}|{title})(?:,\s*[A-Z]{{2}}\b)?)|\s*[-–—]{{1,2}}\s*(?P<city2>{caps})(?:\s*\.|\s*[-–—]{{1,2}}|[ \t]{{2,}}|[ \t]*$))?(?P<sep>\s*(?:[-–—]{{1,2}}|\.))?\s*"
-        )),
-        dl_city: re(format!(
-            r"^(?P<city>{caps}|{title})(?:[ \t]*\r?\n?[ \t]*[-–—]{{1,2}}\s+|\s+[-–—]{{1,2}}\s*)"
-        )),
-        initials: re(r"^\((?:[A-Za-z]{2,5}/)+[A-Za-z]{2,5}\)$".into()),
-        ticker: re(r"-?\d[\d.,]*\s*%".into()),
-    }
+    let dl_marker = layout_regex(&format!(
+        r"^(?P<city>(?:{caps}|{title})(?:, ?[A-Z][A-Za-z]+)?)\s*(?:,\s*|\(\s*)(?P<outlet>{})\s*\)?\s*(?:[-–—]{{1,2}}\s*)?",
+        markers.join("|")
+    ));
+    let dl_domain = layout_regex(&format!(
+        r"^(?P<outlet>[A-Za-z0-9][A-Za-z0-9-]*(?:\.(?i:com|co|id|net|org|tv))+\b)(?:\s*,\s*(?P<city1>(?:{caps}|{title})(?:,\s*[A-Z]{{2}}\b)?)|\s*[-–—]{{1,2}}\s*(?P<city2>{caps})(?:\s*\.|\s*[-–—]{{1,2}}|[ \t]{{2,}}|[ \t]*$))?(?P<sep>\s*(?:[-–—]{{1,2}}|\.))?\s*"
+    ));
+    let dl_city = layout_regex(&format!(
+        r"^(?P<city>{caps}|{title})(?:[ \t]*\r?\n?[ \t]*[-–—]{{1,2}}\s+|\s+[-–—]{{1,2}}\s*)"
+    ));
+    (dl_marker, dl_domain, dl_city)
+}
+
+/// Compiles one of the layout's built-in patterns (written here, not read from input: a
+/// failure is a bug caught by every test).
+fn layout_regex(s: &str) -> Regex {
+    Regex::new(s).expect("layout regex")
 }
