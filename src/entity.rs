@@ -1438,6 +1438,10 @@ fn find_with_info(text: &str, tokens: &[Token], gaz: Vec<Entity>) -> (Vec<Entity
         if c.label == Label::Person && c.joins.is_none() && doc.glue_damaged(c) {
             continue;
         }
+        // `Kalbe International Pte. Ltd.`: a legal suffix makes no person
+        if c.label == Label::Person && (c.a..c.b).any(|k| extend::legal_suffix(doc.s(k))) {
+            continue;
+        }
         let start = tokens[c.a].span.start;
         if let Some(g) = c.joins {
             // the name runs into a gazetteer person: it is that person, with the longer span

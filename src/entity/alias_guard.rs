@@ -48,6 +48,12 @@ pub(super) fn drop_shared_name_words(
         if !one_word_alias || info[i].t & T_HEADLINE != 0 {
             continue;
         }
+        // `Salah satunya …`: a common word opening a sentence, not Mohamed Salah
+        if sentence_start(text, toks, i) && common_word(word) {
+            cover[i] = 0;
+            dropped[g] = true;
+            continue;
+        }
         let foreign = |j: usize, left: bool| {
             let glued = if left { (j, i) } else { (i, j) };
             name_word(text, toks, info, cover, j, glued)
@@ -84,6 +90,23 @@ fn name_word(
         && cover[j] == 0
         && gap == " "
         && toks[j].span.as_str(text).chars().count() >= 2
+}
+
+/// Token `i` opens a sentence or a line (capitalised there whatever it is).
+fn sentence_start(text: &str, toks: &[Token], i: usize) -> bool {
+    i == 0
+        || text[toks[i - 1].span.end..toks[i].span.start].contains('\n')
+        || matches!(
+            toks[i - 1].span.as_str(text),
+            "." | "!" | "?" | ":" | "\"" | "“" | "”"
+        )
+}
+
+/// `w` is an everyday Indonesian word: news writes it in lower case far more often than
+/// capitalised (`data/common_words.tsv` through the entity lexicon).
+fn common_word(w: &str) -> bool {
+    let lex = super::lexicon();
+    lex.flags(&w.to_lowercase()) & W_STRICT != 0
 }
 
 /// `w` (any case) is in `data/possessor_roles.txt`.

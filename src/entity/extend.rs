@@ -12,7 +12,8 @@ use crate::span::{Entity, Label, Span, Token};
 /// Capitalised words allowed between the known name and the suffix.
 const MAX_EXTRA: usize = 3;
 
-fn legal_suffix(w: &str) -> bool {
+/// `w` is a legal suffix of a company name (`data/legal_suffixes.txt`: `Tbk`, `Ltd.`).
+pub(super) fn legal_suffix(w: &str) -> bool {
     static V: OnceLock<Vec<&'static str>> = OnceLock::new();
     let w = w.strip_suffix('.').unwrap_or(w);
     V.get_or_init(|| {

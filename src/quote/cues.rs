@@ -51,6 +51,8 @@ pub(super) const INTERLUDE: u64 = 1 << 37;
 /// Words that make a time phrase with a following `ini`/`itu` (`belum lama ini`, `saat
 /// itu`): such a demonstrative closes no role phrase.
 pub(super) const TIME_NOUN: u64 = 1 << 38;
+/// Words that open an apposition after a name and its comma (`Yayan, selaku Panglima …`).
+pub(super) const APPOSITION: u64 = 1 << 39;
 /// Plural markers (`para`, `sejumlah`): a speaker phrase opening with one is a group.
 pub(super) const PLURAL: u64 = 1 << 19;
 pub(super) const MANNER: u64 = 1 << 20;
@@ -77,7 +79,7 @@ pub(super) const SUBJECT_LEAD: u64 = 1 << 30;
 /// between a title and the name, never part of the name.
 pub(super) const TITLE_TAIL: u64 = 1 << 31;
 
-pub(super) const CLASSES: [(&str, u64); 38] = [
+pub(super) const CLASSES: [(&str, u64); 39] = [
     ("post", POST),
     ("say", SAY),
     ("say-bahwa", SAY_BAHWA),
@@ -116,6 +118,7 @@ pub(super) const CLASSES: [(&str, u64); 38] = [
     ("given-name", GIVEN_NAME),
     ("interlude", INTERLUDE),
     ("time-noun", TIME_NOUN),
+    ("apposition", APPOSITION),
 ];
 
 /// The clitic that makes `ujar` the speaker's own word (`ujarnya`), `menurut` anaphoric.

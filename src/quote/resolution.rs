@@ -58,6 +58,9 @@ impl Known {
     }
 }
 
+/// Farthest a bare quotation may stand from its speaker's last cue, in paragraphs.
+const MAX_CONTINUATION_PARAGRAPHS: u32 = 3;
+
 impl<'a> Discourse<'a> {
     fn acronyms(&self) -> &HashMap<&'a str, String> {
         self.acronyms.get_or_init(|| {
@@ -118,7 +121,10 @@ impl<'a> Discourse<'a> {
             };
             let speaker = match c.who {
                 Who::Nobody => None,
-                Who::Continuation => salient(&last),
+                // A bare quotation goes on the current speaker's words only when that speaker
+                // (or a person just named as a subject) is close: otherwise no one, rather than
+                // whichever name came last (a photo credit, a club).
+                Who::Continuation => salient(&last).filter(|s| self.continues(s, &last, c.at)),
                 Who::Bare(span) => Some(Speaker {
                     span,
                     id: None,
@@ -171,6 +177,23 @@ impl<'a> Discourse<'a> {
             });
         }
         out
+    }
+
+    /// The speaker `s` chosen for a bare quotation at byte `at` is close enough: the last
+    /// speaker, set at most [`MAX_CONTINUATION_PARAGRAPHS`] paragraphs back, or a person named
+    /// as a subject in this sentence or the one before.
+    fn continues(&self, s: &Speaker, last: &Option<(usize, Speaker)>, at: usize) -> bool {
+        let para_of = |pos: usize| {
+            let k = self.toks.partition_point(|t| t.span.start < pos);
+            self.p(k.min(self.toks.len().saturating_sub(1)))
+        };
+        let here = para_of(at);
+        match last {
+            Some((lp, ls)) if ls.span == s.span => {
+                here.saturating_sub(para_of(*lp)) <= MAX_CONTINUATION_PARAGRAPHS
+            }
+            _ => s.span.start >= self.recent_start(at) && self.subject_position(s.span),
+        }
     }
 
     /// Byte offset where the sentence before the one holding byte `at` starts.

@@ -447,6 +447,16 @@ impl<'a> Discourse<'a> {
                     || !self.is_word(start);
                 // `Rudi, Ketua Koperasi Tani Makmur, mengatakan`: the name before the role.
                 if !aside && self.c(start) & TITLE != 0 {
+                    // (`Kapolsek Limau, Iptu Dedi Yanto, saat dihubungi mengatakan`: a ranked
+                    // person in the segment is the speaker, not the place before it)
+                    let seg = self.span(start, end - 1);
+                    if let Some(e) = self.best_entity(seg).filter(|e| e.label == Label::Person) {
+                        let a = self.toks.partition_point(|t| t.span.start < e.span.start);
+                        let ends_segment = e.span.end == seg.end;
+                        if ends_segment && a > start && self.c(a - 1) & (TITLE | TITLE_TAIL) != 0 {
+                            return Some(Who::Mention(e.span));
+                        }
+                    }
                     if let Some(w) = p.and_then(|p| self.name_segment_before(p, sa)) {
                         return Some(w);
                     }
@@ -729,11 +739,24 @@ impl<'a> Discourse<'a> {
         // The phrase ends in a lower-case word, a number or a medium (`kepada wartawan`,
         // `saat dihubungi`, `kepada Kompas.com`); a name or pronoun right before the verb is
         // its subject (`… kepada Nasabah BCA Dia menambahkan` is glued page furniture).
-        let medium = self.c(k) & MEDIA != 0
-            || self
-                .ent_ending_at(self.toks[k].span.end)
-                .is_some_and(|i| self.ents[i].label == Label::Org);
-        if self.is_cap(k) && !medium || self.c(k) & PRON != 0 {
+        // `Qayuum Amri di Jakarta, Senin mengatakan`: a day after the place
+        let mut k = k;
+        if self.c(k) & NOT_NAME != 0 && self.is_cap(k) && k > sa + 1 && self.t(k - 1) == "," {
+            k -= 2;
+        }
+        // (a body or place ending the phrase follows its preposition: `kepada Kompas.com`,
+        // `dari Lampung Selatan`; `… Kapolresta Bandar Lampung menegaskan` is a subject)
+        let body_or_place = self.c(k) & MEDIA != 0
+            || self.ent_ending_at(self.toks[k].span.end).is_some_and(|i| {
+                let mut a = self
+                    .toks
+                    .partition_point(|t| t.span.start < self.ents[i].span.start);
+                while a > sa && self.is_cap(a - 1) {
+                    a -= 1;
+                }
+                self.ents[i].label != Label::Person && a > sa && self.is_lower(a - 1)
+            });
+        if self.is_cap(k) && !body_or_place || self.c(k) & PRON != 0 {
             return None;
         }
         let lo = k.saturating_sub(MAX_INTERLUDE).max(sa + 1);
@@ -757,7 +780,7 @@ impl<'a> Discourse<'a> {
     fn name_before_open_apposition(&self, k: usize, sa: usize) -> Option<Who> {
         let p = (sa..k).rev().find(|&q| self.t(q) == ",")?;
         let start = p + 1;
-        let role = self.c(start) & TITLE != 0
+        let role = self.c(start) & (TITLE | APPOSITION) != 0
             || (start + 1 < k && self.is_cap(start) && self.c(start + 1) & TITLE != 0);
         if !role
             || k - start > MAX_ROLE_SPEAKER_WORDS
