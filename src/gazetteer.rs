@@ -896,10 +896,34 @@ impl Matcher {
         if text.is_empty() || self.patterns == 0 {
             return out;
         }
-        let (flags, starts) = unit_boundaries(text, tokens);
+        thread_local! {
+            /// Per-thread unit tables, reused across documents.
+            static SCRATCH: std::cell::RefCell<(Vec<u8>, Vec<usize>)> = Default::default();
+        }
+        SCRATCH.with(|scratch| match scratch.try_borrow_mut() {
+            Ok(mut tables) => {
+                let (flags, starts) = &mut *tables;
+                unit_boundaries(text, tokens, flags, starts);
+                self.walk(text, flags, starts, &mut out);
+                // A huge document's tables are not kept for the small ones after it.
+                flags.shrink_to(1 << 20);
+                starts.shrink_to(1 << 17);
+            }
+            // Not reached (`find` does not call itself), but never a panic.
+            Err(_) => {
+                let (mut flags, mut starts) = (Vec::new(), Vec::new());
+                unit_boundaries(text, tokens, &mut flags, &mut starts);
+                self.walk(text, &flags, &starts, &mut out);
+            }
+        });
+        out
+    }
+
+    /// The matches, given the unit tables of `text` (see [`unit_boundaries`]).
+    fn walk(&self, text: &str, flags: &[u8], starts: &[usize], out: &mut Vec<Entity>) {
         let bytes = text.as_bytes();
         let mut last_end = 0;
-        for &start in &starts {
+        for &start in starts {
             // Leftmost first: a unit inside the previous match cannot start another.
             if start < last_end || !self.may_start(bytes, start) {
                 continue;
@@ -908,9 +932,9 @@ impl Matcher {
             // first: keep the longest one that ends where a unit ends (longest wins).
             let best = self
                 .trie
-                .prefixes(&bytes[start..])
-                .filter(|&(len, _)| len > 0 && flags[start + len] & UNIT_END != 0)
-                .last()
+                .longest(&bytes[start..], |len| {
+                    len > 0 && flags[start + len] & UNIT_END != 0
+                })
                 .map(|(len, entry)| (start + len, entry));
             let Some((end, entry)) = best else {
                 continue;
@@ -927,7 +951,6 @@ impl Matcher {
                 zone: None,
             });
         }
-        out
     }
 }
 
@@ -950,9 +973,13 @@ impl Matcher {
 /// Marks, for each byte offset of `text` (and its end), whether a matchable unit starts or ends
 /// there: tokens, and the hyphen- or slash-separated parts of word and number tokens. Also
 /// returns the unit starts in increasing order, so `find` need not scan the flags.
-fn unit_boundaries(text: &str, tokens: &[Token]) -> (Vec<u8>, Vec<usize>) {
-    let mut flags = vec![0u8; text.len() + 1];
-    let mut starts = Vec::with_capacity(tokens.len() + 16);
+///
+/// The tables are the caller's, cleared and refilled here, so that one thread reuses them
+/// across documents instead of allocating two per document.
+fn unit_boundaries(text: &str, tokens: &[Token], flags: &mut Vec<u8>, starts: &mut Vec<usize>) {
+    flags.clear();
+    flags.resize(text.len() + 1, 0);
+    starts.clear();
     if tokens.is_empty() {
         let mut in_word = false;
         for (i, c) in text.char_indices() {
@@ -968,7 +995,7 @@ fn unit_boundaries(text: &str, tokens: &[Token]) -> (Vec<u8>, Vec<usize>) {
         if in_word {
             flags[text.len()] |= UNIT_END;
         }
-        return (flags, starts);
+        return;
     }
     let bytes = text.as_bytes();
     // Hyphens and slashes are rare: find them all at once and walk that list alongside the
@@ -1008,7 +1035,6 @@ fn unit_boundaries(text: &str, tokens: &[Token]) -> (Vec<u8>, Vec<usize>) {
         starts.sort_unstable();
         starts.dedup();
     }
-    (flags, starts)
 }
 
 /// Counts of one gazetteer, for `indotag gazetteer check` and `list --counts`.

@@ -38,6 +38,9 @@ pub(super) struct Trie {
     /// The edge byte into each node (parallel to `nodes`; the root's is unused).
     labels: Vec<u8>,
     skips: Vec<u8>,
+    /// The root's child for each first byte (or `NONE`) when the root has no skip: every walk
+    /// starts there, and the root has the most children.
+    root: Option<Box<[u32; 256]>>,
 }
 
 impl Trie {
@@ -49,14 +52,16 @@ impl Trie {
             nodes: Vec::with_capacity(sorted.len() * 2),
             labels: Vec::with_capacity(sorted.len() * 2),
             skips: Vec::new(),
+            root: None,
         };
         t.push_node(0);
         if sorted.is_empty() {
             return t;
         }
-        // (node, range of patterns below it, depth right after its edge byte)
-        let mut work = vec![(0usize, 0usize, sorted.len(), 0usize)];
-        while let Some((node, lo, hi, depth)) = work.pop() {
+        // (node, range of patterns below it, depth right after its edge byte), breadth first:
+        // the upper levels, which every walk reads, end up together in a few cache lines.
+        let mut work = std::collections::VecDeque::from([(0usize, 0usize, sorted.len(), 0usize)]);
+        while let Some((node, lo, hi, depth)) = work.pop_front() {
             let key = |i: usize| sorted[i].0.as_ref().as_bytes();
             let (first, last) = (key(lo), key(hi - 1));
             // Sorted: the range's common prefix is that of its first and last pattern.
@@ -82,7 +87,7 @@ impl Trie {
             while at < hi {
                 let byte = key(at)[common];
                 let end = group_end(&sorted[at..hi], |p| p.as_bytes()[common] == byte) + at;
-                work.push((t.nodes.len(), at, end, common + 1));
+                work.push_back((t.nodes.len(), at, end, common + 1));
                 t.push_node(byte);
                 at = end;
             }
@@ -90,6 +95,15 @@ impl Trie {
             let n = &mut t.nodes[node];
             n.first_child = to_u32(first_child);
             n.children = children;
+        }
+        let root = t.nodes[0];
+        if root.skip_len == 0 && root.value == NONE {
+            let mut table = Box::new([NONE; 256]);
+            let first = root.first_child as usize;
+            for child in first..first + usize::from(root.children) {
+                table[usize::from(t.labels[child])] = child as u32;
+            }
+            t.root = Some(table);
         }
         t.nodes.shrink_to_fit();
         t.labels.shrink_to_fit();
@@ -108,13 +122,58 @@ impl Trie {
         self.labels.push(label);
     }
 
-    /// Every pattern that is a prefix of `text`, shortest first, as (length, value).
+    /// Every pattern that is a prefix of `text`, shortest first, as (length, value): the
+    /// plain walk the tests check [`Trie::longest`] against.
+    #[cfg(test)]
     pub(super) fn prefixes<'a>(&'a self, text: &'a [u8]) -> Prefixes<'a> {
         Prefixes {
             trie: self,
             text,
             node: if self.nodes.is_empty() { None } else { Some(0) },
             at: 0,
+        }
+    }
+
+    /// The longest pattern that is a prefix of `text` and whose length `accept`s, as (length,
+    /// value). The same as the last of [`Trie::prefixes`] that `accept` takes, in one loop.
+    #[inline]
+    pub(super) fn longest(
+        &self,
+        text: &[u8],
+        accept: impl Fn(usize) -> bool,
+    ) -> Option<(usize, u32)> {
+        let mut best = None;
+        let (mut id, mut at) = (0, 0);
+        if let (Some(table), Some(&b)) = (&self.root, text.first()) {
+            id = table[usize::from(b)] as usize; // NONE: no such node, `get` below ends it
+            at = 1;
+        }
+        loop {
+            let n = self.nodes.get(id)?;
+            let skip = &self.skips[n.skip_start as usize..][..n.skip_len as usize];
+            // Skips are a few bytes: compared in line, not by a `memcmp` call.
+            if text.len() - at < skip.len() || skip.iter().zip(&text[at..]).any(|(a, b)| a != b) {
+                return best;
+            }
+            at += skip.len();
+            if n.value != NONE && accept(at) {
+                best = Some((at, n.value));
+            }
+            let Some(&b) = text.get(at) else {
+                return best;
+            };
+            let first = n.first_child as usize;
+            let labels = &self.labels[first..first + usize::from(n.children)];
+            let found = if labels.len() > 16 {
+                labels.binary_search(&b).ok()
+            } else {
+                labels.iter().position(|&l| l == b)
+            };
+            let Some(i) = found else {
+                return best;
+            };
+            id = first + i;
+            at += 1;
         }
     }
 
@@ -127,6 +186,7 @@ impl Trie {
 }
 
 /// Iterator of [`Trie::prefixes`].
+#[cfg(test)]
 pub(super) struct Prefixes<'a> {
     trie: &'a Trie,
     text: &'a [u8],
@@ -136,6 +196,7 @@ pub(super) struct Prefixes<'a> {
     at: usize,
 }
 
+#[cfg(test)]
 impl Iterator for Prefixes<'_> {
     type Item = (usize, u32);
 
@@ -196,8 +257,15 @@ mod tests {
         Trie::build(&pairs)
     }
 
+    /// Every prefix found; also checks `longest` against it, for every accepted length set
+    /// that matters here (all lengths, odd lengths only, none).
     fn found(t: &Trie, text: &str) -> Vec<(usize, u32)> {
-        t.prefixes(text.as_bytes()).collect()
+        let all: Vec<(usize, u32)> = t.prefixes(text.as_bytes()).collect();
+        assert_eq!(t.longest(text.as_bytes(), |_| true), all.last().copied());
+        let odd = all.iter().rev().find(|(len, _)| len % 2 == 1).copied();
+        assert_eq!(t.longest(text.as_bytes(), |len| len % 2 == 1), odd);
+        assert_eq!(t.longest(text.as_bytes(), |_| false), None);
+        all
     }
 
     #[test]
