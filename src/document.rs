@@ -465,16 +465,27 @@ impl Json<'_, '_> {
             return;
         }
         let mut buf = Stack::default();
-        buf.put(&b",{\"start\":"[usize::from(!comma)..]);
+        if comma {
+            buf.put(b",");
+        }
+        buf.put(b"{\"start\":");
         buf.uint(self.chars.at(t.span.start));
         buf.put(b",\"end\":");
         buf.uint(self.chars.at(t.span.end));
         buf.put(b",\"text\":\"");
-        buf.put(text);
+        // A fixed 32-byte block when the text has that many bytes from the token on (a copy
+        // the compiler inlines), then only the token's length counted.
+        match self.text.as_bytes().get(t.span.start..t.span.start + 32) {
+            Some(block) => buf.put_prefix(block, text.len()),
+            None => buf.put(text),
+        }
         buf.put(b"\",\"kind\":\"");
         buf.put(kind);
         buf.put(b"\"}");
-        self.out.extend_from_slice(buf.bytes());
+        // All 128 bytes (a fixed-size copy), then the unused tail cut off: no `memcpy` call.
+        let len = self.out.len() + buf.len;
+        self.out.extend_from_slice(&buf.buf);
+        self.out.truncate(len);
     }
 
     /// `[{…},{…}]`, each object's fields written by `item`.
@@ -494,7 +505,8 @@ impl Json<'_, '_> {
 }
 
 /// A small record item built on the stack (see [`Json::token`]): 128 bytes hold the longest
-/// one it is used for (two 20-digit numbers, 32 bytes of text, the longest kind, the keys).
+/// one it is used for (two 20-digit numbers, 32 bytes of text, the longest kind, the keys:
+/// 117 bytes).
 struct Stack {
     buf: [u8; 128],
     len: usize,
@@ -516,24 +528,29 @@ impl Stack {
         self.len += s.len();
     }
 
-    /// Decimal digits of `n`, written backwards into a small buffer first.
+    /// Copies all of `block` (32 bytes) but keeps only its first `len` bytes.
     #[inline]
-    fn uint(&mut self, mut n: usize) {
-        let mut digits = [0u8; 20];
-        let mut at = digits.len();
-        loop {
-            at -= 1;
-            digits[at] = b'0' + (n % 10) as u8;
-            n /= 10;
-            if n == 0 {
-                break;
-            }
-        }
-        self.put(&digits[at..]);
+    fn put_prefix(&mut self, block: &[u8], len: usize) {
+        let mut fixed = [0u8; 32];
+        fixed.copy_from_slice(block);
+        self.buf[self.len..self.len + 32].copy_from_slice(&fixed);
+        self.len += len.min(32);
     }
 
-    fn bytes(&self) -> &[u8] {
-        &self.buf[..self.len]
+    /// Decimal digits of `n`, written in place from the last one.
+    #[inline]
+    fn uint(&mut self, mut n: usize) {
+        let mut digits = 1;
+        let mut m = n;
+        while m >= 10 {
+            m /= 10;
+            digits += 1;
+        }
+        for at in (self.len..self.len + digits).rev() {
+            self.buf[at] = b'0' + (n % 10) as u8;
+            n /= 10;
+        }
+        self.len += digits;
     }
 }
 
