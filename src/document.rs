@@ -464,7 +464,15 @@ impl Json<'_, '_> {
             self.out.push(b'}');
             return;
         }
-        let mut buf = Stack::default();
+        // Written in place: 128 zero bytes appended (a fixed-size copy), filled, then the
+        // unused tail cut off. No `memcpy` call, and no bytes stored on the stack only to be
+        // reloaded in wider words (which stalls store forwarding).
+        let start = self.out.len();
+        self.out.extend_from_slice(&[0u8; ITEM_MAX]);
+        let mut buf = InPlace {
+            buf: &mut self.out[start..],
+            len: 0,
+        };
         if comma {
             buf.put(b",");
         }
@@ -482,9 +490,7 @@ impl Json<'_, '_> {
         buf.put(b"\",\"kind\":\"");
         buf.put(kind);
         buf.put(b"\"}");
-        // All 128 bytes (a fixed-size copy), then the unused tail cut off: no `memcpy` call.
-        let len = self.out.len() + buf.len;
-        self.out.extend_from_slice(&buf.buf);
+        let len = start + buf.len;
         self.out.truncate(len);
     }
 
@@ -504,24 +510,18 @@ impl Json<'_, '_> {
     }
 }
 
-/// A small record item built on the stack (see [`Json::token`]): 128 bytes hold the longest
-/// one it is used for (two 20-digit numbers, 32 bytes of text, the longest kind, the keys:
-/// 117 bytes).
-struct Stack {
-    buf: [u8; 128],
+/// Room for the longest item [`InPlace`] writes: two 20-digit numbers, 32 bytes of text, the
+/// longest kind and the keys (117 bytes).
+const ITEM_MAX: usize = 128;
+
+/// A small record item written into [`ITEM_MAX`] bytes reserved at the end of the output
+/// (see [`Json::token`]).
+struct InPlace<'a> {
+    buf: &'a mut [u8],
     len: usize,
 }
 
-impl Default for Stack {
-    fn default() -> Stack {
-        Stack {
-            buf: [0; 128],
-            len: 0,
-        }
-    }
-}
-
-impl Stack {
+impl InPlace<'_> {
     #[inline]
     fn put(&mut self, s: &[u8]) {
         self.buf[self.len..self.len + s.len()].copy_from_slice(s);
