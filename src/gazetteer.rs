@@ -270,6 +270,8 @@ impl Gazetteer {
         let mut by_id: HashMap<Arc<str>, usize> =
             HashMap::with_capacity_and_hasher(lines, Default::default());
         let mut seen_header = false;
+        // One `Arc` per distinct kind (a file has a handful), not one per row.
+        let mut kinds: HashMap<String, Arc<str>> = HashMap::default();
         let mut rows = tsv_reader(text.as_bytes());
         let mut record = csv::StringRecord::new();
         // Line numbers from byte offsets: csv's own line count skips comment lines, and a
@@ -308,7 +310,12 @@ impl Gazetteer {
                 }
                 continue;
             }
-            let Some(entry) = parse_row(name, &file, lineno, &fields, &mut errors) else {
+            let row = Row {
+                name,
+                file: &file,
+                lineno,
+            };
+            let Some(entry) = parse_row(row, &fields, &mut kinds, &mut errors) else {
                 continue;
             };
             if let Some(&first) = by_id.get(&entry.id) {
@@ -537,14 +544,23 @@ fn tsv_field(s: &str) -> Cow<'_, str> {
     }
 }
 
-/// Parses one data row, pushing every problem it has; `None` when the row is unusable.
-fn parse_row(
-    name: &str,
-    file: &Arc<str>,
+/// Where a row is: the file's name for messages, its shared name for entries, the line.
+#[derive(Clone, Copy)]
+struct Row<'a> {
+    name: &'a str,
+    file: &'a Arc<str>,
     lineno: usize,
+}
+
+/// Parses one data row, pushing every problem it has; `None` when the row is unusable.
+/// `kinds` holds the kinds seen so far, shared between entries.
+fn parse_row(
+    row: Row<'_>,
     fields: &[&str],
+    kinds: &mut HashMap<String, Arc<str>>,
     errors: &mut Vec<Error>,
 ) -> Option<Entry> {
+    let Row { name, file, lineno } = row;
     if let Some(f) = fields.iter().find(|f| f.contains(['\t', '\n', '\r'])) {
         let first = f.lines().next().unwrap_or_default();
         errors.push(Error::data(
@@ -615,7 +631,10 @@ fn parse_row(
     Some(Entry {
         id: id.into(),
         label: label?,
-        kind: kind.into(),
+        kind: match kinds.get(kind) {
+            Some(k) => k.clone(),
+            None => kinds.entry(kind.to_string()).or_insert(kind.into()).clone(),
+        },
         canonical: canonical.into(),
         aliases: names,
         priority,
@@ -629,7 +648,7 @@ fn parse_row(
 fn alias_conflicts(entries: &[Entry]) -> Vec<Error> {
     // (name, label) -> index of the best entry so far, and whether it is tied.
     let mut best: HashMap<(&str, Label), (usize, bool)> =
-        HashMap::with_capacity_and_hasher(entries.len() * 2, Default::default());
+        HashMap::with_capacity_and_hasher(entries.len(), Default::default());
     let mut ties: Vec<(&str, usize, usize)> = Vec::new();
     for (i, e) in entries.iter().enumerate() {
         for n in e.names() {
