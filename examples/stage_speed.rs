@@ -1,9 +1,10 @@
 //! Per-stage speed on one thread, each the fastest of several rounds, for comparing two
 //! builds on a shared machine (the fastest round is the one least disturbed by other load).
 //!
-//! `cargo run --release --example stage_speed -- CORPUS.jsonl [ROUNDS]` prints MB/s of text for
-//! the gazetteer matcher alone, the record writer alone (with tokens), and the whole
-//! `Tagger::tag`.
+//! `cargo run --release --example stage_speed -- CORPUS.jsonl [ROUNDS] [GAZETTEER.tsv]` prints
+//! MB/s of text for the gazetteer matcher alone, the record writer alone (with tokens), and the
+//! whole `Tagger::tag`; with a gazetteer file, on top of the defaults (as `--gazetteer`), so
+//! that two runs compare tagging speed with and without a large user gazetteer.
 
 use std::time::Instant;
 
@@ -25,7 +26,7 @@ fn main() {
     let mut args = std::env::args().skip(1);
     let path = args
         .next()
-        .expect("usage: stage_speed CORPUS.jsonl [ROUNDS]");
+        .expect("usage: stage_speed CORPUS.jsonl [ROUNDS] [GAZETTEER.tsv]");
     let rounds: usize = args.next().and_then(|r| r.parse().ok()).unwrap_or(7);
     let data = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
     let texts: Vec<String> = data
@@ -34,7 +35,13 @@ fn main() {
         .filter_map(|v| v["text"].as_str().map(String::from))
         .collect();
     let mb = texts.iter().map(String::len).sum::<usize>() as f64 / 1e6;
-    let tagger = Tagger::new();
+    let tagger = match args.next() {
+        Some(g) => Tagger::builder()
+            .gazetteer_file(g)
+            .build()
+            .unwrap_or_else(|e| panic!("{e}")),
+        None => Tagger::new(),
+    };
     let docs: Vec<_> = texts.iter().map(|t| tagger.tag(t.as_str())).collect();
     let (secs, n) = fastest(rounds, || {
         docs.iter()
