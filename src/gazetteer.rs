@@ -86,13 +86,14 @@
 //! ```
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::path::Path;
 use std::sync::{Arc, OnceLock};
 
-use aho_corasick::automaton::Automaton;
-use aho_corasick::nfa::contiguous::NFA;
-use aho_corasick::{Anchored, MatchKind};
+// Fx, not SipHash: a million-name user file hashes every id and name twice while loading.
+use rustc_hash::FxHashMap as HashMap;
+
+mod trie;
+use trie::Trie;
 
 use crate::error::{Error, Result};
 use crate::span::{Entity, Label, Source, Span, Token, TokenKind};
@@ -263,9 +264,14 @@ impl Gazetteer {
         };
         let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
         let file: Arc<str> = name.into();
-        let mut entries = Vec::new();
-        let mut by_id: HashMap<Arc<str>, usize> = HashMap::new();
+        // One entry a line, near enough: sized once instead of rehashing a million ids.
+        let lines = memchr::memchr_iter(b'\n', text.as_bytes()).count();
+        let mut entries = Vec::with_capacity(lines);
+        let mut by_id: HashMap<Arc<str>, usize> =
+            HashMap::with_capacity_and_hasher(lines, Default::default());
         let mut seen_header = false;
+        // One `Arc` per distinct kind (a file has a handful), not one per row.
+        let mut kinds: HashMap<String, Arc<str>> = HashMap::default();
         let mut rows = tsv_reader(text.as_bytes());
         let mut record = csv::StringRecord::new();
         // Line numbers from byte offsets: csv's own line count skips comment lines, and a
@@ -304,7 +310,12 @@ impl Gazetteer {
                 }
                 continue;
             }
-            let Some(entry) = parse_row(name, &file, lineno, &fields, &mut errors) else {
+            let row = Row {
+                name,
+                file: &file,
+                lineno,
+            };
+            let Some(entry) = parse_row(row, &fields, &mut kinds, &mut errors) else {
                 continue;
             };
             if let Some(&first) = by_id.get(&entry.id) {
@@ -374,6 +385,8 @@ impl Gazetteer {
     /// # Ok::<(), indotag::Error>(())
     /// ```
     pub fn extend(&mut self, other: Gazetteer) {
+        self.entries.reserve(other.entries.len());
+        self.by_id.reserve(other.entries.len());
         for e in other.entries {
             match self.by_id.get(&e.id) {
                 Some(&i) => self.entries[i] = e,
@@ -531,14 +544,23 @@ fn tsv_field(s: &str) -> Cow<'_, str> {
     }
 }
 
-/// Parses one data row, pushing every problem it has; `None` when the row is unusable.
-fn parse_row(
-    name: &str,
-    file: &Arc<str>,
+/// Where a row is: the file's name for messages, its shared name for entries, the line.
+#[derive(Clone, Copy)]
+struct Row<'a> {
+    name: &'a str,
+    file: &'a Arc<str>,
     lineno: usize,
+}
+
+/// Parses one data row, pushing every problem it has; `None` when the row is unusable.
+/// `kinds` holds the kinds seen so far, shared between entries.
+fn parse_row(
+    row: Row<'_>,
     fields: &[&str],
+    kinds: &mut HashMap<String, Arc<str>>,
     errors: &mut Vec<Error>,
 ) -> Option<Entry> {
+    let Row { name, file, lineno } = row;
     if let Some(f) = fields.iter().find(|f| f.contains(['\t', '\n', '\r'])) {
         let first = f.lines().next().unwrap_or_default();
         errors.push(Error::data(
@@ -609,7 +631,10 @@ fn parse_row(
     Some(Entry {
         id: id.into(),
         label: label?,
-        kind: kind.into(),
+        kind: match kinds.get(kind) {
+            Some(k) => k.clone(),
+            None => kinds.entry(kind.to_string()).or_insert(kind.into()).clone(),
+        },
         canonical: canonical.into(),
         aliases: names,
         priority,
@@ -622,7 +647,8 @@ fn parse_row(
 /// can choose between them, so they are errors (reported at the later entry's line).
 fn alias_conflicts(entries: &[Entry]) -> Vec<Error> {
     // (name, label) -> index of the best entry so far, and whether it is tied.
-    let mut best: HashMap<(&str, Label), (usize, bool)> = HashMap::with_capacity(entries.len() * 2);
+    let mut best: HashMap<(&str, Label), (usize, bool)> =
+        HashMap::with_capacity_and_hasher(entries.len(), Default::default());
     let mut ties: Vec<(&str, usize, usize)> = Vec::new();
     for (i, e) in entries.iter().enumerate() {
         for n in e.names() {
@@ -667,6 +693,65 @@ fn alias_conflicts(entries: &[Entry]) -> Vec<Error> {
         .collect()
 }
 
+/// Every distinct pattern string (names as written, and the capitalised forms of names that
+/// have lower-case letters), sorted, each with the entry it reports. Of the entries sharing a
+/// pattern the one with the highest key (exactly as written, priority, label rank) wins, and
+/// of equal keys the entry loaded first. Also says whether two entries of one label may share
+/// a name with equal priority (false means they certainly do not).
+///
+/// Sorting one vector of borrowed names (only capitalised forms are allocated) keeps the build
+/// linear in memory: no hash map of owned pattern strings beside the list.
+fn patterns(entries: &[Entry]) -> (Vec<(Cow<'_, str>, u32)>, bool) {
+    struct Offer<'a> {
+        /// The pattern's first 16 bytes, big-endian (zero-padded, which keeps byte order):
+        /// most comparisons end here, without reading the string elsewhere in memory.
+        head: u128,
+        pattern: Cow<'a, str>,
+        /// (exactly as written, priority, label rank): the highest wins.
+        key: (bool, i32, u8),
+        entry: u32,
+    }
+    fn offer<'a>(pattern: Cow<'a, str>, exact: bool, e: &Entry, entry: u32) -> Offer<'a> {
+        let mut head = [0u8; 16];
+        let n = pattern.len().min(16);
+        head[..n].copy_from_slice(&pattern.as_bytes()[..n]);
+        Offer {
+            head: u128::from_be_bytes(head),
+            pattern,
+            key: (exact, e.priority, label_rank(e.label)),
+            entry,
+        }
+    }
+    let mut offers: Vec<Offer> = Vec::with_capacity(entries.len() * 2);
+    for (i, e) in entries.iter().enumerate() {
+        let entry = i as u32;
+        for name in e.names() {
+            offers.push(offer(Cow::Borrowed(name), true, e, entry));
+            if !exact_only(name) {
+                let upper = name.to_uppercase();
+                if upper != name {
+                    offers.push(offer(Cow::Owned(upper), false, e, entry));
+                }
+            }
+        }
+    }
+    // Of equal patterns and keys the entry loaded first wins: entries are offered in order.
+    offers.sort_unstable_by(|a, b| {
+        (a.head.cmp(&b.head))
+            .then_with(|| a.pattern.cmp(&b.pattern))
+            .then_with(|| b.key.cmp(&a.key))
+            .then_with(|| a.entry.cmp(&b.entry))
+    });
+    // Two exact forms of one label and priority next to each other: maybe a conflict (unless
+    // a third outranks both), which `alias_conflicts` then words. Only then is it run again.
+    let tied = offers.windows(2).any(|w| {
+        w[0].key.0 && w[0].key == w[1].key && w[0].head == w[1].head && w[0].pattern == w[1].pattern
+    });
+    offers.dedup_by(|later, first| later.head == first.head && later.pattern == first.pattern);
+    let patterns = offers.into_iter().map(|o| (o.pattern, o.entry)).collect();
+    (patterns, tied)
+}
+
 /// Rank of a label when entities of different labels share a name (higher wins).
 fn label_rank(label: Label) -> u8 {
     match label {
@@ -708,9 +793,10 @@ pub struct Matcher {
     /// `find` walks this trie *anchored* at each unit start instead of running an unanchored
     /// overlapping search over every byte: most units (lower-case words, punctuation) die on
     /// their first byte, and no match that is not token-aligned is ever produced and filtered.
-    automaton: NFA,
-    /// For each pattern, the entry it reports.
-    winner: Vec<u32>,
+    /// Each pattern's value is the entry it reports.
+    trie: Trie,
+    /// Number of distinct patterns.
+    patterns: usize,
     /// Bytes some pattern starts with, for a unit at the very end of the text.
     first_byte: [bool; 256],
     /// Bit `a * 256 + b`: some pattern starts with bytes `a b` (or is the one byte `a`). Units
@@ -734,44 +820,20 @@ impl Matcher {
     /// # Ok::<(), indotag::Error>(())
     /// ```
     pub fn new(gazetteer: Gazetteer) -> Result<Matcher> {
-        if let Some(e) = alias_conflicts(&gazetteer.entries).into_iter().next() {
-            return Err(e);
+        if gazetteer.entries.len() >= u32::MAX as usize {
+            return Err(Error::config(
+                "gazetteer too large to compile: 2^32 entries",
+            ));
         }
-        // Candidate key: (exactly as written, priority, label rank); the highest wins, and of
-        // equal keys the entry loaded first.
-        let mut index: HashMap<String, usize> = HashMap::new();
-        let mut patterns: Vec<String> = Vec::new();
-        let mut best: Vec<(u32, (bool, i32, u8))> = Vec::new();
-        let mut offer = |pattern: String, entry: usize, key: (bool, i32, u8)| {
-            let entry = entry as u32;
-            match index.get(&pattern) {
-                Some(&p) => {
-                    if key > best[p].1 {
-                        best[p] = (entry, key);
-                    }
-                }
-                None => {
-                    index.insert(pattern.clone(), patterns.len());
-                    patterns.push(pattern);
-                    best.push((entry, key));
-                }
-            }
-        };
-        for (i, e) in gazetteer.entries.iter().enumerate() {
-            let rank = label_rank(e.label);
-            for name in e.names() {
-                offer(name.to_string(), i, (true, e.priority, rank));
-                if !exact_only(name) {
-                    let upper = name.to_uppercase();
-                    if upper != name {
-                        offer(upper, i, (false, e.priority, rank));
-                    }
-                }
+        let (patterns, tied) = patterns(&gazetteer.entries);
+        if tied {
+            if let Some(e) = alias_conflicts(&gazetteer.entries).into_iter().next() {
+                return Err(e);
             }
         }
         let mut first_byte = [false; 256];
         let mut first_pair = Box::new([0u64; 1024]);
-        for p in &patterns {
+        for (p, _) in &patterns {
             match *p.as_bytes() {
                 [] => {}
                 [a] => {
@@ -786,15 +848,13 @@ impl Matcher {
                 }
             }
         }
-        let automaton = NFA::builder()
-            .match_kind(MatchKind::Standard)
-            .prefilter(false)
-            .build(&patterns)
-            .map_err(|e| Error::config(format!("gazetteer too large to compile: {e}")))?;
+        let trie = Trie::build(&patterns);
+        let count = patterns.len();
+        drop(patterns);
         Ok(Matcher {
             gazetteer,
-            automaton,
-            winner: best.into_iter().map(|(e, _)| e).collect(),
+            trie,
+            patterns: count,
             first_byte,
             first_pair,
         })
@@ -821,7 +881,7 @@ impl Matcher {
     /// # Ok::<(), indotag::Error>(())
     /// ```
     pub fn pattern_count(&self) -> usize {
-        self.winner.len()
+        self.patterns
     }
 
     /// Approximate heap bytes used by the compiled automaton and its tables (not the entries).
@@ -833,7 +893,7 @@ impl Matcher {
     /// # Ok::<(), indotag::Error>(())
     /// ```
     pub fn memory_usage(&self) -> usize {
-        self.automaton.memory_usage() + self.winner.capacity() * std::mem::size_of::<u32>()
+        self.trie.memory_usage()
     }
 
     /// Finds every name mention in `text`, following the module's matching rules. `tokens` are
@@ -852,44 +912,49 @@ impl Matcher {
     /// ```
     pub fn find(&self, text: &str, tokens: &[Token]) -> Vec<Entity> {
         let mut out = Vec::new();
-        if text.is_empty() || self.winner.is_empty() {
+        if text.is_empty() || self.patterns == 0 {
             return out;
         }
-        let (flags, starts) = unit_boundaries(text, tokens);
+        thread_local! {
+            /// Per-thread unit tables, reused across documents.
+            static SCRATCH: std::cell::RefCell<(Vec<u8>, Vec<usize>)> = Default::default();
+        }
+        SCRATCH.with(|scratch| match scratch.try_borrow_mut() {
+            Ok(mut tables) => {
+                let (flags, starts) = &mut *tables;
+                unit_boundaries(text, tokens, flags, starts);
+                self.walk(text, flags, starts, &mut out);
+                // A huge document's tables are not kept for the small ones after it.
+                flags.shrink_to(1 << 20);
+                starts.shrink_to(1 << 17);
+            }
+            // Not reached (`find` does not call itself), but never a panic.
+            Err(_) => {
+                let (mut flags, mut starts) = (Vec::new(), Vec::new());
+                unit_boundaries(text, tokens, &mut flags, &mut starts);
+                self.walk(text, &flags, &starts, &mut out);
+            }
+        });
+        out
+    }
+
+    /// The matches, given the unit tables of `text` (see [`unit_boundaries`]).
+    fn walk(&self, text: &str, flags: &[u8], starts: &[usize], out: &mut Vec<Entity>) {
         let bytes = text.as_bytes();
-        let nfa = &self.automaton;
-        let Ok(anchored_start) = nfa.start_state(Anchored::Yes) else {
-            return out;
-        };
         let mut last_end = 0;
-        for &start in &starts {
+        for &start in starts {
             // Leftmost first: a unit inside the previous match cannot start another.
             if start < last_end || !self.may_start(bytes, start) {
                 continue;
             }
-            // Walk the trie from `start`; every pattern matched on the way starts at `start`.
-            // Keep the longest one that ends where a unit ends (longest wins).
-            let mut best: Option<(usize, u32)> = None;
-            let mut sid = anchored_start;
-            for (at, &b) in bytes[start..].iter().enumerate() {
-                sid = nfa.next_state(Anchored::Yes, sid, b);
-                if nfa.is_dead(sid) {
-                    break;
-                }
-                let end = start + at + 1;
-                if nfa.is_match(sid) && flags[end] & UNIT_END != 0 {
-                    // Under standard semantics a state also carries the matches of its suffix
-                    // states: keep only the pattern that is exactly `text[start..end]`.
-                    let len = end - start;
-                    for i in 0..nfa.match_len(sid) {
-                        let pid = nfa.match_pattern(sid, i);
-                        if nfa.pattern_len(pid) == len {
-                            best = Some((end, self.winner[pid.as_usize()]));
-                            break;
-                        }
-                    }
-                }
-            }
+            // Every pattern met walking the trie from `start` starts at `start`, shortest
+            // first: keep the longest one that ends where a unit ends (longest wins).
+            let best = self
+                .trie
+                .longest(&bytes[start..], |len| {
+                    len > 0 && flags[start + len] & UNIT_END != 0
+                })
+                .map(|(len, entry)| (start + len, entry));
             let Some((end, entry)) = best else {
                 continue;
             };
@@ -905,7 +970,6 @@ impl Matcher {
                 zone: None,
             });
         }
-        out
     }
 }
 
@@ -928,9 +992,13 @@ impl Matcher {
 /// Marks, for each byte offset of `text` (and its end), whether a matchable unit starts or ends
 /// there: tokens, and the hyphen- or slash-separated parts of word and number tokens. Also
 /// returns the unit starts in increasing order, so `find` need not scan the flags.
-fn unit_boundaries(text: &str, tokens: &[Token]) -> (Vec<u8>, Vec<usize>) {
-    let mut flags = vec![0u8; text.len() + 1];
-    let mut starts = Vec::with_capacity(tokens.len() + 16);
+///
+/// The tables are the caller's, cleared and refilled here, so that one thread reuses them
+/// across documents instead of allocating two per document.
+fn unit_boundaries(text: &str, tokens: &[Token], flags: &mut Vec<u8>, starts: &mut Vec<usize>) {
+    flags.clear();
+    flags.resize(text.len() + 1, 0);
+    starts.clear();
     if tokens.is_empty() {
         let mut in_word = false;
         for (i, c) in text.char_indices() {
@@ -946,7 +1014,7 @@ fn unit_boundaries(text: &str, tokens: &[Token]) -> (Vec<u8>, Vec<usize>) {
         if in_word {
             flags[text.len()] |= UNIT_END;
         }
-        return (flags, starts);
+        return;
     }
     let bytes = text.as_bytes();
     // Hyphens and slashes are rare: find them all at once and walk that list alongside the
@@ -986,7 +1054,6 @@ fn unit_boundaries(text: &str, tokens: &[Token]) -> (Vec<u8>, Vec<usize>) {
         starts.sort_unstable();
         starts.dedup();
     }
-    (flags, starts)
 }
 
 /// Counts of one gazetteer, for `indotag gazetteer check` and `list --counts`.

@@ -57,8 +57,10 @@ const STAGES: [&str; 8] = [
     "record",
     "whole",
 ];
-/// Largest accepted time(8n) / time(n).
-const MAX_RATIO: f64 = 10.0;
+/// Largest accepted time(8n) / time(n). A quadratic stage gives about 64 and an n log n
+/// one about 9; the margin above that absorbs the larger input's cache and allocator costs,
+/// which on a shared machine pushed linear stages to 11-12 in both debug and release builds.
+const MAX_RATIO: f64 = 14.0;
 /// Runs per size; the minimum is kept.
 const RUNS: usize = 3;
 /// Times under this (on the larger document) are not judged.
@@ -217,4 +219,60 @@ fn every_stage_scales_linearly_on_adversarial_paragraphs() {
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// Largest accepted time(8n names) / time(n names) for compiling a gazetteer: linear gives 8,
+/// the sort (`n log n`) and cache misses of the larger tables about 10, quadratic 64.
+const MAX_GAZETTEER_RATIO: f64 = 16.0;
+
+/// A user gazetteer of `n` made-up person names (`Bada Bada`, `Bade Bada`, …), all distinct.
+fn gazetteer_tsv(n: usize) -> String {
+    let mut tsv = String::from(indotag::gazetteer::HEADER);
+    for i in 0..n {
+        tsv.push_str(&format!(
+            "\np{i}\tPERSON\tperson\t{} {}\t\t",
+            name(i),
+            name(i / 7)
+        ));
+    }
+    tsv.push('\n');
+    tsv
+}
+
+/// Loading and compiling a gazetteer is near-linear in its names: the
+/// matcher is a trie built from the sorted names, not an automaton whose failure transitions and copied suffix matches grew
+/// faster than the names.
+#[test]
+fn gazetteer_compiles_in_time_near_linear_in_names() {
+    use indotag::gazetteer::{Gazetteer, Matcher};
+    let compile = |tsv: &str| {
+        (0..RUNS)
+            .map(|_| {
+                let start = cpu_now();
+                let g = Gazetteer::parse("big.tsv", tsv).expect("generated gazetteer parses");
+                let m = Matcher::new(g).expect("generated gazetteer compiles");
+                std::hint::black_box(m.pattern_count());
+                cpu_now() - start
+            })
+            .min()
+            .unwrap_or_default()
+    };
+    let (small, large) = (gazetteer_tsv(5_000), gazetteer_tsv(40_000));
+    let mut ratio = f64::MAX;
+    // measured again (up to four times) before it fails, as the cases above
+    for _attempt in 0..5 {
+        let (a, b) = (compile(&small), compile(&large));
+        ratio = b.as_secs_f64() / a.as_secs_f64().max(1e-9);
+        println!(
+            "gazetteer 5k -> 40k names: {ratio:.1}x ({:.1} ms)",
+            b.as_secs_f64() * 1e3
+        );
+        if ratio <= MAX_GAZETTEER_RATIO {
+            break;
+        }
+    }
+    assert!(
+        ratio <= MAX_GAZETTEER_RATIO,
+        "compiling 8x the names took {ratio:.1} times as long"
+    );
 }
