@@ -53,6 +53,12 @@ pub(super) const INTERLUDE: u64 = 1 << 37;
 pub(super) const TIME_NOUN: u64 = 1 << 38;
 /// Words that open an apposition after a name and its comma (`Yayan, selaku Panglima …`).
 pub(super) const APPOSITION: u64 = 1 << 39;
+/// Nouns that open a noun-phrase object after a speech verb, not a claim (`menjelaskan alasan
+/// …`, `menyampaikan apresiasi …`), even when a verb follows inside the phrase.
+pub(super) const OBJECT_NOUN: u64 = 1 << 40;
+/// Speech verbs whose complement is a clause even when it opens with an [`OBJECT_NOUN`]
+/// (`mengatakan dukungan itu sangat berarti`).
+pub(super) const SAY_CLAUSE: u64 = 1 << 41;
 /// Plural markers (`para`, `sejumlah`): a speaker phrase opening with one is a group.
 pub(super) const PLURAL: u64 = 1 << 19;
 pub(super) const MANNER: u64 = 1 << 20;
@@ -79,7 +85,7 @@ pub(super) const SUBJECT_LEAD: u64 = 1 << 30;
 /// between a title and the name, never part of the name.
 pub(super) const TITLE_TAIL: u64 = 1 << 31;
 
-pub(super) const CLASSES: [(&str, u64); 39] = [
+pub(super) const CLASSES: [(&str, u64); 41] = [
     ("post", POST),
     ("say", SAY),
     ("say-bahwa", SAY_BAHWA),
@@ -119,6 +125,8 @@ pub(super) const CLASSES: [(&str, u64); 39] = [
     ("interlude", INTERLUDE),
     ("time-noun", TIME_NOUN),
     ("apposition", APPOSITION),
+    ("object-noun", OBJECT_NOUN),
+    ("say-clause", SAY_CLAUSE),
 ];
 
 /// The clitic that makes `ujar` the speaker's own word (`ujarnya`), `menurut` anaphoric.

@@ -15,6 +15,8 @@ use crate::span::{QuoteKind, Span};
 
 /// At most this many tokens between a speech verb and its `bahwa` (`mengatakan kepada
 /// wartawan di Jakarta bahwa`); farther, the `bahwa` belongs to another clause.
+/// Words after an object noun within which a demonstrative makes it a clause's subject.
+const MAX_OBJECT_NOUN_PHRASE: usize = 5;
 const MAX_BEFORE_THAT: usize = 8;
 /// A bare claim has at least a subject, a predicate and a complement.
 const MIN_CLAUSE_TOKENS: usize = 4;
@@ -216,6 +218,15 @@ impl<'a> Discourse<'a> {
         }
         let opener = self.c(a) & CLAUSE_OPENER != 0;
         if self.c(a) & CONTEXT != 0 && !opener {
+            return false;
+        }
+        // `menjelaskan alasan ia menunda …` is an object; `menjelaskan langkah ini merupakan …`
+        // (the noun made definite by a demonstrative, then a predicate) a claim.
+        if self.c(a) & OBJECT_NOUN != 0
+            && self.c(a - 1) & SAY_CLAUSE == 0
+            && !(a + 1..b.min(a + 1 + MAX_OBJECT_NOUN_PHRASE))
+                .any(|k| self.c(k) & DEMONSTRATIVE != 0)
+        {
             return false;
         }
         // `menyebut ada …`: a plain predicate opens a clause.
