@@ -162,8 +162,13 @@ impl<'a> Discourse<'a> {
             let comma = comma?;
             let who = self.according_who(m, comma)?;
             let claim = if m > sa + 2 && self.t(m - 1) == "," {
-                // `<claim>, menurut X, …`
-                self.trim_claim(self.span(sa, m - 2))
+                // `<claim>, menurut X.`; `<start>, menurut X, <rest>`: the whole sentence
+                let rest = (comma + 1..sb).filter(|&j| self.is_word(j)).count();
+                if rest >= 2 && !self.apposition_at(comma + 1) {
+                    self.trim_claim(self.span(sa, sb - 1))
+                } else {
+                    self.trim_claim(self.span(sa, m - 2))
+                }
             } else if m == sa || self.t(m - 1) == "," {
                 self.claim_after(comma + 1, sb)?
             } else {
@@ -268,6 +273,18 @@ impl<'a> Discourse<'a> {
             && !self.t(a).to_lowercase().ends_with(CLITIC)
     }
 
+    /// After `kata X,`: the words at `j` describe X (`psikolog di Jakarta`, `RDN, salah satu
+    /// pendiri …`) rather than continue the claim: a title or role word, an acronym, or
+    /// `salah satu`.
+    fn apposition_at(&self, j: usize) -> bool {
+        let w = self.t(j);
+        self.c(j) & TITLE != 0
+            || w.eq_ignore_ascii_case("selaku")
+            || w.eq_ignore_ascii_case("sebagai")
+            || w.chars().count() >= 2 && w.chars().all(|c| c.is_uppercase())
+            || w.eq_ignore_ascii_case("salah") && self.t(j + 1).eq_ignore_ascii_case("satu")
+    }
+
     /// `<claim>, kata X.` and `<start>, kata X, <rest>.` without quote marks.
     /// `glued`: no comma before the cue, so only the mid-sentence form (`…, <rest>`) counts.
     fn post_claim(&self, k: usize, sa: usize, sb: usize, glued: bool) -> Option<Cand> {
@@ -285,7 +302,10 @@ impl<'a> Discourse<'a> {
         let sb = (k + 1..sb).find(|&j| is_mark(self.t(j))).unwrap_or(sb);
         let comma = (k + 1..sb).find(|&j| self.t(j) == ",");
         let span = match comma {
-            Some(c) if (c + 1..sb).filter(|&j| self.is_word(j)).count() >= 2 => {
+            Some(c)
+                if (c + 1..sb).filter(|&j| self.is_word(j)).count() >= 2
+                    && !self.apposition_at(c + 1) =>
+            {
                 // Mid-sentence: the whole sentence is the claim.
                 self.trim_claim(self.span(sa, sb - 1))
             }
