@@ -24,24 +24,61 @@ const MAX_ROLE_WORDS: usize = 5;
 /// Longest phrase between a subject and its speech verb (`kepada wartawan di Jakarta`).
 const MAX_INTERLUDE: usize = 7;
 
+/// The words after a post cue that may name the speaker: tokens `k..end`, whether it opens
+/// with a title, and the entity to prefer inside it.
+struct Window<'e> {
+    k: usize,
+    end: usize,
+    titled: bool,
+    ent: Option<&'e Entity>,
+}
+
 impl<'a> Discourse<'a> {
     /// The speaker named after a post cue starting at token `k`: a pronoun, a name (entity or
     /// capitalised words) or a role phrase, up to a comma, a context word or the sentence end.
+    /// The rules are tried in this order; the first that names someone wins.
     pub(super) fn speaker_after(&self, k: usize) -> Option<Who> {
         let n = self.toks.len();
         if k >= n || !self.is_word(k) || self.p(k) != self.p(k - 1) {
             return None;
         }
+        if let Some(who) = self.pronoun(k) {
+            return Some(who);
+        }
+        // `kata Kompas.com`: the outlet reporting, never the speaker.
+        if self.c(k) & MEDIA != 0 {
+            return None;
+        }
+        let w = self.speaker_window(k)?;
+        self.name_after_role_comma(&w)
+            .or_else(|| self.demonstrative_role(&w))
+            .or_else(|| self.person_in_window(&w))
+            .or_else(|| self.person_at_role_tail(&w))
+            .or_else(|| self.person_at_role_end(&w))
+            .or_else(|| self.role_or_entity(&w))
+            .or_else(|| self.capitalised_speaker(&w))
+            .or_else(|| self.name_after_lowercase_role(&w))
+            .or_else(|| self.lowercase_role(&w))
+            .or_else(|| self.bare_phrase(&w))
+    }
+
+    /// A pronoun at `k` points back (`katanya`, `ujar dia`); a plural one (`kata mereka`) is
+    /// said by a group nobody can name.
+    fn pronoun(&self, k: usize) -> Option<Who> {
         if self.c(k) & PRON != 0 {
             return Some(Who::Anaphor(self.toks[k].span));
         }
         if self.c(k) & PRON_PLURAL != 0 {
             return Some(Who::Bare(self.toks[k].span));
         }
-        if self.c(k) & MEDIA != 0 {
-            return None;
-        }
-        // The window: words (and `.` after an initial) up to a stop.
+        None
+    }
+
+    /// The window after a post cue at `k`: words (and `.` after an initial or an abbreviated
+    /// title) up to a comma, a context word or the paragraph's end; longer when it opens with
+    /// a title (`kata Wakil Ketua Komisi III DPR …`). None when it is empty.
+    fn speaker_window(&self, k: usize) -> Option<Window<'a>> {
+        let n = self.toks.len();
         let mut end = k;
         // `kata Wakil Ketua …`, `kata General Manager …`: a role of one or two words
         // (`Co-Founder` is three tokens; `National Sales Director …` opens with two words)
@@ -80,104 +117,139 @@ impl<'a> Discourse<'a> {
         if end == k {
             return None;
         }
-        let window = self.span(k, end - 1);
-        // `kata Juru Bicara Partai X, Budi Santoso`: the name after the role and its comma —
-        // only a person the entity stage found or a run of name words (not `Kamis`).
-        if titled && self.t(end) == "," {
-            if let Some(w) = self.name_after_comma(end + 1) {
-                return Some(w);
-            }
-            // `kata Ketua Cabang NU Kencong, Jember, Ahmad Fauzan`: a place between commas is
-            // still the role's.
-            if let Some(j) = self.place_between_commas(end + 1) {
-                if let Some(w) = self.name_after_comma(j) {
-                    return Some(w);
-                }
-            }
-            if let Some(w) = self.one_word_name_after_comma(end + 1) {
-                return Some(w);
+        let ent = self.best_entity(self.span(k, end - 1));
+        Some(Window {
+            k,
+            end,
+            titled,
+            ent,
+        })
+    }
+
+    /// `kata Juru Bicara Partai X, Budi Santoso`: a titled window closed by a comma is a role,
+    /// and the name after the comma is the speaker — only a person the entity stage found or a
+    /// run of name words (not `Kamis`); a place between commas is still the role's.
+    fn name_after_role_comma(&self, w: &Window) -> Option<Who> {
+        if !w.titled || self.t(w.end) != "," {
+            return None;
+        }
+        if let Some(who) = self.name_after_comma(w.end + 1) {
+            return Some(who);
+        }
+        // `kata Ketua Cabang NU Kencong, Jember, Ahmad Fauzan`: a place between commas is
+        // still the role's.
+        if let Some(j) = self.place_between_commas(w.end + 1) {
+            if let Some(who) = self.name_after_comma(j) {
+                return Some(who);
             }
         }
-        // `ujar pejabat itu`, `kata Ketua Partai X tersebut`: a role pointing back to the
-        // person already talked about, never the body inside the role.
-        if let Some(d) = (k + 1..end).find(|&d| self.c(d) & DEMONSTRATIVE != 0) {
-            let limit = if titled {
-                MAX_ROLE_SPEAKER_WORDS
-            } else {
-                MAX_ROLE_WORDS + 1
-            };
-            // a role, not a name plus a time phrase (`Eko Budi belum lama ini`)
-            // (`berusia 16 tahun itu` is an age, part of the role)
-            let role = self.c(d - 1) & TIME_NOUN == 0
-                || !self.is_lower(d - 1)
-                || self.toks[d - 2].kind == TokenKind::Number;
-            if d <= k + limit && (titled || self.is_lower(k)) && role {
-                return Some(Who::Anaphor(self.span(k, d)));
-            }
-        }
-        let ent = self.best_entity(window);
-        // A person followed by a further title in the window is part of the role
-        // (`Kapolsek Mulyorejo Kompol Sugeng Rianto`, a place taken for a name): not the speaker.
+        self.one_word_name_after_comma(w.end + 1)
+    }
+
+    /// `ujar pejabat itu`, `kata Ketua Partai X tersebut`: a role ending in a demonstrative
+    /// points back to the person already talked about, never to the body inside the role.
+    fn demonstrative_role(&self, w: &Window) -> Option<Who> {
+        let k = w.k;
+        let d = (k + 1..w.end).find(|&d| self.c(d) & DEMONSTRATIVE != 0)?;
+        let limit = if w.titled {
+            MAX_ROLE_SPEAKER_WORDS
+        } else {
+            MAX_ROLE_WORDS + 1
+        };
+        // a role, not a name plus a time phrase (`Eko Budi belum lama ini`)
+        // (`berusia 16 tahun itu` is an age, part of the role)
+        let role = self.c(d - 1) & TIME_NOUN == 0
+            || !self.is_lower(d - 1)
+            || self.toks[d - 2].kind == TokenKind::Number;
+        (d <= k + limit && (w.titled || self.is_lower(k)) && role)
+            .then(|| Who::Anaphor(self.span(k, d)))
+    }
+
+    /// `kata Menteri Keuangan Sri Mulyani`: a person the entity stage found in the window —
+    /// unless a further title follows it (`Kapolsek Mulyorejo Kompol Sugeng Rianto`, a place
+    /// taken for a name), which makes it part of the role.
+    fn person_in_window(&self, w: &Window) -> Option<Who> {
         let titled_after = |e: &Entity| {
             let j = self.toks.partition_point(|t| t.span.start < e.span.end);
-            (j..end).any(|x| self.c(x) & TITLE != 0 && self.is_cap(x))
+            (j..w.end).any(|x| self.c(x) & TITLE != 0 && self.is_cap(x))
         };
-        if let Some(e) = ent.filter(|e| e.label == Label::Person && !titled_after(e)) {
-            return Some(Who::Mention(e.span));
+        w.ent
+            .filter(|e| e.label == Label::Person && !titled_after(e))
+            .map(|e| Who::Mention(e.span))
+    }
+
+    /// A long role: the person after its last title (`… Komisaris Besar Dirmanto Sugeng`).
+    fn person_at_role_tail(&self, w: &Window) -> Option<Who> {
+        if !w.titled && !self.is_cap(w.k) {
+            return None;
         }
-        // A long role: the person at its end (`… Komisaris Besar Dirmanto Sugeng`).
-        if titled || self.is_cap(k) {
-            let (a, b) = self.cap_run_from(k, end);
-            if let Some((x, y)) = self.role_tail_name(a, b) {
-                return Some(Who::Mention(self.span(x, y)));
+        let (a, b) = self.cap_run_from(w.k, w.end);
+        let (x, y) = self.role_tail_name(a, b)?;
+        Some(Who::Mention(self.span(x, y)))
+    }
+
+    /// A role with punctuation or bodies inside (`Pendiri & CEO Kopi Senja Rina Hartati`): the
+    /// name words at its end.
+    fn person_at_role_end(&self, w: &Window) -> Option<Who> {
+        if !w.titled {
+            return None;
+        }
+        let (x, y) = self.role_end_name(w.k, w.end)?;
+        Some(Who::Mention(self.span(x, y)))
+    }
+
+    /// A capitalised window with a non-person entity: a role ending in a body
+    /// (`kata Direktur Utama Bank Mandiri`) is the role phrase, never the body; otherwise the
+    /// entity itself.
+    fn role_or_entity(&self, w: &Window) -> Option<Who> {
+        let e = w.ent?;
+        if !self.is_cap(w.k) {
+            return None;
+        }
+        if w.titled {
+            let (a, b) = self.cap_run_from(w.k, w.end);
+            if self.toks[b].span.end >= e.span.end {
+                return Some(Who::Mention(self.span(a, b)));
             }
         }
-        // A role with punctuation or bodies inside (`Founder & CEO Rumah Kopi Rina Hartati`):
-        // the name words at its end.
-        if titled {
-            if let Some((x, y)) = self.role_end_name(k, end) {
-                return Some(Who::Mention(self.span(x, y)));
-            }
+        Some(Who::Mention(e.span))
+    }
+
+    /// `kata Budi Santoso`: a capitalised window with no entity is a name, titles stripped.
+    fn capitalised_speaker(&self, w: &Window) -> Option<Who> {
+        if !self.is_cap(w.k) {
+            return None;
         }
-        if let Some(e) = ent {
-            if titled && self.is_cap(k) {
-                // A role ending in a body, with no person: the role phrase, never the body.
-                let (a, b) = self.cap_run_from(k, end);
-                if self.toks[b].span.end >= e.span.end {
-                    return Some(Who::Mention(self.span(a, b)));
-                }
-            }
-            if self.is_cap(k) {
-                return Some(Who::Mention(e.span));
-            }
+        let (a, b) = self.cap_run_from(w.k, w.end);
+        let (a, b) = self.strip_titles(a, b);
+        Some(Who::Mention(self.span(a, b)))
+    }
+
+    /// A lowercase role with capitals in it (`juru bicara Kremlin`, `analis UBS Giovanni
+    /// Staunovo`): a multi-word name after the role is the speaker; a single capitalised word
+    /// is part of the role.
+    fn name_after_lowercase_role(&self, w: &Window) -> Option<Who> {
+        let j = (w.k..w.end).find(|&j| self.is_cap(j))?;
+        let (a, b) = self.cap_run_from(j, w.end);
+        let (sa, sb) = self.strip_titles(a, b);
+        if sb > sa || self.c(w.k) & TITLE == 0 {
+            return Some(Who::Mention(self.span(sa, sb)));
         }
-        if self.is_cap(k) {
-            let (a, b) = self.cap_run_from(k, end);
-            let (a, b) = self.strip_titles(a, b);
-            return Some(Who::Mention(self.span(a, b)));
-        }
-        // Lowercase: a role phrase (`juru bicara Kremlin`, `analis UBS Giovanni Staunovo`).
-        let caps = (k..end).find(|&j| self.is_cap(j));
-        if let Some(j) = caps {
-            let (a, b) = self.cap_run_from(j, end);
-            let (sa, sb) = self.strip_titles(a, b);
-            // A multi-word name after the role is the speaker; a single capitalised word is
-            // part of the role (`juru bicara Kremlin`) unless it is a person entity.
-            if sb > sa || self.c(k) & TITLE == 0 {
-                return Some(Who::Mention(self.span(sa, sb)));
-            }
-            return Some(Who::Mention(self.span(k, b)));
-        }
-        // All lowercase: a role, linked to its holder later if the article names one.
-        if end - k <= MAX_ROLE_WORDS && self.c(k) & TITLE != 0 {
-            return Some(Who::Mention(self.span(k, end - 1)));
-        }
-        // Any other short lowercase noun phrase (`kata para pejabat`): the phrase says it, with
-        // no known person behind it.
-        if end - k <= MAX_ROLE_WORDS {
-            return Some(Who::Bare(self.span(k, end - 1)));
-        }
-        None
+        Some(Who::Mention(self.span(w.k, b)))
+    }
+
+    /// All lowercase and opening with a title (`kata juru bicara itu`… without a
+    /// demonstrative: `ujar kepala desa`): a role, linked to its holder later if the article
+    /// names one.
+    fn lowercase_role(&self, w: &Window) -> Option<Who> {
+        (w.end - w.k <= MAX_ROLE_WORDS && self.c(w.k) & TITLE != 0)
+            .then(|| Who::Mention(self.span(w.k, w.end - 1)))
+    }
+
+    /// Any other short lowercase noun phrase (`kata para pejabat`): the phrase says it, with
+    /// no known person behind it.
+    fn bare_phrase(&self, w: &Window) -> Option<Who> {
+        (w.end - w.k <= MAX_ROLE_WORDS).then(|| Who::Bare(self.span(w.k, w.end - 1)))
     }
 
     /// The name at the end of the role window `k..end`: up to three name words (initials
