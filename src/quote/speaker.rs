@@ -459,174 +459,220 @@ impl<'a> Discourse<'a> {
     }
 
     /// The subject of the speech verb at token `v`: the mention just before it (skipping
-    /// adverbs, appositives and relative clauses set off by commas).
+    /// adverbs, appositives and relative clauses set off by commas). The rules are tried in
+    /// this order; the first that applies decides.
     pub(super) fn subject(&self, v: usize) -> Option<Who> {
         let (sa, _) = self.sent[v];
-        if v == sa {
+        if v == sa || self.c(v - 1) & NOT_SUBJECT != 0 {
             return None;
         }
-        let mut k = v - 1;
-        if self.c(k) & NOT_SUBJECT != 0 {
-            return None;
-        }
-        while k > sa && self.c(k) & ADVERB != 0 {
-            k -= 1;
-        }
-        // `Budi kepada wartawan mengatakan`, `Sutrisno ketika ditemui di kantornya menjelaskan`
-        if let Some(j) = self.interlude_start(k, sa) {
-            k = j - 1;
-        }
-        // `X menggarisbawahi …, dengan menyatakan bahwa …`: the sentence's subject.
-        if self.c(k) & MANNER != 0 && self.c(k) & ADVERB == 0
-            || self.t(k) == "," && k > sa && self.c(k - 1) & MANNER != 0
-        {
-            let j = (sa..k)
-                .find(|&j| self.is_cap(j) && self.c(j) & (FUNC | TITLE | CONTEXT | ADVERB) == 0)?;
-            let (x, y) = self.cap_run_from(j, k);
-            return Some(Who::Mention(self.span(x, y)));
+        let k = self.subject_end(v - 1, sa);
+        if self.ends_manner_clause(k, sa) {
+            return self.sentence_subject(k, sa);
         }
         if self.t(k) == "," {
-            if k == sa {
-                return None;
-            }
-            let j = k - 1;
-            // `"…," ujarnya, menambahkan bahwa …`
-            if self.c(j) & POST_NYA != 0 {
-                return Some(Who::Anaphor(self.toks[j].span));
-            }
-            // `kata Rutte, seraya menambahkan bahwa …`
-            if let Some(p) = (j.saturating_sub(4)..j)
-                .rev()
-                .find(|&p| p >= sa && self.c(p) & POST != 0)
-            {
-                if let Some(w) = self.speaker_after(p + 1) {
-                    return Some(w);
-                }
-            }
-            // Walk back over comma-separated segments: a segment that starts in lower case
-            // (`yang berbicara …`, `penulis buku …`) is an aside; a capitalised one is the
-            // subject (`Wakil Ketua DPR, M. Hanif Dhakiri, menyebut`).
-            let mut end = k;
-            loop {
-                let p = (sa..end).rev().find(|&p| self.t(p) == ",");
-                let start = p.map_or(sa, |p| p + 1);
-                if start >= end {
-                    return None;
-                }
-                // `Budi, Rabu (3/4), mengatakan`: a day or date is an aside too.
-                let aside = self.is_lower(start)
-                    || self.c(start) & (PARTICLE | NOT_NAME) != 0
-                    || !self.is_word(start);
-                // `Rudi, Ketua Koperasi Tani Makmur, mengatakan`: the name before the role.
-                if !aside && self.c(start) & TITLE != 0 {
-                    // (`Kapolsek Limau, Iptu Dedi Yanto, saat dihubungi mengatakan`: a ranked
-                    // person in the segment is the speaker, not the place before it)
-                    let seg = self.span(start, end - 1);
-                    if let Some(e) = self.best_entity(seg).filter(|e| e.label == Label::Person) {
-                        let a = self.toks.partition_point(|t| t.span.start < e.span.start);
-                        let ends_segment = e.span.end == seg.end;
-                        if ends_segment && a > start && self.c(a - 1) & (TITLE | TITLE_TAIL) != 0 {
-                            return Some(Who::Mention(e.span));
-                        }
-                    }
-                    if let Some(w) = p.and_then(|p| self.name_segment_before(p, sa)) {
-                        return Some(w);
-                    }
-                }
-                match p {
-                    Some(p) if aside => end = p,
-                    _ if aside => return None,
-                    _ => return self.mention_in(start, end),
-                }
-            }
+            return self.subject_before_comma(k, sa);
         }
-        if self.c(k) & PRON != 0 {
-            return Some(Who::Anaphor(self.toks[k].span));
+        if let Some(who) = self.pronoun(k) {
+            return Some(who);
         }
-        if self.c(k) & PRON_PLURAL != 0 {
-            return Some(Who::Bare(self.toks[k].span));
-        }
+        // A di-…-nya form (`yang dikatakannya`): its clitic is the speaker, not the words
+        // before it.
         if self.c(k) & PASSIVE_NYA != 0 {
             return None;
         }
-        // `Harry Sendiko, CEO PT Maju Jaya menjelaskan`: an apposition with no closing comma
-        if let Some(w) = self.name_before_open_apposition(k, sa) {
-            return Some(w);
+        self.name_before_open_apposition(k, sa)
+            .or_else(|| self.entity_subject(k, sa))
+            .or_else(|| self.name_subject(k, sa))
+            .or_else(|| self.role_phrase_subject(k, sa))
+    }
+
+    /// The last token of the subject before the verb at `k + 1`: adverbs (`juga`, `pun`) and
+    /// a phrase between subject and verb are skipped (`Budi kepada wartawan mengatakan`,
+    /// `Sutrisno ketika ditemui di kantornya menjelaskan`).
+    fn subject_end(&self, mut k: usize, sa: usize) -> usize {
+        while k > sa && self.c(k) & ADVERB != 0 {
+            k -= 1;
         }
-        // An entity ending right here.
-        if let Some(e) = self
-            .ent_ending_at(self.toks[k].span.end)
-            .map(|i| &self.ents[i])
+        if let Some(j) = self.interlude_start(k, sa) {
+            k = j - 1;
+        }
+        k
+    }
+
+    /// Whether `k` ends a manner clause (`…, dengan menyatakan bahwa …`), whose verb belongs
+    /// to the sentence's subject rather than to the words just before it.
+    fn ends_manner_clause(&self, k: usize, sa: usize) -> bool {
+        self.c(k) & MANNER != 0 && self.c(k) & ADVERB == 0
+            || self.t(k) == "," && k > sa && self.c(k - 1) & MANNER != 0
+    }
+
+    /// `Menteri itu menggarisbawahi …, dengan menyatakan bahwa …`: the sentence's first name
+    /// before `k`.
+    fn sentence_subject(&self, k: usize, sa: usize) -> Option<Who> {
+        let j = (sa..k)
+            .find(|&j| self.is_cap(j) && self.c(j) & (FUNC | TITLE | CONTEXT | ADVERB) == 0)?;
+        let (x, y) = self.cap_run_from(j, k);
+        Some(Who::Mention(self.span(x, y)))
+    }
+
+    /// A comma right before the verb (`…, menambahkan`): the speaker of an earlier post cue
+    /// (`"…," ujarnya, menambahkan bahwa …`, `kata Rutte, seraya menambahkan …`), else the
+    /// capitalised segment before the asides.
+    fn subject_before_comma(&self, k: usize, sa: usize) -> Option<Who> {
+        if k == sa {
+            return None;
+        }
+        let j = k - 1;
+        // `"…," ujarnya, menambahkan bahwa …`
+        if self.c(j) & POST_NYA != 0 {
+            return Some(Who::Anaphor(self.toks[j].span));
+        }
+        // `kata Rutte, seraya menambahkan bahwa …`
+        if let Some(p) = (j.saturating_sub(4)..j)
+            .rev()
+            .find(|&p| p >= sa && self.c(p) & POST != 0)
         {
-            let a = self.toks.partition_point(|t| t.span.start < e.span.start);
-            if let Some(w) = self.affiliated_person(a, sa) {
-                return Some(w);
+            if let Some(who) = self.speaker_after(p + 1) {
+                return Some(who);
             }
-            if e.label != Label::Person {
-                if let Some(w) = self.headed_phrase(a, k, sa) {
-                    return Some(w);
-                }
-            }
-            return Some(Who::Mention(e.span));
         }
-        if self.is_cap(k) && self.c(k) & (FUNC | TITLE) == 0 {
-            let mut a = k;
-            while a > sa {
-                let p = a - 1;
-                let initial = self.t(p) == "." && p > sa && self.t(p - 1).chars().count() == 1;
-                if (self.is_cap(p) && self.c(p) & (FUNC | CONTEXT | ACCORDING | MEDIA) == 0)
-                    || initial
-                    || (self.c(p) & PARTICLE != 0 && p > sa && self.is_cap(p - 1))
-                {
-                    a = p;
-                } else {
-                    break;
+        self.subject_before_asides(k, sa)
+    }
+
+    /// Walk back over comma-separated segments ending at `k`: a segment that starts in lower
+    /// case (`yang berbicara …`, `penulis buku …`) or with a day (`Budi, Rabu (3/4),
+    /// mengatakan`) is an aside; a capitalised one is the subject (`Wakil Ketua DPR, M. Hanif
+    /// Dhakiri, menyebut`).
+    fn subject_before_asides(&self, k: usize, sa: usize) -> Option<Who> {
+        let mut end = k;
+        loop {
+            let p = (sa..end).rev().find(|&p| self.t(p) == ",");
+            let start = p.map_or(sa, |p| p + 1);
+            if start >= end {
+                return None;
+            }
+            let aside = self.is_lower(start)
+                || self.c(start) & (PARTICLE | NOT_NAME) != 0
+                || !self.is_word(start);
+            if !aside && self.c(start) & TITLE != 0 {
+                if let Some(who) = self.person_in_role_segment(start, end, p, sa) {
+                    return Some(who);
                 }
             }
-            if let Some(w) = self.affiliated_person(a, sa) {
-                return Some(w);
+            match p {
+                Some(p) if aside => end = p,
+                _ if aside => return None,
+                _ => return self.mention_in(start, end),
             }
-            if let Some((x, y)) = self.role_tail_name(a, k) {
-                return Some(Who::Mention(self.span(x, y)));
+        }
+    }
+
+    /// A segment `start..end` opening with a title: a ranked person ending it is the speaker
+    /// (`Kapolsek Limau, Iptu Dedi Yanto, saat dihubungi mengatakan`), else the name before
+    /// the role (`Rudi, Ketua Koperasi Tani Makmur, mengatakan`) when a comma `p` opens it.
+    fn person_in_role_segment(
+        &self,
+        start: usize,
+        end: usize,
+        p: Option<usize>,
+        sa: usize,
+    ) -> Option<Who> {
+        let seg = self.span(start, end - 1);
+        if let Some(e) = self.best_entity(seg).filter(|e| e.label == Label::Person) {
+            let a = self.toks.partition_point(|t| t.span.start < e.span.start);
+            let ends_segment = e.span.end == seg.end;
+            if ends_segment && a > start && self.c(a - 1) & (TITLE | TITLE_TAIL) != 0 {
+                return Some(Who::Mention(e.span));
             }
-            let (mut x, y) = self.strip_titles(a, k);
-            // `juru bicara Kremlin Dmitry Peskov berkata`: the body after a role is no name.
-            if y >= x + 2 && x > sa && self.c(x - 1) & TITLE != 0 && self.is_lower(x - 1) {
-                x += 1;
+        }
+        p.and_then(|p| self.name_segment_before(p, sa))
+    }
+
+    /// An entity ending at `k` (`Bank Indonesia menyatakan`): the person it is affiliated
+    /// with or the phrase it heads when there is one (`Gubernur Bank Indonesia`), else itself.
+    fn entity_subject(&self, k: usize, sa: usize) -> Option<Who> {
+        let e = &self.ents[self.ent_ending_at(self.toks[k].span.end)?];
+        let a = self.toks.partition_point(|t| t.span.start < e.span.start);
+        if let Some(who) = self.affiliated_person(a, sa) {
+            return Some(who);
+        }
+        if e.label != Label::Person {
+            if let Some(who) = self.headed_phrase(a, k, sa) {
+                return Some(who);
             }
-            // `juru bicara Kremlin mengatakan`: a role, not a name.
-            if x == y && x > sa && self.c(x - 1) & TITLE != 0 && self.is_lower(x - 1) {
-                let mut r = x - 1;
-                while r > sa && self.c(r - 1) & TITLE != 0 && self.is_lower(r - 1) {
-                    r -= 1;
-                }
-                return Some(Who::Mention(self.span(r, y)));
+        }
+        Some(Who::Mention(e.span))
+    }
+
+    /// Capitalised words ending at `k` that no entity covers (`Sutrisno menjelaskan`): the
+    /// name, with a role before it cut off; a lone body after a lowercase role
+    /// (`juru bicara Kremlin mengatakan`) makes the whole role the subject.
+    fn name_subject(&self, k: usize, sa: usize) -> Option<Who> {
+        if !self.is_cap(k) || self.c(k) & (FUNC | TITLE) != 0 {
+            return None;
+        }
+        let mut a = k;
+        while a > sa {
+            let p = a - 1;
+            let initial = self.t(p) == "." && p > sa && self.t(p - 1).chars().count() == 1;
+            if (self.is_cap(p) && self.c(p) & (FUNC | CONTEXT | ACCORDING | MEDIA) == 0)
+                || initial
+                || (self.c(p) & PARTICLE != 0 && p > sa && self.is_cap(p - 1))
+            {
+                a = p;
+            } else {
+                break;
             }
+        }
+        if let Some(who) = self.affiliated_person(a, sa) {
+            return Some(who);
+        }
+        if let Some((x, y)) = self.role_tail_name(a, k) {
             return Some(Who::Mention(self.span(x, y)));
         }
-        // A role phrase from the sentence start: `Politikus Partai Gerindra ini`, `para analis`.
+        let (mut x, y) = self.strip_titles(a, k);
+        // `juru bicara Kremlin Dmitry Peskov berkata`: the body after a role is no name.
+        if y >= x + 2 && x > sa && self.c(x - 1) & TITLE != 0 && self.is_lower(x - 1) {
+            x += 1;
+        }
+        // `juru bicara Kremlin mengatakan`: a role, not a name.
+        if x == y && x > sa && self.c(x - 1) & TITLE != 0 && self.is_lower(x - 1) {
+            let mut r = x - 1;
+            while r > sa && self.c(r - 1) & TITLE != 0 && self.is_lower(r - 1) {
+                r -= 1;
+            }
+            return Some(Who::Mention(self.span(r, y)));
+        }
+        Some(Who::Mention(self.span(x, y)))
+    }
+
+    /// A short role phrase from the sentence start or last comma (`Politikus Partai Gerindra
+    /// ini`, `para analis`): a demonstrative points back, a person in it speaks, a role may
+    /// stand for a person named earlier, anything else is said by nobody we can name.
+    fn role_phrase_subject(&self, k: usize, sa: usize) -> Option<Who> {
         let start = (sa..=k)
             .rev()
             .find(|&p| self.t(p) == ",")
             .map_or(sa, |p| p + 1);
-        if k + 1 - start <= 6 && (start..=k).all(|p| self.is_word(p)) && self.is_word(k) {
-            if self.c(start) & (FUNC | ADVERB | CONTEXT) != 0 && !self.is_cap(start) {
-                return None;
-            }
-            let span = self.span(start, k);
-            if self.c(k) & DEMONSTRATIVE != 0 {
-                return Some(Who::Anaphor(span));
-            }
-            if let Some(e) = self.best_entity(span).filter(|e| e.label == Label::Person) {
-                return Some(Who::Mention(e.span));
-            }
-            // A role (`Menlu`, `Juru bicara itu`) may stand for a person named with it earlier.
-            if (start..=k).any(|p| self.c(p) & TITLE != 0) {
-                return Some(Who::Mention(span));
-            }
-            return Some(Who::Bare(span));
+        if k + 1 - start > 6 || !(start..=k).all(|p| self.is_word(p)) || !self.is_word(k) {
+            return None;
         }
-        None
+        if self.c(start) & (FUNC | ADVERB | CONTEXT) != 0 && !self.is_cap(start) {
+            return None;
+        }
+        let span = self.span(start, k);
+        if self.c(k) & DEMONSTRATIVE != 0 {
+            return Some(Who::Anaphor(span));
+        }
+        if let Some(e) = self.best_entity(span).filter(|e| e.label == Label::Person) {
+            return Some(Who::Mention(e.span));
+        }
+        // A role (`Menlu`, `Juru bicara itu`) may stand for a person named with it earlier.
+        if (start..=k).any(|p| self.c(p) & TITLE != 0) {
+            return Some(Who::Mention(span));
+        }
+        Some(Who::Bare(span))
     }
 
     /// Speech frames with no quotation of their own (`Roque membantah tuduhan itu.`,
