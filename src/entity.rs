@@ -953,106 +953,7 @@ impl<'a> Mentions<'a> {
         let n = self.toks.len();
         let mut i = 0;
         while i < n {
-            let mut found: Option<Cand> = None;
-            let ti = self.info[i];
-            // a title right after a place or body head is part of that name (`Jalan Jenderal …`)
-            let after_head = self.after_head(i);
-            if let Some((class, j)) = self.title_at(i).filter(|_| !after_head) {
-                match class {
-                    TitleClass::Credit => {
-                        if j < n && matches!(self.s(j), ":" | "-") {
-                            if let Some((a, b, joins)) = self.name_at(j + 1) {
-                                found = Some(self.cand(a, b, Label::Person, "person", joins));
-                            }
-                        }
-                    }
-                    TitleClass::Honorific => {
-                        if let Some((a, b, joins)) = self.name_at(j) {
-                            found = Some(self.cand(a, b, Label::Person, "person", joins));
-                        } else if let Some((_, k)) = self.title_at(j) {
-                            // `Prof. Dr. Budi`: honorifics chain
-                            if let Some((a, b, joins)) = self.name_at(k) {
-                                found = Some(self.cand(a, b, Label::Person, "person", joins));
-                            }
-                        }
-                    }
-                    TitleClass::Role => {
-                        let mut k = self.skip_role_tail(j);
-                        // a "name" followed by an acronym or a known body is still the role:
-                        // `Direktur Pelindungan WNI Kemlu` — skip on, at most twice
-                        for _ in 0..3 {
-                            if k >= n || !self.same_line(i, k) {
-                                break;
-                            }
-                            let at = if self.s(k) == "," { k + 1 } else { k };
-                            let Some((a, b, joins)) = self.name_at(at) else {
-                                break;
-                            };
-                            let more = b < n
-                                && self.info[b].t & T_NL_BEFORE == 0
-                                && (self.info[b].t & T_ALLCAPS != 0
-                                    || self.covered(b).is_some_and(|e| e.label != Label::Person)
-                                    || self.place_then_comma(b));
-                            // `GM Bandara Internasional Sultan Hasanuddin, Wahyudi`: a name
-                            // after a title inside a place or body name belongs to that name
-                            let more = more
-                                || a > 0
-                                    && self.info[a - 1].w & W_TITLE != 0
-                                    && self.after_head(a - 1)
-                                // `pendiri PT Tirta Makmur Sejahtera`: a short run after a
-                                // company head is the company's name
-                                || a > 0 && b - a <= 3 && self.head_kind(a - 1, &["company"]);
-                            if !more {
-                                found = Some(self.cand(a, b, Label::Person, "person", joins));
-                                break;
-                            }
-                            k = self.skip_role_tail(b);
-                        }
-                    }
-                }
-            } else if ti.w & W_SPEECH_AFTER != 0 && ti.t & T_WORD != 0 && i + 1 < n {
-                if self.title_at(i + 1).is_none() {
-                    if let Some((a, b, joins)) = self.name_at(i + 1) {
-                        // `kata Regional Partnership Manager X`: words before a title are role
-                        let role =
-                            b < n && self.info[b].t & T_CAP != 0 && self.info[b].w & W_TITLE != 0;
-                        if ti.t & T_HEADLINE == 0 && !role {
-                            found = Some(self.cand(a, b, Label::Person, "person", joins));
-                        }
-                    }
-                }
-            } else if ti.w & W_SPEECH_BEFORE != 0 && ti.t & (T_CAP | T_HEADLINE) == 0 && i > 0 {
-                if let Some((a, b)) = self.name_before(i, 2).or_else(|| self.subject_at(i)) {
-                    // `PT Tirta Makmur menjelaskan`: the name of the body its head opens
-                    let body = a > 0
-                        && self.info[a - 1].t & T_CAP != 0
-                        && self.info[a - 1].w & W_HEAD != 0;
-                    if !body {
-                        found = Some(self.cand(a, b, Label::Person, "person", None));
-                    }
-                }
-            } else if ti.w & W_ACCORDING != 0 && ti.t & (T_WORD | T_HEADLINE) == T_WORD {
-                if let Some((a, b, joins)) = self.name_at(i + 1) {
-                    let head = (a..b).any(|k| {
-                        self.info[k].w & (W_HEAD | W_ACR_HEAD) != 0 || !name_shaped(self.s(k))
-                    });
-                    if !head && b < n && self.s(b) == "," && self.title_at(i + 1).is_none() {
-                        found = Some(self.cand(a, b, Label::Person, "person", joins));
-                    }
-                }
-            } else if self.s(i) == "," && i > 0 && i + 1 < n && ti.t & T_HEADLINE == 0 {
-                if let Some((TitleClass::Role, _)) = self.title_at(i + 1) {
-                    if let Some((a, b)) = self.name_before(i, 2) {
-                        found = Some(self.cand(a, b, Label::Person, "person", None));
-                    }
-                }
-            } else if let Some(c) = (ti.t & T_CAP != 0 || self.s(i) == "/")
-                .then(|| self.slash_credit(i))
-                .flatten()
-            {
-                found = Some(c);
-            }
-            if let Some(c) = found {
+            if let Some(c) = self.person_at(i) {
                 if (c.a..c.b).all(|k| !self.claimed[k]) {
                     for k in c.a..c.b {
                         self.claimed[k] = true;
@@ -1066,6 +967,134 @@ impl<'a> Mentions<'a> {
             }
             i += 1;
         }
+    }
+
+    /// The person a trigger at token `i` introduces, by the kind of trigger: a title (credit,
+    /// honorific or role), a speech verb after or before the name, `menurut`, a role
+    /// apposition after a comma, or a photo credit with a slash. The first trigger that
+    /// matches decides, even when it finds no name.
+    fn person_at(&self, i: usize) -> Option<Cand> {
+        let n = self.toks.len();
+        let ti = self.info[i];
+        // a title right after a place or body head is part of that name (`Jalan Jenderal …`)
+        let after_head = self.after_head(i);
+        if let Some((class, j)) = self.title_at(i).filter(|_| !after_head) {
+            match class {
+                TitleClass::Credit => self.person_after_credit(j),
+                TitleClass::Honorific => self.person_after_honorific(j),
+                TitleClass::Role => self.person_after_role(i, j),
+            }
+        } else if ti.w & W_SPEECH_AFTER != 0 && ti.t & T_WORD != 0 && i + 1 < n {
+            self.person_after_speech(i)
+        } else if ti.w & W_SPEECH_BEFORE != 0 && ti.t & (T_CAP | T_HEADLINE) == 0 && i > 0 {
+            self.person_before_speech(i)
+        } else if ti.w & W_ACCORDING != 0 && ti.t & (T_WORD | T_HEADLINE) == T_WORD {
+            self.person_after_according(i)
+        } else if self.s(i) == "," && i > 0 && i + 1 < n && ti.t & T_HEADLINE == 0 {
+            self.person_before_apposition(i)
+        } else if ti.t & T_CAP != 0 || self.s(i) == "/" {
+            self.slash_credit(i)
+        } else {
+            None
+        }
+    }
+
+    /// A credit title ending at `j` (`Penulis: Rina Wulandari`): the name after its `:` or `-`.
+    fn person_after_credit(&self, j: usize) -> Option<Cand> {
+        if j >= self.toks.len() || !matches!(self.s(j), ":" | "-") {
+            return None;
+        }
+        let (a, b, joins) = self.name_at(j + 1)?;
+        Some(self.cand(a, b, Label::Person, "person", joins))
+    }
+
+    /// An honorific ending at `j` (`Bapak Joko`, `Prof. Dr. Budi`): the name after it, or after
+    /// a second honorific chained to it.
+    fn person_after_honorific(&self, j: usize) -> Option<Cand> {
+        let (a, b, joins) = match self.name_at(j) {
+            Some(name) => name,
+            // `Prof. Dr. Budi`: honorifics chain
+            None => self.name_at(self.title_at(j)?.1)?,
+        };
+        Some(self.cand(a, b, Label::Person, "person", joins))
+    }
+
+    /// A role title at `i` ending at `j` (`Menteri Keuangan Sri Mulyani`): the name after the
+    /// role's tail — skipping on, at most twice, over "names" that turn out to be part of the
+    /// role (`Direktur Pelindungan WNI Kemlu`).
+    fn person_after_role(&self, i: usize, j: usize) -> Option<Cand> {
+        let n = self.toks.len();
+        let mut k = self.skip_role_tail(j);
+        // a "name" followed by an acronym or a known body is still the role:
+        // `Direktur Pelindungan WNI Kemlu` — skip on, at most twice
+        for _ in 0..3 {
+            if k >= n || !self.same_line(i, k) {
+                break;
+            }
+            let at = if self.s(k) == "," { k + 1 } else { k };
+            let (a, b, joins) = self.name_at(at)?;
+            let more = b < n
+                && self.info[b].t & T_NL_BEFORE == 0
+                && (self.info[b].t & T_ALLCAPS != 0
+                    || self.covered(b).is_some_and(|e| e.label != Label::Person)
+                    || self.place_then_comma(b));
+            // `GM Bandara Internasional Sultan Hasanuddin, Wahyudi`: a name
+            // after a title inside a place or body name belongs to that name
+            let more = more
+                || a > 0 && self.info[a - 1].w & W_TITLE != 0 && self.after_head(a - 1)
+                // `pendiri PT Tirta Makmur Sejahtera`: a short run after a
+                // company head is the company's name
+                || a > 0 && b - a <= 3 && self.head_kind(a - 1, &["company"]);
+            if !more {
+                return Some(self.cand(a, b, Label::Person, "person", joins));
+            }
+            k = self.skip_role_tail(b);
+        }
+        None
+    }
+
+    /// A speech verb before the name (`kata Budi Santoso`): the name after it, unless a title
+    /// follows (`kata Regional Partnership Manager X`: the words before a title are role).
+    fn person_after_speech(&self, i: usize) -> Option<Cand> {
+        let n = self.toks.len();
+        if self.title_at(i + 1).is_some() {
+            return None;
+        }
+        let (a, b, joins) = self.name_at(i + 1)?;
+        // `kata Regional Partnership Manager X`: words before a title are role
+        let role = b < n && self.info[b].t & T_CAP != 0 && self.info[b].w & W_TITLE != 0;
+        (self.info[i].t & T_HEADLINE == 0 && !role)
+            .then(|| self.cand(a, b, Label::Person, "person", joins))
+    }
+
+    /// A speech verb after the name (`Budi Santoso menjelaskan`): the name before it, unless
+    /// a body head opens it (`PT Tirta Makmur menjelaskan`).
+    fn person_before_speech(&self, i: usize) -> Option<Cand> {
+        let (a, b) = self.name_before(i, 2).or_else(|| self.subject_at(i))?;
+        // `PT Tirta Makmur menjelaskan`: the name of the body its head opens
+        let body = a > 0 && self.info[a - 1].t & T_CAP != 0 && self.info[a - 1].w & W_HEAD != 0;
+        (!body).then(|| self.cand(a, b, Label::Person, "person", None))
+    }
+
+    /// `Menurut Budi Santoso, …`: the name after `menurut` when a comma closes it and no head
+    /// word or odd shape shows a body (`Menurut Bank Dunia, …`).
+    fn person_after_according(&self, i: usize) -> Option<Cand> {
+        let n = self.toks.len();
+        let (a, b, joins) = self.name_at(i + 1)?;
+        let head = (a..b)
+            .any(|k| self.info[k].w & (W_HEAD | W_ACR_HEAD) != 0 || !name_shaped(self.s(k)));
+        (!head && b < n && self.s(b) == "," && self.title_at(i + 1).is_none())
+            .then(|| self.cand(a, b, Label::Person, "person", joins))
+    }
+
+    /// A role apposition after a comma (`Budi Santoso, Ketua Koperasi Tani Makmur, …`): the
+    /// name before the comma at `i`.
+    fn person_before_apposition(&self, i: usize) -> Option<Cand> {
+        let Some((TitleClass::Role, _)) = self.title_at(i + 1) else {
+            return None;
+        };
+        let (a, b) = self.name_before(i, 2)?;
+        Some(self.cand(a, b, Label::Person, "person", None))
     }
 
     /// A photo credit: `Mikhail Metzel/Kantor Pers …`: 2–3 capitalised words glued to a `/` and
