@@ -134,126 +134,183 @@ fn data_lines<'a>(text: &'a str, header: &'a str) -> impl Iterator<Item = &'a st
         .filter(move |l| !l.trim().is_empty() && !l.starts_with('#') && *l != header)
 }
 
+/// common_words.tsv (`word, lowercase count, capitalised count`): how often a word is written
+/// in lower case decides whether a capitalised `Harapan` at a sentence start can open a name —
+/// mostly lower case is strict (and frequent at ≥ 300 uses), often lower case is loose.
+fn add_common_words(words: &mut Words) {
+    for line in data_lines(COMMON_WORDS, "") {
+        let mut f = line.split('\t');
+        let (Some(w), Some(low), Some(cap)) = (f.next(), f.next(), f.next()) else {
+            continue;
+        };
+        let low: u32 = low.parse().unwrap_or(0);
+        let cap: u32 = cap.parse().unwrap_or(0);
+        let mut flags = 0;
+        if low * 2 >= cap * 3 {
+            flags |= W_STRICT;
+            if low >= 300 {
+                flags |= W_FREQ;
+            }
+        }
+        if low >= 40 && low * 3 >= cap {
+            flags |= W_LOOSE;
+        }
+        if flags != 0 {
+            words.entry(w).or_default().flags |= flags;
+        }
+    }
+}
+
+/// A one-word-a-line list (`name_stopwords.txt`, `particles.txt`, …): sets `flag` on each
+/// word (`bin` is a name particle, `Selasa` is never part of a name).
+fn add_word_list(words: &mut Words, text: &'static str, flag: u16) {
+    for w in data_lines(text, "") {
+        words.entry(w.trim()).or_default().flags |= flag;
+    }
+}
+
+/// acronym_heads.txt: words that open an organisation's name before its parenthesised
+/// acronym (`Bursa Efek Indonesia (BEI)`), several to a line.
+fn add_acronym_heads(words: &mut Words) {
+    for line in data_lines(ACRONYM_HEADS, "") {
+        for w in line.split_whitespace() {
+            words.entry(w).or_default().flags |= W_ACR_HEAD;
+        }
+    }
+}
+
+/// speech_verbs.tsv: which side of the verb the speaker's name stands on (`kata Budi`,
+/// `Budi menjelaskan`, `menurut Budi`).
+fn add_speech_verbs(words: &mut Words) {
+    for line in data_lines(SPEECH_VERBS, "verb\tside") {
+        let mut f = line.split('\t');
+        let (Some(w), Some(side)) = (f.next(), f.next()) else {
+            continue;
+        };
+        let bit = match side {
+            "after" => W_SPEECH_AFTER,
+            "according" => W_ACCORDING,
+            _ => W_SPEECH_BEFORE,
+        };
+        words.entry(w).or_default().flags |= bit;
+    }
+}
+
+/// titles.tsv: role, honorific and credit phrases (`wakil presiden`, `bapak`, `penulis`) in
+/// file order; a portfolio word (`keuangan` in `Menteri Keuangan`) is only flagged.
+fn read_titles(words: &mut Words) -> Vec<Phrase<TitleClass>> {
+    let mut titles = Vec::new();
+    for line in data_lines(TITLES, "phrase\tclass") {
+        let mut f = line.split('\t');
+        let (Some(p), Some(class)) = (f.next(), f.next()) else {
+            continue;
+        };
+        if class == "portfolio" {
+            words.entry(p).or_default().flags |= W_PORTFOLIO;
+            continue;
+        }
+        let what = match class {
+            "honorific" => TitleClass::Honorific,
+            "credit" => TitleClass::Credit,
+            _ => TitleClass::Role,
+        };
+        titles.push(Phrase {
+            words: p.split(' ').collect(),
+            what,
+        });
+    }
+    titles
+}
+
+/// name_heads.tsv: words that open a body's or place's name (`kementerian`, `pengadilan`),
+/// with its label and kind, in file order; rows with an unknown label are skipped.
+fn read_heads() -> Vec<Phrase<(Label, &'static str)>> {
+    let mut heads = Vec::new();
+    for line in data_lines(HEADS, "head\tlabel\tkind") {
+        let f: Vec<&'static str> = line.split('\t').collect();
+        if f.len() < 3 {
+            continue;
+        }
+        let Some(label) = Label::parse(f[1]) else {
+            continue;
+        };
+        heads.push(Phrase {
+            words: f[0].split(' ').collect(),
+            what: (label, f[2]),
+        });
+    }
+    heads
+}
+
+/// Indexes the title and head phrases by their first word, longest first, so that
+/// `wakil presiden` is tried before `wakil`.
+fn index_phrases(
+    words: &mut Words,
+    titles: &[Phrase<TitleClass>],
+    heads: &[Phrase<(Label, &'static str)>],
+) {
+    for (i, t) in titles.iter().enumerate() {
+        let e = words.entry(t.words[0]).or_default();
+        e.flags |= W_TITLE;
+        e.titles.push(i as u16);
+    }
+    for (i, h) in heads.iter().enumerate() {
+        let e = words.entry(h.words[0]).or_default();
+        e.flags |= W_HEAD;
+        e.heads.push(i as u16);
+    }
+    for info in words.values_mut() {
+        info.titles
+            .sort_by_key(|&i| std::cmp::Reverse(titles[i as usize].words.len()));
+        info.heads
+            .sort_by_key(|&i| std::cmp::Reverse(heads[i as usize].words.len()));
+    }
+}
+
+/// The flags of every flagged word in the compact lookup tables: words that fit a packed
+/// key go in `packed`, longer ones in the second map.
+fn pack_flags(words: &Words) -> (FxMap<Packed, u16>, FxMap<&'static str, u16>) {
+    let mut packed = FxMap::default();
+    let mut long_flags = FxMap::default();
+    for (&k, w) in words {
+        if w.flags == 0 {
+            continue;
+        }
+        match pack(k) {
+            Some(p) => {
+                packed.insert(p, w.flags);
+            }
+            None => {
+                long_flags.insert(k, w.flags);
+            }
+        }
+    }
+    (packed, long_flags)
+}
+
+/// The lexicon's word table while it is being built: every word a data file mentions.
+type Words = FxMap<&'static str, WordInfo>;
+
 impl Lexicon {
+    /// One step per data file, then the indexes over them; the order only matters for the
+    /// title and head indices, which follow their files' line order.
     fn build() -> Lexicon {
-        let mut words: FxMap<&'static str, WordInfo> = FxMap::default();
-        for line in data_lines(COMMON_WORDS, "") {
-            let mut f = line.split('\t');
-            let (Some(w), Some(low), Some(cap)) = (f.next(), f.next(), f.next()) else {
-                continue;
-            };
-            let low: u32 = low.parse().unwrap_or(0);
-            let cap: u32 = cap.parse().unwrap_or(0);
-            let mut flags = 0;
-            if low * 2 >= cap * 3 {
-                flags |= W_STRICT;
-                if low >= 300 {
-                    flags |= W_FREQ;
-                }
-            }
-            if low >= 40 && low * 3 >= cap {
-                flags |= W_LOOSE;
-            }
-            if flags != 0 {
-                words.entry(w).or_default().flags |= flags;
-            }
-        }
-        for w in data_lines(STOPWORDS, "") {
-            words.entry(w.trim()).or_default().flags |= W_STOP;
-        }
-        for w in data_lines(LOOSE_BLOCKERS, "") {
-            words.entry(w.trim()).or_default().flags |= W_LOOSE_BLOCK;
-        }
-        for line in data_lines(ACRONYM_HEADS, "") {
-            for w in line.split_whitespace() {
-                words.entry(w).or_default().flags |= W_ACR_HEAD;
-            }
-        }
-        for w in data_lines(PARTICLES, "") {
-            words.entry(w.trim()).or_default().flags |= W_PARTICLE;
-        }
-        for line in data_lines(SPEECH_VERBS, "verb\tside") {
-            let mut f = line.split('\t');
-            let (Some(w), Some(side)) = (f.next(), f.next()) else {
-                continue;
-            };
-            let bit = match side {
-                "after" => W_SPEECH_AFTER,
-                "according" => W_ACCORDING,
-                _ => W_SPEECH_BEFORE,
-            };
-            words.entry(w).or_default().flags |= bit;
-        }
-        let mut titles = Vec::new();
-        for line in data_lines(TITLES, "phrase\tclass") {
-            let mut f = line.split('\t');
-            let (Some(p), Some(class)) = (f.next(), f.next()) else {
-                continue;
-            };
-            if class == "portfolio" {
-                words.entry(p).or_default().flags |= W_PORTFOLIO;
-                continue;
-            }
-            let what = match class {
-                "honorific" => TitleClass::Honorific,
-                "credit" => TitleClass::Credit,
-                _ => TitleClass::Role,
-            };
-            titles.push(Phrase {
-                words: p.split(' ').collect(),
-                what,
-            });
-        }
-        let mut heads = Vec::new();
-        for line in data_lines(HEADS, "head\tlabel\tkind") {
-            let f: Vec<&'static str> = line.split('\t').collect();
-            if f.len() < 3 {
-                continue;
-            }
-            let Some(label) = Label::parse(f[1]) else {
-                continue;
-            };
-            heads.push(Phrase {
-                words: f[0].split(' ').collect(),
-                what: (label, f[2]),
-            });
-        }
-        for (i, t) in titles.iter().enumerate() {
-            let e = words.entry(t.words[0]).or_default();
-            e.flags |= W_TITLE;
-            e.titles.push(i as u16);
-        }
-        for (i, h) in heads.iter().enumerate() {
-            let e = words.entry(h.words[0]).or_default();
-            e.flags |= W_HEAD;
-            e.heads.push(i as u16);
-        }
-        for info in words.values_mut() {
-            info.titles
-                .sort_by_key(|&i| std::cmp::Reverse(titles[i as usize].words.len()));
-            info.heads
-                .sort_by_key(|&i| std::cmp::Reverse(heads[i as usize].words.len()));
-        }
+        let mut words = Words::default();
+        add_common_words(&mut words);
+        add_word_list(&mut words, STOPWORDS, W_STOP);
+        add_word_list(&mut words, LOOSE_BLOCKERS, W_LOOSE_BLOCK);
+        add_acronym_heads(&mut words);
+        add_word_list(&mut words, PARTICLES, W_PARTICLE);
+        add_speech_verbs(&mut words);
+        let titles = read_titles(&mut words);
+        let heads = read_heads();
+        index_phrases(&mut words, &titles, &heads);
         let small = words
             .iter()
             .filter(|(_, w)| w.flags & !(W_STRICT | W_LOOSE | W_FREQ | W_ACR_HEAD) != 0)
             .map(|(&k, w)| (k, w.flags))
             .collect();
-        let mut packed = FxMap::default();
-        let mut long_flags = FxMap::default();
-        for (&k, w) in &words {
-            if w.flags == 0 {
-                continue;
-            }
-            match pack(k) {
-                Some(p) => {
-                    packed.insert(p, w.flags);
-                }
-                None => {
-                    long_flags.insert(k, w.flags);
-                }
-            }
-        }
+        let (packed, long_flags) = pack_flags(&words);
         Lexicon {
             words,
             small,
