@@ -61,6 +61,9 @@ impl Known {
 /// Farthest a bare quotation may stand from its speaker's last cue, in paragraphs.
 const MAX_CONTINUATION_PARAGRAPHS: u32 = 3;
 
+/// The current speaker and the byte offset of the cue that made them so.
+type Last = Option<(usize, Speaker)>;
+
 impl<'a> Discourse<'a> {
     fn acronyms(&self) -> &HashMap<&'a str, String> {
         self.acronyms.get_or_init(|| {
@@ -79,67 +82,15 @@ impl<'a> Discourse<'a> {
         })
     }
 
-    /// Resolves speakers in text order.
+    /// Resolves speakers in text order: each candidate's speaker from its [`Who`], then the
+    /// current speaker and the known names updated for the candidates after it.
     pub(super) fn resolve(&self, cands: Vec<Cand>, quoted: &[Span]) -> Vec<Quote> {
-        // Person mentions outside quotations and in the article's running text, for salience.
-        let mut quoted = quoted.to_vec();
-        quoted.sort_by_key(|q| q.start);
-        let in_quote = |e: &Entity| {
-            let i = quoted.partition_point(|q| q.start <= e.span.start);
-            i > 0 && quoted[i - 1].contains(e.span)
-        };
-        let persons: Vec<&Entity> = self
-            .ents
-            .iter()
-            .filter(|e| e.label == Label::Person && !in_quote(e) && self.body_like(e.span))
-            .collect();
-        let mut last: Option<(usize, Speaker)> = None;
+        let persons = self.salient_persons(quoted);
+        let mut last: Last = None;
         let mut known = Known::default();
         let mut out = Vec::with_capacity(cands.len());
         for c in cands {
-            let salient = |last: &Option<(usize, Speaker)>| -> Option<Speaker> {
-                let p = persons.partition_point(|e| e.span.end <= c.at);
-                let ent = p.checked_sub(1).map(|i| persons[i]);
-                // The last speaker goes on unless a person is named after it, close to the cue
-                // (this sentence or the one before): a new subject.
-                match (last, ent) {
-                    (Some((lp, s)), Some(e))
-                        if *lp >= e.span.start
-                            || e.span.start < self.recent_start(c.at)
-                            || !self.subject_position(e.span) =>
-                    {
-                        Some(s.clone())
-                    }
-                    (_, Some(e)) => Some(Speaker {
-                        span: e.span,
-                        id: Some(e.id.clone()),
-                        canonical: Some(e.canonical.clone()),
-                    }),
-                    (Some((_, s)), None) => Some(s.clone()),
-                    (None, None) => None,
-                }
-            };
-            let speaker = match c.who {
-                Who::Nobody => None,
-                // A bare quotation goes on the current speaker's words only when that speaker
-                // (or a person just named as a subject) is close: otherwise no one, rather than
-                // whichever name came last (a photo credit, a club).
-                Who::Continuation => salient(&last).filter(|s| self.continues(s, &last, c.at)),
-                Who::Bare(span) => Some(Speaker {
-                    span,
-                    id: None,
-                    canonical: None,
-                }),
-                Who::Anaphor(span) => {
-                    let s = salient(&last);
-                    Some(Speaker {
-                        span,
-                        id: s.as_ref().and_then(|s| s.id.clone()),
-                        canonical: s.and_then(|s| s.canonical),
-                    })
-                }
-                Who::Mention(span) => Some(self.name(span, &known)),
-            };
+            let speaker = self.speaker_of(&c, &persons, &last, &known);
             if c.rule == FRAME_RULE {
                 // A speech frame moves the current speaker to a person, and reports nothing.
                 if let Some(s) = speaker.filter(|s| self.is_person(s)) {
@@ -155,17 +106,7 @@ impl<'a> Discourse<'a> {
                 _ => c.rule,
             };
             if let Some(s) = &speaker {
-                if let Some(canon) = &s.canonical {
-                    known.add(canon, &s.id);
-                    last = Some((c.at, s.clone()));
-                } else if matches!(c.who, Who::Mention(_))
-                    || matches!(c.who, Who::Bare(b) if self.single_source(&c, b))
-                {
-                    // A name nobody resolved, or an unnamed speaker (`kata seorang warga`), is
-                    // still the last speaker: a later `ujarnya` is theirs (with no canonical),
-                    // not an earlier person's.
-                    last = Some((c.at, s.clone()));
-                }
+                self.remember(&c, s, &mut last, &mut known);
             }
             out.push(Quote {
                 span: c.span,
@@ -179,10 +120,93 @@ impl<'a> Discourse<'a> {
         out
     }
 
+    /// Person mentions outside quotations and in the article's running text (not a photo
+    /// credit or a related link), in text order: the people a pronoun may point to.
+    fn salient_persons(&self, quoted: &[Span]) -> Vec<&'a Entity> {
+        let mut quoted = quoted.to_vec();
+        quoted.sort_by_key(|q| q.start);
+        let in_quote = |e: &Entity| {
+            let i = quoted.partition_point(|q| q.start <= e.span.start);
+            i > 0 && quoted[i - 1].contains(e.span)
+        };
+        self.ents
+            .iter()
+            .filter(|e| e.label == Label::Person && !in_quote(e) && self.body_like(e.span))
+            .collect()
+    }
+
+    /// The speaker of candidate `c` by the kind of its [`Who`]: none, the current speaker for
+    /// a bare quotation that is close to it, the phrase itself for a bare one (`kata seorang
+    /// warga`), the salient person behind a pronoun (`ujarnya`), or a resolved name.
+    fn speaker_of(&self, c: &Cand, persons: &[&Entity], last: &Last, known: &Known) -> Option<Speaker> {
+        match c.who {
+            Who::Nobody => None,
+            // A bare quotation goes on the current speaker's words only when that speaker
+            // (or a person just named as a subject) is close: otherwise no one, rather than
+            // whichever name came last (a photo credit, a club).
+            Who::Continuation => self
+                .salient(persons, last, c.at)
+                .filter(|s| self.continues(s, last, c.at)),
+            Who::Bare(span) => Some(Speaker {
+                span,
+                id: None,
+                canonical: None,
+            }),
+            Who::Anaphor(span) => {
+                let s = self.salient(persons, last, c.at);
+                Some(Speaker {
+                    span,
+                    id: s.as_ref().and_then(|s| s.id.clone()),
+                    canonical: s.and_then(|s| s.canonical),
+                })
+            }
+            Who::Mention(span) => Some(self.name(span, known)),
+        }
+    }
+
+    /// Who `dia` or `ujarnya` at byte `at` stands for: the last speaker goes on unless a
+    /// person is named after it, close to the cue (this sentence or the one before) and as a
+    /// subject (`Budi lalu menambahkan`): a new subject.
+    fn salient(&self, persons: &[&Entity], last: &Last, at: usize) -> Option<Speaker> {
+        let p = persons.partition_point(|e| e.span.end <= at);
+        let ent = p.checked_sub(1).map(|i| persons[i]);
+        match (last, ent) {
+            (Some((lp, s)), Some(e))
+                if *lp >= e.span.start
+                    || e.span.start < self.recent_start(at)
+                    || !self.subject_position(e.span) =>
+            {
+                Some(s.clone())
+            }
+            (_, Some(e)) => Some(Speaker {
+                span: e.span,
+                id: Some(e.id.clone()),
+                canonical: Some(e.canonical.clone()),
+            }),
+            (Some((_, s)), None) => Some(s.clone()),
+            (None, None) => None,
+        }
+    }
+
+    /// After a quotation with speaker `s`: a resolved name becomes known and the current
+    /// speaker; so does a name nobody resolved, or an unnamed single source (`kata seorang
+    /// warga`), so that a later `ujarnya` is theirs (with no canonical), not an earlier
+    /// person's.
+    fn remember(&self, c: &Cand, s: &Speaker, last: &mut Last, known: &mut Known) {
+        if let Some(canon) = &s.canonical {
+            known.add(canon, &s.id);
+            *last = Some((c.at, s.clone()));
+        } else if matches!(c.who, Who::Mention(_))
+            || matches!(c.who, Who::Bare(b) if self.single_source(c, b))
+        {
+            *last = Some((c.at, s.clone()));
+        }
+    }
+
     /// The speaker `s` chosen for a bare quotation at byte `at` is close enough: the last
     /// speaker, set at most [`MAX_CONTINUATION_PARAGRAPHS`] paragraphs back, or a person named
     /// as a subject in this sentence or the one before.
-    fn continues(&self, s: &Speaker, last: &Option<(usize, Speaker)>, at: usize) -> bool {
+    fn continues(&self, s: &Speaker, last: &Last, at: usize) -> bool {
         let para_of = |pos: usize| {
             let k = self.toks.partition_point(|t| t.span.start < pos);
             self.p(k.min(self.toks.len().saturating_sub(1)))
