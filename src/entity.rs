@@ -1138,8 +1138,8 @@ impl<'a> Mentions<'a> {
     fn person_after_according(&self, i: usize) -> Option<Cand> {
         let n = self.toks.len();
         let (a, b, joins) = self.name_at(i + 1)?;
-        let head = (a..b)
-            .any(|k| self.info[k].w & (W_HEAD | W_ACR_HEAD) != 0 || !name_shaped(self.s(k)));
+        let head =
+            (a..b).any(|k| self.info[k].w & (W_HEAD | W_ACR_HEAD) != 0 || !name_shaped(self.s(k)));
         (!head && b < n && self.s(b) == "," && self.title_at(i + 1).is_none())
             .then(|| self.cand(a, b, Label::Person, "person", joins))
     }

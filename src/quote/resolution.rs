@@ -138,7 +138,13 @@ impl<'a> Discourse<'a> {
     /// The speaker of candidate `c` by the kind of its [`Who`]: none, the current speaker for
     /// a bare quotation that is close to it, the phrase itself for a bare one (`kata seorang
     /// warga`), the salient person behind a pronoun (`ujarnya`), or a resolved name.
-    fn speaker_of(&self, c: &Cand, persons: &[&Entity], last: &Last, known: &Known) -> Option<Speaker> {
+    fn speaker_of(
+        &self,
+        c: &Cand,
+        persons: &[&Entity],
+        last: &Last,
+        known: &Known,
+    ) -> Option<Speaker> {
         match c.who {
             Who::Nobody => None,
             // A bare quotation goes on the current speaker's words only when that speaker
@@ -241,103 +247,116 @@ impl<'a> Discourse<'a> {
         }
     }
 
-    /// The speaker for a name or role mention: the entity there, a role's earlier holder, a
-    /// short form of a known full name, or the words themselves.
+    /// The speaker for a name or role mention, by the first rule that finds one: an entity
+    /// resolved to a longer name, a role's earlier holder, a short form of a known full name,
+    /// the entity there, a defined acronym, an earlier longer name, or the words themselves.
     fn name(&self, span: Span, known: &Known) -> Speaker {
         let text = span.as_str(self.text);
         let words: Vec<&str> = text.split_whitespace().collect();
         let exact = self.ent_at(span).map(|i| &self.ents[i]);
-        let from_entity = |e: &Entity| Speaker {
-            span,
-            id: Some(e.id.clone()),
-            canonical: Some(e.canonical.clone()),
-        };
         // An entity the entity stage resolved to something longer than its own text.
         if let Some(e) = exact.filter(|e| *e.canonical != *text) {
-            return from_entity(e);
+            return entity_speaker(span, e);
         }
         let lower = text.chars().next().is_some_and(char::is_lowercase);
         let role = words.iter().any(|w| self.cues.class(w) & TITLE != 0);
         if exact.is_none() && (lower || role) {
-            if let Some(s) = self.role_holder(span) {
-                return s;
-            }
-            // A role nobody is named with: the phrase is the speaker, the person unknown.
-            return Speaker {
-                span,
-                id: None,
-                canonical: None,
-            };
+            return self.role_speaker(span);
         }
-        // A short form of a known name (`Flynn` after `Phil Flynn`).
+        self.short_form(span, &words, known)
+            .or_else(|| exact.map(|e| entity_speaker(span, e)))
+            .or_else(|| self.defined_acronym(span, &words))
+            .or_else(|| self.earlier_longer_name(span, &words))
+            .unwrap_or_else(|| self.words_as_speaker(span))
+    }
+
+    /// A role phrase with no entity (`juru bicara Kremlin`): the person named with the role
+    /// earlier; when nobody is, the phrase is the speaker and the person unknown.
+    fn role_speaker(&self, span: Span) -> Speaker {
+        self.role_holder(span).unwrap_or(Speaker {
+            span,
+            id: None,
+            canonical: None,
+        })
+    }
+
+    /// A short form of a known name (`Flynn` after `Phil Flynn`): first among the speakers
+    /// named so far, latest first, then among the article's person entities. Only the
+    /// nearest names sharing the first word are tried: a page of hundreds of people with one
+    /// first name would otherwise make this quadratic.
+    fn short_form(&self, span: Span, words: &[&str], known: &Known) -> Option<Speaker> {
         let longer = |canon: &str| {
             let cw: Vec<&str> = canon.split_whitespace().collect();
             cw.len() > words.len() && words.iter().all(|w| cw.contains(w))
         };
-        // Only the nearest names sharing the first word are tried: a page of hundreds of
-        // people with one first name would otherwise make this quadratic.
-        if let Some(first) = words.first() {
-            let hit = known.by_word.get(*first).and_then(|l| {
-                l.iter()
-                    .rev()
-                    .take(MAX_SHORT_FORM_CANDIDATES)
-                    .map(|&i| &known.list[i])
-                    .find(|(c, _)| longer(c))
+        let first = words.first()?;
+        let hit = known.by_word.get(*first).and_then(|l| {
+            l.iter()
+                .rev()
+                .take(MAX_SHORT_FORM_CANDIDATES)
+                .map(|&i| &known.list[i])
+                .find(|(c, _)| longer(c))
+        });
+        if let Some((canon, id)) = hit {
+            return Some(Speaker {
+                span,
+                id: id.clone(),
+                canonical: Some(canon.clone()),
             });
-            if let Some((canon, id)) = hit {
-                return Speaker {
-                    span,
-                    id: id.clone(),
-                    canonical: Some(canon.clone()),
-                };
-            }
-            let persons = self.persons();
-            let hit = persons.by_word.get(*first).and_then(|l| {
-                l.iter()
-                    .take(MAX_SHORT_FORM_CANDIDATES)
-                    .map(|&i| &persons.list[i])
-                    .find(|(c, _)| longer(c))
-            });
-            if let Some((canon, id)) = hit {
-                return Speaker {
-                    span,
-                    id: Some(id.clone()),
-                    canonical: Some(canon.clone()),
-                };
-            }
         }
-        if let Some(e) = exact {
-            return from_entity(e);
+        let persons = self.persons();
+        let (canon, id) = persons.by_word.get(*first).and_then(|l| {
+            l.iter()
+                .take(MAX_SHORT_FORM_CANDIDATES)
+                .map(|&i| &persons.list[i])
+                .find(|(c, _)| longer(c))
+        })?;
+        Some(Speaker {
+            span,
+            id: Some(id.clone()),
+            canonical: Some(canon.clone()),
+        })
+    }
+
+    /// An acronym defined earlier in the article: `Badan Pangan Nasional (NFA)` gives `NFA`
+    /// its full name.
+    fn defined_acronym(&self, span: Span, words: &[&str]) -> Option<Speaker> {
+        let text = span.as_str(self.text);
+        if words.len() != 1 || text.len() < MIN_ACRONYM || !text.chars().all(char::is_uppercase) {
+            return None;
         }
-        // An acronym defined earlier: `Administrasi Film Nasional (NFA)`.
-        if words.len() == 1 && text.len() >= MIN_ACRONYM && text.chars().all(char::is_uppercase) {
-            if let Some(full) = self.acronyms().get(text).cloned() {
-                return Speaker {
-                    span,
-                    id: None,
-                    canonical: Some(full.into()),
-                };
-            }
+        let full = self.acronyms().get(text).cloned()?;
+        Some(Speaker {
+            span,
+            id: None,
+            canonical: Some(full.into()),
+        })
+    }
+
+    /// One name word (`Santoso`) inside an earlier, longer run of name words (`Budi Santoso`).
+    fn earlier_longer_name(&self, span: Span, words: &[&str]) -> Option<Speaker> {
+        if words.len() != 1 || self.cues.class(span.as_str(self.text)) & NOT_NAME != 0 {
+            return None;
         }
-        // An earlier, longer run of name words containing this one.
-        if words.len() == 1 && self.cues.class(text) & NOT_NAME == 0 {
-            if let Some(full) = self.earlier_full_name(span) {
-                return Speaker {
-                    span,
-                    id: None,
-                    canonical: Some(full.into()),
-                };
-            }
-        }
-        // A person entity the mention lies in or covers: the entity stage vouches for it.
+        let full = self.earlier_full_name(span)?;
+        Some(Speaker {
+            span,
+            id: None,
+            canonical: Some(full.into()),
+        })
+    }
+
+    /// The words themselves: canonical from a person entity the mention lies in or covers
+    /// (the entity stage vouches for it); a name only the quote stage found (`sambung Rudi`,
+    /// `Harsono mengakui`) is a person, canonical as written (issue 8); otherwise only a
+    /// guess, with no canonical.
+    fn words_as_speaker(&self, span: Span) -> Speaker {
         let i = self.ents.partition_point(|e| e.span.end <= span.start);
         let canonical = self.ents[i..]
             .iter()
             .take_while(|e| e.span.start < span.end)
             .find(|e| e.label == Label::Person)
             .map(|e| e.canonical.clone());
-        // A name only the quote stage found (`sambung Rudi`, `Harsono mengakui`) is a person:
-        // canonical as written (issue 8).
         if canonical.is_none() && self.name_like(span) {
             let e = crate::entity::pattern_entity(self.text, span, Label::Person, "person");
             return Speaker {
@@ -346,7 +365,6 @@ impl<'a> Discourse<'a> {
                 canonical: Some(e.canonical),
             };
         }
-        // Otherwise the words are only a guess: no canonical.
         Speaker {
             span,
             id: None,
@@ -535,5 +553,14 @@ mod tests {
         assert_eq!(k.list.len(), 2);
         assert_eq!(k.by_word["dan"], [0, 1]);
         assert_eq!(k.by_word["Gizi"], [1]);
+    }
+}
+
+/// The speaker an entity names: its id and canonical name, at the mention's own `span`.
+fn entity_speaker(span: Span, e: &Entity) -> Speaker {
+    Speaker {
+        span,
+        id: Some(e.id.clone()),
+        canonical: Some(e.canonical.clone()),
     }
 }
