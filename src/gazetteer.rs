@@ -1117,6 +1117,28 @@ impl std::fmt::Display for Counts {
     }
 }
 
+/// The first non-empty line must be the column header (`id<TAB>canonical<TAB>…`): a file
+/// without one is most likely not a gazetteer, or has its columns in another order.
+fn header_error(name: &str, lineno: usize, fields: &[&str]) -> Option<Error> {
+    (!fields.iter().copied().eq(HEADER.split('\t'))).then(|| {
+        Error::data(
+            name,
+            lineno,
+            format!("expected the header `{}`", HEADER.replace('\t', "<TAB>")),
+        )
+    })
+}
+
+/// A second row with an id already used (`bps-3171` twice): ids must name one entry, so the
+/// later row is reported with the line of the first.
+fn duplicate_id(name: &str, lineno: usize, entry: &Entry, first: &Entry) -> Error {
+    Error::data(
+        name,
+        lineno,
+        format!("duplicate id `{}` (first at line {})", entry.id, first.line),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1504,26 +1526,4 @@ mod tests {
             );
         }
     }
-}
-
-/// The first non-empty line must be the column header (`id<TAB>canonical<TAB>…`): a file
-/// without one is most likely not a gazetteer, or has its columns in another order.
-fn header_error(name: &str, lineno: usize, fields: &[&str]) -> Option<Error> {
-    (!fields.iter().copied().eq(HEADER.split('\t'))).then(|| {
-        Error::data(
-            name,
-            lineno,
-            format!("expected the header `{}`", HEADER.replace('\t', "<TAB>")),
-        )
-    })
-}
-
-/// A second row with an id already used (`bps-3171` twice): ids must name one entry, so the
-/// later row is reported with the line of the first.
-fn duplicate_id(name: &str, lineno: usize, entry: &Entry, first: &Entry) -> Error {
-    Error::data(
-        name,
-        lineno,
-        format!("duplicate id `{}` (first at line {})", entry.id, first.line),
-    )
 }

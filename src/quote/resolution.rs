@@ -538,6 +538,15 @@ impl<'a> Discourse<'a> {
     }
 }
 
+/// The speaker an entity names: its id and canonical name, at the mention's own `span`.
+fn entity_speaker(span: Span, e: &Entity) -> Speaker {
+    Speaker {
+        span,
+        id: Some(e.id.clone()),
+        canonical: Some(e.canonical.clone()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -553,14 +562,5 @@ mod tests {
         assert_eq!(k.list.len(), 2);
         assert_eq!(k.by_word["dan"], [0, 1]);
         assert_eq!(k.by_word["Gizi"], [1]);
-    }
-}
-
-/// The speaker an entity names: its id and canonical name, at the mention's own `span`.
-fn entity_speaker(span: Span, e: &Entity) -> Speaker {
-    Speaker {
-        span,
-        id: Some(e.id.clone()),
-        canonical: Some(e.canonical.clone()),
     }
 }
