@@ -238,9 +238,8 @@ impl<'a> Discourse<'a> {
         Some(Who::Mention(self.span(w.k, b)))
     }
 
-    /// All lowercase and opening with a title (`kata juru bicara itu`… without a
-    /// demonstrative: `ujar kepala desa`): a role, linked to its holder later if the article
-    /// names one.
+    /// All lowercase and opening with a title (`ujar kepala desa`): a role, linked to its
+    /// holder later if the article names one.
     fn lowercase_role(&self, w: &Window) -> Option<Who> {
         (w.end - w.k <= MAX_ROLE_WORDS && self.c(w.k) & TITLE != 0)
             .then(|| Who::Mention(self.span(w.k, w.end - 1)))
