@@ -134,126 +134,183 @@ fn data_lines<'a>(text: &'a str, header: &'a str) -> impl Iterator<Item = &'a st
         .filter(move |l| !l.trim().is_empty() && !l.starts_with('#') && *l != header)
 }
 
+/// common_words.tsv (`word, lowercase count, capitalised count`): how often a word is written
+/// in lower case decides whether a capitalised `Harapan` at a sentence start can open a name —
+/// mostly lower case is strict (and frequent at ≥ 300 uses), often lower case is loose.
+fn add_common_words(words: &mut Words) {
+    for line in data_lines(COMMON_WORDS, "") {
+        let mut f = line.split('\t');
+        let (Some(w), Some(low), Some(cap)) = (f.next(), f.next(), f.next()) else {
+            continue;
+        };
+        let low: u32 = low.parse().unwrap_or(0);
+        let cap: u32 = cap.parse().unwrap_or(0);
+        let mut flags = 0;
+        if low * 2 >= cap * 3 {
+            flags |= W_STRICT;
+            if low >= 300 {
+                flags |= W_FREQ;
+            }
+        }
+        if low >= 40 && low * 3 >= cap {
+            flags |= W_LOOSE;
+        }
+        if flags != 0 {
+            words.entry(w).or_default().flags |= flags;
+        }
+    }
+}
+
+/// A one-word-a-line list (`name_stopwords.txt`, `particles.txt`, …): sets `flag` on each
+/// word (`bin` is a name particle, `Selasa` is never part of a name).
+fn add_word_list(words: &mut Words, text: &'static str, flag: u16) {
+    for w in data_lines(text, "") {
+        words.entry(w.trim()).or_default().flags |= flag;
+    }
+}
+
+/// acronym_heads.txt: words that open an organisation's name before its parenthesised
+/// acronym (`Bursa Efek Indonesia (BEI)`), several to a line.
+fn add_acronym_heads(words: &mut Words) {
+    for line in data_lines(ACRONYM_HEADS, "") {
+        for w in line.split_whitespace() {
+            words.entry(w).or_default().flags |= W_ACR_HEAD;
+        }
+    }
+}
+
+/// speech_verbs.tsv: which side of the verb the speaker's name stands on (`kata Budi`,
+/// `Budi menjelaskan`, `menurut Budi`).
+fn add_speech_verbs(words: &mut Words) {
+    for line in data_lines(SPEECH_VERBS, "verb\tside") {
+        let mut f = line.split('\t');
+        let (Some(w), Some(side)) = (f.next(), f.next()) else {
+            continue;
+        };
+        let bit = match side {
+            "after" => W_SPEECH_AFTER,
+            "according" => W_ACCORDING,
+            _ => W_SPEECH_BEFORE,
+        };
+        words.entry(w).or_default().flags |= bit;
+    }
+}
+
+/// titles.tsv: role, honorific and credit phrases (`wakil presiden`, `bapak`, `penulis`) in
+/// file order; a portfolio word (`keuangan` in `Menteri Keuangan`) is only flagged.
+fn read_titles(words: &mut Words) -> Vec<Phrase<TitleClass>> {
+    let mut titles = Vec::new();
+    for line in data_lines(TITLES, "phrase\tclass") {
+        let mut f = line.split('\t');
+        let (Some(p), Some(class)) = (f.next(), f.next()) else {
+            continue;
+        };
+        if class == "portfolio" {
+            words.entry(p).or_default().flags |= W_PORTFOLIO;
+            continue;
+        }
+        let what = match class {
+            "honorific" => TitleClass::Honorific,
+            "credit" => TitleClass::Credit,
+            _ => TitleClass::Role,
+        };
+        titles.push(Phrase {
+            words: p.split(' ').collect(),
+            what,
+        });
+    }
+    titles
+}
+
+/// name_heads.tsv: words that open a body's or place's name (`kementerian`, `pengadilan`),
+/// with its label and kind, in file order; rows with an unknown label are skipped.
+fn read_heads() -> Vec<Phrase<(Label, &'static str)>> {
+    let mut heads = Vec::new();
+    for line in data_lines(HEADS, "head\tlabel\tkind") {
+        let f: Vec<&'static str> = line.split('\t').collect();
+        if f.len() < 3 {
+            continue;
+        }
+        let Some(label) = Label::parse(f[1]) else {
+            continue;
+        };
+        heads.push(Phrase {
+            words: f[0].split(' ').collect(),
+            what: (label, f[2]),
+        });
+    }
+    heads
+}
+
+/// Indexes the title and head phrases by their first word, longest first, so that
+/// `wakil presiden` is tried before `wakil`.
+fn index_phrases(
+    words: &mut Words,
+    titles: &[Phrase<TitleClass>],
+    heads: &[Phrase<(Label, &'static str)>],
+) {
+    for (i, t) in titles.iter().enumerate() {
+        let e = words.entry(t.words[0]).or_default();
+        e.flags |= W_TITLE;
+        e.titles.push(i as u16);
+    }
+    for (i, h) in heads.iter().enumerate() {
+        let e = words.entry(h.words[0]).or_default();
+        e.flags |= W_HEAD;
+        e.heads.push(i as u16);
+    }
+    for info in words.values_mut() {
+        info.titles
+            .sort_by_key(|&i| std::cmp::Reverse(titles[i as usize].words.len()));
+        info.heads
+            .sort_by_key(|&i| std::cmp::Reverse(heads[i as usize].words.len()));
+    }
+}
+
+/// The flags of every flagged word in the compact lookup tables: words that fit a packed
+/// key go in `packed`, longer ones in the second map.
+fn pack_flags(words: &Words) -> (FxMap<Packed, u16>, FxMap<&'static str, u16>) {
+    let mut packed = FxMap::default();
+    let mut long_flags = FxMap::default();
+    for (&k, w) in words {
+        if w.flags == 0 {
+            continue;
+        }
+        match pack(k) {
+            Some(p) => {
+                packed.insert(p, w.flags);
+            }
+            None => {
+                long_flags.insert(k, w.flags);
+            }
+        }
+    }
+    (packed, long_flags)
+}
+
+/// The lexicon's word table while it is being built: every word a data file mentions.
+type Words = FxMap<&'static str, WordInfo>;
+
 impl Lexicon {
+    /// One step per data file, then the indexes over them; the order only matters for the
+    /// title and head indices, which follow their files' line order.
     fn build() -> Lexicon {
-        let mut words: FxMap<&'static str, WordInfo> = FxMap::default();
-        for line in data_lines(COMMON_WORDS, "") {
-            let mut f = line.split('\t');
-            let (Some(w), Some(low), Some(cap)) = (f.next(), f.next(), f.next()) else {
-                continue;
-            };
-            let low: u32 = low.parse().unwrap_or(0);
-            let cap: u32 = cap.parse().unwrap_or(0);
-            let mut flags = 0;
-            if low * 2 >= cap * 3 {
-                flags |= W_STRICT;
-                if low >= 300 {
-                    flags |= W_FREQ;
-                }
-            }
-            if low >= 40 && low * 3 >= cap {
-                flags |= W_LOOSE;
-            }
-            if flags != 0 {
-                words.entry(w).or_default().flags |= flags;
-            }
-        }
-        for w in data_lines(STOPWORDS, "") {
-            words.entry(w.trim()).or_default().flags |= W_STOP;
-        }
-        for w in data_lines(LOOSE_BLOCKERS, "") {
-            words.entry(w.trim()).or_default().flags |= W_LOOSE_BLOCK;
-        }
-        for line in data_lines(ACRONYM_HEADS, "") {
-            for w in line.split_whitespace() {
-                words.entry(w).or_default().flags |= W_ACR_HEAD;
-            }
-        }
-        for w in data_lines(PARTICLES, "") {
-            words.entry(w.trim()).or_default().flags |= W_PARTICLE;
-        }
-        for line in data_lines(SPEECH_VERBS, "verb\tside") {
-            let mut f = line.split('\t');
-            let (Some(w), Some(side)) = (f.next(), f.next()) else {
-                continue;
-            };
-            let bit = match side {
-                "after" => W_SPEECH_AFTER,
-                "according" => W_ACCORDING,
-                _ => W_SPEECH_BEFORE,
-            };
-            words.entry(w).or_default().flags |= bit;
-        }
-        let mut titles = Vec::new();
-        for line in data_lines(TITLES, "phrase\tclass") {
-            let mut f = line.split('\t');
-            let (Some(p), Some(class)) = (f.next(), f.next()) else {
-                continue;
-            };
-            if class == "portfolio" {
-                words.entry(p).or_default().flags |= W_PORTFOLIO;
-                continue;
-            }
-            let what = match class {
-                "honorific" => TitleClass::Honorific,
-                "credit" => TitleClass::Credit,
-                _ => TitleClass::Role,
-            };
-            titles.push(Phrase {
-                words: p.split(' ').collect(),
-                what,
-            });
-        }
-        let mut heads = Vec::new();
-        for line in data_lines(HEADS, "head\tlabel\tkind") {
-            let f: Vec<&'static str> = line.split('\t').collect();
-            if f.len() < 3 {
-                continue;
-            }
-            let Some(label) = Label::parse(f[1]) else {
-                continue;
-            };
-            heads.push(Phrase {
-                words: f[0].split(' ').collect(),
-                what: (label, f[2]),
-            });
-        }
-        for (i, t) in titles.iter().enumerate() {
-            let e = words.entry(t.words[0]).or_default();
-            e.flags |= W_TITLE;
-            e.titles.push(i as u16);
-        }
-        for (i, h) in heads.iter().enumerate() {
-            let e = words.entry(h.words[0]).or_default();
-            e.flags |= W_HEAD;
-            e.heads.push(i as u16);
-        }
-        for info in words.values_mut() {
-            info.titles
-                .sort_by_key(|&i| std::cmp::Reverse(titles[i as usize].words.len()));
-            info.heads
-                .sort_by_key(|&i| std::cmp::Reverse(heads[i as usize].words.len()));
-        }
+        let mut words = Words::default();
+        add_common_words(&mut words);
+        add_word_list(&mut words, STOPWORDS, W_STOP);
+        add_word_list(&mut words, LOOSE_BLOCKERS, W_LOOSE_BLOCK);
+        add_acronym_heads(&mut words);
+        add_word_list(&mut words, PARTICLES, W_PARTICLE);
+        add_speech_verbs(&mut words);
+        let titles = read_titles(&mut words);
+        let heads = read_heads();
+        index_phrases(&mut words, &titles, &heads);
         let small = words
             .iter()
             .filter(|(_, w)| w.flags & !(W_STRICT | W_LOOSE | W_FREQ | W_ACR_HEAD) != 0)
             .map(|(&k, w)| (k, w.flags))
             .collect();
-        let mut packed = FxMap::default();
-        let mut long_flags = FxMap::default();
-        for (&k, w) in &words {
-            if w.flags == 0 {
-                continue;
-            }
-            match pack(k) {
-                Some(p) => {
-                    packed.insert(p, w.flags);
-                }
-                None => {
-                    long_flags.insert(k, w.flags);
-                }
-            }
-        }
+        let (packed, long_flags) = pack_flags(&words);
         Lexicon {
             words,
             small,
@@ -953,106 +1010,7 @@ impl<'a> Mentions<'a> {
         let n = self.toks.len();
         let mut i = 0;
         while i < n {
-            let mut found: Option<Cand> = None;
-            let ti = self.info[i];
-            // a title right after a place or body head is part of that name (`Jalan Jenderal …`)
-            let after_head = self.after_head(i);
-            if let Some((class, j)) = self.title_at(i).filter(|_| !after_head) {
-                match class {
-                    TitleClass::Credit => {
-                        if j < n && matches!(self.s(j), ":" | "-") {
-                            if let Some((a, b, joins)) = self.name_at(j + 1) {
-                                found = Some(self.cand(a, b, Label::Person, "person", joins));
-                            }
-                        }
-                    }
-                    TitleClass::Honorific => {
-                        if let Some((a, b, joins)) = self.name_at(j) {
-                            found = Some(self.cand(a, b, Label::Person, "person", joins));
-                        } else if let Some((_, k)) = self.title_at(j) {
-                            // `Prof. Dr. Budi`: honorifics chain
-                            if let Some((a, b, joins)) = self.name_at(k) {
-                                found = Some(self.cand(a, b, Label::Person, "person", joins));
-                            }
-                        }
-                    }
-                    TitleClass::Role => {
-                        let mut k = self.skip_role_tail(j);
-                        // a "name" followed by an acronym or a known body is still the role:
-                        // `Direktur Pelindungan WNI Kemlu` — skip on, at most twice
-                        for _ in 0..3 {
-                            if k >= n || !self.same_line(i, k) {
-                                break;
-                            }
-                            let at = if self.s(k) == "," { k + 1 } else { k };
-                            let Some((a, b, joins)) = self.name_at(at) else {
-                                break;
-                            };
-                            let more = b < n
-                                && self.info[b].t & T_NL_BEFORE == 0
-                                && (self.info[b].t & T_ALLCAPS != 0
-                                    || self.covered(b).is_some_and(|e| e.label != Label::Person)
-                                    || self.place_then_comma(b));
-                            // `GM Bandara Internasional Sultan Hasanuddin, Wahyudi`: a name
-                            // after a title inside a place or body name belongs to that name
-                            let more = more
-                                || a > 0
-                                    && self.info[a - 1].w & W_TITLE != 0
-                                    && self.after_head(a - 1)
-                                // `pendiri PT Tirta Makmur Sejahtera`: a short run after a
-                                // company head is the company's name
-                                || a > 0 && b - a <= 3 && self.head_kind(a - 1, &["company"]);
-                            if !more {
-                                found = Some(self.cand(a, b, Label::Person, "person", joins));
-                                break;
-                            }
-                            k = self.skip_role_tail(b);
-                        }
-                    }
-                }
-            } else if ti.w & W_SPEECH_AFTER != 0 && ti.t & T_WORD != 0 && i + 1 < n {
-                if self.title_at(i + 1).is_none() {
-                    if let Some((a, b, joins)) = self.name_at(i + 1) {
-                        // `kata Regional Partnership Manager X`: words before a title are role
-                        let role =
-                            b < n && self.info[b].t & T_CAP != 0 && self.info[b].w & W_TITLE != 0;
-                        if ti.t & T_HEADLINE == 0 && !role {
-                            found = Some(self.cand(a, b, Label::Person, "person", joins));
-                        }
-                    }
-                }
-            } else if ti.w & W_SPEECH_BEFORE != 0 && ti.t & (T_CAP | T_HEADLINE) == 0 && i > 0 {
-                if let Some((a, b)) = self.name_before(i, 2).or_else(|| self.subject_at(i)) {
-                    // `PT Tirta Makmur menjelaskan`: the name of the body its head opens
-                    let body = a > 0
-                        && self.info[a - 1].t & T_CAP != 0
-                        && self.info[a - 1].w & W_HEAD != 0;
-                    if !body {
-                        found = Some(self.cand(a, b, Label::Person, "person", None));
-                    }
-                }
-            } else if ti.w & W_ACCORDING != 0 && ti.t & (T_WORD | T_HEADLINE) == T_WORD {
-                if let Some((a, b, joins)) = self.name_at(i + 1) {
-                    let head = (a..b).any(|k| {
-                        self.info[k].w & (W_HEAD | W_ACR_HEAD) != 0 || !name_shaped(self.s(k))
-                    });
-                    if !head && b < n && self.s(b) == "," && self.title_at(i + 1).is_none() {
-                        found = Some(self.cand(a, b, Label::Person, "person", joins));
-                    }
-                }
-            } else if self.s(i) == "," && i > 0 && i + 1 < n && ti.t & T_HEADLINE == 0 {
-                if let Some((TitleClass::Role, _)) = self.title_at(i + 1) {
-                    if let Some((a, b)) = self.name_before(i, 2) {
-                        found = Some(self.cand(a, b, Label::Person, "person", None));
-                    }
-                }
-            } else if let Some(c) = (ti.t & T_CAP != 0 || self.s(i) == "/")
-                .then(|| self.slash_credit(i))
-                .flatten()
-            {
-                found = Some(c);
-            }
-            if let Some(c) = found {
+            if let Some(c) = self.person_at(i) {
                 if (c.a..c.b).all(|k| !self.claimed[k]) {
                     for k in c.a..c.b {
                         self.claimed[k] = true;
@@ -1066,6 +1024,134 @@ impl<'a> Mentions<'a> {
             }
             i += 1;
         }
+    }
+
+    /// The person a trigger at token `i` introduces, by the kind of trigger: a title (credit,
+    /// honorific or role), a speech verb after or before the name, `menurut`, a role
+    /// apposition after a comma, or a photo credit with a slash. The first trigger that
+    /// matches decides, even when it finds no name.
+    fn person_at(&self, i: usize) -> Option<Cand> {
+        let n = self.toks.len();
+        let ti = self.info[i];
+        // a title right after a place or body head is part of that name (`Jalan Jenderal …`)
+        let after_head = self.after_head(i);
+        if let Some((class, j)) = self.title_at(i).filter(|_| !after_head) {
+            match class {
+                TitleClass::Credit => self.person_after_credit(j),
+                TitleClass::Honorific => self.person_after_honorific(j),
+                TitleClass::Role => self.person_after_role(i, j),
+            }
+        } else if ti.w & W_SPEECH_AFTER != 0 && ti.t & T_WORD != 0 && i + 1 < n {
+            self.person_after_speech(i)
+        } else if ti.w & W_SPEECH_BEFORE != 0 && ti.t & (T_CAP | T_HEADLINE) == 0 && i > 0 {
+            self.person_before_speech(i)
+        } else if ti.w & W_ACCORDING != 0 && ti.t & (T_WORD | T_HEADLINE) == T_WORD {
+            self.person_after_according(i)
+        } else if self.s(i) == "," && i > 0 && i + 1 < n && ti.t & T_HEADLINE == 0 {
+            self.person_before_apposition(i)
+        } else if ti.t & T_CAP != 0 || self.s(i) == "/" {
+            self.slash_credit(i)
+        } else {
+            None
+        }
+    }
+
+    /// A credit title ending at `j` (`Penulis: Rina Wulandari`): the name after its `:` or `-`.
+    fn person_after_credit(&self, j: usize) -> Option<Cand> {
+        if j >= self.toks.len() || !matches!(self.s(j), ":" | "-") {
+            return None;
+        }
+        let (a, b, joins) = self.name_at(j + 1)?;
+        Some(self.cand(a, b, Label::Person, "person", joins))
+    }
+
+    /// An honorific ending at `j` (`Bapak Joko`, `Prof. Dr. Budi`): the name after it, or after
+    /// a second honorific chained to it.
+    fn person_after_honorific(&self, j: usize) -> Option<Cand> {
+        let (a, b, joins) = match self.name_at(j) {
+            Some(name) => name,
+            // `Prof. Dr. Budi`: honorifics chain
+            None => self.name_at(self.title_at(j)?.1)?,
+        };
+        Some(self.cand(a, b, Label::Person, "person", joins))
+    }
+
+    /// A role title at `i` ending at `j` (`Menteri Keuangan Sri Mulyani`): the name after the
+    /// role's tail — skipping on, at most twice, over "names" that turn out to be part of the
+    /// role (`Direktur Pelindungan WNI Kemlu`).
+    fn person_after_role(&self, i: usize, j: usize) -> Option<Cand> {
+        let n = self.toks.len();
+        let mut k = self.skip_role_tail(j);
+        // a "name" followed by an acronym or a known body is still the role:
+        // `Direktur Pelindungan WNI Kemlu` — skip on, at most twice
+        for _ in 0..3 {
+            if k >= n || !self.same_line(i, k) {
+                break;
+            }
+            let at = if self.s(k) == "," { k + 1 } else { k };
+            let (a, b, joins) = self.name_at(at)?;
+            let more = b < n
+                && self.info[b].t & T_NL_BEFORE == 0
+                && (self.info[b].t & T_ALLCAPS != 0
+                    || self.covered(b).is_some_and(|e| e.label != Label::Person)
+                    || self.place_then_comma(b));
+            // `GM Bandara Internasional Sultan Hasanuddin, Wahyudi`: a name
+            // after a title inside a place or body name belongs to that name
+            let more = more
+                || a > 0 && self.info[a - 1].w & W_TITLE != 0 && self.after_head(a - 1)
+                // `pendiri PT Tirta Makmur Sejahtera`: a short run after a
+                // company head is the company's name
+                || a > 0 && b - a <= 3 && self.head_kind(a - 1, &["company"]);
+            if !more {
+                return Some(self.cand(a, b, Label::Person, "person", joins));
+            }
+            k = self.skip_role_tail(b);
+        }
+        None
+    }
+
+    /// A speech verb before the name (`kata Budi Santoso`): the name after it, unless a title
+    /// follows (`kata Regional Partnership Manager X`: the words before a title are role).
+    fn person_after_speech(&self, i: usize) -> Option<Cand> {
+        let n = self.toks.len();
+        if self.title_at(i + 1).is_some() {
+            return None;
+        }
+        let (a, b, joins) = self.name_at(i + 1)?;
+        // `kata Regional Partnership Manager X`: words before a title are role
+        let role = b < n && self.info[b].t & T_CAP != 0 && self.info[b].w & W_TITLE != 0;
+        (self.info[i].t & T_HEADLINE == 0 && !role)
+            .then(|| self.cand(a, b, Label::Person, "person", joins))
+    }
+
+    /// A speech verb after the name (`Budi Santoso menjelaskan`): the name before it, unless
+    /// a body head opens it (`PT Tirta Makmur menjelaskan`).
+    fn person_before_speech(&self, i: usize) -> Option<Cand> {
+        let (a, b) = self.name_before(i, 2).or_else(|| self.subject_at(i))?;
+        // `PT Tirta Makmur menjelaskan`: the name of the body its head opens
+        let body = a > 0 && self.info[a - 1].t & T_CAP != 0 && self.info[a - 1].w & W_HEAD != 0;
+        (!body).then(|| self.cand(a, b, Label::Person, "person", None))
+    }
+
+    /// `Menurut Budi Santoso, …`: the name after `menurut` when a comma closes it and no head
+    /// word or odd shape shows a body (`Menurut Bank Dunia, …`).
+    fn person_after_according(&self, i: usize) -> Option<Cand> {
+        let n = self.toks.len();
+        let (a, b, joins) = self.name_at(i + 1)?;
+        let head =
+            (a..b).any(|k| self.info[k].w & (W_HEAD | W_ACR_HEAD) != 0 || !name_shaped(self.s(k)));
+        (!head && b < n && self.s(b) == "," && self.title_at(i + 1).is_none())
+            .then(|| self.cand(a, b, Label::Person, "person", joins))
+    }
+
+    /// A role apposition after a comma (`Budi Santoso, Ketua Koperasi Tani Makmur, …`): the
+    /// name before the comma at `i`.
+    fn person_before_apposition(&self, i: usize) -> Option<Cand> {
+        let Some((TitleClass::Role, _)) = self.title_at(i + 1) else {
+            return None;
+        };
+        let (a, b) = self.name_before(i, 2)?;
+        Some(self.cand(a, b, Label::Person, "person", None))
     }
 
     /// A photo credit: `Mikhail Metzel/Kantor Pers …`: 2–3 capitalised words glued to a `/` and

@@ -301,13 +301,7 @@ impl Gazetteer {
             }
             if !seen_header {
                 seen_header = true;
-                if !fields.iter().copied().eq(HEADER.split('\t')) {
-                    errors.push(Error::data(
-                        name,
-                        lineno,
-                        format!("expected the header `{}`", HEADER.replace('\t', "<TAB>")),
-                    ));
-                }
+                errors.extend(header_error(name, lineno, &fields));
                 continue;
             }
             let row = Row {
@@ -319,12 +313,7 @@ impl Gazetteer {
                 continue;
             };
             if let Some(&first) = by_id.get(&entry.id) {
-                let first: &Entry = &entries[first];
-                errors.push(Error::data(
-                    name,
-                    lineno,
-                    format!("duplicate id `{}` (first at line {})", entry.id, first.line),
-                ));
+                errors.push(duplicate_id(name, lineno, &entry, &entries[first]));
                 continue;
             }
             by_id.insert(entry.id.clone(), entries.len());
@@ -1126,6 +1115,28 @@ impl std::fmt::Display for Counts {
             self.entries, self.names, self.person, self.org, self.gpe, self.loc
         )
     }
+}
+
+/// The first non-empty line must be the column header (`id<TAB>canonical<TAB>…`): a file
+/// without one is most likely not a gazetteer, or has its columns in another order.
+fn header_error(name: &str, lineno: usize, fields: &[&str]) -> Option<Error> {
+    (!fields.iter().copied().eq(HEADER.split('\t'))).then(|| {
+        Error::data(
+            name,
+            lineno,
+            format!("expected the header `{}`", HEADER.replace('\t', "<TAB>")),
+        )
+    })
+}
+
+/// A second row with an id already used (`bps-3171` twice): ids must name one entry, so the
+/// later row is reported with the line of the first.
+fn duplicate_id(name: &str, lineno: usize, entry: &Entry, first: &Entry) -> Error {
+    Error::data(
+        name,
+        lineno,
+        format!("duplicate id `{}` (first at line {})", entry.id, first.line),
+    )
 }
 
 #[cfg(test)]

@@ -61,6 +61,9 @@ impl Known {
 /// Farthest a bare quotation may stand from its speaker's last cue, in paragraphs.
 const MAX_CONTINUATION_PARAGRAPHS: u32 = 3;
 
+/// The current speaker and the byte offset of the cue that made them so.
+type Last = Option<(usize, Speaker)>;
+
 impl<'a> Discourse<'a> {
     fn acronyms(&self) -> &HashMap<&'a str, String> {
         self.acronyms.get_or_init(|| {
@@ -79,67 +82,15 @@ impl<'a> Discourse<'a> {
         })
     }
 
-    /// Resolves speakers in text order.
+    /// Resolves speakers in text order: each candidate's speaker from its [`Who`], then the
+    /// current speaker and the known names updated for the candidates after it.
     pub(super) fn resolve(&self, cands: Vec<Cand>, quoted: &[Span]) -> Vec<Quote> {
-        // Person mentions outside quotations and in the article's running text, for salience.
-        let mut quoted = quoted.to_vec();
-        quoted.sort_by_key(|q| q.start);
-        let in_quote = |e: &Entity| {
-            let i = quoted.partition_point(|q| q.start <= e.span.start);
-            i > 0 && quoted[i - 1].contains(e.span)
-        };
-        let persons: Vec<&Entity> = self
-            .ents
-            .iter()
-            .filter(|e| e.label == Label::Person && !in_quote(e) && self.body_like(e.span))
-            .collect();
-        let mut last: Option<(usize, Speaker)> = None;
+        let persons = self.salient_persons(quoted);
+        let mut last: Last = None;
         let mut known = Known::default();
         let mut out = Vec::with_capacity(cands.len());
         for c in cands {
-            let salient = |last: &Option<(usize, Speaker)>| -> Option<Speaker> {
-                let p = persons.partition_point(|e| e.span.end <= c.at);
-                let ent = p.checked_sub(1).map(|i| persons[i]);
-                // The last speaker goes on unless a person is named after it, close to the cue
-                // (this sentence or the one before): a new subject.
-                match (last, ent) {
-                    (Some((lp, s)), Some(e))
-                        if *lp >= e.span.start
-                            || e.span.start < self.recent_start(c.at)
-                            || !self.subject_position(e.span) =>
-                    {
-                        Some(s.clone())
-                    }
-                    (_, Some(e)) => Some(Speaker {
-                        span: e.span,
-                        id: Some(e.id.clone()),
-                        canonical: Some(e.canonical.clone()),
-                    }),
-                    (Some((_, s)), None) => Some(s.clone()),
-                    (None, None) => None,
-                }
-            };
-            let speaker = match c.who {
-                Who::Nobody => None,
-                // A bare quotation goes on the current speaker's words only when that speaker
-                // (or a person just named as a subject) is close: otherwise no one, rather than
-                // whichever name came last (a photo credit, a club).
-                Who::Continuation => salient(&last).filter(|s| self.continues(s, &last, c.at)),
-                Who::Bare(span) => Some(Speaker {
-                    span,
-                    id: None,
-                    canonical: None,
-                }),
-                Who::Anaphor(span) => {
-                    let s = salient(&last);
-                    Some(Speaker {
-                        span,
-                        id: s.as_ref().and_then(|s| s.id.clone()),
-                        canonical: s.and_then(|s| s.canonical),
-                    })
-                }
-                Who::Mention(span) => Some(self.name(span, &known)),
-            };
+            let speaker = self.speaker_of(&c, &persons, &last, &known);
             if c.rule == FRAME_RULE {
                 // A speech frame moves the current speaker to a person, and reports nothing.
                 if let Some(s) = speaker.filter(|s| self.is_person(s)) {
@@ -155,17 +106,7 @@ impl<'a> Discourse<'a> {
                 _ => c.rule,
             };
             if let Some(s) = &speaker {
-                if let Some(canon) = &s.canonical {
-                    known.add(canon, &s.id);
-                    last = Some((c.at, s.clone()));
-                } else if matches!(c.who, Who::Mention(_))
-                    || matches!(c.who, Who::Bare(b) if self.single_source(&c, b))
-                {
-                    // A name nobody resolved, or an unnamed speaker (`kata seorang warga`), is
-                    // still the last speaker: a later `ujarnya` is theirs (with no canonical),
-                    // not an earlier person's.
-                    last = Some((c.at, s.clone()));
-                }
+                self.remember(&c, s, &mut last, &mut known);
             }
             out.push(Quote {
                 span: c.span,
@@ -179,10 +120,99 @@ impl<'a> Discourse<'a> {
         out
     }
 
+    /// Person mentions outside quotations and in the article's running text (not a photo
+    /// credit or a related link), in text order: the people a pronoun may point to.
+    fn salient_persons(&self, quoted: &[Span]) -> Vec<&'a Entity> {
+        let mut quoted = quoted.to_vec();
+        quoted.sort_by_key(|q| q.start);
+        let in_quote = |e: &Entity| {
+            let i = quoted.partition_point(|q| q.start <= e.span.start);
+            i > 0 && quoted[i - 1].contains(e.span)
+        };
+        self.ents
+            .iter()
+            .filter(|e| e.label == Label::Person && !in_quote(e) && self.body_like(e.span))
+            .collect()
+    }
+
+    /// The speaker of candidate `c` by the kind of its [`Who`]: none, the current speaker for
+    /// a bare quotation that is close to it, the phrase itself for a bare one (`kata seorang
+    /// warga`), the salient person behind a pronoun (`ujarnya`), or a resolved name.
+    fn speaker_of(
+        &self,
+        c: &Cand,
+        persons: &[&Entity],
+        last: &Last,
+        known: &Known,
+    ) -> Option<Speaker> {
+        match c.who {
+            Who::Nobody => None,
+            // A bare quotation goes on the current speaker's words only when that speaker
+            // (or a person just named as a subject) is close: otherwise no one, rather than
+            // whichever name came last (a photo credit, a club).
+            Who::Continuation => self
+                .salient(persons, last, c.at)
+                .filter(|s| self.continues(s, last, c.at)),
+            Who::Bare(span) => Some(Speaker {
+                span,
+                id: None,
+                canonical: None,
+            }),
+            Who::Anaphor(span) => {
+                let s = self.salient(persons, last, c.at);
+                Some(Speaker {
+                    span,
+                    id: s.as_ref().and_then(|s| s.id.clone()),
+                    canonical: s.and_then(|s| s.canonical),
+                })
+            }
+            Who::Mention(span) => Some(self.name(span, known)),
+        }
+    }
+
+    /// Who `dia` or `ujarnya` at byte `at` stands for: the last speaker goes on unless a
+    /// person is named after it, close to the cue (this sentence or the one before) and as a
+    /// subject (`Budi lalu menambahkan`): a new subject.
+    fn salient(&self, persons: &[&Entity], last: &Last, at: usize) -> Option<Speaker> {
+        let p = persons.partition_point(|e| e.span.end <= at);
+        let ent = p.checked_sub(1).map(|i| persons[i]);
+        match (last, ent) {
+            (Some((lp, s)), Some(e))
+                if *lp >= e.span.start
+                    || e.span.start < self.recent_start(at)
+                    || !self.subject_position(e.span) =>
+            {
+                Some(s.clone())
+            }
+            (_, Some(e)) => Some(Speaker {
+                span: e.span,
+                id: Some(e.id.clone()),
+                canonical: Some(e.canonical.clone()),
+            }),
+            (Some((_, s)), None) => Some(s.clone()),
+            (None, None) => None,
+        }
+    }
+
+    /// After a quotation with speaker `s`: a resolved name becomes known and the current
+    /// speaker; so does a name nobody resolved, or an unnamed single source (`kata seorang
+    /// warga`), so that a later `ujarnya` is theirs (with no canonical), not an earlier
+    /// person's.
+    fn remember(&self, c: &Cand, s: &Speaker, last: &mut Last, known: &mut Known) {
+        if let Some(canon) = &s.canonical {
+            known.add(canon, &s.id);
+            *last = Some((c.at, s.clone()));
+        } else if matches!(c.who, Who::Mention(_))
+            || matches!(c.who, Who::Bare(b) if self.single_source(c, b))
+        {
+            *last = Some((c.at, s.clone()));
+        }
+    }
+
     /// The speaker `s` chosen for a bare quotation at byte `at` is close enough: the last
     /// speaker, set at most [`MAX_CONTINUATION_PARAGRAPHS`] paragraphs back, or a person named
     /// as a subject in this sentence or the one before.
-    fn continues(&self, s: &Speaker, last: &Option<(usize, Speaker)>, at: usize) -> bool {
+    fn continues(&self, s: &Speaker, last: &Last, at: usize) -> bool {
         let para_of = |pos: usize| {
             let k = self.toks.partition_point(|t| t.span.start < pos);
             self.p(k.min(self.toks.len().saturating_sub(1)))
@@ -217,103 +247,116 @@ impl<'a> Discourse<'a> {
         }
     }
 
-    /// The speaker for a name or role mention: the entity there, a role's earlier holder, a
-    /// short form of a known full name, or the words themselves.
+    /// The speaker for a name or role mention, by the first rule that finds one: an entity
+    /// resolved to a longer name, a role's earlier holder, a short form of a known full name,
+    /// the entity there, a defined acronym, an earlier longer name, or the words themselves.
     fn name(&self, span: Span, known: &Known) -> Speaker {
         let text = span.as_str(self.text);
         let words: Vec<&str> = text.split_whitespace().collect();
         let exact = self.ent_at(span).map(|i| &self.ents[i]);
-        let from_entity = |e: &Entity| Speaker {
-            span,
-            id: Some(e.id.clone()),
-            canonical: Some(e.canonical.clone()),
-        };
         // An entity the entity stage resolved to something longer than its own text.
         if let Some(e) = exact.filter(|e| *e.canonical != *text) {
-            return from_entity(e);
+            return entity_speaker(span, e);
         }
         let lower = text.chars().next().is_some_and(char::is_lowercase);
         let role = words.iter().any(|w| self.cues.class(w) & TITLE != 0);
         if exact.is_none() && (lower || role) {
-            if let Some(s) = self.role_holder(span) {
-                return s;
-            }
-            // A role nobody is named with: the phrase is the speaker, the person unknown.
-            return Speaker {
-                span,
-                id: None,
-                canonical: None,
-            };
+            return self.role_speaker(span);
         }
-        // A short form of a known name (`Flynn` after `Phil Flynn`).
+        self.short_form(span, &words, known)
+            .or_else(|| exact.map(|e| entity_speaker(span, e)))
+            .or_else(|| self.defined_acronym(span, &words))
+            .or_else(|| self.earlier_longer_name(span, &words))
+            .unwrap_or_else(|| self.words_as_speaker(span))
+    }
+
+    /// A role phrase with no entity (`juru bicara Kremlin`): the person named with the role
+    /// earlier; when nobody is, the phrase is the speaker and the person unknown.
+    fn role_speaker(&self, span: Span) -> Speaker {
+        self.role_holder(span).unwrap_or(Speaker {
+            span,
+            id: None,
+            canonical: None,
+        })
+    }
+
+    /// A short form of a known name (`Flynn` after `Phil Flynn`): first among the speakers
+    /// named so far, latest first, then among the article's person entities. Only the
+    /// nearest names sharing the first word are tried: a page of hundreds of people with one
+    /// first name would otherwise make this quadratic.
+    fn short_form(&self, span: Span, words: &[&str], known: &Known) -> Option<Speaker> {
         let longer = |canon: &str| {
             let cw: Vec<&str> = canon.split_whitespace().collect();
             cw.len() > words.len() && words.iter().all(|w| cw.contains(w))
         };
-        // Only the nearest names sharing the first word are tried: a page of hundreds of
-        // people with one first name would otherwise make this quadratic.
-        if let Some(first) = words.first() {
-            let hit = known.by_word.get(*first).and_then(|l| {
-                l.iter()
-                    .rev()
-                    .take(MAX_SHORT_FORM_CANDIDATES)
-                    .map(|&i| &known.list[i])
-                    .find(|(c, _)| longer(c))
+        let first = words.first()?;
+        let hit = known.by_word.get(*first).and_then(|l| {
+            l.iter()
+                .rev()
+                .take(MAX_SHORT_FORM_CANDIDATES)
+                .map(|&i| &known.list[i])
+                .find(|(c, _)| longer(c))
+        });
+        if let Some((canon, id)) = hit {
+            return Some(Speaker {
+                span,
+                id: id.clone(),
+                canonical: Some(canon.clone()),
             });
-            if let Some((canon, id)) = hit {
-                return Speaker {
-                    span,
-                    id: id.clone(),
-                    canonical: Some(canon.clone()),
-                };
-            }
-            let persons = self.persons();
-            let hit = persons.by_word.get(*first).and_then(|l| {
-                l.iter()
-                    .take(MAX_SHORT_FORM_CANDIDATES)
-                    .map(|&i| &persons.list[i])
-                    .find(|(c, _)| longer(c))
-            });
-            if let Some((canon, id)) = hit {
-                return Speaker {
-                    span,
-                    id: Some(id.clone()),
-                    canonical: Some(canon.clone()),
-                };
-            }
         }
-        if let Some(e) = exact {
-            return from_entity(e);
+        let persons = self.persons();
+        let (canon, id) = persons.by_word.get(*first).and_then(|l| {
+            l.iter()
+                .take(MAX_SHORT_FORM_CANDIDATES)
+                .map(|&i| &persons.list[i])
+                .find(|(c, _)| longer(c))
+        })?;
+        Some(Speaker {
+            span,
+            id: Some(id.clone()),
+            canonical: Some(canon.clone()),
+        })
+    }
+
+    /// An acronym defined earlier in the article: `Badan Pangan Nasional (NFA)` gives `NFA`
+    /// its full name.
+    fn defined_acronym(&self, span: Span, words: &[&str]) -> Option<Speaker> {
+        let text = span.as_str(self.text);
+        if words.len() != 1 || text.len() < MIN_ACRONYM || !text.chars().all(char::is_uppercase) {
+            return None;
         }
-        // An acronym defined earlier: `Administrasi Film Nasional (NFA)`.
-        if words.len() == 1 && text.len() >= MIN_ACRONYM && text.chars().all(char::is_uppercase) {
-            if let Some(full) = self.acronyms().get(text).cloned() {
-                return Speaker {
-                    span,
-                    id: None,
-                    canonical: Some(full.into()),
-                };
-            }
+        let full = self.acronyms().get(text).cloned()?;
+        Some(Speaker {
+            span,
+            id: None,
+            canonical: Some(full.into()),
+        })
+    }
+
+    /// One name word (`Santoso`) inside an earlier, longer run of name words (`Budi Santoso`).
+    fn earlier_longer_name(&self, span: Span, words: &[&str]) -> Option<Speaker> {
+        if words.len() != 1 || self.cues.class(span.as_str(self.text)) & NOT_NAME != 0 {
+            return None;
         }
-        // An earlier, longer run of name words containing this one.
-        if words.len() == 1 && self.cues.class(text) & NOT_NAME == 0 {
-            if let Some(full) = self.earlier_full_name(span) {
-                return Speaker {
-                    span,
-                    id: None,
-                    canonical: Some(full.into()),
-                };
-            }
-        }
-        // A person entity the mention lies in or covers: the entity stage vouches for it.
+        let full = self.earlier_full_name(span)?;
+        Some(Speaker {
+            span,
+            id: None,
+            canonical: Some(full.into()),
+        })
+    }
+
+    /// The words themselves: canonical from a person entity the mention lies in or covers
+    /// (the entity stage vouches for it); a name only the quote stage found (`sambung Rudi`,
+    /// `Harsono mengakui`) is a person, canonical as written (issue 8); otherwise only a
+    /// guess, with no canonical.
+    fn words_as_speaker(&self, span: Span) -> Speaker {
         let i = self.ents.partition_point(|e| e.span.end <= span.start);
         let canonical = self.ents[i..]
             .iter()
             .take_while(|e| e.span.start < span.end)
             .find(|e| e.label == Label::Person)
             .map(|e| e.canonical.clone());
-        // A name only the quote stage found (`sambung Rudi`, `Harsono mengakui`) is a person:
-        // canonical as written (issue 8).
         if canonical.is_none() && self.name_like(span) {
             let e = crate::entity::pattern_entity(self.text, span, Label::Person, "person");
             return Speaker {
@@ -322,7 +365,6 @@ impl<'a> Discourse<'a> {
                 canonical: Some(e.canonical),
             };
         }
-        // Otherwise the words are only a guess: no canonical.
         Speaker {
             span,
             id: None,
@@ -493,6 +535,15 @@ impl<'a> Discourse<'a> {
             }
         }
         out
+    }
+}
+
+/// The speaker an entity names: its id and canonical name, at the mention's own `span`.
+fn entity_speaker(span: Span, e: &Entity) -> Speaker {
+    Speaker {
+        span,
+        id: Some(e.id.clone()),
+        canonical: Some(e.canonical.clone()),
     }
 }
 

@@ -24,24 +24,61 @@ const MAX_ROLE_WORDS: usize = 5;
 /// Longest phrase between a subject and its speech verb (`kepada wartawan di Jakarta`).
 const MAX_INTERLUDE: usize = 7;
 
+/// The words after a post cue that may name the speaker: tokens `k..end`, whether it opens
+/// with a title, and the entity to prefer inside it.
+struct Window<'e> {
+    k: usize,
+    end: usize,
+    titled: bool,
+    ent: Option<&'e Entity>,
+}
+
 impl<'a> Discourse<'a> {
     /// The speaker named after a post cue starting at token `k`: a pronoun, a name (entity or
     /// capitalised words) or a role phrase, up to a comma, a context word or the sentence end.
+    /// The rules are tried in this order; the first that names someone wins.
     pub(super) fn speaker_after(&self, k: usize) -> Option<Who> {
         let n = self.toks.len();
         if k >= n || !self.is_word(k) || self.p(k) != self.p(k - 1) {
             return None;
         }
+        if let Some(who) = self.pronoun(k) {
+            return Some(who);
+        }
+        // `kata Kompas.com`: the outlet reporting, never the speaker.
+        if self.c(k) & MEDIA != 0 {
+            return None;
+        }
+        let w = self.speaker_window(k)?;
+        self.name_after_role_comma(&w)
+            .or_else(|| self.demonstrative_role(&w))
+            .or_else(|| self.person_in_window(&w))
+            .or_else(|| self.person_at_role_tail(&w))
+            .or_else(|| self.person_at_role_end(&w))
+            .or_else(|| self.role_or_entity(&w))
+            .or_else(|| self.capitalised_speaker(&w))
+            .or_else(|| self.name_after_lowercase_role(&w))
+            .or_else(|| self.lowercase_role(&w))
+            .or_else(|| self.bare_phrase(&w))
+    }
+
+    /// A pronoun at `k` points back (`katanya`, `ujar dia`); a plural one (`kata mereka`) is
+    /// said by a group nobody can name.
+    fn pronoun(&self, k: usize) -> Option<Who> {
         if self.c(k) & PRON != 0 {
             return Some(Who::Anaphor(self.toks[k].span));
         }
         if self.c(k) & PRON_PLURAL != 0 {
             return Some(Who::Bare(self.toks[k].span));
         }
-        if self.c(k) & MEDIA != 0 {
-            return None;
-        }
-        // The window: words (and `.` after an initial) up to a stop.
+        None
+    }
+
+    /// The window after a post cue at `k`: words (and `.` after an initial or an abbreviated
+    /// title) up to a comma, a context word or the paragraph's end; longer when it opens with
+    /// a title (`kata Wakil Ketua Komisi III DPR …`). None when it is empty.
+    fn speaker_window(&self, k: usize) -> Option<Window<'a>> {
+        let n = self.toks.len();
         let mut end = k;
         // `kata Wakil Ketua …`, `kata General Manager …`: a role of one or two words
         // (`Co-Founder` is three tokens; `National Sales Director …` opens with two words)
@@ -80,104 +117,138 @@ impl<'a> Discourse<'a> {
         if end == k {
             return None;
         }
-        let window = self.span(k, end - 1);
-        // `kata Juru Bicara Partai X, Budi Santoso`: the name after the role and its comma —
-        // only a person the entity stage found or a run of name words (not `Kamis`).
-        if titled && self.t(end) == "," {
-            if let Some(w) = self.name_after_comma(end + 1) {
-                return Some(w);
-            }
-            // `kata Ketua Cabang NU Kencong, Jember, Ahmad Fauzan`: a place between commas is
-            // still the role's.
-            if let Some(j) = self.place_between_commas(end + 1) {
-                if let Some(w) = self.name_after_comma(j) {
-                    return Some(w);
-                }
-            }
-            if let Some(w) = self.one_word_name_after_comma(end + 1) {
-                return Some(w);
+        let ent = self.best_entity(self.span(k, end - 1));
+        Some(Window {
+            k,
+            end,
+            titled,
+            ent,
+        })
+    }
+
+    /// `kata Juru Bicara Partai X, Budi Santoso`: a titled window closed by a comma is a role,
+    /// and the name after the comma is the speaker — only a person the entity stage found or a
+    /// run of name words (not `Kamis`); a place between commas is still the role's.
+    fn name_after_role_comma(&self, w: &Window) -> Option<Who> {
+        if !w.titled || self.t(w.end) != "," {
+            return None;
+        }
+        if let Some(who) = self.name_after_comma(w.end + 1) {
+            return Some(who);
+        }
+        // `kata Ketua Cabang NU Kencong, Jember, Ahmad Fauzan`: a place between commas is
+        // still the role's.
+        if let Some(j) = self.place_between_commas(w.end + 1) {
+            if let Some(who) = self.name_after_comma(j) {
+                return Some(who);
             }
         }
-        // `ujar pejabat itu`, `kata Ketua Partai X tersebut`: a role pointing back to the
-        // person already talked about, never the body inside the role.
-        if let Some(d) = (k + 1..end).find(|&d| self.c(d) & DEMONSTRATIVE != 0) {
-            let limit = if titled {
-                MAX_ROLE_SPEAKER_WORDS
-            } else {
-                MAX_ROLE_WORDS + 1
-            };
-            // a role, not a name plus a time phrase (`Eko Budi belum lama ini`)
-            // (`berusia 16 tahun itu` is an age, part of the role)
-            let role = self.c(d - 1) & TIME_NOUN == 0
-                || !self.is_lower(d - 1)
-                || self.toks[d - 2].kind == TokenKind::Number;
-            if d <= k + limit && (titled || self.is_lower(k)) && role {
-                return Some(Who::Anaphor(self.span(k, d)));
-            }
-        }
-        let ent = self.best_entity(window);
-        // A person followed by a further title in the window is part of the role
-        // (`Kapolsek Mulyorejo Kompol Sugeng Rianto`, a place taken for a name): not the speaker.
+        self.one_word_name_after_comma(w.end + 1)
+    }
+
+    /// `ujar pejabat itu`, `kata Ketua Partai X tersebut`: a role ending in a demonstrative
+    /// points back to the person already talked about, never to the body inside the role.
+    fn demonstrative_role(&self, w: &Window) -> Option<Who> {
+        let k = w.k;
+        let d = (k + 1..w.end).find(|&d| self.c(d) & DEMONSTRATIVE != 0)?;
+        let limit = if w.titled {
+            MAX_ROLE_SPEAKER_WORDS
+        } else {
+            MAX_ROLE_WORDS + 1
+        };
+        // a role, not a name plus a time phrase (`Eko Budi belum lama ini`)
+        // (`berusia 16 tahun itu` is an age, part of the role)
+        let role = self.c(d - 1) & TIME_NOUN == 0
+            || !self.is_lower(d - 1)
+            || self.toks[d - 2].kind == TokenKind::Number;
+        (d <= k + limit && (w.titled || self.is_lower(k)) && role)
+            .then(|| Who::Anaphor(self.span(k, d)))
+    }
+
+    /// `kata Menteri Keuangan Sri Mulyani`: a person the entity stage found in the window —
+    /// unless a further title follows it (`Kapolsek Mulyorejo Kompol Sugeng Rianto`, a place
+    /// taken for a name), which makes it part of the role.
+    fn person_in_window(&self, w: &Window) -> Option<Who> {
         let titled_after = |e: &Entity| {
             let j = self.toks.partition_point(|t| t.span.start < e.span.end);
-            (j..end).any(|x| self.c(x) & TITLE != 0 && self.is_cap(x))
+            (j..w.end).any(|x| self.c(x) & TITLE != 0 && self.is_cap(x))
         };
-        if let Some(e) = ent.filter(|e| e.label == Label::Person && !titled_after(e)) {
-            return Some(Who::Mention(e.span));
+        w.ent
+            .filter(|e| e.label == Label::Person && !titled_after(e))
+            .map(|e| Who::Mention(e.span))
+    }
+
+    /// A long role: the person after its last title (`… Komisaris Besar Dirmanto Sugeng`).
+    fn person_at_role_tail(&self, w: &Window) -> Option<Who> {
+        if !w.titled && !self.is_cap(w.k) {
+            return None;
         }
-        // A long role: the person at its end (`… Komisaris Besar Dirmanto Sugeng`).
-        if titled || self.is_cap(k) {
-            let (a, b) = self.cap_run_from(k, end);
-            if let Some((x, y)) = self.role_tail_name(a, b) {
-                return Some(Who::Mention(self.span(x, y)));
+        let (a, b) = self.cap_run_from(w.k, w.end);
+        let (x, y) = self.role_tail_name(a, b)?;
+        Some(Who::Mention(self.span(x, y)))
+    }
+
+    /// A role with punctuation or bodies inside (`Pendiri & CEO Kopi Senja Rina Hartati`): the
+    /// name words at its end.
+    fn person_at_role_end(&self, w: &Window) -> Option<Who> {
+        if !w.titled {
+            return None;
+        }
+        let (x, y) = self.role_end_name(w.k, w.end)?;
+        Some(Who::Mention(self.span(x, y)))
+    }
+
+    /// A capitalised window with a non-person entity: a role ending in a body
+    /// (`kata Direktur Utama Bank Mandiri`) is the role phrase, never the body; otherwise the
+    /// entity itself.
+    fn role_or_entity(&self, w: &Window) -> Option<Who> {
+        let e = w.ent?;
+        if !self.is_cap(w.k) {
+            return None;
+        }
+        if w.titled {
+            let (a, b) = self.cap_run_from(w.k, w.end);
+            if self.toks[b].span.end >= e.span.end {
+                return Some(Who::Mention(self.span(a, b)));
             }
         }
-        // A role with punctuation or bodies inside (`Founder & CEO Rumah Kopi Rina Hartati`):
-        // the name words at its end.
-        if titled {
-            if let Some((x, y)) = self.role_end_name(k, end) {
-                return Some(Who::Mention(self.span(x, y)));
-            }
+        Some(Who::Mention(e.span))
+    }
+
+    /// `kata Budi Santoso`: a capitalised window with no entity is a name, titles stripped.
+    fn capitalised_speaker(&self, w: &Window) -> Option<Who> {
+        if !self.is_cap(w.k) {
+            return None;
         }
-        if let Some(e) = ent {
-            if titled && self.is_cap(k) {
-                // A role ending in a body, with no person: the role phrase, never the body.
-                let (a, b) = self.cap_run_from(k, end);
-                if self.toks[b].span.end >= e.span.end {
-                    return Some(Who::Mention(self.span(a, b)));
-                }
-            }
-            if self.is_cap(k) {
-                return Some(Who::Mention(e.span));
-            }
+        let (a, b) = self.cap_run_from(w.k, w.end);
+        let (a, b) = self.strip_titles(a, b);
+        Some(Who::Mention(self.span(a, b)))
+    }
+
+    /// A lowercase role with capitals in it (`juru bicara Kremlin`, `analis UBS Giovanni
+    /// Staunovo`): a multi-word name after the role is the speaker; a single capitalised word
+    /// is part of the role.
+    fn name_after_lowercase_role(&self, w: &Window) -> Option<Who> {
+        let j = (w.k..w.end).find(|&j| self.is_cap(j))?;
+        let (a, b) = self.cap_run_from(j, w.end);
+        let (sa, sb) = self.strip_titles(a, b);
+        if sb > sa || self.c(w.k) & TITLE == 0 {
+            return Some(Who::Mention(self.span(sa, sb)));
         }
-        if self.is_cap(k) {
-            let (a, b) = self.cap_run_from(k, end);
-            let (a, b) = self.strip_titles(a, b);
-            return Some(Who::Mention(self.span(a, b)));
-        }
-        // Lowercase: a role phrase (`juru bicara Kremlin`, `analis UBS Giovanni Staunovo`).
-        let caps = (k..end).find(|&j| self.is_cap(j));
-        if let Some(j) = caps {
-            let (a, b) = self.cap_run_from(j, end);
-            let (sa, sb) = self.strip_titles(a, b);
-            // A multi-word name after the role is the speaker; a single capitalised word is
-            // part of the role (`juru bicara Kremlin`) unless it is a person entity.
-            if sb > sa || self.c(k) & TITLE == 0 {
-                return Some(Who::Mention(self.span(sa, sb)));
-            }
-            return Some(Who::Mention(self.span(k, b)));
-        }
-        // All lowercase: a role, linked to its holder later if the article names one.
-        if end - k <= MAX_ROLE_WORDS && self.c(k) & TITLE != 0 {
-            return Some(Who::Mention(self.span(k, end - 1)));
-        }
-        // Any other short lowercase noun phrase (`kata para pejabat`): the phrase says it, with
-        // no known person behind it.
-        if end - k <= MAX_ROLE_WORDS {
-            return Some(Who::Bare(self.span(k, end - 1)));
-        }
-        None
+        Some(Who::Mention(self.span(w.k, b)))
+    }
+
+    /// All lowercase and opening with a title (`ujar kepala desa`): a role, linked to its
+    /// holder later if the article names one.
+    fn lowercase_role(&self, w: &Window) -> Option<Who> {
+        (w.end - w.k <= MAX_ROLE_WORDS && self.c(w.k) & TITLE != 0)
+            .then(|| Who::Mention(self.span(w.k, w.end - 1)))
+    }
+
+    /// Any other short lowercase noun phrase (`kata para pejabat`): the phrase says it, with
+    /// no known person behind it.
+    fn bare_phrase(&self, w: &Window) -> Option<Who> {
+        (w.end - w.k <= MAX_ROLE_WORDS).then(|| Who::Bare(self.span(w.k, w.end - 1)))
     }
 
     /// The name at the end of the role window `k..end`: up to three name words (initials
@@ -387,174 +458,220 @@ impl<'a> Discourse<'a> {
     }
 
     /// The subject of the speech verb at token `v`: the mention just before it (skipping
-    /// adverbs, appositives and relative clauses set off by commas).
+    /// adverbs, appositives and relative clauses set off by commas). The rules are tried in
+    /// this order; the first that applies decides.
     pub(super) fn subject(&self, v: usize) -> Option<Who> {
         let (sa, _) = self.sent[v];
-        if v == sa {
+        if v == sa || self.c(v - 1) & NOT_SUBJECT != 0 {
             return None;
         }
-        let mut k = v - 1;
-        if self.c(k) & NOT_SUBJECT != 0 {
-            return None;
-        }
-        while k > sa && self.c(k) & ADVERB != 0 {
-            k -= 1;
-        }
-        // `Budi kepada wartawan mengatakan`, `Sutrisno ketika ditemui di kantornya menjelaskan`
-        if let Some(j) = self.interlude_start(k, sa) {
-            k = j - 1;
-        }
-        // `X menggarisbawahi …, dengan menyatakan bahwa …`: the sentence's subject.
-        if self.c(k) & MANNER != 0 && self.c(k) & ADVERB == 0
-            || self.t(k) == "," && k > sa && self.c(k - 1) & MANNER != 0
-        {
-            let j = (sa..k)
-                .find(|&j| self.is_cap(j) && self.c(j) & (FUNC | TITLE | CONTEXT | ADVERB) == 0)?;
-            let (x, y) = self.cap_run_from(j, k);
-            return Some(Who::Mention(self.span(x, y)));
+        let k = self.subject_end(v - 1, sa);
+        if self.ends_manner_clause(k, sa) {
+            return self.sentence_subject(k, sa);
         }
         if self.t(k) == "," {
-            if k == sa {
-                return None;
-            }
-            let j = k - 1;
-            // `"…," ujarnya, menambahkan bahwa …`
-            if self.c(j) & POST_NYA != 0 {
-                return Some(Who::Anaphor(self.toks[j].span));
-            }
-            // `kata Rutte, seraya menambahkan bahwa …`
-            if let Some(p) = (j.saturating_sub(4)..j)
-                .rev()
-                .find(|&p| p >= sa && self.c(p) & POST != 0)
-            {
-                if let Some(w) = self.speaker_after(p + 1) {
-                    return Some(w);
-                }
-            }
-            // Walk back over comma-separated segments: a segment that starts in lower case
-            // (`yang berbicara …`, `penulis buku …`) is an aside; a capitalised one is the
-            // subject (`Wakil Ketua DPR, M. Hanif Dhakiri, menyebut`).
-            let mut end = k;
-            loop {
-                let p = (sa..end).rev().find(|&p| self.t(p) == ",");
-                let start = p.map_or(sa, |p| p + 1);
-                if start >= end {
-                    return None;
-                }
-                // `Budi, Rabu (3/4), mengatakan`: a day or date is an aside too.
-                let aside = self.is_lower(start)
-                    || self.c(start) & (PARTICLE | NOT_NAME) != 0
-                    || !self.is_word(start);
-                // `Rudi, Ketua Koperasi Tani Makmur, mengatakan`: the name before the role.
-                if !aside && self.c(start) & TITLE != 0 {
-                    // (`Kapolsek Limau, Iptu Dedi Yanto, saat dihubungi mengatakan`: a ranked
-                    // person in the segment is the speaker, not the place before it)
-                    let seg = self.span(start, end - 1);
-                    if let Some(e) = self.best_entity(seg).filter(|e| e.label == Label::Person) {
-                        let a = self.toks.partition_point(|t| t.span.start < e.span.start);
-                        let ends_segment = e.span.end == seg.end;
-                        if ends_segment && a > start && self.c(a - 1) & (TITLE | TITLE_TAIL) != 0 {
-                            return Some(Who::Mention(e.span));
-                        }
-                    }
-                    if let Some(w) = p.and_then(|p| self.name_segment_before(p, sa)) {
-                        return Some(w);
-                    }
-                }
-                match p {
-                    Some(p) if aside => end = p,
-                    _ if aside => return None,
-                    _ => return self.mention_in(start, end),
-                }
-            }
+            return self.subject_before_comma(k, sa);
         }
-        if self.c(k) & PRON != 0 {
-            return Some(Who::Anaphor(self.toks[k].span));
+        if let Some(who) = self.pronoun(k) {
+            return Some(who);
         }
-        if self.c(k) & PRON_PLURAL != 0 {
-            return Some(Who::Bare(self.toks[k].span));
-        }
+        // A di-…-nya form (`yang dikatakannya`): its clitic is the speaker, not the words
+        // before it.
         if self.c(k) & PASSIVE_NYA != 0 {
             return None;
         }
-        // `Harry Sendiko, CEO PT Maju Jaya menjelaskan`: an apposition with no closing comma
-        if let Some(w) = self.name_before_open_apposition(k, sa) {
-            return Some(w);
+        self.name_before_open_apposition(k, sa)
+            .or_else(|| self.entity_subject(k, sa))
+            .or_else(|| self.name_subject(k, sa))
+            .or_else(|| self.role_phrase_subject(k, sa))
+    }
+
+    /// The last token of the subject before the verb at `k + 1`: adverbs (`juga`, `pun`) and
+    /// a phrase between subject and verb are skipped (`Budi kepada wartawan mengatakan`,
+    /// `Sutrisno ketika ditemui di kantornya menjelaskan`).
+    fn subject_end(&self, mut k: usize, sa: usize) -> usize {
+        while k > sa && self.c(k) & ADVERB != 0 {
+            k -= 1;
         }
-        // An entity ending right here.
-        if let Some(e) = self
-            .ent_ending_at(self.toks[k].span.end)
-            .map(|i| &self.ents[i])
+        if let Some(j) = self.interlude_start(k, sa) {
+            k = j - 1;
+        }
+        k
+    }
+
+    /// Whether `k` ends a manner clause (`…, dengan menyatakan bahwa …`), whose verb belongs
+    /// to the sentence's subject rather than to the words just before it.
+    fn ends_manner_clause(&self, k: usize, sa: usize) -> bool {
+        self.c(k) & MANNER != 0 && self.c(k) & ADVERB == 0
+            || self.t(k) == "," && k > sa && self.c(k - 1) & MANNER != 0
+    }
+
+    /// `Menteri itu menggarisbawahi …, dengan menyatakan bahwa …`: the sentence's first name
+    /// before `k`.
+    fn sentence_subject(&self, k: usize, sa: usize) -> Option<Who> {
+        let j = (sa..k)
+            .find(|&j| self.is_cap(j) && self.c(j) & (FUNC | TITLE | CONTEXT | ADVERB) == 0)?;
+        let (x, y) = self.cap_run_from(j, k);
+        Some(Who::Mention(self.span(x, y)))
+    }
+
+    /// A comma right before the verb (`…, menambahkan`): the speaker of an earlier post cue
+    /// (`"…," ujarnya, menambahkan bahwa …`, `kata Rutte, seraya menambahkan …`), else the
+    /// capitalised segment before the asides.
+    fn subject_before_comma(&self, k: usize, sa: usize) -> Option<Who> {
+        if k == sa {
+            return None;
+        }
+        let j = k - 1;
+        // `"…," ujarnya, menambahkan bahwa …`
+        if self.c(j) & POST_NYA != 0 {
+            return Some(Who::Anaphor(self.toks[j].span));
+        }
+        // `kata Rutte, seraya menambahkan bahwa …`
+        if let Some(p) = (j.saturating_sub(4)..j)
+            .rev()
+            .find(|&p| p >= sa && self.c(p) & POST != 0)
         {
-            let a = self.toks.partition_point(|t| t.span.start < e.span.start);
-            if let Some(w) = self.affiliated_person(a, sa) {
-                return Some(w);
+            if let Some(who) = self.speaker_after(p + 1) {
+                return Some(who);
             }
-            if e.label != Label::Person {
-                if let Some(w) = self.headed_phrase(a, k, sa) {
-                    return Some(w);
-                }
-            }
-            return Some(Who::Mention(e.span));
         }
-        if self.is_cap(k) && self.c(k) & (FUNC | TITLE) == 0 {
-            let mut a = k;
-            while a > sa {
-                let p = a - 1;
-                let initial = self.t(p) == "." && p > sa && self.t(p - 1).chars().count() == 1;
-                if (self.is_cap(p) && self.c(p) & (FUNC | CONTEXT | ACCORDING | MEDIA) == 0)
-                    || initial
-                    || (self.c(p) & PARTICLE != 0 && p > sa && self.is_cap(p - 1))
-                {
-                    a = p;
-                } else {
-                    break;
+        self.subject_before_asides(k, sa)
+    }
+
+    /// Walk back over comma-separated segments ending at `k`: a segment that starts in lower
+    /// case (`yang berbicara …`, `penulis buku …`) or with a day (`Budi, Rabu (3/4),
+    /// mengatakan`) is an aside; a capitalised one is the subject (`Wakil Ketua DPR, M. Hanif
+    /// Dhakiri, menyebut`).
+    fn subject_before_asides(&self, k: usize, sa: usize) -> Option<Who> {
+        let mut end = k;
+        loop {
+            let p = (sa..end).rev().find(|&p| self.t(p) == ",");
+            let start = p.map_or(sa, |p| p + 1);
+            if start >= end {
+                return None;
+            }
+            let aside = self.is_lower(start)
+                || self.c(start) & (PARTICLE | NOT_NAME) != 0
+                || !self.is_word(start);
+            if !aside && self.c(start) & TITLE != 0 {
+                if let Some(who) = self.person_in_role_segment(start, end, p, sa) {
+                    return Some(who);
                 }
             }
-            if let Some(w) = self.affiliated_person(a, sa) {
-                return Some(w);
+            match p {
+                Some(p) if aside => end = p,
+                _ if aside => return None,
+                _ => return self.mention_in(start, end),
             }
-            if let Some((x, y)) = self.role_tail_name(a, k) {
-                return Some(Who::Mention(self.span(x, y)));
+        }
+    }
+
+    /// A segment `start..end` opening with a title: a ranked person ending it is the speaker
+    /// (`Kapolsek Limau, Iptu Dedi Yanto, saat dihubungi mengatakan`), else the name before
+    /// the role (`Rudi, Ketua Koperasi Tani Makmur, mengatakan`) when a comma `p` opens it.
+    fn person_in_role_segment(
+        &self,
+        start: usize,
+        end: usize,
+        p: Option<usize>,
+        sa: usize,
+    ) -> Option<Who> {
+        let seg = self.span(start, end - 1);
+        if let Some(e) = self.best_entity(seg).filter(|e| e.label == Label::Person) {
+            let a = self.toks.partition_point(|t| t.span.start < e.span.start);
+            let ends_segment = e.span.end == seg.end;
+            if ends_segment && a > start && self.c(a - 1) & (TITLE | TITLE_TAIL) != 0 {
+                return Some(Who::Mention(e.span));
             }
-            let (mut x, y) = self.strip_titles(a, k);
-            // `juru bicara Kremlin Dmitry Peskov berkata`: the body after a role is no name.
-            if y >= x + 2 && x > sa && self.c(x - 1) & TITLE != 0 && self.is_lower(x - 1) {
-                x += 1;
+        }
+        p.and_then(|p| self.name_segment_before(p, sa))
+    }
+
+    /// An entity ending at `k` (`Bank Indonesia menyatakan`): the person it is affiliated
+    /// with or the phrase it heads when there is one (`Gubernur Bank Indonesia`), else itself.
+    fn entity_subject(&self, k: usize, sa: usize) -> Option<Who> {
+        let e = &self.ents[self.ent_ending_at(self.toks[k].span.end)?];
+        let a = self.toks.partition_point(|t| t.span.start < e.span.start);
+        if let Some(who) = self.affiliated_person(a, sa) {
+            return Some(who);
+        }
+        if e.label != Label::Person {
+            if let Some(who) = self.headed_phrase(a, k, sa) {
+                return Some(who);
             }
-            // `juru bicara Kremlin mengatakan`: a role, not a name.
-            if x == y && x > sa && self.c(x - 1) & TITLE != 0 && self.is_lower(x - 1) {
-                let mut r = x - 1;
-                while r > sa && self.c(r - 1) & TITLE != 0 && self.is_lower(r - 1) {
-                    r -= 1;
-                }
-                return Some(Who::Mention(self.span(r, y)));
+        }
+        Some(Who::Mention(e.span))
+    }
+
+    /// Capitalised words ending at `k` that no entity covers (`Sutrisno menjelaskan`): the
+    /// name, with a role before it cut off; a lone body after a lowercase role
+    /// (`juru bicara Kremlin mengatakan`) makes the whole role the subject.
+    fn name_subject(&self, k: usize, sa: usize) -> Option<Who> {
+        if !self.is_cap(k) || self.c(k) & (FUNC | TITLE) != 0 {
+            return None;
+        }
+        let mut a = k;
+        while a > sa {
+            let p = a - 1;
+            let initial = self.t(p) == "." && p > sa && self.t(p - 1).chars().count() == 1;
+            if (self.is_cap(p) && self.c(p) & (FUNC | CONTEXT | ACCORDING | MEDIA) == 0)
+                || initial
+                || (self.c(p) & PARTICLE != 0 && p > sa && self.is_cap(p - 1))
+            {
+                a = p;
+            } else {
+                break;
             }
+        }
+        if let Some(who) = self.affiliated_person(a, sa) {
+            return Some(who);
+        }
+        if let Some((x, y)) = self.role_tail_name(a, k) {
             return Some(Who::Mention(self.span(x, y)));
         }
-        // A role phrase from the sentence start: `Politikus Partai Gerindra ini`, `para analis`.
+        let (mut x, y) = self.strip_titles(a, k);
+        // `juru bicara Kremlin Dmitry Peskov berkata`: the body after a role is no name.
+        if y >= x + 2 && x > sa && self.c(x - 1) & TITLE != 0 && self.is_lower(x - 1) {
+            x += 1;
+        }
+        // `juru bicara Kremlin mengatakan`: a role, not a name.
+        if x == y && x > sa && self.c(x - 1) & TITLE != 0 && self.is_lower(x - 1) {
+            let mut r = x - 1;
+            while r > sa && self.c(r - 1) & TITLE != 0 && self.is_lower(r - 1) {
+                r -= 1;
+            }
+            return Some(Who::Mention(self.span(r, y)));
+        }
+        Some(Who::Mention(self.span(x, y)))
+    }
+
+    /// A short role phrase from the sentence start or last comma (`Politikus Partai Gerindra
+    /// ini`, `para analis`): a demonstrative points back, a person in it speaks, a role may
+    /// stand for a person named earlier, anything else is said by nobody we can name.
+    fn role_phrase_subject(&self, k: usize, sa: usize) -> Option<Who> {
         let start = (sa..=k)
             .rev()
             .find(|&p| self.t(p) == ",")
             .map_or(sa, |p| p + 1);
-        if k + 1 - start <= 6 && (start..=k).all(|p| self.is_word(p)) && self.is_word(k) {
-            if self.c(start) & (FUNC | ADVERB | CONTEXT) != 0 && !self.is_cap(start) {
-                return None;
-            }
-            let span = self.span(start, k);
-            if self.c(k) & DEMONSTRATIVE != 0 {
-                return Some(Who::Anaphor(span));
-            }
-            if let Some(e) = self.best_entity(span).filter(|e| e.label == Label::Person) {
-                return Some(Who::Mention(e.span));
-            }
-            // A role (`Menlu`, `Juru bicara itu`) may stand for a person named with it earlier.
-            if (start..=k).any(|p| self.c(p) & TITLE != 0) {
-                return Some(Who::Mention(span));
-            }
-            return Some(Who::Bare(span));
+        if k + 1 - start > 6 || !(start..=k).all(|p| self.is_word(p)) || !self.is_word(k) {
+            return None;
         }
-        None
+        if self.c(start) & (FUNC | ADVERB | CONTEXT) != 0 && !self.is_cap(start) {
+            return None;
+        }
+        let span = self.span(start, k);
+        if self.c(k) & DEMONSTRATIVE != 0 {
+            return Some(Who::Anaphor(span));
+        }
+        if let Some(e) = self.best_entity(span).filter(|e| e.label == Label::Person) {
+            return Some(Who::Mention(e.span));
+        }
+        // A role (`Menlu`, `Juru bicara itu`) may stand for a person named with it earlier.
+        if (start..=k).any(|p| self.c(p) & TITLE != 0) {
+            return Some(Who::Mention(span));
+        }
+        Some(Who::Bare(span))
     }
 
     /// Speech frames with no quotation of their own (`Roque membantah tuduhan itu.`,
