@@ -473,7 +473,17 @@ impl<'a> Discourse<'a> {
             .collect::<Vec<_>>()
             .join(" ");
         let mut memo = self.holders.borrow_mut();
-        let list = memo.entry(key).or_insert_with(|| self.holders_of(a, len));
+        let list = memo.entry(key.clone()).or_insert_with(|| {
+            let words: Vec<&str> = key.split(' ').collect();
+            let mut list = self.holders_of(a, &words);
+            // `kata Menkeu` after `Menteri Keuangan Sri Mulyani`: the role written out
+            if let Some(long) = role_expansion(&key) {
+                let long: Vec<&str> = long.split(' ').collect();
+                list.extend(self.holders_of(a, &long));
+                list.sort_by_key(|(s, _)| *s);
+            }
+            list
+        });
         let i = list.partition_point(|(s, _)| s + len < a);
         let (_, holder) = list.get(i.checked_sub(1)?)?;
         Some(Speaker {
@@ -482,13 +492,13 @@ impl<'a> Discourse<'a> {
         })
     }
 
-    /// Every earlier place where the `len` tokens from `a` are followed by a name: its start
-    /// and the holder (span unset), in text order.
-    fn holders_of(&self, a: usize, len: usize) -> Vec<(usize, Speaker)> {
-        let same = |x: usize, y: usize| self.t(x).eq_ignore_ascii_case(self.t(y));
+    /// Every place before token `a` where the words `role` (lower case) are followed by a
+    /// name: its start and the holder (span unset), in text order.
+    fn holders_of(&self, a: usize, role: &[&str]) -> Vec<(usize, Speaker)> {
+        let len = role.len();
         let mut out = Vec::new();
         for s in 0..a.saturating_sub(len) {
-            if !(0..len).all(|j| same(s + j, a + j)) {
+            if !(0..len).all(|j| self.t(s + j).eq_ignore_ascii_case(role[j])) {
                 continue;
             }
             let mut after = s + len;
@@ -545,6 +555,24 @@ fn entity_speaker(span: Span, e: &Entity) -> Speaker {
         id: Some(e.id.clone()),
         canonical: Some(e.canonical.clone()),
     }
+}
+
+/// The written-out form of an abbreviated role (`menkeu` → `menteri keuangan`), from
+/// `data/role_abbreviations.tsv`; `role` in lower case.
+fn role_expansion(role: &str) -> Option<&'static str> {
+    static TABLE: std::sync::OnceLock<HashMap<&'static str, &'static str>> =
+        std::sync::OnceLock::new();
+    TABLE
+        .get_or_init(|| {
+            include_str!("../../data/role_abbreviations.tsv")
+                .lines()
+                .filter(|l| !l.starts_with('#') && !l.is_empty())
+                .filter_map(|l| l.split_once('\t'))
+                .filter(|(short, _)| *short != "short")
+                .collect()
+        })
+        .get(role)
+        .copied()
 }
 
 #[cfg(test)]
