@@ -357,6 +357,16 @@ impl<'a> Discourse<'a> {
         self.hard = hard;
     }
 
+    /// The entities overlapping `span`, in order (found by binary search: the entities are
+    /// sorted by start, and their ends are taken to be sorted too, as everywhere here).
+    fn ents_over(&self, span: Span) -> impl Iterator<Item = &'a Entity> {
+        let ents = self.ents;
+        let i = ents.partition_point(|e| e.span.end <= span.start);
+        ents[i..]
+            .iter()
+            .take_while(move |e| e.span.start < span.end)
+    }
+
     /// The first entity (index) ending at byte `end`.
     fn ent_ending_at(&self, end: usize) -> Option<usize> {
         if self.ents_sorted {

@@ -351,10 +351,8 @@ impl<'a> Discourse<'a> {
     /// `Harsono mengakui`) is a person, canonical as written (issue 8); otherwise only a
     /// guess, with no canonical.
     fn words_as_speaker(&self, span: Span) -> Speaker {
-        let i = self.ents.partition_point(|e| e.span.end <= span.start);
-        let canonical = self.ents[i..]
-            .iter()
-            .take_while(|e| e.span.start < span.end)
+        let canonical = self
+            .ents_over(span)
             .find(|e| e.label == Label::Person)
             .map(|e| e.canonical.clone());
         if canonical.is_none() && self.name_like(span) {

@@ -278,12 +278,8 @@ impl<'a> Discourse<'a> {
         let boundary = x - 1;
         let w = self.t(boundary);
         let acronym = w.chars().count() >= 2 && w.chars().all(|c| !c.is_lowercase());
-        let at = self.toks[boundary].span;
         let body = self
-            .ents
-            .iter()
-            .skip(self.ents.partition_point(|e| e.span.end <= at.start))
-            .take_while(|e| e.span.start < at.end)
+            .ents_over(self.toks[boundary].span)
             .any(|e| e.label != Label::Person);
         let clear = words >= 2
             || w == ")"
@@ -395,11 +391,7 @@ impl<'a> Discourse<'a> {
 
     /// The entity to prefer inside `window`: a person, else the first one.
     fn best_entity(&self, window: Span) -> Option<&'a Entity> {
-        let i = self.ents.partition_point(|e| e.span.end <= window.start);
-        let inside = self.ents[i..]
-            .iter()
-            .take_while(|e| e.span.start < window.end)
-            .filter(|e| window.contains(e.span));
+        let inside = self.ents_over(window).filter(|e| window.contains(e.span));
         let mut first = None;
         for e in inside {
             if e.label == Label::Person {
@@ -791,11 +783,7 @@ impl<'a> Discourse<'a> {
             }
             words += 1;
         }
-        let i = self.ents.partition_point(|e| e.span.end <= span.start);
-        let other = self.ents[i..]
-            .iter()
-            .take_while(|e| e.span.start < span.end)
-            .any(|e| e.label != Label::Person);
+        let other = self.ents_over(span).any(|e| e.label != Label::Person);
         (1..=4).contains(&words) && !other
     }
 
