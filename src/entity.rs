@@ -45,6 +45,8 @@ const HEADS: &str = include_str!("../data/name_heads.tsv");
 const LOOSE_BLOCKERS: &str = include_str!("../data/loose_name_blockers.txt");
 const GLUED_TAILS: &str = include_str!("../data/glued_tails.txt");
 const ACRONYM_HEADS: &str = include_str!("../data/acronym_heads.txt");
+const ORG_TAILS: &str = include_str!("../data/org_tails.txt");
+const LEGAL_SUFFIXES: &str = include_str!("../data/legal_suffixes.txt");
 
 /// Longest personal name found by context, in words (initials and particles included).
 const MAX_NAME_WORDS: usize = 4;
@@ -86,6 +88,9 @@ pub(crate) const W_FREQ: u16 = 1 << 10;
 pub(crate) const W_ACR_HEAD: u16 = 1 << 11;
 /// `menurut`: a name right after it and a comma after the name (`Menurut Sutrisno, …`).
 const W_ACCORDING: u16 = 1 << 12;
+/// Ends an organisation's name (`Sekuritas`, `Group`, `Tbk`: `data/org_tails.txt` and the legal
+/// suffixes): in a role phrase the person's name starts after it.
+const W_ORG_TAIL: u16 = 1 << 13;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum TitleClass {
@@ -175,6 +180,19 @@ fn add_acronym_heads(words: &mut Words) {
     for line in data_lines(ACRONYM_HEADS, "") {
         for w in line.split_whitespace() {
             words.entry(w).or_default().flags |= W_ACR_HEAD;
+        }
+    }
+}
+
+/// org_tails.txt and legal_suffixes.txt: words that end an organisation's name (`Sekuritas`,
+/// `Tbk`); the suffix file lists several to a line, in their written case.
+fn add_org_tails(words: &mut Words) {
+    add_word_list(words, ORG_TAILS, W_ORG_TAIL);
+    for line in data_lines(LEGAL_SUFFIXES, "") {
+        for w in line.split_whitespace() {
+            // the lexicon is built once per process and keyed by `&'static str`
+            let lower: &'static str = Box::leak(w.to_lowercase().into_boxed_str());
+            words.entry(lower).or_default().flags |= W_ORG_TAIL;
         }
     }
 }
@@ -301,6 +319,7 @@ impl Lexicon {
         add_word_list(&mut words, LOOSE_BLOCKERS, W_LOOSE_BLOCK);
         add_acronym_heads(&mut words);
         add_word_list(&mut words, PARTICLES, W_PARTICLE);
+        add_org_tails(&mut words);
         add_speech_verbs(&mut words);
         let titles = read_titles(&mut words);
         let heads = read_heads();
@@ -706,8 +725,9 @@ impl<'a> Mentions<'a> {
         self.toks[i].span.as_str(self.text)
     }
 
+    /// The gazetteer entity over token `i` (None past the last token).
     fn covered(&self, i: usize) -> Option<&'a Entity> {
-        match self.cover[i] {
+        match self.cover.get(i).copied().unwrap_or(0) {
             0 => None,
             k => Some(&self.gaz[k as usize - 1]),
         }
@@ -925,13 +945,48 @@ impl<'a> Mentions<'a> {
                 k += 3;
                 continue;
             }
+            // `analis Ciptadana Sekuritas Rendra …`: the employer's name runs up to its last word
+            if let Some(end) = self.employer_end(k) {
+                k = end;
+                continue;
+            }
             let joiner = k > start && cap_next && matches!(s, "dan" | "&" | "," | "terpilih");
-            if !(role_word || joiner) {
+            // `Duta Besar RI di Qatar, …`: the post's place belongs to the role
+            let posted = k > start
+                && s == "di"
+                && self
+                    .covered(k + 1)
+                    .is_some_and(|e| matches!(e.label, Label::Gpe | Label::Loc));
+            if !(role_word || joiner || posted) {
                 break;
             }
             k += 1;
         }
         k
+    }
+
+    /// At token `k`, a run of up to four capitalised words ending in a word that ends an
+    /// organisation's name (`Ciptadana Sekuritas`, `Smartfren Telecom Tbk`: `W_ORG_TAIL`):
+    /// returns the token after the run's last such word. No company ends with a person's
+    /// name, so the words before the tail belong to the employer, not to the person.
+    fn employer_end(&self, k: usize) -> Option<usize> {
+        let n = self.toks.len();
+        let mut end = None;
+        let mut j = k;
+        while j < n && j < k + 5 {
+            let ti = self.info[j];
+            if ti.t & T_CAP == 0 || (j > k && ti.t & T_NL_BEFORE != 0) {
+                break;
+            }
+            if self.covered(j).is_some_and(|e| e.label == Label::Person) {
+                break;
+            }
+            j += 1;
+            if ti.w & W_ORG_TAIL != 0 {
+                end = Some(j);
+            }
+        }
+        end
     }
 
     /// Token `i` (a title) stands inside a place or body name: a head word comes before it,
@@ -1101,7 +1156,11 @@ impl<'a> Mentions<'a> {
                 || a > 0 && self.info[a - 1].w & W_TITLE != 0 && self.after_head(a - 1)
                 // `pendiri PT Tirta Makmur Sejahtera`: a short run after a
                 // company head is the company's name
-                || a > 0 && b - a <= 3 && self.head_kind(a - 1, &["company"]);
+                // (`Sinar Karya Group Andi …`: a head that ends the employer's name is a tail)
+                || a > 0
+                    && b - a <= 3
+                    && self.info[a - 1].w & W_ORG_TAIL == 0
+                    && self.head_kind(a - 1, &["company"]);
             if !more {
                 return Some(self.cand(a, b, Label::Person, "person", joins));
             }
@@ -1118,10 +1177,48 @@ impl<'a> Mentions<'a> {
             return None;
         }
         let (a, b, joins) = self.name_at(i + 1)?;
+        // `kata Kalapas Kotabumi, Sudarmin Jaya`: a role the titles list lacks
+        if let Some((a2, b2, joins2)) = self.name_after_unknown_role(b) {
+            return Some(self.cand(a2, b2, Label::Person, "person", joins2));
+        }
         // `kata Regional Partnership Manager X`: words before a title are role
         let role = b < n && self.info[b].t & T_CAP != 0 && self.info[b].w & W_TITLE != 0;
         (self.info[i].t & T_HEADLINE == 0 && !role)
             .then(|| self.cand(a, b, Label::Person, "person", joins))
+    }
+
+    /// After a speech verb, a capitalised run ending at `b` that is a role the titles list
+    /// lacks (`Kasudin Gulkarmat`, `Kalapas Kotabumi`), when what follows shows it: a place or
+    /// body the gazetteer knows, or a comma, then a name of two or more words that ends the
+    /// clause (`kata Kasudin Gulkarmat Jakarta Selatan Hendra Wijaya kepada …`, `kata Kalapas
+    /// Kotabumi, Sudarmin Jaya.`). A person is not followed by a second person's name, so
+    /// the first run was the role. Returns that name.
+    fn name_after_unknown_role(&self, b: usize) -> Option<(usize, usize, Option<usize>)> {
+        let n = self.toks.len();
+        let (a2, b2, joins) = self.name_at(self.after_role_gap(b)?)?;
+        let words = (a2..b2).filter(|&x| self.info[x].t & T_WORD != 0).count();
+        let ends = b2 >= n
+            || self.info[b2].t & T_NL_BEFORE != 0
+            || matches!(self.s(b2), "," | "." | ";" | ":" | ")")
+            || self.info[b2].t & (T_WORD | T_CAP) == T_WORD
+                && !matches!(self.s(b2), "dan" | "serta" | "atau");
+        (words >= 2 && ends).then_some((a2, b2, joins))
+    }
+
+    /// Past the gap between an unknown role ending at `b` and the name after it: places and
+    /// bodies the gazetteer knows, then a comma. None when there is no gap.
+    fn after_role_gap(&self, b: usize) -> Option<usize> {
+        let n = self.toks.len();
+        let mut k = b;
+        while let Some(e) = self.covered(k).filter(|e| e.label != Label::Person) {
+            while k < n && self.covered(k).is_some_and(|o| std::ptr::eq(o, e)) {
+                k += 1;
+            }
+        }
+        if k < n && self.s(k) == "," {
+            k += 1;
+        }
+        (k > b && k < n && self.info[k].t & T_NL_BEFORE == 0).then_some(k)
     }
 
     /// A speech verb after the name (`Budi Santoso menjelaskan`): the name before it, unless
@@ -1337,7 +1434,13 @@ impl Mentions<'_> {
             let glued_next = b < n
                 && self.info[b].t & T_NL_BEFORE == 0
                 && (self.info[b].t & T_CAP != 0 || self.cover[b] != 0);
+            // `kata Kalapas Kotabumi, Sudarmin Jaya`: the role before the speaker's name
+            let role = prev.w & W_SPEECH_AFTER != 0
+                && self
+                    .after_role_gap(b)
+                    .is_some_and(|k| out.iter().any(|c| c.a == k && c.label == Label::Person));
             if words >= 2
+                && !role
                 && joins.is_none()
                 && plain
                 && !acronym_after
@@ -1524,8 +1627,11 @@ fn find_with_info(text: &str, tokens: &[Token], gaz: Vec<Entity>) -> (Vec<Entity
         if c.label == Label::Person && c.joins.is_none() && doc.glue_damaged(c) {
             continue;
         }
-        // `Kalbe International Pte. Ltd.`: a legal suffix makes no person
-        if c.label == Label::Person && (c.a..c.b).any(|k| extend::legal_suffix(doc.s(k))) {
+        // `Kalbe International Pte. Ltd.`, `Sinarmas Sekuritas menilai`: a legal suffix or a
+        // word that ends company names makes no person
+        if c.label == Label::Person
+            && (c.a..c.b).any(|k| doc.info[k].w & W_ORG_TAIL != 0 || extend::legal_suffix(doc.s(k)))
+        {
             continue;
         }
         let start = tokens[c.a].span.start;

@@ -129,21 +129,55 @@ impl<'a> Discourse<'a> {
     /// `kata Juru Bicara Partai X, Budi Santoso`: a titled window closed by a comma is a role,
     /// and the name after the comma is the speaker — only a person the entity stage found or a
     /// run of name words (not `Kamis`); a place between commas is still the role's.
+    ///
+    /// A capitalised window with no title (a role the titles list lacks: `kata Kalapas
+    /// Kotabumi, Sudarmin Jaya`) counts only when the entity stage found a person right after
+    /// the comma; a person's name is not followed by another person's.
     fn name_after_role_comma(&self, w: &Window) -> Option<Who> {
-        if !w.titled || self.t(w.end) != "," {
-            return None;
+        let comma = self.role_comma(w)?;
+        if !w.titled {
+            let own = w.ent.is_some_and(|e| e.label == Label::Person);
+            return match self.name_after_comma(comma + 1)? {
+                Who::Mention(span) if !own && self.person_at(span) => Some(Who::Mention(span)),
+                _ => None,
+            };
         }
-        if let Some(who) = self.name_after_comma(w.end + 1) {
+        if let Some(who) = self.name_after_comma(comma + 1) {
             return Some(who);
         }
         // `kata Ketua Cabang NU Kencong, Jember, Ahmad Fauzan`: a place between commas is
         // still the role's.
-        if let Some(j) = self.place_between_commas(w.end + 1) {
+        if let Some(j) = self.place_between_commas(comma + 1) {
             if let Some(who) = self.name_after_comma(j) {
                 return Some(who);
             }
         }
-        self.one_word_name_after_comma(w.end + 1)
+        self.one_word_name_after_comma(comma + 1)
+    }
+
+    /// The comma that closes a role window: right after it, or after the place of the post
+    /// (`kata Duta Besar RI di Qatar, Rizal Hasan`).
+    fn role_comma(&self, w: &Window) -> Option<usize> {
+        if !w.titled && !self.is_cap(w.k) {
+            return None;
+        }
+        let mut j = w.end;
+        if w.titled && self.t(j) == "di" {
+            let at = self.toks.get(j + 1)?.span.start;
+            let i = self.ents.partition_point(|e| e.span.start < at);
+            let place = self
+                .ents
+                .get(i)
+                .filter(|e| e.span.start == at && matches!(e.label, Label::Gpe | Label::Loc))?;
+            j = self.toks.partition_point(|t| t.span.start < place.span.end);
+        }
+        (j + 1 < self.toks.len() && self.t(j) == "," && self.p(j + 1) == self.p(w.k)).then_some(j)
+    }
+
+    /// `span` is exactly a person the entity stage found.
+    fn person_at(&self, span: Span) -> bool {
+        self.ent_at(span)
+            .is_some_and(|i| self.ents[i].label == Label::Person)
     }
 
     /// `ujar pejabat itu`, `kata Ketua Partai X tersebut`: a role ending in a demonstrative
