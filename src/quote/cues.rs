@@ -85,7 +85,11 @@ pub(super) const SUBJECT_LEAD: u64 = 1 << 30;
 /// between a title and the name, never part of the name.
 pub(super) const TITLE_TAIL: u64 = 1 << 31;
 
-pub(super) const CLASSES: [(&str, u64); 41] = [
+/// Indefinite determiners (`seorang`, `salah`): a speaker phrase opening with one is an unnamed
+/// source (`kata seorang sumber`).
+pub(super) const INDEFINITE: u64 = 1 << 42;
+
+pub(super) const CLASSES: [(&str, u64); 42] = [
     ("post", POST),
     ("say", SAY),
     ("say-bahwa", SAY_BAHWA),
@@ -127,6 +131,7 @@ pub(super) const CLASSES: [(&str, u64); 41] = [
     ("apposition", APPOSITION),
     ("object-noun", OBJECT_NOUN),
     ("say-clause", SAY_CLAUSE),
+    ("indefinite", INDEFINITE),
 ];
 
 /// The clitic that makes `ujar` the speaker's own word (`ujarnya`), `menurut` anaphoric.

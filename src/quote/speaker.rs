@@ -21,6 +21,9 @@ const MAX_ABBREVIATED_TITLE: usize = 4;
 const MAX_TAIL_NAME_WORDS: usize = 3;
 /// Longest role phrase in words (`juru bicara Kementerian Luar Negeri`), longer is a clause.
 const MAX_ROLE_WORDS: usize = 5;
+/// Most words between a post cue and a social-media handle (`tulis pengguna dengan nama akun
+/// @rina`).
+const MAX_HANDLE_LEAD: usize = 5;
 /// Longest phrase between a subject and its speech verb (`kepada wartawan di Jakarta`).
 const MAX_INTERLUDE: usize = 7;
 
@@ -49,12 +52,16 @@ impl<'a> Discourse<'a> {
         if self.c(k) & MEDIA != 0 {
             return None;
         }
+        if let Some(who) = self.account_handle(k) {
+            return Some(who);
+        }
         let w = self.speaker_window(k)?;
         self.name_after_role_comma(&w)
             .or_else(|| self.demonstrative_role(&w))
             .or_else(|| self.person_in_window(&w))
             .or_else(|| self.person_at_role_tail(&w))
             .or_else(|| self.person_at_role_end(&w))
+            .or_else(|| self.indefinite_source(&w))
             .or_else(|| self.role_or_entity(&w))
             .or_else(|| self.capitalised_speaker(&w))
             .or_else(|| self.name_after_lowercase_role(&w))
@@ -72,6 +79,60 @@ impl<'a> Discourse<'a> {
             return Some(Who::Bare(self.toks[k].span));
         }
         None
+    }
+
+    /// `tulis akun Twitter @BMKGinfo`, `kicau pemilik akun @budi_s`: the account's handle
+    /// names who writes, never the platform (`Twitter`) or the words before the handle.
+    fn account_handle(&self, k: usize) -> Option<Who> {
+        let n = self.toks.len();
+        let h = (k..n.min(k + MAX_HANDLE_LEAD + 1))
+            .take_while(|&j| {
+                self.p(j) == self.p(k)
+                    && (self.is_word(j) && self.c(j) & CONTEXT == 0 || self.is_handle(j))
+            })
+            .find(|&j| self.is_handle(j))?;
+        (h == k || self.is_lower(k)).then(|| Who::Mention(self.toks[h].span))
+    }
+
+    fn is_handle(&self, j: usize) -> bool {
+        self.toks
+            .get(j)
+            .is_some_and(|t| t.kind == TokenKind::Mention)
+    }
+
+    /// `kata seorang sumber yang dekat dengan perusahaan`, `ujar salah seorang warga Kyiv`: an
+    /// unnamed source (no name after a comma: rules before this one take that). The phrase is
+    /// the speaker, with nobody behind it, however long the description: neither a place in
+    /// it nor the previous speaker. A spokesperson of a named body (`seorang juru bicara
+    /// Google`) is left to the next rule, which gives the body.
+    fn indefinite_source(&self, w: &Window) -> Option<Who> {
+        let k = w.k;
+        if self.c(k) & INDEFINITE == 0 || !self.is_lower(k) {
+            return None;
+        }
+        // the determiner and the noun after it (`salah seorang` is two words)
+        let mut e = k + 1;
+        while e < w.end && self.c(e) & INDEFINITE != 0 && self.is_lower(e) {
+            e += 1;
+        }
+        if e >= w.end || !self.is_lower(e) {
+            return None;
+        }
+        // `seorang pemandu bernama Yulita`, `salah seorang saksi mata Maizarni`: named after
+        // all; `seorang eksekutif Samsung`: the body speaks. Only a place leaves it unnamed.
+        let place = |j: usize| {
+            self.ents_over(self.toks[j].span).any(|x| {
+                matches!(x.label, Label::Gpe | Label::Loc) && x.span.contains(self.toks[j].span)
+            })
+        };
+        if (e..w.end).any(|j| self.is_cap(j) && !place(j)) {
+            return None;
+        }
+        let last = (e..w.end.min(e + MAX_ROLE_WORDS))
+            .take_while(|&j| self.is_lower(j))
+            .last()
+            .unwrap_or(e);
+        Some(Who::Bare(self.span(k, last)))
     }
 
     /// The window after a post cue at `k`: words (and `.` after an initial or an abbreviated
