@@ -89,7 +89,11 @@ pub(super) const TITLE_TAIL: u64 = 1 << 31;
 /// source (`kata seorang sumber`).
 pub(super) const INDEFINITE: u64 = 1 << 42;
 
-pub(super) const CLASSES: [(&str, u64); 42] = [
+/// Nouns for bodies (`perusahaan`, `kementerian`): a demonstrative phrase they head
+/// (`perusahaan itu`) points back to an organisation, not to a person.
+pub(super) const BODY_NOUN: u64 = 1 << 43;
+
+pub(super) const CLASSES: [(&str, u64); 43] = [
     ("post", POST),
     ("say", SAY),
     ("say-bahwa", SAY_BAHWA),
@@ -132,6 +136,7 @@ pub(super) const CLASSES: [(&str, u64); 42] = [
     ("object-noun", OBJECT_NOUN),
     ("say-clause", SAY_CLAUSE),
     ("indefinite", INDEFINITE),
+    ("body-noun", BODY_NOUN),
 ];
 
 /// The clitic that makes `ujar` the speaker's own word (`ujarnya`), `menurut` anaphoric.

@@ -129,6 +129,12 @@ impl<'a> Discourse<'a> {
         self.trim(Span::new(s.start, s.start + trimmed.len()))
     }
 
+    /// Tokens `a..b` are only clause connectors (`Namun`, `Tapi`, `Sementara itu`): a cue after
+    /// them opens its sentence.
+    fn connectors_only(&self, a: usize, b: usize) -> bool {
+        a < b && (a..b).all(|j| self.c(j) & SUBJECT_LEAD != 0)
+    }
+
     /// `Menurut X, …` / `…, menurut X, …`.
     fn according_claim(&self, m: usize, sa: usize, sb: usize) -> Option<Cand> {
         let comma = (m + 1..sb.min(m + 12)).find(|&k| self.t(k) == ",");
@@ -169,7 +175,8 @@ impl<'a> Discourse<'a> {
                 } else {
                     self.trim_claim(self.span(sa, m - 2))
                 }
-            } else if m == sa || self.t(m - 1) == "," {
+            } else if m == sa || self.t(m - 1) == "," || self.connectors_only(sa, m) {
+                // `Menurut X, …`, `Namun menurut X, …`
                 self.claim_after(comma + 1, sb)?
             } else {
                 return None;

@@ -60,6 +60,8 @@ impl Known {
 
 /// Farthest a bare quotation may stand from its speaker's last cue, in paragraphs.
 const MAX_CONTINUATION_PARAGRAPHS: u32 = 3;
+/// Organisations looked at, latest first, for a demonstrative body phrase (`perusahaan itu`).
+const MAX_BODY_ANTECEDENTS: usize = 30;
 
 /// The current speaker and the byte offset of the cue that made them so.
 type Last = Option<(usize, Speaker)>;
@@ -159,6 +161,10 @@ impl<'a> Discourse<'a> {
                 canonical: None,
             }),
             Who::Anaphor(span) => {
+                // `kata perusahaan itu`, `ungkap kementerian tersebut`: a body, not a person
+                if let Some(body) = self.body_anaphor(span) {
+                    return Some(body);
+                }
                 let s = self.salient(persons, last, c.at);
                 Some(Speaker {
                     span,
@@ -168,6 +174,38 @@ impl<'a> Discourse<'a> {
             }
             Who::Mention(span) => Some(self.name(span, known)),
         }
+    }
+
+    /// A demonstrative phrase headed by a body noun (`kementerian tersebut`, `yayasan itu`:
+    /// class `body-noun`) points back to an organisation named with that noun, never to the
+    /// salient person: the latest organisation in running text before it whose name or
+    /// canonical name opens with the noun (`Kementerian Luar Negeri Israel`, also when written
+    /// `Kemlu Israel`). None when `span` is no such phrase or no such organisation is named:
+    /// the usual anaphor rule decides then (a company called `perusahaan itu` is usually the
+    /// current speaker already).
+    fn body_anaphor(&self, span: Span) -> Option<Speaker> {
+        let text = span.as_str(self.text);
+        let mut words = text.split_whitespace();
+        let head = words.next()?;
+        if words.next().is_none() || self.cues.class(head) & BODY_NOUN == 0 {
+            return None;
+        }
+        let opens = |s: &str| {
+            s.split_whitespace()
+                .next()
+                .is_some_and(|w| w.eq_ignore_ascii_case(head))
+        };
+        let e = self.ents[..self.ents.partition_point(|e| e.span.start < span.start)]
+            .iter()
+            .rev()
+            .filter(|e| e.label == Label::Org && self.body_like(e.span))
+            .take(MAX_BODY_ANTECEDENTS)
+            .find(|e| opens(e.span.as_str(self.text)) || opens(&e.canonical))?;
+        Some(Speaker {
+            span,
+            id: Some(e.id.clone()),
+            canonical: Some(e.canonical.clone()),
+        })
     }
 
     /// Who `dia` or `ujarnya` at byte `at` stands for: the last speaker goes on unless a
