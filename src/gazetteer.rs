@@ -102,7 +102,7 @@ use crate::span::{Entity, Label, Source, Span, Token, TokenKind};
 pub const HEADER: &str = "id\tlabel\tkind\tcanonical\taliases\tpriority";
 
 /// The embedded default gazetteers, as (name, content) pairs, in loading order.
-const DEFAULT_FILES: [(&str, &str); 6] = [
+const DEFAULT_FILES: [(&str, &str); 7] = [
     (
         "gazetteers/countries.tsv",
         include_str!("../gazetteers/countries.tsv"),
@@ -122,6 +122,10 @@ const DEFAULT_FILES: [(&str, &str); 6] = [
     (
         "gazetteers/organizations.tsv",
         include_str!("../gazetteers/organizations.tsv"),
+    ),
+    (
+        "gazetteers/companies_idx.tsv",
+        include_str!("../gazetteers/companies_idx.tsv"),
     ),
     (
         "gazetteers/people.tsv",
