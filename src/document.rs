@@ -558,35 +558,17 @@ impl InPlace<'_> {
         self.len += len.min(32);
     }
 
-    /// Decimal digits of `n`, written in place from the last one.
+    /// Decimal digits of `n` (see [`write_uint`]).
     #[inline]
-    fn uint(&mut self, mut n: usize) {
-        let mut digits = 1;
-        let mut m = n;
-        while m >= 10 {
-            m /= 10;
-            digits += 1;
-        }
-        for at in (self.len..self.len + digits).rev() {
-            self.buf[at] = b'0' + (n % 10) as u8;
-            n /= 10;
-        }
-        self.len += digits;
+    fn uint(&mut self, n: usize) {
+        self.put(itoa::Buffer::new().format(n).as_bytes());
     }
 }
 
-/// Decimal digits of `n`. (Pushed and reversed: offsets are short, and a copy of a few
-/// bytes of unknown length is a `memcpy` call.)
-fn write_uint(out: &mut Vec<u8>, mut n: usize) {
-    let start = out.len();
-    loop {
-        out.push(b'0' + (n % 10) as u8);
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    out[start..].reverse();
+/// Decimal digits of `n`, by `itoa` (two digits per step from a table: a division per
+/// digit, as before, was a sixth of the record writer's time).
+fn write_uint(out: &mut Vec<u8>, n: usize) {
+    out.extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
 }
 
 /// The record names of token kinds (serde's, checked by a test).
