@@ -431,25 +431,35 @@ pub(crate) struct TokInfo {
 /// triggers, particles, portfolio words (all but the case statistics and acronym heads).
 const W_TRIGGERS: u16 = !(W_STRICT | W_LOOSE | W_FREQ | W_ACR_HEAD);
 
-/// The lexicon flags of every token ([`Lexicon::flags_of`] of each word, 0 for other tokens),
-/// for callers without a [`crate::wordclass::WordTable`] (which gives the same in one lookup
-/// with the cue classes).
+/// The flags a lower-case word brings to [`token_info`]: all of them when it is a trigger
+/// (some flag of [`W_TRIGGERS`]), else none. Few words are: the table of them is small enough
+/// to stay in cache, unlike the whole lexicon.
+pub(crate) fn trigger_flags(flags: u16) -> u16 {
+    if flags & W_TRIGGERS != 0 {
+        flags
+    } else {
+        0
+    }
+}
+
+/// The [`trigger_flags`] of every token (0 for tokens that are not words), for callers without
+/// a [`crate::wordclass::WordTable`] (which gives the same in one lookup with the cue classes).
 pub(crate) fn word_flags(text: &str, tokens: &[Token]) -> Vec<u16> {
     let lex = lexicon();
     let mut buf = String::new();
     tokens
         .iter()
         .map(|t| match t.kind {
-            TokenKind::Word => lex.flags_of(t.span.as_str(text), &mut buf),
+            TokenKind::Word => trigger_flags(lex.flags_of(t.span.as_str(text), &mut buf)),
             _ => 0,
         })
         .collect()
 }
 
-/// Computes [`TokInfo`] for every token from its shape and its lexicon flags `lex` (see
-/// [`word_flags`]): the flags of capitalised words outside `cover`ed tokens, and of lower-case
-/// words only when they are triggers near a capitalised word. With `full == false` flags are
-/// not read (`lex` may be empty) and headlines not marked (all that resolution needs).
+/// Computes [`TokInfo`] for every token: the lexicon flags of capitalised words outside
+/// `cover`ed tokens (one lookup each), and of lower-case words only when they are triggers
+/// near a capitalised word (from `lex`, their [`trigger_flags`]). With `full == false` flags
+/// are not read (`lex` may be empty) and headlines not marked (all that resolution needs).
 pub(crate) fn token_info(
     text: &str,
     tokens: &[Token],
@@ -457,6 +467,8 @@ pub(crate) fn token_info(
     cover: &[u32],
     lex: &[u16],
 ) -> Vec<TokInfo> {
+    let lexicon = lexicon();
+    let mut buf = String::with_capacity(32);
     let mut out = Vec::with_capacity(tokens.len());
     let bytes = text.as_bytes();
     let mut prev_end = 0;
@@ -513,7 +525,7 @@ pub(crate) fn token_info(
             if cover.get(i).is_some_and(|&c| c != 0) {
                 0
             } else {
-                lex[i]
+                lexicon.flags_of(s, &mut buf)
             }
         } else {
             // (two back over an adverb: `Budi kemudian menjelaskan`)
@@ -525,7 +537,7 @@ pub(crate) fn token_info(
                         tokens[i - 1].span.as_str(text),
                         "kemudian" | "juga" | "lalu" | "pun" | "sendiri"
                     ));
-            if !near || lex[i] & W_TRIGGERS == 0 {
+            if !near || lex[i] == 0 {
                 0
             } else if s.is_ascii() && !s.ends_with('.') && s.bytes().any(|b| b.is_ascii_uppercase())
             {

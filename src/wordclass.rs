@@ -1,30 +1,36 @@
 //! Word classes: what the entity lexicon and the quote stage's cue table say about each word
 //! token of a document, found with one hash lookup per word.
 //!
-//! Both stages ask about every word: the entity stage for its lexicon flags (`W_*`: strict,
-//! title, speech verb, …), the quote stage for its cue classes (`post`, `say`, …). Asked
-//! separately that was two lookups per word (three with the entity stage's small trigger
-//! map), each lower-casing and hashing the word again, about a tenth of a run's time. The
-//! [`WordTable`] merges both tables into one keyed by the lower-cased word, and
-//! [`WordTable::classify`] fills both per-token tables in one pass over the tokens.
+//! Both stages ask about every word: the quote stage for its cue classes (`post`, `say`, …),
+//! the entity stage, for a lower-case word next to a capitalised one, for its trigger flags
+//! (`W_*`: speech verb, title, particle, …). Asked separately that was two lookups, each
+//! lower-casing and hashing the word again. The [`WordTable`] merges both small tables into
+//! one keyed by the lower-cased word, and [`WordTable::classify`] fills both per-token tables
+//! in one pass over the tokens. (The whole lexicon, 21k words with their case statistics, is
+//! not merged in: a table that size misses the cache on nearly every lookup, which made a
+//! merged lookup for every word cost more than the two small ones. The entity stage asks it
+//! for capitalised words only.)
 //!
-//! The answers are exactly the ones the separate lookups give
-//! ([`crate::entity::Lexicon::flags_of`] and [`Cues::class`]): words the merged table cannot
-//! key (non-ASCII, longer than 15 bytes, or ending in a `.` that the lexicon strips and the
-//! cue table does not) are asked of both tables as before.
+//! The answers are exactly the ones the separate lookups give ([`Cues::class`], and
+//! [`crate::entity::trigger_flags`] of [`crate::entity::Lexicon::flags_of`]): words the merged
+//! table cannot key (non-ASCII, longer than 15 bytes, or ending in a `.` that the lexicon
+//! strips and the cue table does not) are asked of both tables as before.
 
 use rustc_hash::FxHashMap;
 
-use crate::entity::lexicon;
+use crate::entity::{lexicon, trigger_flags};
 use crate::quote::Cues;
 use crate::span::{Token, TokenKind};
 
-/// The lexicon flags and cue classes of the lower-cased ASCII words of at most 15 bytes that
-/// either table knows, keyed by [`pack16`]. Built once per [`crate::Tagger`] (its cue table
-/// may be its own), read by any number of threads.
+/// The lexicon trigger flags and cue classes of the lower-cased ASCII words of at most 15
+/// bytes that either table knows, keyed by [`pack16`]. Built once per [`crate::Tagger`] (its
+/// cue table may be its own), read by any number of threads.
 #[derive(Debug)]
 pub(crate) struct WordTable {
     map: FxHashMap<u128, Entry>,
+    /// One bit per [`filter_key`] of some word: most words of a text are in neither table,
+    /// and this rejects them without hashing.
+    filter: Vec<u64>,
 }
 
 /// What both tables say about one word.
@@ -39,7 +45,8 @@ struct Entry {
 /// stage keeps its cue table for the whole document).
 #[derive(Debug, Default)]
 pub(crate) struct Classes {
-    /// Entity lexicon flags (`W_*`) of the word, lower-cased and without a final `.`.
+    /// Entity lexicon flags (`W_*`) of the word, lower-cased and without a final `.`, when it
+    /// is a trigger ([`crate::entity::trigger_flags`]).
     pub(crate) lex: Vec<u16>,
     /// Quote cue classes of the word.
     pub(crate) cue: Vec<u64>,
@@ -51,7 +58,7 @@ impl WordTable {
         let mut map: FxHashMap<u128, Entry> = FxHashMap::default();
         for (word, flags) in lexicon().flagged_words() {
             // (the lexicon's words are lower case; one that is not could never be found)
-            if word.bytes().any(|b| b.is_ascii_uppercase()) {
+            if trigger_flags(flags) == 0 || word.bytes().any(|b| b.is_ascii_uppercase()) {
                 continue;
             }
             if let Some(key) = key_at(word.as_bytes(), 0, word.len()) {
@@ -61,7 +68,22 @@ impl WordTable {
         for (key, class) in cues.packed_words() {
             map.entry(key).or_default().cue = class;
         }
-        WordTable { map }
+        let mut filter = vec![0u64; FILTER_WORDS];
+        for &key in map.keys() {
+            let k = filter_key(key);
+            filter[k / 64] |= 1 << (k % 64);
+        }
+        WordTable { map, filter }
+    }
+
+    /// The entry of a key, if some word has it.
+    #[inline]
+    fn get(&self, key: u128) -> Entry {
+        let k = filter_key(key);
+        if self.filter[k / 64] & (1 << (k % 64)) == 0 {
+            return Entry::default();
+        }
+        self.map.get(&key).copied().unwrap_or_default()
     }
 
     /// The classes of every token of a document, one lookup per word token.
@@ -80,12 +102,15 @@ impl WordTable {
             }
             (out.lex[i], out.cue[i]) = match key_at(bytes, t.span.start, t.span.len()) {
                 Some(k) => {
-                    let e = self.map.get(&k).copied().unwrap_or_default();
+                    let e = self.get(k);
                     (e.lex, e.cue)
                 }
                 None => {
                     let s = t.span.as_str(text);
-                    (lexicon().flags_of(s, &mut buf), cues.class(s))
+                    (
+                        trigger_flags(lexicon().flags_of(s, &mut buf)),
+                        cues.class(s),
+                    )
                 }
             };
         }
@@ -115,6 +140,19 @@ fn key_at(text: &[u8], start: usize, len: usize) -> Option<u128> {
         return None;
     }
     Some(packed(w, len))
+}
+
+/// Size of the filter in 64-bit words: one bit per 15-bit [`filter_key`].
+const FILTER_WORDS: usize = 1 << (15 - 6);
+
+/// The filter bit of a packed word: its length and the low five bits of its first and last
+/// bytes.
+#[inline]
+fn filter_key(key: u128) -> usize {
+    let len = (key >> 120) as usize;
+    let first = key as usize & 31;
+    let last = (key >> (8 * len.saturating_sub(1))) as usize & 31;
+    len | first << 5 | last << 10
 }
 
 /// The high bit of every byte of a `u128`.
@@ -166,7 +204,10 @@ mod tests {
         for (i, t) in tokens.iter().enumerate() {
             let s = t.span.as_str(text);
             let (lex, cue) = if t.kind == TokenKind::Word {
-                (lexicon().flags_of(s, &mut buf), cues.class(s))
+                (
+                    trigger_flags(lexicon().flags_of(s, &mut buf)),
+                    cues.class(s),
+                )
             } else {
                 (0, 0)
             };
