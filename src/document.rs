@@ -224,7 +224,11 @@ impl Document {
         // a time with a call per string, which made writing a third of a run with tokens.
         // `Serialize for Document` writes the same bytes (the tests compare them).
         let text = self.text.as_str();
-        let chars = Chars::new(text, offsets);
+        // The byte-to-char table (four bytes per byte of text) is the thread's, reused.
+        thread_local! {
+            static TABLE: std::cell::Cell<Vec<u32>> = const { std::cell::Cell::new(Vec::new()) };
+        }
+        let chars = Chars::with_table(text, offsets, TABLE.take());
         let mut w = Json {
             out,
             chars: &chars,
@@ -252,7 +256,12 @@ impl Document {
         w.out.extend_from_slice(b",\"quotes\":");
         w.list(&self.quotes, Json::quote);
         w.out.push(b'}');
-        w.finish()
+        let done = w.finish();
+        let mut table = chars.table;
+        // (a huge document's table is not kept for the small ones after it)
+        table.shrink_to(1 << 20);
+        TABLE.set(table);
+        done
     }
 
     /// The record's fields before its lists: `id`, the input's other fields carried through,
@@ -718,13 +727,16 @@ pub(crate) struct Chars {
 
 impl Chars {
     pub(crate) fn new(text: &str, offsets: Offsets) -> Chars {
+        Chars::with_table(text, offsets, Vec::new())
+    }
+
+    /// [`Chars::new`], filling `table` (cleared first), so that a caller can reuse one.
+    fn with_table(text: &str, offsets: Offsets, mut table: Vec<u32>) -> Chars {
+        table.clear();
         if text.is_ascii() {
-            return Chars {
-                table: Vec::new(),
-                ascii: true,
-            };
+            return Chars { table, ascii: true };
         }
-        let mut table = Vec::with_capacity(text.len() + 1);
+        table.reserve(text.len() + 1);
         let mut count = 0u32;
         // A four-byte UTF-8 sequence (lead byte 0xF0..) is a character above U+FFFF: one
         // character, two UTF-16 units.

@@ -52,6 +52,15 @@ pub(crate) struct Classes {
     pub(crate) cue: Vec<u64>,
 }
 
+impl Classes {
+    /// Gives back the memory of a huge document, so that a thread does not keep it for the
+    /// small ones after it.
+    pub(crate) fn shrink(&mut self) {
+        self.lex.shrink_to(1 << 16);
+        self.cue.shrink_to(1 << 16);
+    }
+}
+
 impl WordTable {
     /// Merges the entity lexicon with `cues`.
     pub(crate) fn new(cues: &Cues) -> WordTable {

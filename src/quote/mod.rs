@@ -130,7 +130,7 @@ pub fn find(
             }
         })
         .collect();
-    find_classified(text, tokens, sentences, entities, zones, cues, cls)
+    find_classified(text, tokens, sentences, entities, zones, cues, &cls)
 }
 
 /// [`find`], given the cue classes of every token (`cls[i]`: [`Cues::class`] of token `i` when
@@ -142,7 +142,7 @@ pub(crate) fn find_classified(
     entities: &[Entity],
     zones: &[Zone],
     cues: &Cues,
-    cls: Vec<u64>,
+    cls: &[u64],
 ) -> Vec<Quote> {
     if tokens.is_empty() {
         return Vec::new();
@@ -265,7 +265,7 @@ struct Discourse<'a> {
     zones: &'a [Zone],
     cues: &'a Cues,
     /// Class bits per token.
-    cls: Vec<u64>,
+    cls: &'a [u64],
     /// Paragraph number per token.
     para: Vec<u32>,
     /// Sentence (token range) per token.
@@ -294,7 +294,7 @@ impl<'a> Discourse<'a> {
         sentences: &[Span],
         ents: &'a [Entity],
         cues: &'a Cues,
-        cls: Vec<u64>,
+        cls: &'a [u64],
     ) -> Discourse<'a> {
         let mut para = Vec::with_capacity(toks.len());
         let mut p = 0u32;
