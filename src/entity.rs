@@ -120,9 +120,6 @@ pub(crate) struct WordInfo {
 #[derive(Debug)]
 pub(crate) struct Lexicon {
     words: FxMap<&'static str, WordInfo>,
-    /// Flags of the few words that matter in lower case (triggers, particles, portfolio
-    /// words): a small map that stays in cache, looked up for every lower-case token.
-    small: FxMap<&'static str, u16>,
     /// `flags` of every word of `words`, keyed by the word packed inline ([`pack`]): 16-byte
     /// entries keep the 21k-word table in L2, where the 72-byte `words` entries missed cache on
     /// nearly every capitalised token. Words too long to pack are in `long_flags`.
@@ -324,15 +321,9 @@ impl Lexicon {
         let titles = read_titles(&mut words);
         let heads = read_heads();
         index_phrases(&mut words, &titles, &heads);
-        let small = words
-            .iter()
-            .filter(|(_, w)| w.flags & !(W_STRICT | W_LOOSE | W_FREQ | W_ACR_HEAD) != 0)
-            .map(|(&k, w)| (k, w.flags))
-            .collect();
         let (packed, long_flags) = pack_flags(&words);
         Lexicon {
             words,
-            small,
             packed,
             long_flags,
             titles,
@@ -346,6 +337,15 @@ impl Lexicon {
             Some(p) => self.packed.get(&p).copied().unwrap_or(0),
             None => self.long_flags.get(lower).copied().unwrap_or(0),
         }
+    }
+
+    /// Every word with flags, with them: what the merged word table
+    /// ([`crate::wordclass::WordTable`]) takes from the lexicon.
+    pub(crate) fn flagged_words(&self) -> impl Iterator<Item = (&'static str, u16)> + '_ {
+        self.words
+            .iter()
+            .filter(|(_, w)| w.flags != 0)
+            .map(|(&k, w)| (k, w.flags))
     }
 }
 
@@ -446,11 +446,47 @@ pub(crate) struct TokInfo {
     pub(crate) w: u16,
 }
 
-/// Computes [`TokInfo`] for every token: one lexicon lookup per word token (a small map for
-/// lower-case words; none inside `cover`ed tokens). With `full == false` lower-case words are not looked up and headlines
-/// not marked (all that resolution needs).
-pub(crate) fn token_info(text: &str, tokens: &[Token], full: bool, cover: &[u32]) -> Vec<TokInfo> {
+/// The lexicon flags that only matter for a lower-case word next to a capitalised one:
+/// triggers, particles, portfolio words (all but the case statistics and acronym heads).
+const W_TRIGGERS: u16 = !(W_STRICT | W_LOOSE | W_FREQ | W_ACR_HEAD);
+
+/// The flags a lower-case word brings to [`token_info`]: all of them when it is a trigger
+/// (some flag of [`W_TRIGGERS`]), else none. Few words are: the table of them is small enough
+/// to stay in cache, unlike the whole lexicon.
+pub(crate) fn trigger_flags(flags: u16) -> u16 {
+    if flags & W_TRIGGERS != 0 {
+        flags
+    } else {
+        0
+    }
+}
+
+/// The [`trigger_flags`] of every token (0 for tokens that are not words), for callers without
+/// a [`crate::wordclass::WordTable`] (which gives the same in one lookup with the cue classes).
+pub(crate) fn word_flags(text: &str, tokens: &[Token]) -> Vec<u16> {
     let lex = lexicon();
+    let mut buf = String::new();
+    tokens
+        .iter()
+        .map(|t| match t.kind {
+            TokenKind::Word => trigger_flags(lex.flags_of(t.span.as_str(text), &mut buf)),
+            _ => 0,
+        })
+        .collect()
+}
+
+/// Computes [`TokInfo`] for every token: the lexicon flags of capitalised words outside
+/// `cover`ed tokens (one lookup each), and of lower-case words only when they are triggers
+/// near a capitalised word (from `lex`, their [`trigger_flags`]). With `full == false` flags
+/// are not read (`lex` may be empty) and headlines not marked (all that resolution needs).
+pub(crate) fn token_info(
+    text: &str,
+    tokens: &[Token],
+    full: bool,
+    cover: &[u32],
+    lex: &[u16],
+) -> Vec<TokInfo> {
+    let lexicon = lexicon();
     let mut buf = String::with_capacity(32);
     let mut out = Vec::with_capacity(tokens.len());
     let bytes = text.as_bytes();
@@ -491,9 +527,9 @@ pub(crate) fn token_info(text: &str, tokens: &[Token], full: bool, cover: &[u32]
     if !full {
         return out;
     }
-    // pass 2: lexicon flags. Capitalised words: the full lexicon. Lower-case words matter only
-    // as triggers next to a capitalised word (`kata Budi`, `juru bicara X Budi`, `bin`), so only
-    // those near one are looked up, in the small trigger map.
+    // pass 2: lexicon flags. Capitalised words: all of them. Lower-case words matter only as
+    // triggers next to a capitalised word (`kata Budi`, `juru bicara X Budi`, `bin`), so only
+    // those near one keep their trigger flags.
     let n = out.len();
     let mut last_cap: Option<usize> = None;
     for i in (0..n).rev() {
@@ -508,7 +544,7 @@ pub(crate) fn token_info(text: &str, tokens: &[Token], full: bool, cover: &[u32]
             if cover.get(i).is_some_and(|&c| c != 0) {
                 0
             } else {
-                lex.flags_of(s, &mut buf)
+                lexicon.flags_of(s, &mut buf)
             }
         } else {
             // (two back over an adverb: `Budi kemudian menjelaskan`)
@@ -520,12 +556,14 @@ pub(crate) fn token_info(text: &str, tokens: &[Token], full: bool, cover: &[u32]
                         tokens[i - 1].span.as_str(text),
                         "kemudian" | "juga" | "lalu" | "pun" | "sendiri"
                     ));
-            if !near {
+            if !near || lex[i] == 0 {
                 0
-            } else if !s.is_ascii() || s.ends_with('.') {
-                lex.small.get(lower_into(s, &mut buf)).copied().unwrap_or(0)
+            } else if s.is_ascii() && !s.ends_with('.') && s.bytes().any(|b| b.is_ascii_uppercase())
+            {
+                // a plain word is taken as written here (`kaTa` is no `kata`)
+                0
             } else {
-                lex.small.get(s).copied().unwrap_or(0)
+                lex[i]
             }
         };
         out[i].w = w;
@@ -1568,28 +1606,35 @@ fn eq_lower(s: &str, w: &str) -> bool {
 /// assert_eq!(&*found[0].id, "pattern:budi-santoso");
 /// ```
 pub fn find(text: &str, tokens: &[Token], _sentences: &[Span], matcher: &Matcher) -> Vec<Entity> {
-    find_info(text, tokens, matcher).0
+    find_info(text, tokens, matcher, &word_flags(text, tokens)).0
 }
 
-/// [`find`], also returning the per-token facts it computed, so resolution (which needs the
-/// same shape bits) need not compute them again.
+/// [`find`], given the lexicon flags of every token (see [`word_flags`]), also returning the
+/// per-token facts it computed, so resolution (which needs the same shape bits) need not
+/// compute them again.
 pub(crate) fn find_info(
     text: &str,
     tokens: &[Token],
     matcher: &Matcher,
+    lex: &[u16],
 ) -> (Vec<Entity>, Vec<TokInfo>) {
     let gaz = matcher.find(text, tokens);
-    find_with_info(text, tokens, gaz)
+    find_with_info(text, tokens, gaz, lex)
 }
 
 /// The rules, given the gazetteer matches (sorted, non-overlapping).
 #[cfg(test)]
 pub(crate) fn find_with(text: &str, tokens: &[Token], gaz: Vec<Entity>) -> Vec<Entity> {
-    find_with_info(text, tokens, gaz).0
+    find_with_info(text, tokens, gaz, &word_flags(text, tokens)).0
 }
 
 /// [`find_with`], also returning the per-token facts.
-fn find_with_info(text: &str, tokens: &[Token], gaz: Vec<Entity>) -> (Vec<Entity>, Vec<TokInfo>) {
+fn find_with_info(
+    text: &str,
+    tokens: &[Token],
+    gaz: Vec<Entity>,
+    lex: &[u16],
+) -> (Vec<Entity>, Vec<TokInfo>) {
     let mut cover = vec![0u32; tokens.len()];
     let mut g = 0;
     for (i, tok) in tokens.iter().enumerate() {
@@ -1600,7 +1645,7 @@ fn find_with_info(text: &str, tokens: &[Token], gaz: Vec<Entity>) -> (Vec<Entity
             cover[i] = g as u32 + 1;
         }
     }
-    let info = token_info(text, tokens, true, &cover);
+    let info = token_info(text, tokens, true, &cover, lex);
     let mut dropped = alias_guard::drop_shared_name_words(text, tokens, &info, &gaz, &mut cover);
     let mut doc = Mentions {
         text,
@@ -1851,7 +1896,8 @@ mod tests {
     fn headline_case_lines_are_marked() {
         let text = "Harga Minyak Dunia Naik Tajam pada Hari Ini\nHarga minyak dunia naik tajam hari ini.\nBudi";
         let tokens = tokenize(text);
-        let info = token_info(text, &tokens, true, &vec![0; tokens.len()]);
+        let lex = word_flags(text, &tokens);
+        let info = token_info(text, &tokens, true, &vec![0; tokens.len()], &lex);
         let marked: Vec<bool> = info.iter().map(|t| t.t & T_HEADLINE != 0).collect();
         let first_line = tokens.iter().filter(|t| t.span.end <= 43).count();
         assert!(marked[..first_line].iter().all(|&m| m), "{marked:?}");

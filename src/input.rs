@@ -388,14 +388,18 @@ fn parse_record(file: &JsonlFile, raw: &[u8], line_start: usize, opts: &InputOpt
     let at = format!("{}:{}", file.name, file.line);
     // The error says where (FILE:LINE); the id stays the same wherever the line is read.
     let fail = |msg: String| failed(content_id(raw), Error::input(format!("{at}: {msg}")));
-    if let Err(e) = std::str::from_utf8(raw) {
-        let col = e.valid_up_to();
-        return fail(format!(
-            "invalid UTF-8 at byte {} of the file (byte {col} of the line)",
-            line_start + col,
-        ));
-    }
-    let value: Value = match serde_json::from_slice(raw) {
+    let line = match std::str::from_utf8(raw) {
+        Ok(line) => line,
+        Err(e) => {
+            let col = e.valid_up_to();
+            return fail(format!(
+                "invalid UTF-8 at byte {} of the file (byte {col} of the line)",
+                line_start + col,
+            ));
+        }
+    };
+    // (from the checked `str`: serde_json then does not check the UTF-8 of every string again)
+    let value: Value = match serde_json::from_str(line) {
         Ok(v) => v,
         Err(e) => return fail(json_error(&e, raw, line_start)),
     };

@@ -59,6 +59,7 @@ mod span;
 pub mod stats;
 mod tagger;
 pub mod tokenize;
+mod wordclass;
 
 pub use document::{Document, RecordOptions};
 pub use error::{Error, ErrorKind, Result};

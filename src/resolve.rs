@@ -50,7 +50,12 @@ pub fn resolve(text: &str, tokens: &[Token], entities: &mut Vec<Entity>) {
     if tokens.is_empty() {
         return;
     }
-    resolve_with(text, tokens, entities, token_info(text, tokens, false, &[]));
+    resolve_with(
+        text,
+        tokens,
+        entities,
+        token_info(text, tokens, false, &[], &[]),
+    );
 }
 
 /// [`resolve`] with the per-token facts already computed (by [`crate::entity::find_info`]):
@@ -65,7 +70,7 @@ pub(crate) fn resolve_with(
         return;
     }
     if info.len() != tokens.len() {
-        info = token_info(text, tokens, false, &[]);
+        info = token_info(text, tokens, false, &[], &[]);
     }
     if !sorted_disjoint(entities) {
         normalise(entities);

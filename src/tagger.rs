@@ -8,6 +8,7 @@ use crate::gazetteer::{Gazetteer, Matcher};
 use crate::quote::Cues;
 use crate::span::{Label, Span, Zone, ZoneKind};
 use crate::tokenize::Style;
+use crate::wordclass::{Classes, WordTable};
 use crate::{entity, layout, quote, resolve, sentence, tokenize};
 
 /// Tags Indonesian news text. Build it once (compiling gazetteers takes a moment), then call
@@ -24,6 +25,8 @@ use crate::{entity, layout, quote, resolve, sentence, tokenize};
 pub struct Tagger {
     matcher: Matcher,
     cues: Cues,
+    /// The lexicon and `cues` merged, for one lookup per word.
+    words: WordTable,
     keep_zones: Option<Vec<ZoneKind>>,
     style: Style,
 }
@@ -42,10 +45,12 @@ impl Tagger {
     /// # let _ = tagger;
     /// ```
     pub fn new() -> Tagger {
+        let cues = Cues::defaults();
         Tagger {
             // The embedded defaults are checked by the test suite, so this cannot fail.
             matcher: Matcher::new(Gazetteer::defaults()).expect("embedded gazetteers compile"),
-            cues: Cues::defaults(),
+            words: WordTable::new(&cues),
+            cues,
             keep_zones: None,
             style: Style::News,
         }
@@ -79,17 +84,7 @@ impl Tagger {
         let mut tokens = Vec::with_capacity(text.len() / 5);
         tokenize::tokenize_with(&text, self.style, &mut tokens);
         let sentences = sentence::split(&text, &tokens);
-        // The per-token facts are computed once, by the entity stage, and reused by resolution.
-        let (mut entities, info) = entity::find_info(&text, &tokens, &self.matcher);
-        resolve::resolve_with(&text, &tokens, &mut entities, info);
-        let mut quotes = quote::find(
-            &text,
-            &tokens,
-            &sentences,
-            &entities,
-            &layout.zones,
-            &self.cues,
-        );
+        let (mut entities, mut quotes) = self.mentions(&text, &tokens, &sentences, &layout.zones);
         quote::add_speaker_entities(&text, &quotes, &mut entities);
 
         for e in &mut entities {
@@ -127,6 +122,48 @@ impl Tagger {
             text,
         }
     }
+}
+
+impl Tagger {
+    /// The entity, resolution and quote stages, which share the per-token word classes: what
+    /// the lexicon and the cue table say of each word, found in one lookup per word, into
+    /// tables each thread reuses. (The per-token facts are computed once, by the entity stage,
+    /// and reused by resolution.)
+    fn mentions(
+        &self,
+        text: &str,
+        tokens: &[crate::Token],
+        sentences: &[Span],
+        zones: &[Zone],
+    ) -> (Vec<crate::Entity>, Vec<crate::Quote>) {
+        CLASSES.with(|cell| {
+            // (a fresh table if the thread's is in use: `tag` does not call itself, but never
+            // a panic)
+            let mut fresh = Classes::default();
+            let mut guard = cell.try_borrow_mut();
+            let classes = guard.as_deref_mut().unwrap_or(&mut fresh);
+            self.words.classify(text, tokens, &self.cues, classes);
+            let (mut entities, info) = entity::find_info(text, tokens, &self.matcher, &classes.lex);
+            resolve::resolve_with(text, tokens, &mut entities, info);
+            let quotes = quote::find_classified(
+                text,
+                tokens,
+                sentences,
+                &entities,
+                zones,
+                &self.cues,
+                &classes.cue,
+            );
+            classes.shrink();
+            (entities, quotes)
+        })
+    }
+}
+
+thread_local! {
+    /// Each thread's per-token class tables, reused across documents (two allocations the
+    /// size of the token list per document otherwise).
+    static CLASSES: std::cell::RefCell<Classes> = Default::default();
 }
 
 /// The zone a span starts in.
@@ -225,9 +262,11 @@ impl TaggerBuilder {
         for g in self.gazetteers {
             gaz.extend(g);
         }
+        let cues = Cues::defaults();
         Ok(Tagger {
             matcher: Matcher::new(gaz)?,
-            cues: Cues::defaults(),
+            words: WordTable::new(&cues),
+            cues,
             keep_zones: self.keep_zones,
             style: self.style,
         })

@@ -277,7 +277,7 @@ impl Cues {
 
     /// The class bits of `word`, case-insensitively; 0 when unknown. Cue words are ASCII, so
     /// anything else is not looked up, and short words are lowered on the stack.
-    pub(super) fn class(&self, word: &str) -> u64 {
+    pub(crate) fn class(&self, word: &str) -> u64 {
         let b = word.as_bytes();
         if b.len() <= 15 {
             if !b.is_ascii() || !self.may_be_word(b) {
@@ -295,6 +295,12 @@ impl Cues {
         self.bytes.get(&buf[..b.len()]).copied().unwrap_or(0)
     }
 
+    /// The ASCII words of at most 15 bytes, packed, with their classes: what the merged word
+    /// table ([`crate::wordclass::WordTable`]) takes from this one.
+    pub(crate) fn packed_words(&self) -> impl Iterator<Item = (u128, u64)> + '_ {
+        self.packed.iter().map(|(&k, &c)| (k, c))
+    }
+
     /// False when no word has the length, first and last letter of `b` (see [`filter_key`]).
     #[inline]
     fn may_be_word(&self, b: &[u8]) -> bool {
@@ -306,25 +312,11 @@ impl Cues {
     }
 }
 
-/// An ASCII word of at most 15 bytes, lower-cased, packed into one integer: its bytes, then
-/// its length in the last byte (so a word with a NUL byte cannot collide with a shorter one).
+/// An ASCII word of at most 15 bytes, lower-cased, packed into one integer (see
+/// [`crate::wordclass::pack16`]).
 #[inline]
 fn pack16(b: &[u8]) -> Option<u128> {
-    if b.len() > 15 {
-        return None;
-    }
-    // Shifted into registers, not stored byte by byte and reloaded as a whole: byte stores
-    // then a wide load of the same bytes stall the CPU's store forwarding.
-    let (mut lo, mut hi) = (0u64, (b.len() as u64) << 56);
-    for (i, &c) in b.iter().enumerate() {
-        let c = u64::from(c.to_ascii_lowercase());
-        if i < 8 {
-            lo |= c << (8 * i);
-        } else {
-            hi |= c << (8 * (i - 8));
-        }
-    }
-    Some(u128::from(hi) << 64 | u128::from(lo))
+    (b.len() <= 15).then(|| crate::wordclass::pack16(b))
 }
 
 /// Size of [`Cues`]'s filter in 64-bit words: one bit per 15-bit [`filter_key`].

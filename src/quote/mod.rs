@@ -120,9 +120,6 @@ pub fn find(
     zones: &[Zone],
     cues: &Cues,
 ) -> Vec<Quote> {
-    if tokens.is_empty() {
-        return Vec::new();
-    }
     let cls: Vec<u64> = tokens
         .iter()
         .map(|t| {
@@ -133,6 +130,23 @@ pub fn find(
             }
         })
         .collect();
+    find_classified(text, tokens, sentences, entities, zones, cues, &cls)
+}
+
+/// [`find`], given the cue classes of every token (`cls[i]`: [`Cues::class`] of token `i` when
+/// it is a word, else 0), as the tagger's merged word table gives them with the lexicon flags.
+pub(crate) fn find_classified(
+    text: &str,
+    tokens: &[Token],
+    sentences: &[Span],
+    entities: &[Entity],
+    zones: &[Zone],
+    cues: &Cues,
+    cls: &[u64],
+) -> Vec<Quote> {
+    if tokens.is_empty() {
+        return Vec::new();
+    }
     // No quote mark and no word that can open reported speech: nothing to find, so skip the
     // paragraph, sentence and line-break tables.
     if !cls.iter().any(|c| c & TRIGGER != 0)
@@ -251,7 +265,7 @@ struct Discourse<'a> {
     zones: &'a [Zone],
     cues: &'a Cues,
     /// Class bits per token.
-    cls: Vec<u64>,
+    cls: &'a [u64],
     /// Paragraph number per token.
     para: Vec<u32>,
     /// Sentence (token range) per token.
@@ -280,7 +294,7 @@ impl<'a> Discourse<'a> {
         sentences: &[Span],
         ents: &'a [Entity],
         cues: &'a Cues,
-        cls: Vec<u64>,
+        cls: &'a [u64],
     ) -> Discourse<'a> {
         let mut para = Vec::with_capacity(toks.len());
         let mut p = 0u32;
