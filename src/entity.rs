@@ -30,6 +30,7 @@ use std::cell::RefCell;
 use std::sync::{Arc, OnceLock};
 
 mod alias_guard;
+mod branch;
 mod clubs;
 mod extend;
 
@@ -1343,10 +1344,17 @@ impl<'a> Mentions<'a> {
         let mut i = 0;
         while i < n {
             let ti = self.info[i];
+            // `Jawa Pos Grup dan …`: a head that also ends names (`Grup`, `Group`) after a
+            // capitalised word closes that name, it opens none
+            let tail = ti.w & W_ORG_TAIL != 0
+                && i > 0
+                && ti.t & T_NL_BEFORE == 0
+                && self.info[i - 1].t & T_CAP != 0;
             if ti.w & W_HEAD == 0
                 || ti.t & (T_CAP | T_HEADLINE) != T_CAP
                 || self.cover[i] != 0
                 || self.claimed[i]
+                || tail
             {
                 i += 1;
                 continue;
@@ -1709,6 +1717,7 @@ fn find_with_info(
     out.dedup_by(|later, earlier| later.span.overlaps(earlier.span));
     extend::legal_names(text, tokens, &info, &mut out);
     clubs::clubs(text, tokens, &info, &mut out);
+    branch::merge(text, &mut out);
     (out, info)
 }
 
