@@ -93,7 +93,11 @@ pub(super) const INDEFINITE: u64 = 1 << 42;
 /// (`perusahaan itu`) points back to an organisation, not to a person.
 pub(super) const BODY_NOUN: u64 = 1 << 43;
 
-pub(super) const CLASSES: [(&str, u64); 43] = [
+/// Passive speech verbs (`diungkapkan`, `dikatakan`, `diakui`): the agent after them
+/// (`… diakui oleh Maryanto`) becomes the current speaker.
+pub(super) const PASSIVE_SAY: u64 = 1 << 44;
+
+pub(super) const CLASSES: [(&str, u64); 44] = [
     ("post", POST),
     ("say", SAY),
     ("say-bahwa", SAY_BAHWA),
@@ -137,6 +141,7 @@ pub(super) const CLASSES: [(&str, u64); 43] = [
     ("say-clause", SAY_CLAUSE),
     ("indefinite", INDEFINITE),
     ("body-noun", BODY_NOUN),
+    ("passive-say", PASSIVE_SAY),
 ];
 
 /// The clitic that makes `ujar` the speaker's own word (`ujarnya`), `menurut` anaphoric.

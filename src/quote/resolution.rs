@@ -176,6 +176,20 @@ impl<'a> Discourse<'a> {
         }
     }
 
+    /// The person at `span` is the subject of a passive verb (`Henry dinilai pantas …`,
+    /// `Budi ditangkap …`): talked about, not talking, so no new current speaker. A lower-case
+    /// `di…` word of five letters or more right after the name (or after `juga`/`pun`).
+    fn passive_after(&self, span: Span) -> bool {
+        let mut j = self.toks.partition_point(|t| t.span.start < span.end);
+        if matches!(self.toks.get(j).map(|t| t.span.as_str(self.text)), Some("juga" | "pun")) {
+            j += 1;
+        }
+        self.toks.get(j).is_some_and(|t| {
+            let w = t.span.as_str(self.text);
+            w.len() >= 5 && w.starts_with("di") && w[2..].starts_with(|c: char| c.is_ascii_lowercase())
+        })
+    }
+
     /// A demonstrative phrase headed by a body noun (`kementerian tersebut`, `yayasan itu`:
     /// class `body-noun`) points back to an organisation named with that noun, never to the
     /// salient person: the latest organisation in running text before it whose name or
@@ -218,7 +232,8 @@ impl<'a> Discourse<'a> {
             (Some((lp, s)), Some(e))
                 if *lp >= e.span.start
                     || e.span.start < self.recent_start(at)
-                    || !self.subject_position(e.span) =>
+                    || !self.subject_position(e.span)
+                    || self.passive_after(e.span) =>
             {
                 Some(s.clone())
             }

@@ -770,7 +770,7 @@ impl<'a> Discourse<'a> {
         let mut quoted = quoted.to_vec();
         quoted.sort_by_key(|q| q.start);
         for k in 0..self.toks.len() {
-            if self.c(k) & (SAY | SAY_QUOTE | FRAME | ACCORDING) == 0 {
+            if self.c(k) & (SAY | SAY_QUOTE | FRAME | ACCORDING | PASSIVE_SAY) == 0 {
                 continue;
             }
             if self.c(k) & ACCORDING == 0 && !self.is_lower(k) {
@@ -782,6 +782,10 @@ impl<'a> Discourse<'a> {
             }
             let q = quoted.partition_point(|q| q.start <= at);
             if q > 0 && quoted[q - 1].end > at {
+                continue;
+            }
+            if self.c(k) & PASSIVE_SAY != 0 {
+                cands.extend(self.passive_frame(k));
                 continue;
             }
             let who = if self.c(k) & ACCORDING != 0 {
@@ -805,6 +809,47 @@ impl<'a> Discourse<'a> {
                 });
             }
         }
+    }
+
+    /// `Hal senada diungkapkan anggota DPRD Yuke Yurike.`, `… diakui oleh Maryanto, seorang
+    /// sopir`: the named agent of a passive speech verb at `k` becomes the current speaker, so
+    /// that the next `jelasnya` is theirs. Only a name (a capitalised mention) counts.
+    ///
+    /// Not in a relative or comparative clause (`yang disampaikan X`, `seperti disampaikan X,
+    /// bahwa …`): there X's words are cited, and the article's current speaker goes on.
+    fn passive_frame(&self, k: usize) -> Option<Cand> {
+        let mut b = k;
+        while b > 0 && matches!(self.t(b - 1), "juga" | "pun" | "pernah" | "sudah" | "telah") {
+            b -= 1;
+        }
+        if b > 0
+            && matches!(
+                self.t(b - 1).to_lowercase().as_str(),
+                "yang" | "seperti" | "sebagaimana" | "sesuai" | "apa"
+            )
+        {
+            return None;
+        }
+        let j = if self.t(k + 1) == "oleh" { k + 2 } else { k + 1 };
+        if j >= self.toks.len() || self.p(j) != self.p(k) {
+            return None;
+        }
+        let Some(Who::Mention(span)) = self.speaker_after(j) else {
+            return None;
+        };
+        // a person (not `Real` or `Mojokerto`): found by the entity stage, or name words
+        if !(self.person_at(span) || self.name_like(span)) {
+            return None;
+        }
+        let at = self.toks[k].span.start;
+        Some(Cand {
+            span,
+            kind: QuoteKind::Indirect,
+            who: Who::Mention(span),
+            cue: Some(self.toks[k].span),
+            rule: FRAME_RULE,
+            at,
+        })
     }
 
     /// `Menurut Aji Santoso yang …` with no claim of its own: the person named after `Menurut`.
