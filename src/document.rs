@@ -582,17 +582,7 @@ fn write_uint(out: &mut Vec<u8>, n: usize) {
 /// The end of a token item, `","kind":"…"}`, for each [`TokenKind`] (by discriminant), padded
 /// to 32 bytes so that it is copied in one fixed-size move, with its length.
 static KIND_TAILS: [([u8; 32], usize); 9] = {
-    const KINDS: [TokenKind; 9] = [
-        TokenKind::Word,
-        TokenKind::Number,
-        TokenKind::Punct,
-        TokenKind::Symbol,
-        TokenKind::Url,
-        TokenKind::Email,
-        TokenKind::Hashtag,
-        TokenKind::Mention,
-        TokenKind::Emoji,
-    ];
+    const KINDS: [TokenKind; 9] = TokenKind::ALL;
     let mut tails = [([0u8; 32], 0); 9];
     let mut k = 0;
     while k < KINDS.len() {
@@ -954,17 +944,7 @@ mod tests {
         use crate::span::{Label, ZoneKind};
         use std::sync::Arc;
         let span = Span::new(0, 7);
-        let kinds = [
-            TokenKind::Word,
-            TokenKind::Number,
-            TokenKind::Punct,
-            TokenKind::Symbol,
-            TokenKind::Url,
-            TokenKind::Email,
-            TokenKind::Hashtag,
-            TokenKind::Mention,
-            TokenKind::Emoji,
-        ];
+        let kinds = TokenKind::ALL;
         doc.tokens.extend(kinds.map(|kind| Token { span, kind }));
         for (i, source) in [Source::Gazetteer, Source::Alias, Source::Pattern]
             .into_iter()

@@ -106,6 +106,21 @@ pub enum TokenKind {
     Emoji,
 }
 
+impl TokenKind {
+    /// Every kind, in declaration order (`ALL[k as usize] == k`): for tables indexed by kind.
+    pub(crate) const ALL: [TokenKind; 9] = [
+        TokenKind::Word,
+        TokenKind::Number,
+        TokenKind::Punct,
+        TokenKind::Symbol,
+        TokenKind::Url,
+        TokenKind::Email,
+        TokenKind::Hashtag,
+        TokenKind::Mention,
+        TokenKind::Emoji,
+    ];
+}
+
 /// One token: a span and its kind. The text is `span.as_str(&doc.text)`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Token {

@@ -4,8 +4,9 @@
 //! The tokenizer asks [`abbreviation_before`] whether a period belongs to the word before it;
 //! the sentence splitter asks [`abbrev_class`] whether such a period may also end a sentence.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap as HashMap;
 
 use super::word::Seg;
 
@@ -19,10 +20,12 @@ pub(crate) enum AbbrevClass {
 }
 
 /// The listed abbreviations, without their final period (`Dr`, `dll`, `a.n`), and their class.
+/// (FxHash, not the standard SipHash: the tokenizer asks for the word before every full stop,
+/// and the embedded list needs no protection from crafted keys.)
 pub(super) fn abbreviations() -> &'static HashMap<&'static str, AbbrevClass> {
     static MAP: OnceLock<HashMap<&'static str, AbbrevClass>> = OnceLock::new();
     MAP.get_or_init(|| {
-        let mut map = HashMap::new();
+        let mut map = HashMap::default();
         let mut class = AbbrevClass::Title;
         for line in include_str!("../../data/abbreviations.txt").lines() {
             let line = line.split('#').next().unwrap_or("").trim();
