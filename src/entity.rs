@@ -33,6 +33,7 @@ mod alias_guard;
 mod branch;
 mod clubs;
 mod extend;
+mod outlets;
 
 use crate::gazetteer::Matcher;
 use crate::span::{Entity, Label, Source, Span, Token, TokenKind};
@@ -1718,6 +1719,7 @@ fn find_with_info(
     extend::legal_names(text, tokens, &info, &mut out);
     clubs::clubs(text, tokens, &info, &mut out);
     branch::merge(text, &mut out);
+    outlets::add(text, tokens, &mut out);
     (out, info)
 }
 

@@ -181,12 +181,17 @@ impl<'a> Discourse<'a> {
     /// `di…` word of five letters or more right after the name (or after `juga`/`pun`).
     fn passive_after(&self, span: Span) -> bool {
         let mut j = self.toks.partition_point(|t| t.span.start < span.end);
-        if matches!(self.toks.get(j).map(|t| t.span.as_str(self.text)), Some("juga" | "pun")) {
+        if matches!(
+            self.toks.get(j).map(|t| t.span.as_str(self.text)),
+            Some("juga" | "pun")
+        ) {
             j += 1;
         }
         self.toks.get(j).is_some_and(|t| {
             let w = t.span.as_str(self.text);
-            w.len() >= 5 && w.starts_with("di") && w[2..].starts_with(|c: char| c.is_ascii_lowercase())
+            w.len() >= 5
+                && w.starts_with("di")
+                && w[2..].starts_with(|c: char| c.is_ascii_lowercase())
         })
     }
 

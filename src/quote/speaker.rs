@@ -830,7 +830,11 @@ impl<'a> Discourse<'a> {
         {
             return None;
         }
-        let j = if self.t(k + 1) == "oleh" { k + 2 } else { k + 1 };
+        let j = if self.t(k + 1) == "oleh" {
+            k + 2
+        } else {
+            k + 1
+        };
         if j >= self.toks.len() || self.p(j) != self.p(k) {
             return None;
         }
