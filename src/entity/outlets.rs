@@ -50,8 +50,35 @@ fn domains() -> &'static [&'static str] {
     })
 }
 
-/// `w` is an outlet's channel name: a known prefix glued to more letters.
+/// `w` is an outlet's channel name: a known prefix glued to more letters. Called for every
+/// word, so most words are turned away by their first letter.
 fn channel(w: &str) -> bool {
+    // the first two letters of every prefix, lower-cased, as a bit per (letter, letter) pair
+    static PAIRS: OnceLock<[u32; 26]> = OnceLock::new();
+    let pairs = PAIRS.get_or_init(|| {
+        let mut f = [0u32; 26];
+        for (p, _) in channels() {
+            if let [a, b, ..] = p.as_bytes() {
+                let (a, b) = (a.to_ascii_lowercase(), b.to_ascii_lowercase());
+                if a.is_ascii_lowercase() && b.is_ascii_lowercase() {
+                    f[(a - b'a') as usize] |= 1 << (b - b'a');
+                }
+            }
+        }
+        f
+    });
+    match w.as_bytes() {
+        [a, b, _, _, _, _, ..] => {
+            let (a, b) = (a.to_ascii_lowercase(), b.to_ascii_lowercase());
+            if !a.is_ascii_lowercase()
+                || !b.is_ascii_lowercase()
+                || pairs[(a - b'a') as usize] & (1 << (b - b'a')) == 0
+            {
+                return false;
+            }
+        }
+        _ => return false,
+    }
     channels().iter().any(|&(p, any)| {
         w.len() > p.len() + 1
             && w.is_char_boundary(p.len())
