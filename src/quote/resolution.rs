@@ -87,7 +87,16 @@ impl<'a> Discourse<'a> {
     /// Resolves speakers in text order: each candidate's speaker from its [`Who`], then the
     /// current speaker and the known names updated for the candidates after it.
     pub(super) fn resolve(&self, cands: Vec<Cand>, quoted: &[Span]) -> Vec<Quote> {
-        let persons = self.salient_persons(quoted);
+        // People named inside a reported claim (`Prabowo mengatakan dirinya dan Abdullah II
+        // …`) are talked about, like people inside quotation marks: never the next `dia`.
+        let mut reported = quoted.to_vec();
+        reported.extend(
+            cands
+                .iter()
+                .filter(|c| c.kind == QuoteKind::Indirect && c.rule != FRAME_RULE)
+                .map(|c| c.span),
+        );
+        let persons = self.salient_persons(&reported);
         let mut last: Last = None;
         let mut known = Known::default();
         let mut out = Vec::with_capacity(cands.len());
@@ -127,9 +136,15 @@ impl<'a> Discourse<'a> {
     fn salient_persons(&self, quoted: &[Span]) -> Vec<&'a Entity> {
         let mut quoted = quoted.to_vec();
         quoted.sort_by_key(|q| q.start);
+        // spans may overlap (a claim around a quotation): the furthest end reached so far
+        let mut reach = Vec::with_capacity(quoted.len());
+        for q in &quoted {
+            let before = reach.last().copied().unwrap_or(0);
+            reach.push(q.end.max(before));
+        }
         let in_quote = |e: &Entity| {
             let i = quoted.partition_point(|q| q.start <= e.span.start);
-            i > 0 && quoted[i - 1].contains(e.span)
+            i > 0 && reach[i - 1] >= e.span.end
         };
         self.ents
             .iter()

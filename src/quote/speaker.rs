@@ -891,7 +891,24 @@ impl<'a> Discourse<'a> {
             }
             j = p;
         }
-        j == sa || self.t(j - 1) == "," || self.c(j - 1) & SUBJECT_LEAD != 0
+        if j == sa || self.t(j - 1) == "," {
+            return true;
+        }
+        // connectors open a clause only at its start (`Sementara itu Budi …`, `…, dan Budi
+        // …`), not inside a noun phrase (`antara pemimpin Indonesia dan Trump`)
+        let mut p = j;
+        while p > sa && self.c(p - 1) & SUBJECT_LEAD != 0 {
+            p -= 1;
+        }
+        if p < j && (p == sa || self.t(p - 1) == ",") {
+            return true;
+        }
+        // `Biden dan Prabowo juga mendukung …`: a second subject joined to a first one
+        p + 1 == j
+            && self.t(p) == "dan"
+            && p > sa
+            && self.is_cap(p - 1)
+            && self.subject_position(self.toks[p - 1].span)
     }
 
     /// True when `span` reads as a personal name the entity stage missed: one to four
