@@ -385,14 +385,22 @@ impl<'a> Discourse<'a> {
     }
 
     /// Punctuation that stays inside a role phrase after a cue: a bracketed abbreviation
-    /// (`Kepala Dinas Perhubungan (Dishub) Kota Malang …`) and `&` between titles (`Founder &
-    /// CEO …`). Token `j` is the punctuation mark.
+    /// (`Kepala Dinas Perhubungan (Dishub) Kota Malang …`), `&` between titles (`Founder &
+    /// CEO …`) and a `/` before a second title (`Menteri PPN/Kepala Bappenas`). Token `j` is
+    /// the punctuation mark.
     fn role_punctuation(&self, j: usize) -> bool {
         let same = |x: usize| x < self.toks.len() && self.p(x) == self.p(j);
         match self.t(j) {
             "(" => same(j + 2) && self.is_cap(j + 1) && self.t(j + 2) == ")",
             ")" => j >= 2 && self.t(j - 2) == "(" && self.is_cap(j - 1),
             "&" => self.is_cap(j - 1) && same(j + 1) && self.is_cap(j + 1),
+            // `Menteri PPN/Kepala Bappenas, …`: two posts held at once
+            "/" => {
+                self.is_cap(j - 1)
+                    && same(j + 1)
+                    && self.c(j + 1) & TITLE != 0
+                    && self.toks[j].span.start == self.toks[j - 1].span.end
+            }
             _ => false,
         }
     }
