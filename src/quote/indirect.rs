@@ -13,11 +13,13 @@ use super::marks::is_mark;
 use super::{Cand, Discourse, Who};
 use crate::span::{QuoteKind, Span};
 
-/// At most this many tokens between a speech verb and its `bahwa` (`mengatakan kepada
-/// wartawan di Jakarta bahwa`); farther, the `bahwa` belongs to another clause.
 /// Words after an object noun within which a demonstrative makes it a clause's subject.
 const MAX_OBJECT_NOUN_PHRASE: usize = 5;
+/// At most this many tokens between a speech verb and its `bahwa` (`mengatakan kepada
+/// wartawan di Jakarta bahwa`); farther, the `bahwa` belongs to another clause.
 const MAX_BEFORE_THAT: usize = 8;
+/// The same after a recipient (`kepada X, role, bahwa`).
+const MAX_BEFORE_THAT_RECIPIENT: usize = 14;
 /// A bare claim has at least a subject, a predicate and a complement.
 const MIN_CLAUSE_TOKENS: usize = 4;
 /// Shortest affixed verb (`me-`+root of 4): shorter words with the prefix are nouns (`dia`).
@@ -199,9 +201,12 @@ impl<'a> Discourse<'a> {
         } else if self.t(next) == "," {
             (next + 1, "verb-comma")
         } else if let Some(b) =
-            (next..sb.min(next + MAX_BEFORE_THAT)).find(|&k| self.c(k) & THAT != 0)
+            (next..sb.min(next + self.reach_before_that(next))).find(|&k| self.c(k) & THAT != 0)
         {
-            if (next..b).any(|k| self.t(k) == "," || is_mark(self.t(k))) {
+            // `mengatakan kepada Kevin Rudd, Duta Besar Australia, bahwa …`: a recipient may
+            // carry an apposition between commas; any other comma ends the verb's reach
+            let recipient = self.recipient(next);
+            if (next..b).any(|k| self.t(k) == "," && !recipient || is_mark(self.t(k))) {
                 return None;
             }
             (b + 1, "verb-bahwa")
@@ -218,6 +223,21 @@ impl<'a> Discourse<'a> {
         let span = self.claim_after(start, sb)?;
         let who = self.subject(v)?;
         Some(Cand::indirect(span, who, cue, rule))
+    }
+
+    /// `kepada`/`pada` at token `k` opens the recipient of a speech verb.
+    fn recipient(&self, k: usize) -> bool {
+        matches!(self.t(k), "kepada" | "pada")
+    }
+
+    /// How far after a speech verb (from token `next`) its `bahwa` may come: further after a
+    /// recipient, which may carry an apposition (`kepada Kevin Rudd, Duta Besar …, bahwa`).
+    fn reach_before_that(&self, next: usize) -> usize {
+        if self.recipient(next) {
+            MAX_BEFORE_THAT_RECIPIENT
+        } else {
+            MAX_BEFORE_THAT
+        }
     }
 
     /// True when tokens `a..b` read as a clause rather than a noun phrase object: the first word
