@@ -449,8 +449,9 @@ pub(crate) struct TokInfo {
 }
 
 /// The lexicon flags that only matter for a lower-case word next to a capitalised one:
-/// triggers, particles, portfolio words (all but the case statistics and acronym heads).
-const W_TRIGGERS: u16 = !(W_STRICT | W_LOOSE | W_FREQ | W_ACR_HEAD);
+/// triggers, particles, portfolio words (all but the case statistics, acronym heads and
+/// organisation tails, which only count on capitalised words).
+const W_TRIGGERS: u16 = !(W_STRICT | W_LOOSE | W_FREQ | W_ACR_HEAD | W_ORG_TAIL);
 
 /// The flags a lower-case word brings to [`token_info`]: all of them when it is a trigger
 /// (some flag of [`W_TRIGGERS`]), else none. Few words are: the table of them is small enough
@@ -773,6 +774,14 @@ impl<'a> Mentions<'a> {
         }
     }
 
+    /// The token after gazetteer entity `e`, which covers token `k`.
+    fn past(&self, mut k: usize, e: &Entity) -> usize {
+        while self.covered(k).is_some_and(|o| std::ptr::eq(o, e)) {
+            k += 1;
+        }
+        k
+    }
+
     /// Token `i` is a capitalised word that may stand inside a name.
     fn namish(&self, i: usize) -> bool {
         let ti = self.info[i];
@@ -965,9 +974,7 @@ impl<'a> Mentions<'a> {
                 if e.label == Label::Person {
                     break;
                 }
-                while k < n && self.covered(k).is_some_and(|o| std::ptr::eq(o, e)) {
-                    k += 1;
-                }
+                k = self.past(k, e);
                 continue;
             }
             let ti = self.info[k];
@@ -1075,10 +1082,7 @@ impl<'a> Mentions<'a> {
         let Some(e) = self.covered(b + 1).filter(|e| e.label != Label::Person) else {
             return false;
         };
-        let mut k = b + 1;
-        while k < n && self.covered(k).is_some_and(|o| std::ptr::eq(o, e)) {
-            k += 1;
-        }
+        let k = self.past(b + 1, e);
         k + 1 < n && self.s(k) == "," && self.info[k + 1].t & T_NL_BEFORE == 0
     }
 
@@ -1251,9 +1255,7 @@ impl<'a> Mentions<'a> {
         let n = self.toks.len();
         let mut k = b;
         while let Some(e) = self.covered(k).filter(|e| e.label != Label::Person) {
-            while k < n && self.covered(k).is_some_and(|o| std::ptr::eq(o, e)) {
-                k += 1;
-            }
+            k = self.past(k, e);
         }
         if k < n && self.s(k) == "," {
             k += 1;
@@ -1398,9 +1400,7 @@ impl<'a> Mentions<'a> {
                     if !person_ok || e.span.start < self.toks[j].span.start {
                         break;
                     }
-                    while j < n && self.covered(j).is_some_and(|o| std::ptr::eq(o, e)) {
-                        j += 1;
-                    }
+                    j = self.past(j, e);
                     end = j;
                     if e.label == Label::Org {
                         break;

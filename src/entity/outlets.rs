@@ -29,10 +29,15 @@ fn channels() -> &'static [(&'static str, bool)] {
 
 /// Rests that make no channel (`-ers`, `-nya`, `-pagi` lines of the data file).
 fn not_channel(rest: &str) -> bool {
-    CHANNELS
-        .lines()
-        .filter_map(|l| l.strip_prefix('-'))
-        .any(|r| r.eq_ignore_ascii_case(rest))
+    static V: OnceLock<Vec<&'static str>> = OnceLock::new();
+    V.get_or_init(|| {
+        CHANNELS
+            .lines()
+            .filter_map(|l| l.strip_prefix('-'))
+            .collect()
+    })
+    .iter()
+    .any(|r| r.eq_ignore_ascii_case(rest))
 }
 
 /// The outlets' domains (second column of `data/layout_outlets.tsv`).

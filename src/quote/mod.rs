@@ -391,6 +391,13 @@ impl<'a> Discourse<'a> {
     }
 
     /// The first entity (index) with exactly this span.
+    /// The first entity (in the stage's order) that starts exactly where token `j` starts.
+    fn ent_starting_at(&self, j: usize) -> Option<&'a Entity> {
+        let at = self.toks.get(j)?.span.start;
+        let i = self.ents.partition_point(|e| e.span.start < at);
+        self.ents.get(i).filter(|e| e.span.start == at)
+    }
+
     fn ent_at(&self, span: Span) -> Option<usize> {
         let key = (span.start, span.end);
         if self.ents_sorted {

@@ -235,11 +235,7 @@ impl<'a> Discourse<'a> {
             .filter(|e| e.label == Label::Org && self.body_like(e.span))
             .take(MAX_BODY_ANTECEDENTS)
             .find(|e| opens(e.span.as_str(self.text)) || opens(&e.canonical))?;
-        Some(Speaker {
-            span,
-            id: Some(e.id.clone()),
-            canonical: Some(e.canonical.clone()),
-        })
+        Some(entity_speaker(span, e))
     }
 
     /// Who `dia` or `ujarnya` at byte `at` stands for: the last speaker goes on unless a
@@ -257,11 +253,7 @@ impl<'a> Discourse<'a> {
             {
                 Some(s.clone())
             }
-            (_, Some(e)) => Some(Speaker {
-                span: e.span,
-                id: Some(e.id.clone()),
-                canonical: Some(e.canonical.clone()),
-            }),
+            (_, Some(e)) => Some(entity_speaker(e.span, e)),
             (Some((_, s)), None) => Some(s.clone()),
             (None, None) => None,
         }

@@ -224,12 +224,9 @@ impl<'a> Discourse<'a> {
         }
         let mut j = w.end;
         if w.titled && self.t(j) == "di" {
-            let at = self.toks.get(j + 1)?.span.start;
-            let i = self.ents.partition_point(|e| e.span.start < at);
             let place = self
-                .ents
-                .get(i)
-                .filter(|e| e.span.start == at && matches!(e.label, Label::Gpe | Label::Loc))?;
+                .ent_starting_at(j + 1)
+                .filter(|e| matches!(e.label, Label::Gpe | Label::Loc))?;
             j = self.toks.partition_point(|t| t.span.start < place.span.end);
         }
         (j + 1 < self.toks.len() && self.t(j) == "," && self.p(j + 1) == self.p(w.k)).then_some(j)
@@ -408,12 +405,9 @@ impl<'a> Discourse<'a> {
     /// After `role,`: a place or body the entity stage found, closed by another comma
     /// (`…, Jember, Ahmad Fauzan`). Returns the token after that comma.
     fn place_between_commas(&self, j: usize) -> Option<usize> {
-        let at = self.toks.get(j)?.span.start;
-        let i = self.ents.partition_point(|e| e.span.start < at);
         let e = self
-            .ents
-            .get(i)
-            .filter(|e| e.span.start == at && e.label != Label::Person)?;
+            .ent_starting_at(j)
+            .filter(|e| e.label != Label::Person)?;
         let after = self.toks.partition_point(|t| t.span.start < e.span.end);
         (after + 1 < self.toks.len() && self.t(after) == "," && self.p(after + 1) == self.p(j))
             .then_some(after + 1)
@@ -456,13 +450,7 @@ impl<'a> Discourse<'a> {
         if !self.is_cap(j) || self.p(j) != self.p(j.wrapping_sub(1)) {
             return None;
         }
-        let at = self.toks[j].span.start;
-        let i = self.ents.partition_point(|e| e.span.start < at);
-        if let Some(e) = self
-            .ents
-            .get(i)
-            .filter(|e| e.span.start == at && e.label == Label::Person)
-        {
+        if let Some(e) = self.ent_starting_at(j).filter(|e| e.label == Label::Person) {
             return Some(Who::Mention(e.span));
         }
         let end = self.toks.len().min(j + MAX_SPEAKER_WORDS);
@@ -870,9 +858,7 @@ impl<'a> Discourse<'a> {
         if !self.is_cap(j) || self.p(j) != self.p(m) {
             return None;
         }
-        let at = self.toks[j].span.start;
-        let i = self.ents.partition_point(|e| e.span.start < at);
-        if let Some(e) = self.ents.get(i).filter(|e| e.span.start == at) {
+        if let Some(e) = self.ent_starting_at(j) {
             return (e.label == Label::Person).then_some(Who::Mention(e.span));
         }
         let (a, b) = self.cap_run_from(j, (j + MAX_TAIL_NAME_WORDS).min(self.toks.len()));
