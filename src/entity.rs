@@ -97,6 +97,9 @@ const W_ORG_TAIL: u16 = 1 << 13;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum TitleClass {
     Role,
+    /// A role held in a company (`CEO`, `analis`): a name right after it that a person's name
+    /// follows, or that comes after a person's apposition, is the employer.
+    Employer,
     Honorific,
     Credit,
 }
@@ -229,6 +232,7 @@ fn read_titles(words: &mut Words) -> Vec<Phrase<TitleClass>> {
         let what = match class {
             "honorific" => TitleClass::Honorific,
             "credit" => TitleClass::Credit,
+            "employer" => TitleClass::Employer,
             _ => TitleClass::Role,
         };
         titles.push(Phrase {
@@ -744,6 +748,9 @@ struct Cand {
     kind: &'static str,
     /// Gazetteer person (index) the name runs into, which it then becomes.
     joins: Option<usize>,
+    /// The person's employer, named between the role and the name (`CEO Borneo Minerals,
+    /// Ahmad Fauzi`): an organisation claimed with the person.
+    employer: Option<(usize, usize)>,
 }
 
 /// The entity stage's working state for one document: the tokens with their word classes,
@@ -1101,6 +1108,7 @@ impl<'a> Mentions<'a> {
             label,
             kind,
             joins,
+            employer: None,
         }
     }
 
@@ -1113,6 +1121,13 @@ impl<'a> Mentions<'a> {
                 if (c.a..c.b).all(|k| !self.claimed[k]) {
                     for k in c.a..c.b {
                         self.claimed[k] = true;
+                    }
+                    if let Some((a, b)) = c
+                        .employer
+                        .filter(|&(a, b)| !self.claimed[a..b].contains(&true))
+                    {
+                        self.claimed[a..b].fill(true);
+                        out.push(self.cand(a, b, Label::Org, "company", None));
                     }
                     out.push(c);
                     if c.b > i {
@@ -1138,7 +1153,8 @@ impl<'a> Mentions<'a> {
             match class {
                 TitleClass::Credit => self.person_after_credit(j),
                 TitleClass::Honorific => self.person_after_honorific(j),
-                TitleClass::Role => self.person_after_role(i, j),
+                TitleClass::Role => self.person_after_role(i, j, false),
+                TitleClass::Employer => self.person_after_role(i, j, true),
             }
         } else if ti.w & W_SPEECH_AFTER != 0 && ti.t & T_WORD != 0 && i + 1 < n {
             self.person_after_speech(i)
@@ -1178,9 +1194,31 @@ impl<'a> Mentions<'a> {
     /// A role title at `i` ending at `j` (`Menteri Keuangan Sri Mulyani`): the name after the
     /// role's tail — skipping on, at most twice, over "names" that turn out to be part of the
     /// role (`Direktur Pelindungan WNI Kemlu`).
-    fn person_after_role(&self, i: usize, j: usize) -> Option<Cand> {
+    fn person_after_role(&self, i: usize, j: usize, employer: bool) -> Option<Cand> {
         let n = self.toks.len();
         let mut k = self.skip_role_tail(j);
+        // `kata Rudi Hartanto, CEO Nusantara Digital Labs.`: the person was named before
+        // (`…, Direktur di Horizon Analytics`)
+        if employer && self.after_person_comma(i) {
+            let at = if k == j && matches!(self.s(k), "di" | "pada") {
+                k + 1
+            } else {
+                k
+            };
+            let (a, b, _) = self.name_at(at).filter(|_| k == j)?;
+            return Some(self.cand(a, b, Label::Org, "company", None));
+        }
+        // `Rudi, Ketua Koperasi Tani Makmur, mengatakan`: a word after a body's head, closing
+        // the apposition of a person named before, ends the body's name
+        if k > j && self.after_person_comma(i) && !alias_guard::possessor_role(self.s(j - 1)) {
+            let closes = |b: usize| b >= n || matches!(self.s(b), "," | "." | ")");
+            if self
+                .name_at(k)
+                .is_some_and(|(a, b, _)| b == a + 1 && closes(b))
+            {
+                return None;
+            }
+        }
         // a "name" followed by an acronym or a known body is still the role:
         // `Direktur Pelindungan WNI Kemlu` — skip on, at most twice
         for _ in 0..3 {
@@ -1206,11 +1244,58 @@ impl<'a> Mentions<'a> {
                     && self.info[a - 1].w & W_ORG_TAIL == 0
                     && self.head_kind(a - 1, &["company"]);
             if !more {
-                return Some(self.cand(a, b, Label::Person, "person", joins));
+                return Some(
+                    self.employer_apposition((i, j), a, b, employer)
+                        .unwrap_or_else(|| self.cand(a, b, Label::Person, "person", joins)),
+                );
             }
             k = self.skip_role_tail(b);
         }
         None
+    }
+
+    /// `CEO Borneo Minerals, Ahmad Fauzi, mengatakan`: after a role (tokens `i..j`), a
+    /// name `a..b`, a comma and a second name of two or more words that ends the clause. The
+    /// second name is the person, the first the body or place the role belongs to (an
+    /// organisation after a company role). Not in a list of people (`…, Budi Karya, dan
+    /// Erick Thohir`), nor after a role that takes a person (`kuasa hukum Andi Saputra, Budi`).
+    fn employer_apposition(
+        &self,
+        (i, j): (usize, usize),
+        a: usize,
+        b: usize,
+        employer: bool,
+    ) -> Option<Cand> {
+        let n = self.toks.len();
+        if b >= n || self.s(b) != "," || alias_guard::possessor_role(self.s(j - 1)) {
+            return None;
+        }
+        // `Menurut Direktur Movistar Yamaha Massimo Meregalli, Autodromo …`: the comma
+        // closes the source, and a new clause follows
+        if i > 0 && self.info[i - 1].w & W_ACCORDING != 0 {
+            return None;
+        }
+        let (a2, b2, joins) = self.name_after_unknown_role(b)?;
+        let listed = b2 + 1 < n
+            && self.s(b2) == ","
+            && (matches!(self.s(b2 + 1), "dan" | "serta") || self.name_at(b2 + 1).is_some());
+        if listed {
+            return None;
+        }
+        let mut c = self.cand(a2, b2, Label::Person, "person", joins);
+        c.employer = employer.then_some((a, b));
+        Some(c)
+    }
+
+    /// Token `i` follows a comma that closes a person's name (`Rudi Hartanto, CEO …`).
+    fn after_person_comma(&self, i: usize) -> bool {
+        i >= 2
+            && self.s(i - 1) == ","
+            && (self
+                .covered(i - 2)
+                .is_some_and(|e| e.label == Label::Person)
+                || self.claimed[i - 2] && self.info[i - 2].t & T_CAP != 0
+                || self.name_before(i - 1, 2).is_some())
     }
 
     /// A speech verb before the name (`kata Budi Santoso`): the name after it, unless a title
@@ -1286,7 +1371,7 @@ impl<'a> Mentions<'a> {
     /// A role apposition after a comma (`Budi Santoso, Ketua Koperasi Tani Makmur, …`): the
     /// name before the comma at `i`.
     fn person_before_apposition(&self, i: usize) -> Option<Cand> {
-        let Some((TitleClass::Role, _)) = self.title_at(i + 1) else {
+        let Some((TitleClass::Role | TitleClass::Employer, _)) = self.title_at(i + 1) else {
             return None;
         };
         let (a, b) = self.name_before(i, 2)?;

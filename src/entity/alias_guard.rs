@@ -110,7 +110,7 @@ fn common_word(w: &str) -> bool {
 }
 
 /// `w` (any case) is in `data/possessor_roles.txt`.
-fn possessor_role(w: &str) -> bool {
+pub(super) fn possessor_role(w: &str) -> bool {
     static ROLES: OnceLock<Vec<String>> = OnceLock::new();
     ROLES
         .get_or_init(|| {

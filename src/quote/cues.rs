@@ -11,7 +11,7 @@ use rustc_hash::FxHashMap as HashMap;
 const CUES_TSV: &str = include_str!("../../data/cues.tsv");
 /// The entity stage's list of capitalised words that are never names (days, months, openers).
 const NAME_STOPWORDS: &str = include_str!("../../data/name_stopwords.txt");
-/// The entity stage's titles and roles (`data/titles.tsv`): its one-word `role` and
+/// The entity stage's titles and roles (`data/titles.tsv`): its one-word `role`, `employer` and
 /// `honorific` phrases are titles here too (`pelatih`, `Kombes`), so that both stages agree.
 const TITLES: &str = include_str!("../../data/titles.tsv");
 
@@ -184,7 +184,7 @@ impl Cues {
         // The embedded file is checked by the tests below, so parsing it cannot fail.
         let mut cues = Cues::parse(CUES_TSV).expect("embedded data/cues.tsv is valid");
         for line in TITLES.lines().filter(|l| !l.starts_with('#')) {
-            if let Some((phrase, "role" | "honorific")) = line.split_once('\t') {
+            if let Some((phrase, "role" | "employer" | "honorific")) = line.split_once('\t') {
                 let w = cues.words.entry(phrase.to_lowercase().into()).or_default();
                 if !phrase.contains(' ') && *w & GIVEN_NAME == 0 {
                     *w |= TITLE;

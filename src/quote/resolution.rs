@@ -331,6 +331,7 @@ impl<'a> Discourse<'a> {
         self.short_form(span, &words, known)
             .or_else(|| exact.map(|e| entity_speaker(span, e)))
             .or_else(|| self.defined_acronym(span, &words))
+            .or_else(|| self.earlier_entity(span))
             .or_else(|| self.earlier_longer_name(span, &words))
             .unwrap_or_else(|| self.words_as_speaker(span))
     }
@@ -396,6 +397,18 @@ impl<'a> Discourse<'a> {
             id: None,
             canonical: Some(full.into()),
         })
+    }
+
+    /// An entity written the same way earlier in the text (`Easycash mencatat` after `Direktur
+    /// Utama Easycash, …`): that entity, before any guess at a longer name around the word.
+    fn earlier_entity(&self, span: Span) -> Option<Speaker> {
+        let text = span.as_str(self.text);
+        let before = self.ents.partition_point(|e| e.span.start < span.start);
+        let e = self.ents[..before]
+            .iter()
+            .rev()
+            .find(|e| e.span.as_str(self.text) == text)?;
+        Some(entity_speaker(span, e))
     }
 
     /// One name word (`Santoso`) inside an earlier, longer run of name words (`Budi Santoso`).

@@ -516,7 +516,13 @@ impl<'a> Discourse<'a> {
     /// Drops leading titles (`Presiden`, `Menteri`) and a leading acronym before a longer name
     /// (`UBS Giovanni Staunovo`), keeping at least one word.
     fn strip_titles(&self, mut a: usize, b: usize) -> (usize, usize) {
-        while a < b && self.c(a) & (TITLE | FUNC) != 0 {
+        let start = a;
+        while a < b
+            && (self.c(a) & (TITLE | FUNC) != 0
+                || a > start
+                    && self.c(a) & TITLE_TAIL != 0
+                    && self.c(a - 1) & (TITLE | TITLE_TAIL) != 0)
+        {
             a += 1;
         }
         // `analis UBS Giovanni Staunovo`: an organisation or place the entity stage found, right
@@ -637,7 +643,11 @@ impl<'a> Discourse<'a> {
             let aside = self.is_lower(start)
                 || self.c(start) & (PARTICLE | NOT_NAME) != 0
                 || !self.is_word(start);
-            if !aside && self.c(start) & TITLE != 0 {
+            // (`General Manager Kurnia Motors`: a title may come second or third)
+            let titled = (start..end.min(start + 3))
+                .take_while(|&x| self.is_cap(x))
+                .any(|x| self.c(x) & TITLE != 0);
+            if !aside && titled {
                 if let Some(who) = self.person_in_role_segment(start, end, p, sa) {
                     return Some(who);
                 }
