@@ -1005,13 +1005,18 @@ impl<'a> Mentions<'a> {
                 continue;
             }
             let joiner = k > start && cap_next && matches!(s, "dan" | "&" | "," | "terpilih");
+            // `Manager Humas Daop 8 Surabaya, …`: a unit's number after its capitalised name
+            let numbered = k > start
+                && self.info[k - 1].t & T_CAP != 0
+                && s.bytes().all(|b| b.is_ascii_digit())
+                && s.len() <= 4;
             // `Duta Besar RI di Qatar, …`: the post's place belongs to the role
             let posted = k > start
                 && s == "di"
                 && self
                     .covered(k + 1)
                     .is_some_and(|e| matches!(e.label, Label::Gpe | Label::Loc));
-            if !(role_word || joiner || posted) {
+            if !(role_word || joiner || posted || numbered) {
                 break;
             }
             k += 1;
@@ -1231,7 +1236,12 @@ impl<'a> Mentions<'a> {
                 && self.info[b].t & T_NL_BEFORE == 0
                 && (self.info[b].t & T_ALLCAPS != 0
                     || self.covered(b).is_some_and(|e| e.label != Label::Person)
-                    || self.place_then_comma(b));
+                    || self.place_then_comma(b)
+                    || self.numbered_unit(b)
+                    || b == a + 1 && self.joined_role(b))
+                // `Kepala SMKN 1 Teluk Kuantan, Hurdisman`: the words after a unit's number
+                // name the unit's place
+                || (j..a).any(|x| self.numbered_unit(x));
             // `GM Bandara Internasional Sultan Hasanuddin, Wahyudi`: a name
             // after a title inside a place or body name belongs to that name
             let more = more
@@ -1249,9 +1259,35 @@ impl<'a> Mentions<'a> {
                         .unwrap_or_else(|| self.cand(a, b, Label::Person, "person", joins)),
                 );
             }
-            k = self.skip_role_tail(b);
+            // (past the `dan` of a joined role)
+            k = self.skip_role_tail(b + usize::from(self.s(b) == "dan"));
         }
         None
+    }
+
+    /// `Daop 8 Surabaya`: a "name" followed by a number is a unit's name, never a person's.
+    fn numbered_unit(&self, b: usize) -> bool {
+        let s = self.s(b);
+        s.len() <= 4 && s.bytes().all(|c| c.is_ascii_digit())
+    }
+
+    /// `Direktur Jenderal Sumber Daya Iptek dan Dikti Kemristekdikti Ali Ghufron`: a one-word
+    /// "name" joined by `dan` to more role words that reach a body the gazetteer knows or an
+    /// acronym is part of the role, not a person (`Menteri Budi dan Ani` stays two people).
+    fn joined_role(&self, b: usize) -> bool {
+        if self.s(b) != "dan" {
+            return false;
+        }
+        let n = self.toks.len();
+        // capitalised words after `dan`, up to a new title (`Menteri Budi dan Gubernur …`)
+        (b + 1..n.min(b + 5))
+            .take_while(|&x| {
+                self.info[x].t & (T_CAP | T_NL_BEFORE) == T_CAP && self.info[x].w & W_TITLE == 0
+            })
+            .any(|x| {
+                self.info[x].t & T_ALLCAPS != 0
+                    || self.covered(x).is_some_and(|e| e.label != Label::Person)
+            })
     }
 
     /// `CEO Borneo Minerals, Ahmad Fauzi, mengatakan`: after a role (tokens `i..j`), a
@@ -1468,8 +1504,13 @@ impl<'a> Mentions<'a> {
                 i += 1;
                 continue;
             };
-            if j < n && self.s(j) == "." && self.toks[j].span.start == self.toks[j - 1].span.end {
-                j += 1; // `Jl.`
+            // `Jl.`, `PT.`: an abbreviated head's dot (a sentence's end after `Bank.` is none)
+            if j < n
+                && self.s(j) == "."
+                && self.toks[j].span.start == self.toks[j - 1].span.end
+                && self.s(j - 1).chars().count() <= 3
+            {
+                j += 1;
             }
             let body = j;
             let mut end = j;

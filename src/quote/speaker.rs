@@ -168,7 +168,10 @@ impl<'a> Discourse<'a> {
                             && self.p(end + 1) == self.p(k))
                     || w == "-"
                     || end > k && self.role_punctuation(end)
-                    || end > k && self.is_lower(k) && self.toks[end].kind == TokenKind::Number
+                    // (`Manager Humas Daop 8 Surabaya`: a unit's number inside a role)
+                    || end > k
+                        && self.toks[end].kind == TokenKind::Number
+                        && (self.is_lower(k) || titled && self.is_cap(end - 1))
             };
             if !ok {
                 break;
@@ -939,10 +942,18 @@ impl<'a> Discourse<'a> {
             }
             let initial = w.chars().count() == 1;
             let caps = w.chars().filter(|c| c.is_uppercase()).count();
+            // `Wellyanto Pribadi`: a surname may be an everyday word after a plain first name
+            // (not after `Bukti-Buktinya`)
+            let plain_before = (a..j).all(|x| !self.t(x).contains('-'));
+            let everyday = if words > 0 && j + 1 == b && plain_before && !w.ends_with("nya") {
+                crate::entity::W_STRICT | crate::entity::W_LOOSE | crate::entity::W_FREQ
+            } else {
+                0
+            };
             if !self.is_cap(j)
                 || (!initial && caps == w.chars().count())
                 || self.c(j) & (FUNC | TITLE | NOT_NAME | CONTEXT | MEDIA | ANY_SAY | POST) != 0
-                || lex.flags(&w.to_lowercase()) & !crate::entity::W_PARTICLE != 0
+                || lex.flags(&w.to_lowercase()) & !(crate::entity::W_PARTICLE | everyday) != 0
             {
                 return false;
             }
