@@ -34,6 +34,7 @@ mod branch;
 mod clubs;
 mod extend;
 mod outlets;
+mod prefix_trim;
 
 use crate::gazetteer::Matcher;
 use crate::span::{Entity, Label, Source, Span, Token, TokenKind};
@@ -1210,7 +1211,14 @@ impl<'a> Mentions<'a> {
             } else {
                 k
             };
-            let (a, b, _) = self.name_at(at).filter(|_| k == j)?;
+            // (`…, CEO Nusantara Digital Labs`: up to a word that ends company names)
+            let (a, b) = match self.employer_end(j) {
+                Some(end) => (j, end),
+                None => self
+                    .name_at(at)
+                    .filter(|_| k == j)
+                    .map(|(a, b, _)| (a, b))?,
+            };
             return Some(self.cand(a, b, Label::Org, "company", None));
         }
         // `Rudi, Ketua Koperasi Tani Makmur, mengatakan`: a word after a body's head, closing
@@ -1842,6 +1850,7 @@ fn find_with_info(
     );
     out.sort_by_key(|e| (e.span.start, std::cmp::Reverse(e.span.end)));
     out.dedup_by(|later, earlier| later.span.overlaps(earlier.span));
+    prefix_trim::trim(text, tokens, &info, &mut out);
     extend::legal_names(text, tokens, &info, &mut out);
     clubs::clubs(text, tokens, &info, &mut out);
     branch::merge(text, &mut out);

@@ -1,0 +1,162 @@
+//! A pattern person whose name ran on from the words before it (`Manager Maggie Couture
+//! Jessica Oey`, `Co-Founder Tokomodal Chris Antonius`): the rules cannot tell where an
+//! employer's or a place's name ends and the person's begins, but the article can. When a
+//! later (or earlier) mention names the person from a word inside the run, alone or with the
+//! words after it (`tutur Jessica`, `Chris Antonius mengatakan`), without the words before it,
+//! the person's name starts at that word.
+//!
+//! A full name is often shortened to a later word (`Muhammad Rizki Pratama` → `Rizki`), so runs
+//! whose dropped words include a given-name prefix (`data/given_name_prefixes.txt`) stay
+//! whole; and only a suffix of two or more words is kept (`Budi Santoso` → `Santoso` is a
+//! surname, not evidence).
+
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap;
+
+use super::{
+    pattern_entity, TokInfo, T_ALLCAPS, T_CAP, T_WORD, W_ACCORDING, W_HEAD, W_LOOSE, W_PORTFOLIO,
+    W_SPEECH_AFTER, W_SPEECH_BEFORE, W_STRICT,
+};
+use crate::span::{Entity, Label, Source, Span, Token};
+
+/// Occurrences looked at per word: enough for any article, and no quadratic time on a page
+/// that repeats one name thousands of times.
+const MAX_OCCURRENCES: usize = 64;
+
+/// `w` (any case) opens full names and is dropped in short forms.
+fn given_prefix(w: &str) -> bool {
+    static V: OnceLock<Vec<&'static str>> = OnceLock::new();
+    let w = w.trim_end_matches('.');
+    V.get_or_init(|| {
+        include_str!("../../data/given_name_prefixes.txt")
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect()
+    })
+    .iter()
+    .any(|p| p.eq_ignore_ascii_case(w))
+}
+
+/// Trims the pattern persons in `out` whose name the article shows to start later.
+pub(super) fn trim(text: &str, toks: &[Token], info: &[TokInfo], out: &mut [Entity]) {
+    let mut index: Option<FxHashMap<&str, Vec<usize>>> = None;
+    // organisations and places, in text order (`out` is sorted and free of overlaps)
+    let bodies: Vec<Span> = out
+        .iter()
+        .filter(|e| e.label != Label::Person)
+        .map(|e| e.span)
+        .collect();
+    for e in out.iter_mut() {
+        if e.label != Label::Person || e.source != Source::Pattern {
+            continue;
+        }
+        let a = toks.partition_point(|t| t.span.start < e.span.start);
+        let b = toks.partition_point(|t| t.span.end <= e.span.end);
+        // plain runs of three or more capitalised words only
+        if b < a + 3 || (a..b).any(|k| info[k].t & (T_WORD | T_CAP) != T_WORD | T_CAP) {
+            continue;
+        }
+        let index = index.get_or_insert_with(|| capitalised_words(text, toks, info));
+        let s = |k: usize| toks[k].span.as_str(text);
+        let start = (a + 1..b - 1)
+            .take_while(|&k| !given_prefix(s(k - 1)))
+            .find(|&k| {
+                named_from(text, toks, info, index, k, (a, b))
+                    && (a..k).any(|p| not_personal(text, toks, info, index, &bodies, p))
+            });
+        if let Some(k) = start {
+            *e = pattern_entity(
+                text,
+                Span::new(toks[k].span.start, e.span.end),
+                e.label,
+                "person",
+            );
+        }
+    }
+}
+
+/// Every capitalised word's token positions, in text order.
+fn capitalised_words<'t>(
+    text: &'t str,
+    toks: &[Token],
+    info: &[TokInfo],
+) -> FxHashMap<&'t str, Vec<usize>> {
+    let mut index: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
+    for (k, t) in toks.iter().enumerate() {
+        if info[k].t & (T_WORD | T_CAP) == T_WORD | T_CAP {
+            let v = index.entry(t.span.as_str(text)).or_default();
+            if v.len() < MAX_OCCURRENCES {
+                v.push(k);
+            }
+        }
+    }
+    index
+}
+
+/// The word at `p`, dropped from the front of a run, is no part of a person's name: an
+/// everyday or head word (`Rawa`, `Islam`, `Center`), or a word that stands inside an
+/// organisation or place the article names elsewhere (`PT Tokomodal Indonesia`). A person
+/// called by a later name (`Prasetyo Edi Marsudi` … `kata Edi`) has no such word and keeps
+/// the full name.
+fn not_personal(
+    text: &str,
+    toks: &[Token],
+    info: &[TokInfo],
+    index: &FxHashMap<&str, Vec<usize>>,
+    bodies: &[Span],
+    p: usize,
+) -> bool {
+    if info[p].w & (W_STRICT | W_LOOSE | W_HEAD) != 0 {
+        return true;
+    }
+    // `Direktur Jenderal Pendidikan Islam Amin …`: the run goes on from a portfolio
+    let before = p.checked_sub(1).map(|q| info[q]);
+    if before.is_some_and(|q| {
+        q.t & (T_CAP | T_ALLCAPS) == T_CAP && q.w & (W_PORTFOLIO | W_LOOSE | W_STRICT) != 0
+    }) {
+        return true;
+    }
+    let Some(places) = index.get(toks[p].span.as_str(text)) else {
+        return false;
+    };
+    places.iter().any(|&j| {
+        let at = toks[j].span;
+        let i = bodies.partition_point(|b| b.end <= at.start);
+        bodies.get(i).is_some_and(|b| b.contains(at))
+    })
+}
+
+/// The word at `k` (inside the run `a..b`) is used elsewhere as the start of this person's
+/// name, without the word before it in the run: followed by the rest of the run (`Chris
+/// Antonius mengatakan`), or alone as a speaker (`kata Chris`, `Chris menambahkan`). Everyday
+/// and sentence-opening words (`Di`, `Center`) and words the lexicon knows are no evidence.
+fn named_from(
+    text: &str,
+    toks: &[Token],
+    info: &[TokInfo],
+    index: &FxHashMap<&str, Vec<usize>>,
+    k: usize,
+    (a, b): (usize, usize),
+) -> bool {
+    if info[k].w != 0 {
+        return false;
+    }
+    let s = |j: usize| toks.get(j).map_or("", |t| t.span.as_str(text));
+    let Some(places) = index.get(s(k)) else {
+        return false;
+    };
+    let flags = |j: usize| info.get(j).map_or(0, |i| i.w);
+    places.iter().any(|&j| {
+        if (a..b).contains(&j) || j == 0 || s(j - 1) == s(k - 1) {
+            return false;
+        }
+        let rest = (1..b - k).all(|d| s(j + d) == s(k + d));
+        let next = s(j + 1);
+        let alone = !next.starts_with(char::is_uppercase)
+            && (flags(j - 1) & (W_SPEECH_AFTER | W_ACCORDING) != 0
+                || flags(j + 1) & W_SPEECH_BEFORE != 0);
+        rest || alone
+    })
+}
