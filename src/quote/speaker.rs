@@ -1024,6 +1024,10 @@ impl<'a> Discourse<'a> {
         let mut k = k;
         if self.c(k) & NOT_NAME != 0 && self.is_cap(k) && k > sa + 1 && self.t(k - 1) == "," {
             k -= 2;
+        } else if self.c(k) & NOT_NAME != 0 && self.is_cap(k) && k > sa + 1 && self.is_lower(k - 1)
+        {
+            // `Eric Trump dalam sebuah podcast pada Senin mengisyaratkan`: a day after `pada`
+            k -= 1;
         }
         // (a body or place ending the phrase follows its preposition: `kepada Kompas.com`,
         // `dari Lampung Selatan`; `… Kapolresta Bandar Lampung menegaskan` is a subject)
