@@ -180,7 +180,13 @@ impl<'a> Discourse<'a> {
                 if let Some(body) = self.body_anaphor(span) {
                     return Some(body);
                 }
-                let s = self.salient(persons, last, c.at);
+                let salient = self.salient(persons, last, c.at);
+                let s = match salient {
+                    Some(s) if self.personal_pronoun(span) && self.is_body(&s) => {
+                        self.latest_person(persons, c.at)
+                    }
+                    other => other,
+                };
                 Some(Speaker {
                     span,
                     id: s.as_ref().and_then(|s| s.id.clone()),
@@ -257,6 +263,29 @@ impl<'a> Discourse<'a> {
             (Some((_, s)), None) => Some(s.clone()),
             (None, None) => None,
         }
+    }
+
+    /// `ia`, `dia`, `beliau`: a person, never the organisation that spoke last (`Formmapi
+    /// menyebut … Ia menjelaskan`: a person of the body). The clitic `-nya` may stand for a
+    /// body (`tulisnya` after a ministry's statement), so it is not one.
+    fn personal_pronoun(&self, span: Span) -> bool {
+        let w = span.as_str(self.text);
+        ["ia", "dia", "beliau"]
+            .iter()
+            .any(|p| p.eq_ignore_ascii_case(w))
+    }
+
+    /// The speaker is an organisation or place the entity stage found.
+    fn is_body(&self, s: &Speaker) -> bool {
+        self.ent_at(s.span)
+            .is_some_and(|i| self.ents[i].label != Label::Person)
+    }
+
+    /// The last person entity before byte `at`, as a speaker.
+    fn latest_person(&self, persons: &[&Entity], at: usize) -> Option<Speaker> {
+        let p = persons.partition_point(|e| e.span.end <= at);
+        let e = persons[..p].last()?;
+        Some(entity_speaker(e.span, e))
     }
 
     /// After a quotation with speaker `s`: a resolved name becomes known and the current
