@@ -462,7 +462,7 @@ impl<'a> Discourse<'a> {
             .ents_over(span)
             .find(|e| e.label == Label::Person)
             .map(|e| e.canonical.clone());
-        if canonical.is_none() && self.name_like(span) {
+        if canonical.is_none() && self.speaker_name_like(span) {
             let e = crate::entity::pattern_entity(self.text, span, Label::Person, "person");
             return Speaker {
                 span,

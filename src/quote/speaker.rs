@@ -443,7 +443,7 @@ impl<'a> Discourse<'a> {
             x += 1;
         }
         let words = (x..=b).filter(|&j| self.is_word(j)).count();
-        (x <= b && words <= MAX_TAIL_NAME_WORDS && self.name_like(self.span(x, b)))
+        (x <= b && words <= MAX_TAIL_NAME_WORDS && self.speaker_name_like(self.span(x, b)))
             .then_some((x, b))
     }
 
@@ -469,7 +469,7 @@ impl<'a> Discourse<'a> {
         if ranked && self.is_cap(j) {
             let (a, b) = self.cap_run_from(j, end);
             let span = self.span(a, b);
-            if self.name_like(span)
+            if self.speaker_name_like(span)
                 || self
                     .ent_at(span)
                     .is_some_and(|i| self.ents[i].label == Label::Person)
@@ -876,7 +876,7 @@ impl<'a> Discourse<'a> {
         }
         let (a, b) = self.cap_run_from(j, (j + MAX_TAIL_NAME_WORDS).min(self.toks.len()));
         let span = self.span(a, b);
-        self.name_like(span).then_some(Who::Mention(span))
+        self.speaker_name_like(span).then_some(Who::Mention(span))
     }
 
     /// True when the mention at `span` stands where a sentence's subject does: at the sentence
@@ -922,6 +922,17 @@ impl<'a> Discourse<'a> {
     /// capitalised words (initials and particles allowed), none an acronym, a title, a function
     /// word or a common word, and no other entity over it.
     pub(super) fn name_like(&self, span: Span) -> bool {
+        self.name_like_with(span, false)
+    }
+
+    /// [`Discourse::name_like`], where the last word may also be an everyday word after a
+    /// plain first name (`Wellyanto Pribadi`): for a name a post cue or a role gave as the
+    /// speaker, not for finding names in running text (`skuad Garuda Muda`).
+    pub(super) fn speaker_name_like(&self, span: Span) -> bool {
+        self.name_like_with(span, true)
+    }
+
+    fn name_like_with(&self, span: Span, everyday_surname: bool) -> bool {
         let a = self.toks.partition_point(|t| t.span.start < span.start);
         let b = self.toks.partition_point(|t| t.span.end <= span.end);
         if a >= b {
@@ -945,7 +956,12 @@ impl<'a> Discourse<'a> {
             // `Wellyanto Pribadi`: a surname may be an everyday word after a plain first name
             // (not after `Bukti-Buktinya`)
             let plain_before = (a..j).all(|x| !self.t(x).contains('-'));
-            let everyday = if words > 0 && j + 1 == b && plain_before && !w.ends_with("nya") {
+            let everyday = if everyday_surname
+                && words > 0
+                && j + 1 == b
+                && plain_before
+                && !w.ends_with("nya")
+            {
                 crate::entity::W_STRICT | crate::entity::W_LOOSE | crate::entity::W_FREQ
             } else {
                 0
@@ -1110,7 +1126,7 @@ impl<'a> Discourse<'a> {
             return (e.label == Label::Person && e.span.end == span.end)
                 .then_some(Who::Mention(e.span));
         }
-        self.name_like(span).then_some(Who::Mention(span))
+        self.speaker_name_like(span).then_some(Who::Mention(span))
     }
 
     /// A mention inside tokens `a..b` (an appositive or the X of `Menurut X`).
