@@ -18,6 +18,7 @@
 //! every span. Internally the library keeps byte offsets; they are converted once, here.
 //! A document that failed gets `{"id": …, "error": "…"}` instead.
 
+use std::cell::Cell;
 use std::io::{self, Write};
 
 use serde::ser::{SerializeMap, Serializer};
@@ -224,9 +225,9 @@ impl Document {
         // a time with a call per string, which made writing a third of a run with tokens.
         // `Serialize for Document` writes the same bytes (the tests compare them).
         let text = self.text.as_str();
-        // The byte-to-char table (four bytes per byte of text) is the thread's, reused.
+        // The offset table (see `Chars`) is the thread's, reused.
         thread_local! {
-            static TABLE: std::cell::Cell<Vec<u32>> = const { std::cell::Cell::new(Vec::new()) };
+            static TABLE: Cell<Vec<(u32, u32)>> = const { Cell::new(Vec::new()) };
         }
         let chars = Chars::with_table(text, offsets, TABLE.take());
         let mut w = Json {
@@ -257,9 +258,9 @@ impl Document {
         w.list(&self.quotes, Json::quote);
         w.out.push(b'}');
         let done = w.finish();
-        let mut table = chars.table;
+        let mut table = chars.events;
         // (a huge document's table is not kept for the small ones after it)
-        table.shrink_to(1 << 20);
+        table.shrink_to(1 << 16);
         TABLE.set(table);
         done
     }
@@ -708,11 +709,21 @@ fn write_json_str(out: &mut Vec<u8>, s: &str) {
 }
 
 /// Byte offset to character (or UTF-16) offset, for one text.
+///
+/// News text is nearly all ASCII: a few curly quotes and dashes per article. So instead of a
+/// table of four bytes per byte of text (built for every record, a tenth of the writer's
+/// work), this keeps one entry per non-ASCII character, with how far the count has fallen
+/// behind the byte offset once past it. Offsets are asked for mostly in increasing order
+/// (tokens, then sentences, ...), so a lookup resumes from where the previous one ended and
+/// costs a comparison; a lookup behind it searches.
 pub(crate) struct Chars {
-    /// `table[b]` = number of chars (or UTF-16 units) before byte `b`, for every byte index
-    /// up to `len`.
-    table: Vec<u32>,
-    ascii: bool,
+    /// `(start, lag)` for each non-ASCII character, in text order: `start` is its first byte,
+    /// `lag` the bytes minus characters (or UTF-16 units) from the start of the text to its
+    /// end.
+    events: Vec<(u32, u32)>,
+    /// `(from, to, lag)`: the bytes `from..=to` have the same `lag` (no character starts
+    /// between them): those of the last lookup, where the next one most likely falls.
+    window: Cell<(usize, usize, usize)>,
 }
 
 impl Chars {
@@ -720,39 +731,66 @@ impl Chars {
         Chars::with_table(text, offsets, Vec::new())
     }
 
-    /// [`Chars::new`], filling `table` (cleared first), so that a caller can reuse one.
-    fn with_table(text: &str, offsets: Offsets, mut table: Vec<u32>) -> Chars {
-        table.clear();
-        if text.is_ascii() {
-            return Chars { table, ascii: true };
-        }
-        let mut count = 0u32;
+    /// [`Chars::new`], filling `events` (cleared first), so that a caller can reuse one.
+    fn with_table(text: &str, offsets: Offsets, mut events: Vec<(u32, u32)>) -> Chars {
+        events.clear();
         // A four-byte UTF-8 sequence (lead byte 0xF0..) is a character above U+FFFF: one
-        // character, two UTF-16 units; every byte that is not a continuation byte starts one.
-        let extra = match offsets {
-            Offsets::Chars => 0,
-            Offsets::Utf16 => 1,
+        // character, two UTF-16 units.
+        let four = match offsets {
+            Offsets::Chars => 3,
+            Offsets::Utf16 => 2,
         };
-        // Filled in place and without branches (the table is as long as the text: a push per
-        // byte, with its capacity check, cost a third more).
-        table.resize(text.len() + 1, 0);
-        for (slot, &b) in table.iter_mut().zip(text.as_bytes()) {
-            *slot = count;
-            count += u32::from(b & 0xC0 != 0x80) + extra * u32::from(b >= 0xF0);
+        let bytes = text.as_bytes();
+        let (mut i, mut lag) = (0, 0u32);
+        while i < bytes.len() {
+            // ASCII runs skipped sixteen bytes at a time
+            if let Some(block) = bytes.get(i..i + 16) {
+                let mut w = [0u8; 16];
+                w.copy_from_slice(block);
+                if u128::from_le_bytes(w) & 0x8080_8080_8080_8080_8080_8080_8080_8080 == 0 {
+                    i += 16;
+                    continue;
+                }
+            }
+            let (len, behind) = match bytes[i] {
+                0..=0x7f => (1, 0),
+                0x80..=0xdf => (2, 1),
+                0xe0..=0xef => (3, 2),
+                _ => (4, four),
+            };
+            if behind > 0 {
+                lag += behind;
+                events.push((i as u32, lag));
+            }
+            i += len;
         }
-        table[text.len()] = count;
-        Chars {
-            table,
-            ascii: false,
-        }
+        let chars = Chars {
+            events,
+            window: Cell::new((0, 0, 0)),
+        };
+        chars.window.set(chars.window_of(0));
+        chars
     }
 
+    /// The character (or UTF-16) offset of `byte`, a character boundary.
     #[inline]
     pub(crate) fn at(&self, byte: usize) -> usize {
-        if self.ascii {
-            byte
-        } else {
-            self.table[byte] as usize
+        let (mut from, mut to, mut lag) = self.window.get();
+        if byte < from || byte > to {
+            (from, to, lag) = self.window_of(byte);
+            self.window.set((from, to, lag));
+        }
+        byte - lag
+    }
+
+    /// The bytes around `byte` with its lag (see [`Chars::window`]).
+    fn window_of(&self, byte: usize) -> (usize, usize, usize) {
+        // the characters that start before `byte`
+        let k = self.events.partition_point(|e| (e.0 as usize) < byte);
+        let to = self.events.get(k).map_or(usize::MAX, |e| e.0 as usize);
+        match k.checked_sub(1).map(|k| self.events[k]) {
+            None => (0, to, 0),
+            Some((start, lag)) => (start as usize + 1, to, lag as usize),
         }
     }
 }
