@@ -567,17 +567,56 @@ impl InPlace<'_> {
         self.len += len.min(32);
     }
 
-    /// Decimal digits of `n` (see [`write_uint`]).
+    /// Decimal digits of `n` (see [`decimal8`]): one fixed eight-byte store into the
+    /// reserved room, which is then only counted up to the digits' length.
     #[inline]
     fn uint(&mut self, n: usize) {
-        self.put(itoa::Buffer::new().format(n).as_bytes());
+        match decimal8(n) {
+            Some((digits, len)) => {
+                self.buf[self.len..self.len + 8].copy_from_slice(&digits);
+                self.len += len;
+            }
+            None => self.put(itoa::Buffer::new().format(n).as_bytes()),
+        }
     }
 }
 
-/// Decimal digits of `n`, by `itoa` (two digits per step from a table: a division per
-/// digit, as before, was a sixth of the record writer's time).
+/// Decimal digits of `n`: eight bytes at once (see [`decimal8`]) below 10^8, else by `itoa`
+/// (two digits per step from a table: a division per digit, as before, was a sixth of the
+/// record writer's time).
 fn write_uint(out: &mut Vec<u8>, n: usize) {
-    out.extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
+    match decimal8(n) {
+        Some((digits, len)) => out.extend_from_slice(&digits[..len]),
+        None => out.extend_from_slice(itoa::Buffer::new().format(n).as_bytes()),
+    }
+}
+
+/// The decimal digits of `n < 10^8`, left-aligned in eight bytes, and their number; `None`
+/// for larger `n`.
+///
+/// Offsets are most of a record's numbers (two per token) and are small. `itoa` writes them
+/// into its own buffer a pair of digits at a time, and the copy out of it has a variable
+/// length (a `memcpy` call per number); here all eight digits are computed at once in the
+/// lanes of one integer (divisions by 10^4, 10^2 and 10 as multiplications, no table) and
+/// stored as one fixed-size block.
+#[inline]
+fn decimal8(n: usize) -> Option<([u8; 8], usize)> {
+    if n >= 100_000_000 {
+        return None;
+    }
+    let n = n as u64;
+    // two 4-digit halves, high half in the low lane (the first bytes)
+    let x = (n / 10_000) | ((n % 10_000) << 32);
+    // each half into two 2-digit lanes: v / 100 is (v * 10486) >> 20 for v < 10^4
+    let hundreds = ((x * 10_486) >> 20) & 0x0000_007f_0000_007f;
+    let x = hundreds | ((x - hundreds * 100) << 16);
+    // each pair into two digits: v / 10 is (v * 103) >> 10 for v < 100
+    let tens = ((x * 103) >> 10) & 0x000f_000f_000f_000f;
+    let x = tens | ((x - tens * 10) << 8);
+    // leading zero digits are the low zero bytes; `0` keeps one digit
+    let zeros = (x.trailing_zeros() / 8).min(7) as usize;
+    let digits = (x >> (8 * zeros)) | 0x3030_3030_3030_3030;
+    Some((digits.to_le_bytes(), 8 - zeros))
 }
 
 /// The end of a token item, `","kind":"…"}`, for each [`TokenKind`] (by discriminant), padded
@@ -1050,10 +1089,25 @@ mod tests {
 
     #[test]
     fn numbers_are_written_in_decimal() {
-        for n in [0, 7, 10, 99, 100, 123_456, usize::MAX] {
+        // every length, each side of each power of ten, and the eight-digit limit
+        let mut ns = vec![0, 7, 10, 99, 100, 123_456, 4_294_967_296, usize::MAX];
+        for k in 1..=19 {
+            let p = 10usize.pow(k);
+            ns.extend([p - 1, p, p + 1, p / 2 + 3, p * 9 / 10 + 7]);
+        }
+        ns.extend((0..200_000).map(|i| i * 499));
+        for n in ns {
             let mut out = Vec::new();
             write_uint(&mut out, n);
             assert_eq!(out, n.to_string().as_bytes());
+            let mut room = [0u8; ITEM_MAX];
+            let mut item = InPlace {
+                buf: &mut room,
+                len: 0,
+            };
+            item.uint(n);
+            let len = item.len;
+            assert_eq!(&room[..len], n.to_string().as_bytes());
         }
     }
 
