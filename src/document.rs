@@ -246,10 +246,7 @@ impl Document {
         if options.tokens {
             // (not through `list`: tokens are most of a record, see `Json::token`)
             w.out.extend_from_slice(b",\"tokens\":[");
-            for (i, t) in self.tokens.iter().enumerate() {
-                w.token(t, i > 0);
-                w.spill();
-            }
+            w.tokens(&self.tokens);
             w.out.push(b']');
         }
         w.out.extend_from_slice(b",\"entities\":");
@@ -424,28 +421,49 @@ impl Json<'_, '_> {
         }
     }
 
-    /// `{"start":…,"end":…,"text":…,"kind":…}`, after a comma unless `first`. Tokens are most
-    /// of a record (8M in the bulk corpus): a short token that needs no escaping is assembled
-    /// in a stack buffer and appended with one copy, instead of ten appends that each check
-    /// the vector's capacity. Anything else takes the general path; both write the same bytes.
-    fn token(&mut self, t: &Token, comma: bool) {
+    /// The items of `tokens`, comma-separated, written in place (see [`Json::token`]) into
+    /// zeroed room kept ahead of them in `out`: `out` runs up to [`TOKEN_ROOM`] bytes past
+    /// the items written (`end`), zeroed a block at a time and cut back at the end. (Zeroing
+    /// [`ITEM_MAX`] bytes for each token, three times what it writes, was a tenth of the
+    /// writer's stores.)
+    fn tokens(&mut self, tokens: &[Token]) {
+        let mut end = self.out.len();
+        for (i, t) in tokens.iter().enumerate() {
+            if self.out.len() - end < ITEM_MAX {
+                self.out.resize(end + TOKEN_ROOM, 0);
+            }
+            end = self.token(t, i > 0, end);
+            if end >= SPILL_AT && self.sink.is_some() {
+                self.out.truncate(end);
+                self.spill();
+                end = self.out.len();
+            }
+        }
+        self.out.truncate(end);
+    }
+
+    /// `{"start":…,"end":…,"text":…,"kind":…}`, after a comma unless `first`, written at
+    /// `end` with at least [`ITEM_MAX`] bytes of room after it in `out`; returns where the
+    /// item ends. Tokens are most of a record (8M in the bulk corpus): a short token that
+    /// needs no escaping is assembled in place, instead of ten appends that each check the
+    /// vector's capacity. Anything else takes the general path; both write the same bytes.
+    fn token(&mut self, t: &Token, comma: bool, end: usize) -> usize {
         let text = t.span.as_str(self.text).as_bytes();
         if text.len() > 32 || !text.iter().all(|&b| b >= 0x20 && b != b'"' && b != b'\\') {
+            self.out.truncate(end);
             if comma {
                 self.out.push(b',');
             }
             self.out.push(b'{');
             self.token_fields(t);
             self.out.push(b'}');
-            return;
+            return self.out.len();
         }
-        // Written in place: 128 zero bytes appended (a fixed-size copy), filled, then the
-        // unused tail cut off. No `memcpy` call, and no bytes stored on the stack only to be
-        // reloaded in wider words (which stalls store forwarding).
-        let start = self.out.len();
-        self.out.extend_from_slice(&[0u8; ITEM_MAX]);
+        // Written in place with fixed-size copies: no `memcpy` call, and no bytes stored on
+        // the stack only to be reloaded in wider words (which stalls store forwarding).
+        let start = end;
         let mut buf = InPlace {
-            buf: &mut self.out[start..],
+            buf: &mut self.out[start..start + ITEM_MAX],
             len: 0,
         };
         if comma {
@@ -465,8 +483,7 @@ impl Json<'_, '_> {
         // `","kind":"word"}` in one fixed-size copy (see `KIND_TAILS`)
         let (tail, tail_len) = &KIND_TAILS[t.kind as usize];
         buf.put_prefix(tail, *tail_len);
-        let len = start + buf.len;
-        self.out.truncate(len);
+        start + buf.len
     }
 
     /// `[{…},{…}]`, each object's fields written by `item`.
@@ -543,6 +560,9 @@ impl Json<'_, '_> {
 /// Room for the longest item [`InPlace`] writes: two 20-digit numbers, the keys, 32 bytes of
 /// text and the kind's tail, both copied as 32-byte blocks (130 bytes).
 const ITEM_MAX: usize = 144;
+
+/// Bytes of zeroed room [`Json::tokens`] adds at a time.
+const TOKEN_ROOM: usize = 1024;
 
 /// A small record item written into [`ITEM_MAX`] bytes reserved at the end of the output
 /// (see [`Json::token`]).
