@@ -449,7 +449,14 @@ impl Json<'_, '_> {
     /// vector's capacity. Anything else takes the general path; both write the same bytes.
     fn token(&mut self, t: &Token, comma: bool, end: usize) -> usize {
         let text = t.span.as_str(self.text).as_bytes();
-        if text.len() > 32 || !text.iter().all(|&b| b >= 0x20 && b != b'"' && b != b'\\') {
+        // The 32 bytes from the token on, when the text has that many (nearly always).
+        let block = self.text.as_bytes().get(t.span.start..t.span.start + 32);
+        let plain = text.len() <= 32
+            && match block {
+                Some(block) => !escape_in_prefix(block, text.len()),
+                None => text.iter().all(|&b| b >= 0x20 && b != b'"' && b != b'\\'),
+            };
+        if !plain {
             self.out.truncate(end);
             if comma {
                 self.out.push(b',');
@@ -476,7 +483,7 @@ impl Json<'_, '_> {
         buf.put(b",\"text\":\"");
         // A fixed 32-byte block when the text has that many bytes from the token on (a copy
         // the compiler inlines), then only the token's length counted.
-        match self.text.as_bytes().get(t.span.start..t.span.start + 32) {
+        match block {
             Some(block) => buf.put_prefix(block, text.len()),
             None => buf.put(text),
         }
@@ -698,16 +705,41 @@ fn quote_kind(kind: QuoteKind) -> &'static str {
     }
 }
 
+/// One in the high bit of each byte of `w` that a JSON string escapes (below 0x20, `"`, `\`),
+/// and possibly of bytes above such a byte (a borrow carries upwards), never elsewhere.
+#[inline]
+fn escape_bits(w: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // a byte is zero where `x - 1` borrows into its high bit and `x` had it clear
+    let zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
+    // a byte below 0x20: its high bit clear before, set after subtracting 0x20
+    let control = w.wrapping_sub(0x20 * ONES) & !w & HIGH;
+    control | zero(w ^ (b'"' as u64 * ONES)) | zero(w ^ (b'\\' as u64 * ONES))
+}
+
+/// Whether one of the first `len` (at most 32) bytes of `block` needs escaping: eight bytes at
+/// a time (see [`escape_bits`]), the bytes past `len` masked off. A borrow only carries to
+/// higher bytes, so a byte past `len` never marks one before it, and a false mark within the
+/// first `len` bytes sits above a true one.
+#[inline]
+fn escape_in_prefix(block: &[u8], len: usize) -> bool {
+    let mut marks = 0;
+    let mut at = 0;
+    while at < len {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(&block[at..at + 8]);
+        let mask = u64::MAX >> (64 - 8 * (len - at).min(8));
+        marks |= escape_bits(u64::from_le_bytes(word)) & mask;
+        at += 8;
+    }
+    marks != 0
+}
+
 /// Writes `s` as a JSON string, escaped exactly as serde_json does (`\"`, `\\`, `\n`, `\r`,
 /// `\t`, `\b`, `\f`, other control characters as `\u00xx`), skipping eight bytes at a time
 /// while none needs escaping.
 fn write_json_str(out: &mut Vec<u8>, s: &str) {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    /// True when some byte of `w` is zero.
-    fn zero_byte(w: u64) -> bool {
-        w.wrapping_sub(ONES) & !w & HIGH != 0
-    }
     let bytes = s.as_bytes();
     out.reserve(bytes.len() + 2);
     out.push(b'"');
@@ -725,13 +757,7 @@ fn write_json_str(out: &mut Vec<u8>, s: &str) {
         if let Some(chunk) = bytes.get(i..i + 8) {
             let mut word = [0u8; 8];
             word.copy_from_slice(chunk);
-            let w = u64::from_le_bytes(word);
-            // A byte below 0x20 (its high bits 0 after subtracting 0x20), `"` or `\`?
-            let control = w.wrapping_sub(0x20 * ONES) & !w & HIGH != 0;
-            if !control
-                && !zero_byte(w ^ (b'"' as u64 * ONES))
-                && !zero_byte(w ^ (b'\\' as u64 * ONES))
-            {
+            if escape_bits(u64::from_le_bytes(word)) == 0 {
                 i += 8;
                 continue;
             }
@@ -1104,6 +1130,27 @@ mod tests {
         for b in ends {
             assert_eq!(chars.at(b), text[..b].chars().count(), "byte {b}");
             assert_eq!(utf16.at(b), text[..b].encode_utf16().count(), "byte {b}");
+        }
+    }
+
+    /// Every byte value at every place of a 32-byte block, for every prefix length: marked
+    /// exactly when it lies in the prefix and JSON escapes it (a byte after the prefix, even
+    /// one that borrows, never marks it).
+    #[test]
+    fn escape_marks_only_the_prefix() {
+        for b in 0..=255u8 {
+            let escaped = b < 0x20 || b == b'"' || b == b'\\';
+            for at in 0..32 {
+                let mut block = [b'a'; 32];
+                block[at] = b;
+                for len in 1..=32 {
+                    assert_eq!(
+                        escape_in_prefix(&block, len),
+                        escaped && at < len,
+                        "{b} {at} {len}"
+                    );
+                }
+            }
         }
     }
 
