@@ -743,8 +743,19 @@ fn write_json_str(out: &mut Vec<u8>, s: &str) {
     let bytes = s.as_bytes();
     out.reserve(bytes.len() + 2);
     out.push(b'"');
-    // Short strings (token texts, ids) byte by byte: cheaper than a `memcpy` call.
-    if bytes.len() < 16 && bytes.iter().all(|&b| b >= 0x20 && b != b'"' && b != b'\\') {
+    // Short strings (labels, ids, names): tested as two overlapping words, copied at once.
+    if (8..=16).contains(&bytes.len()) {
+        let word = |at: usize| {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(&bytes[at..at + 8]);
+            u64::from_le_bytes(w)
+        };
+        if escape_bits(word(0)) | escape_bits(word(bytes.len() - 8)) == 0 {
+            out.extend_from_slice(bytes);
+            out.push(b'"');
+            return;
+        }
+    } else if bytes.len() < 8 && bytes.iter().all(|&b| b >= 0x20 && b != b'"' && b != b'\\') {
         for &b in bytes {
             out.push(b);
         }
