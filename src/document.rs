@@ -1171,7 +1171,7 @@ mod tests {
         let mut ns = vec![0, 7, 10, 99, 100, 123_456, 4_294_967_296, usize::MAX];
         for k in 1..=19 {
             let p = 10usize.pow(k);
-            ns.extend([p - 1, p, p + 1, p / 2 + 3, p * 9 / 10 + 7]);
+            ns.extend([p - 1, p, p + 1, p / 2 + 3, p / 10 * 9 + 7]);
         }
         ns.extend((0..200_000).map(|i| i * 499));
         for n in ns {
