@@ -613,7 +613,11 @@ impl InPlace<'_> {
 /// record writer's time).
 fn write_uint(out: &mut Vec<u8>, n: usize) {
     match decimal8(n) {
-        Some((digits, len)) => out.extend_from_slice(&digits[..len]),
+        Some((digits, len)) => {
+            // all eight bytes (a fixed-size copy, not a `memcpy` call), then the rest cut off
+            out.extend_from_slice(&digits);
+            out.truncate(out.len() - 8 + len);
+        }
         None => out.extend_from_slice(itoa::Buffer::new().format(n).as_bytes()),
     }
 }
