@@ -18,6 +18,7 @@
 //! every span. Internally the library keeps byte offsets; they are converted once, here.
 //! A document that failed gets `{"id": …, "error": "…"}` instead.
 
+use std::cell::Cell;
 use std::io::{self, Write};
 
 use serde::ser::{SerializeMap, Serializer};
@@ -224,9 +225,9 @@ impl Document {
         // a time with a call per string, which made writing a third of a run with tokens.
         // `Serialize for Document` writes the same bytes (the tests compare them).
         let text = self.text.as_str();
-        // The byte-to-char table (four bytes per byte of text) is the thread's, reused.
+        // The offset table (see `Chars`) is the thread's, reused.
         thread_local! {
-            static TABLE: std::cell::Cell<Vec<u32>> = const { std::cell::Cell::new(Vec::new()) };
+            static TABLE: Cell<Vec<(u32, u32)>> = const { Cell::new(Vec::new()) };
         }
         let chars = Chars::with_table(text, offsets, TABLE.take());
         let mut w = Json {
@@ -245,10 +246,7 @@ impl Document {
         if options.tokens {
             // (not through `list`: tokens are most of a record, see `Json::token`)
             w.out.extend_from_slice(b",\"tokens\":[");
-            for (i, t) in self.tokens.iter().enumerate() {
-                w.token(t, i > 0);
-                w.spill();
-            }
+            w.tokens(&self.tokens);
             w.out.push(b']');
         }
         w.out.extend_from_slice(b",\"entities\":");
@@ -257,9 +255,9 @@ impl Document {
         w.list(&self.quotes, Json::quote);
         w.out.push(b'}');
         let done = w.finish();
-        let mut table = chars.table;
+        let mut table = chars.events;
         // (a huge document's table is not kept for the small ones after it)
-        table.shrink_to(1 << 20);
+        table.shrink_to(1 << 16);
         TABLE.set(table);
         done
     }
@@ -423,28 +421,56 @@ impl Json<'_, '_> {
         }
     }
 
-    /// `{"start":…,"end":…,"text":…,"kind":…}`, after a comma unless `first`. Tokens are most
-    /// of a record (8M in the bulk corpus): a short token that needs no escaping is assembled
-    /// in a stack buffer and appended with one copy, instead of ten appends that each check
-    /// the vector's capacity. Anything else takes the general path; both write the same bytes.
-    fn token(&mut self, t: &Token, comma: bool) {
+    /// The items of `tokens`, comma-separated, written in place (see [`Json::token`]) into
+    /// zeroed room kept ahead of them in `out`: `out` runs up to [`TOKEN_ROOM`] bytes past
+    /// the items written (`end`), zeroed a block at a time and cut back at the end. (Zeroing
+    /// [`ITEM_MAX`] bytes for each token, three times what it writes, was a tenth of the
+    /// writer's stores.)
+    fn tokens(&mut self, tokens: &[Token]) {
+        let mut end = self.out.len();
+        for (i, t) in tokens.iter().enumerate() {
+            if self.out.len() - end < ITEM_MAX {
+                self.out.resize(end + TOKEN_ROOM, 0);
+            }
+            end = self.token(t, i > 0, end);
+            if end >= SPILL_AT && self.sink.is_some() {
+                self.out.truncate(end);
+                self.spill();
+                end = self.out.len();
+            }
+        }
+        self.out.truncate(end);
+    }
+
+    /// `{"start":…,"end":…,"text":…,"kind":…}`, after a comma unless `first`, written at
+    /// `end` with at least [`ITEM_MAX`] bytes of room after it in `out`; returns where the
+    /// item ends. Tokens are most of a record (8M in the bulk corpus): a short token that
+    /// needs no escaping is assembled in place, instead of ten appends that each check the
+    /// vector's capacity. Anything else takes the general path; both write the same bytes.
+    fn token(&mut self, t: &Token, comma: bool, end: usize) -> usize {
         let text = t.span.as_str(self.text).as_bytes();
-        if text.len() > 32 || !text.iter().all(|&b| b >= 0x20 && b != b'"' && b != b'\\') {
+        // The 32 bytes from the token on, when the text has that many (nearly always).
+        let block = self.text.as_bytes().get(t.span.start..t.span.start + 32);
+        let plain = text.len() <= 32
+            && match block {
+                Some(block) => !escape_in_prefix(block, text.len()),
+                None => text.iter().all(|&b| b >= 0x20 && b != b'"' && b != b'\\'),
+            };
+        if !plain {
+            self.out.truncate(end);
             if comma {
                 self.out.push(b',');
             }
             self.out.push(b'{');
             self.token_fields(t);
             self.out.push(b'}');
-            return;
+            return self.out.len();
         }
-        // Written in place: 128 zero bytes appended (a fixed-size copy), filled, then the
-        // unused tail cut off. No `memcpy` call, and no bytes stored on the stack only to be
-        // reloaded in wider words (which stalls store forwarding).
-        let start = self.out.len();
-        self.out.extend_from_slice(&[0u8; ITEM_MAX]);
+        // Written in place with fixed-size copies: no `memcpy` call, and no bytes stored on
+        // the stack only to be reloaded in wider words (which stalls store forwarding).
+        let start = end;
         let mut buf = InPlace {
-            buf: &mut self.out[start..],
+            buf: &mut self.out[start..start + ITEM_MAX],
             len: 0,
         };
         if comma {
@@ -457,15 +483,14 @@ impl Json<'_, '_> {
         buf.put(b",\"text\":\"");
         // A fixed 32-byte block when the text has that many bytes from the token on (a copy
         // the compiler inlines), then only the token's length counted.
-        match self.text.as_bytes().get(t.span.start..t.span.start + 32) {
+        match block {
             Some(block) => buf.put_prefix(block, text.len()),
             None => buf.put(text),
         }
         // `","kind":"word"}` in one fixed-size copy (see `KIND_TAILS`)
         let (tail, tail_len) = &KIND_TAILS[t.kind as usize];
         buf.put_prefix(tail, *tail_len);
-        let len = start + buf.len;
-        self.out.truncate(len);
+        start + buf.len
     }
 
     /// `[{…},{…}]`, each object's fields written by `item`.
@@ -543,6 +568,9 @@ impl Json<'_, '_> {
 /// text and the kind's tail, both copied as 32-byte blocks (130 bytes).
 const ITEM_MAX: usize = 144;
 
+/// Bytes of zeroed room [`Json::tokens`] adds at a time.
+const TOKEN_ROOM: usize = 1024;
+
 /// A small record item written into [`ITEM_MAX`] bytes reserved at the end of the output
 /// (see [`Json::token`]).
 struct InPlace<'a> {
@@ -566,17 +594,60 @@ impl InPlace<'_> {
         self.len += len.min(32);
     }
 
-    /// Decimal digits of `n` (see [`write_uint`]).
+    /// Decimal digits of `n` (see [`decimal8`]): one fixed eight-byte store into the
+    /// reserved room, which is then only counted up to the digits' length.
     #[inline]
     fn uint(&mut self, n: usize) {
-        self.put(itoa::Buffer::new().format(n).as_bytes());
+        match decimal8(n) {
+            Some((digits, len)) => {
+                self.buf[self.len..self.len + 8].copy_from_slice(&digits);
+                self.len += len;
+            }
+            None => self.put(itoa::Buffer::new().format(n).as_bytes()),
+        }
     }
 }
 
-/// Decimal digits of `n`, by `itoa` (two digits per step from a table: a division per
-/// digit, as before, was a sixth of the record writer's time).
+/// Decimal digits of `n`: eight bytes at once (see [`decimal8`]) below 10^8, else by `itoa`
+/// (two digits per step from a table: a division per digit, as before, was a sixth of the
+/// record writer's time).
 fn write_uint(out: &mut Vec<u8>, n: usize) {
-    out.extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
+    match decimal8(n) {
+        Some((digits, len)) => {
+            // all eight bytes (a fixed-size copy, not a `memcpy` call), then the rest cut off
+            out.extend_from_slice(&digits);
+            out.truncate(out.len() - 8 + len);
+        }
+        None => out.extend_from_slice(itoa::Buffer::new().format(n).as_bytes()),
+    }
+}
+
+/// The decimal digits of `n < 10^8`, left-aligned in eight bytes, and their number; `None`
+/// for larger `n`.
+///
+/// Offsets are most of a record's numbers (two per token) and are small. `itoa` writes them
+/// into its own buffer a pair of digits at a time, and the copy out of it has a variable
+/// length (a `memcpy` call per number); here all eight digits are computed at once in the
+/// lanes of one integer (divisions by 10^4, 10^2 and 10 as multiplications, no table) and
+/// stored as one fixed-size block.
+#[inline]
+fn decimal8(n: usize) -> Option<([u8; 8], usize)> {
+    if n >= 100_000_000 {
+        return None;
+    }
+    let n = n as u64;
+    // two 4-digit halves, high half in the low lane (the first bytes)
+    let x = (n / 10_000) | ((n % 10_000) << 32);
+    // each half into two 2-digit lanes: v / 100 is (v * 10486) >> 20 for v < 10^4
+    let hundreds = ((x * 10_486) >> 20) & 0x0000_007f_0000_007f;
+    let x = hundreds | ((x - hundreds * 100) << 16);
+    // each pair into two digits: v / 10 is (v * 103) >> 10 for v < 100
+    let tens = ((x * 103) >> 10) & 0x000f_000f_000f_000f;
+    let x = tens | ((x - tens * 10) << 8);
+    // leading zero digits are the low zero bytes; `0` keeps one digit
+    let zeros = (x.trailing_zeros() / 8).min(7) as usize;
+    let digits = (x >> (8 * zeros)) | 0x3030_3030_3030_3030;
+    Some((digits.to_le_bytes(), 8 - zeros))
 }
 
 /// The end of a token item, `","kind":"…"}`, for each [`TokenKind`] (by discriminant), padded
@@ -638,21 +709,57 @@ fn quote_kind(kind: QuoteKind) -> &'static str {
     }
 }
 
+/// One in the high bit of each byte of `w` that a JSON string escapes (below 0x20, `"`, `\`),
+/// and possibly of bytes above such a byte (a borrow carries upwards), never elsewhere.
+#[inline]
+fn escape_bits(w: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // a byte is zero where `x - 1` borrows into its high bit and `x` had it clear
+    let zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
+    // a byte below 0x20: its high bit clear before, set after subtracting 0x20
+    let control = w.wrapping_sub(0x20 * ONES) & !w & HIGH;
+    control | zero(w ^ (b'"' as u64 * ONES)) | zero(w ^ (b'\\' as u64 * ONES))
+}
+
+/// Whether one of the first `len` (at most 32) bytes of `block` needs escaping: eight bytes at
+/// a time (see [`escape_bits`]), the bytes past `len` masked off. A borrow only carries to
+/// higher bytes, so a byte past `len` never marks one before it, and a false mark within the
+/// first `len` bytes sits above a true one.
+#[inline]
+fn escape_in_prefix(block: &[u8], len: usize) -> bool {
+    let mut marks = 0;
+    let mut at = 0;
+    while at < len {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(&block[at..at + 8]);
+        let mask = u64::MAX >> (64 - 8 * (len - at).min(8));
+        marks |= escape_bits(u64::from_le_bytes(word)) & mask;
+        at += 8;
+    }
+    marks != 0
+}
+
 /// Writes `s` as a JSON string, escaped exactly as serde_json does (`\"`, `\\`, `\n`, `\r`,
 /// `\t`, `\b`, `\f`, other control characters as `\u00xx`), skipping eight bytes at a time
 /// while none needs escaping.
 fn write_json_str(out: &mut Vec<u8>, s: &str) {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    /// True when some byte of `w` is zero.
-    fn zero_byte(w: u64) -> bool {
-        w.wrapping_sub(ONES) & !w & HIGH != 0
-    }
     let bytes = s.as_bytes();
     out.reserve(bytes.len() + 2);
     out.push(b'"');
-    // Short strings (token texts, ids) byte by byte: cheaper than a `memcpy` call.
-    if bytes.len() < 16 && bytes.iter().all(|&b| b >= 0x20 && b != b'"' && b != b'\\') {
+    // Short strings (labels, ids, names): tested as two overlapping words, copied at once.
+    if (8..=16).contains(&bytes.len()) {
+        let word = |at: usize| {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(&bytes[at..at + 8]);
+            u64::from_le_bytes(w)
+        };
+        if escape_bits(word(0)) | escape_bits(word(bytes.len() - 8)) == 0 {
+            out.extend_from_slice(bytes);
+            out.push(b'"');
+            return;
+        }
+    } else if bytes.len() < 8 && bytes.iter().all(|&b| b >= 0x20 && b != b'"' && b != b'\\') {
         for &b in bytes {
             out.push(b);
         }
@@ -665,13 +772,7 @@ fn write_json_str(out: &mut Vec<u8>, s: &str) {
         if let Some(chunk) = bytes.get(i..i + 8) {
             let mut word = [0u8; 8];
             word.copy_from_slice(chunk);
-            let w = u64::from_le_bytes(word);
-            // A byte below 0x20 (its high bits 0 after subtracting 0x20), `"` or `\`?
-            let control = w.wrapping_sub(0x20 * ONES) & !w & HIGH != 0;
-            if !control
-                && !zero_byte(w ^ (b'"' as u64 * ONES))
-                && !zero_byte(w ^ (b'\\' as u64 * ONES))
-            {
+            if escape_bits(u64::from_le_bytes(word)) == 0 {
                 i += 8;
                 continue;
             }
@@ -708,11 +809,21 @@ fn write_json_str(out: &mut Vec<u8>, s: &str) {
 }
 
 /// Byte offset to character (or UTF-16) offset, for one text.
+///
+/// News text is nearly all ASCII: a few curly quotes and dashes per article. So instead of a
+/// table of four bytes per byte of text (built for every record, a tenth of the writer's
+/// work), this keeps one entry per non-ASCII character, with how far the count has fallen
+/// behind the byte offset once past it. Offsets are asked for mostly in increasing order
+/// (tokens, then sentences, ...), so a lookup resumes from where the previous one ended and
+/// costs a comparison; a lookup behind it searches.
 pub(crate) struct Chars {
-    /// `table[b]` = number of chars (or UTF-16 units) before byte `b`, for every byte index
-    /// up to `len`.
-    table: Vec<u32>,
-    ascii: bool,
+    /// `(start, lag)` for each non-ASCII character, in text order: `start` is its first byte,
+    /// `lag` the bytes minus characters (or UTF-16 units) from the start of the text to its
+    /// end.
+    events: Vec<(u32, u32)>,
+    /// `(from, to, lag)`: the bytes `from..=to` have the same `lag` (no character starts
+    /// between them): those of the last lookup, where the next one most likely falls.
+    window: Cell<(usize, usize, usize)>,
 }
 
 impl Chars {
@@ -720,39 +831,66 @@ impl Chars {
         Chars::with_table(text, offsets, Vec::new())
     }
 
-    /// [`Chars::new`], filling `table` (cleared first), so that a caller can reuse one.
-    fn with_table(text: &str, offsets: Offsets, mut table: Vec<u32>) -> Chars {
-        table.clear();
-        if text.is_ascii() {
-            return Chars { table, ascii: true };
-        }
-        let mut count = 0u32;
+    /// [`Chars::new`], filling `events` (cleared first), so that a caller can reuse one.
+    fn with_table(text: &str, offsets: Offsets, mut events: Vec<(u32, u32)>) -> Chars {
+        events.clear();
         // A four-byte UTF-8 sequence (lead byte 0xF0..) is a character above U+FFFF: one
-        // character, two UTF-16 units; every byte that is not a continuation byte starts one.
-        let extra = match offsets {
-            Offsets::Chars => 0,
-            Offsets::Utf16 => 1,
+        // character, two UTF-16 units.
+        let four = match offsets {
+            Offsets::Chars => 3,
+            Offsets::Utf16 => 2,
         };
-        // Filled in place and without branches (the table is as long as the text: a push per
-        // byte, with its capacity check, cost a third more).
-        table.resize(text.len() + 1, 0);
-        for (slot, &b) in table.iter_mut().zip(text.as_bytes()) {
-            *slot = count;
-            count += u32::from(b & 0xC0 != 0x80) + extra * u32::from(b >= 0xF0);
+        let bytes = text.as_bytes();
+        let (mut i, mut lag) = (0, 0u32);
+        while i < bytes.len() {
+            // ASCII runs skipped sixteen bytes at a time
+            if let Some(block) = bytes.get(i..i + 16) {
+                let mut w = [0u8; 16];
+                w.copy_from_slice(block);
+                if u128::from_le_bytes(w) & 0x8080_8080_8080_8080_8080_8080_8080_8080 == 0 {
+                    i += 16;
+                    continue;
+                }
+            }
+            let (len, behind) = match bytes[i] {
+                0..=0x7f => (1, 0),
+                0x80..=0xdf => (2, 1),
+                0xe0..=0xef => (3, 2),
+                _ => (4, four),
+            };
+            if behind > 0 {
+                lag += behind;
+                events.push((i as u32, lag));
+            }
+            i += len;
         }
-        table[text.len()] = count;
-        Chars {
-            table,
-            ascii: false,
-        }
+        let chars = Chars {
+            events,
+            window: Cell::new((0, 0, 0)),
+        };
+        chars.window.set(chars.window_of(0));
+        chars
     }
 
+    /// The character (or UTF-16) offset of `byte`, a character boundary.
     #[inline]
     pub(crate) fn at(&self, byte: usize) -> usize {
-        if self.ascii {
-            byte
-        } else {
-            self.table[byte] as usize
+        let (mut from, mut to, mut lag) = self.window.get();
+        if byte < from || byte > to {
+            (from, to, lag) = self.window_of(byte);
+            self.window.set((from, to, lag));
+        }
+        byte - lag
+    }
+
+    /// The bytes around `byte` with its lag (see [`Chars::window`]).
+    fn window_of(&self, byte: usize) -> (usize, usize, usize) {
+        // the characters that start before `byte`
+        let k = self.events.partition_point(|e| (e.0 as usize) < byte);
+        let to = self.events.get(k).map_or(usize::MAX, |e| e.0 as usize);
+        match k.checked_sub(1).map(|k| self.events[k]) {
+            None => (0, to, 0),
+            Some((start, lag)) => (start as usize + 1, to, lag as usize),
         }
     }
 }
@@ -1010,12 +1148,48 @@ mod tests {
         }
     }
 
+    /// Every byte value at every place of a 32-byte block, for every prefix length: marked
+    /// exactly when it lies in the prefix and JSON escapes it (a byte after the prefix, even
+    /// one that borrows, never marks it).
+    #[test]
+    fn escape_marks_only_the_prefix() {
+        for b in 0..=255u8 {
+            let escaped = b < 0x20 || b == b'"' || b == b'\\';
+            for at in 0..32 {
+                let mut block = [b'a'; 32];
+                block[at] = b;
+                for len in 1..=32 {
+                    assert_eq!(
+                        escape_in_prefix(&block, len),
+                        escaped && at < len,
+                        "{b} {at} {len}"
+                    );
+                }
+            }
+        }
+    }
+
     #[test]
     fn numbers_are_written_in_decimal() {
-        for n in [0, 7, 10, 99, 100, 123_456, usize::MAX] {
+        // every length, each side of each power of ten, and the eight-digit limit
+        let mut ns = vec![0, 7, 10, 99, 100, 123_456, 4_294_967_296, usize::MAX];
+        for k in 1..=19 {
+            let p = 10usize.pow(k);
+            ns.extend([p - 1, p, p + 1, p / 2 + 3, p / 10 * 9 + 7]);
+        }
+        ns.extend((0..200_000).map(|i| i * 499));
+        for n in ns {
             let mut out = Vec::new();
             write_uint(&mut out, n);
             assert_eq!(out, n.to_string().as_bytes());
+            let mut room = [0u8; ITEM_MAX];
+            let mut item = InPlace {
+                buf: &mut room,
+                len: 0,
+            };
+            item.uint(n);
+            let len = item.len;
+            assert_eq!(&room[..len], n.to_string().as_bytes());
         }
     }
 

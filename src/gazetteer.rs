@@ -1053,7 +1053,10 @@ fn unit_boundaries(text: &str, tokens: &[Token], flags: &mut Vec<u8>, starts: &m
     // tokens, instead of scanning every word's bytes. This needs tokens in order and without
     // overlaps, as the tokenizer makes them; anything else takes the per-token scan.
     let ordered = tokens.windows(2).all(|w| w[0].span.end <= w[1].span.start);
-    let mut seps = memchr::memchr2_iter(b'-', b'/', bytes).peekable();
+    let mut seps = memchr::memchr2_iter(b'-', b'/', bytes);
+    // The next hyphen or slash not yet passed (`usize::MAX`: none left). A plain position,
+    // not a `Peekable`: its two tests per token cost more than the rest of the loop.
+    let mut sep = seps.next().unwrap_or(usize::MAX);
     for t in tokens {
         let (start, end) = (t.span.start, t.span.end);
         if start >= end || end > text.len() {
@@ -1064,11 +1067,14 @@ fn unit_boundaries(text: &str, tokens: &[Token], flags: &mut Vec<u8>, starts: &m
         starts.push(start);
         if matches!(t.kind, TokenKind::Word | TokenKind::Number) {
             if ordered {
-                while seps.next_if(|&p| p <= start).is_some() {}
-                while let Some(p) = seps.next_if(|&p| p < end - 1) {
-                    flags[p] |= UNIT_END;
-                    flags[p + 1] |= UNIT_START;
-                    starts.push(p + 1);
+                while sep <= start {
+                    sep = seps.next().unwrap_or(usize::MAX);
+                }
+                while sep < end - 1 {
+                    flags[sep] |= UNIT_END;
+                    flags[sep + 1] |= UNIT_START;
+                    starts.push(sep + 1);
+                    sep = seps.next().unwrap_or(usize::MAX);
                 }
                 continue;
             }

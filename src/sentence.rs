@@ -35,6 +35,10 @@ pub fn split(text: &str, tokens: &[Token]) -> Vec<Span> {
             break;
         };
         let t = &tokens[k];
+        if plain_step(text.as_bytes(), t, next) {
+            k += 1;
+            continue;
+        }
         let gap = &text[t.span.end..next.span.start];
         // most gaps are one space or none: skip the search there
         let end_here = if !gap.is_empty() && gap != " " && gap.as_bytes().contains(&b'\n') {
@@ -98,6 +102,23 @@ pub fn split(text: &str, tokens: &[Token]) -> Vec<Span> {
         ));
     }
     out
+}
+
+/// True when no sentence can end at token `t`, judged from bytes alone: one space or none
+/// before `next`, and `t` cannot be a [`terminal`] (not punctuation or a word, or neither
+/// starting with `.` `!` `?` `…` nor ending in `.`). Most tokens are such, and this spares them
+/// the slicing of the general path, whose answer for them is the same (no end: not a line
+/// break, no terminal, and [`run_together`] needs two bytes of gap).
+#[inline]
+fn plain_step(bytes: &[u8], t: &Token, next: &Token) -> bool {
+    let (start, end) = (t.span.start, t.span.end);
+    let one_space = next.span.start == end || (next.span.start == end + 1 && bytes[end] == b' ');
+    if !one_space || start >= end {
+        return false;
+    }
+    let may_end = matches!(t.kind, TokenKind::Punct | TokenKind::Word)
+        && (matches!(bytes[start], b'.' | b'!' | b'?' | 0xe2) || bytes[end - 1] == b'.');
+    !may_end
 }
 
 /// How strongly a token ends a sentence.
