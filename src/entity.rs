@@ -33,6 +33,7 @@ mod alias_guard;
 mod branch;
 mod clubs;
 mod extend;
+mod lists;
 mod outlets;
 mod prefix_trim;
 
@@ -1855,6 +1856,7 @@ fn find_with_info(
     clubs::clubs(text, tokens, &info, &mut out);
     branch::merge(text, &mut out);
     outlets::add(text, tokens, &mut out);
+    lists::add(text, tokens, &info, &mut out);
     (out, info)
 }
 
