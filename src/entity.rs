@@ -95,6 +95,9 @@ const W_ACCORDING: u16 = 1 << 12;
 /// Ends an organisation's name (`Sekuritas`, `Group`, `Tbk`: `data/org_tails.txt` and the legal
 /// suffixes): in a role phrase the person's name starts after it.
 const W_ORG_TAIL: u16 = 1 << 13;
+/// May stand between a one-word subject and its speech verb (`Eddy belum bisa memastikan`,
+/// `Sutrisno kemudian menjelaskan`: side `between` of `data/speech_verbs.tsv`).
+const W_SUBJECT_ADVERB: u16 = 1 << 14;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum TitleClass {
@@ -212,6 +215,7 @@ fn add_speech_verbs(words: &mut Words) {
         let bit = match side {
             "after" => W_SPEECH_AFTER,
             "according" => W_ACCORDING,
+            "between" => W_SUBJECT_ADVERB,
             _ => W_SPEECH_BEFORE,
         };
         words.entry(w).or_default().flags |= bit;
@@ -556,15 +560,11 @@ pub(crate) fn token_info(
                 lexicon.flags_of(s, &mut buf)
             }
         } else {
-            // (two back over an adverb: `Budi kemudian menjelaskan`)
+            // (back over one or two adverbs: `Budi kemudian menjelaskan`, `Eddy belum bisa
+            // memastikan`)
             let near = last_cap.is_some_and(|c| c - i <= 4)
                 || (i > 0 && out[i - 1].t & T_CAP != 0)
-                || (i > 1
-                    && out[i - 2].t & T_CAP != 0
-                    && matches!(
-                        tokens[i - 1].span.as_str(text),
-                        "kemudian" | "juga" | "lalu" | "pun" | "sendiri"
-                    ));
+                || after_adverbs(&out, lex, i);
             if !near || lex[i] == 0 {
                 0
             } else if s.is_ascii() && !s.ends_with('.') && s.bytes().any(|b| b.is_ascii_uppercase())
@@ -579,6 +579,16 @@ pub(crate) fn token_info(
     }
     mark_headlines(&mut out);
     out
+}
+
+/// Token `i` follows a capitalised word across one or two lower-case subject adverbs
+/// (`W_SUBJECT_ADVERB`, read from the trigger flags `lex`).
+fn after_adverbs(out: &[TokInfo], lex: &[u16], i: usize) -> bool {
+    let mut j = i;
+    while j > 0 && i - j < 2 && out[j - 1].t & T_CAP == 0 && lex[j - 1] & W_SUBJECT_ADVERB != 0 {
+        j -= 1;
+    }
+    j < i && j > 0 && out[j - 1].t & T_CAP != 0
 }
 
 /// `T_PLAIN`, `T_INITIAL` (one letter, maybe with its `.`) and `T_ALLCAPS` for a capitalised word.
@@ -950,10 +960,11 @@ impl<'a> Mentions<'a> {
     /// (`Badan`, `BPS`), nothing the gazetteer knows (`Pertamina`).
     fn subject_at(&self, verb: usize) -> Option<(usize, usize)> {
         let mut j = verb.checked_sub(1)?;
-        if matches!(
-            self.s(j),
-            "kemudian" | "juga" | "lalu" | "pun" | "pun," | "sendiri"
-        ) {
+        // at most two adverbs between (`Eddy belum bisa memastikan`)
+        for _ in 0..2 {
+            if self.info[j].w & W_SUBJECT_ADVERB == 0 || self.info[j].t & T_CAP != 0 {
+                break;
+            }
             j = j.checked_sub(1)?;
         }
         let ti = self.info[j];
