@@ -98,6 +98,9 @@ const W_ORG_TAIL: u16 = 1 << 13;
 /// May stand between a one-word subject and its speech verb (`Eddy belum bisa memastikan`,
 /// `Sutrisno kemudian menjelaskan`: side `between` of `data/speech_verbs.tsv`).
 const W_SUBJECT_ADVERB: u16 = 1 << 14;
+/// First word of a noun that introduces a list of organisations (`perusahaan seperti …`:
+/// `data/list_nouns.tsv`), so that the list rule looks only where one stands.
+const W_LIST_NOUN: u16 = 1 << 15;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum TitleClass {
@@ -330,6 +333,9 @@ impl Lexicon {
         add_word_list(&mut words, PARTICLES, W_PARTICLE);
         add_org_tails(&mut words);
         add_speech_verbs(&mut words);
+        for first in lists::first_words() {
+            words.entry(first).or_default().flags |= W_LIST_NOUN;
+        }
         let titles = read_titles(&mut words);
         let heads = read_heads();
         index_phrases(&mut words, &titles, &heads);
@@ -565,7 +571,9 @@ pub(crate) fn token_info(
             let near = last_cap.is_some_and(|c| c - i <= 4)
                 || (i > 0 && out[i - 1].t & T_CAP != 0)
                 || after_adverbs(&out, lex, i);
-            if !near || lex[i] == 0 {
+            // (a list noun may stand farther from the list: `startup yang sudah mendunia
+            // seperti Airbnb`)
+            if !near && lex[i] & W_LIST_NOUN == 0 || lex[i] == 0 {
                 0
             } else if s.is_ascii() && !s.ends_with('.') && s.bytes().any(|b| b.is_ascii_uppercase())
             {

@@ -5,7 +5,7 @@
 
 use std::sync::OnceLock;
 
-use super::{pattern_entity, TokInfo, T_CAP, T_NL_BEFORE, T_WORD};
+use super::{pattern_entity, TokInfo, T_CAP, T_NL_BEFORE, T_WORD, W_LIST_NOUN};
 use crate::span::{Entity, Label, Source, Span, Token};
 
 /// Lower-case words allowed between the noun and `seperti` (`perusahaan teknologi besar`).
@@ -24,6 +24,11 @@ fn nouns() -> &'static [(Vec<&'static str>, &'static str)] {
             .map(|(p, k)| (p.split(' ').collect(), k))
             .collect()
     })
+}
+
+/// The first words of the list nouns, flagged in the entity lexicon.
+pub(super) fn first_words() -> impl Iterator<Item = &'static str> {
+    nouns().iter().filter_map(|(p, _)| p.first().copied())
 }
 
 /// Words that make a list's items products (`!` lines of `data/list_nouns.tsv`).
@@ -102,8 +107,12 @@ fn list_start(
         info.get(j)
             .is_some_and(|i| i.t & (T_WORD | T_CAP) == T_WORD)
     };
+    // most words are no list noun: their lexicon flag turns them away
+    if !lower(k) || info[k].w & W_LIST_NOUN == 0 {
+        return None;
+    }
     // (`produk digital bank bjb yakni …`: the bank's products)
-    if !lower(k) || (k.saturating_sub(2)..k).any(|p| product_word(s(p))) {
+    if (k.saturating_sub(2)..k).any(|p| product_word(s(p))) {
         return None;
     }
     let (words, kind) = nouns()
