@@ -260,10 +260,21 @@ struct Dateline {
     outlet: Option<String>,
 }
 
+/// The captures of `re`'s first match in `s`, tested with the cheaper `is_match` first.
+fn captures_if_match<'s>(re: &regex::Regex, s: &'s str) -> Option<regex::Captures<'s>> {
+    if re.is_match(s) {
+        re.captures(s)
+    } else {
+        None
+    }
+}
+
 /// The strong dateline forms (with an outlet) at byte `pos`.
 fn strong_dateline(c: &Cues, text: &str, pos: usize) -> Option<Dateline> {
     let s = &text[pos..];
-    if let Some(m) = c.dl_marker.captures(s) {
+    // (`captures` costs an allocation and the slower capture engine on every line, and most
+    // lines are no dateline: the plain match test rejects them first)
+    if let Some(m) = captures_if_match(&c.dl_marker, s) {
         let all = m.get(0)?;
         return Some(Dateline {
             start: pos,
@@ -272,7 +283,7 @@ fn strong_dateline(c: &Cues, text: &str, pos: usize) -> Option<Dateline> {
             outlet: m.name("outlet").map(|x| x.as_str().to_string()),
         });
     }
-    if let Some(m) = c.dl_domain.captures(s) {
+    if let Some(m) = captures_if_match(&c.dl_domain, s) {
         let all = m.get(0)?;
         let city = m.name("city1").or(m.name("city2"));
         let sep = m.name("sep").is_some_and(|x| !x.as_str().trim().is_empty());
@@ -292,7 +303,7 @@ fn strong_dateline(c: &Cues, text: &str, pos: usize) -> Option<Dateline> {
 /// The weak forms (`JAKARTA -`, `Jakarta` / `-` on their own lines, a lone dash) at `pos`.
 fn weak_dateline(c: &Cues, text: &str, pos: usize) -> Option<Dateline> {
     let s = &text[pos..];
-    if let Some(m) = c.dl_city.captures(s) {
+    if let Some(m) = captures_if_match(&c.dl_city, s) {
         return Some(Dateline {
             start: pos,
             end: pos + m.get(0)?.end(),
