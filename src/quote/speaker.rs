@@ -21,6 +21,8 @@ const MAX_ABBREVIATED_TITLE: usize = 4;
 const MAX_TAIL_NAME_WORDS: usize = 3;
 /// Longest role phrase in words (`juru bicara Kementerian Luar Negeri`), longer is a clause.
 const MAX_ROLE_WORDS: usize = 5;
+/// Words after a speaker phrase within which `yang enggan disebut namanya` may close it.
+const MAX_WITHHELD_GAP: usize = 8;
 /// Most words between a post cue and a social-media handle (`tulis pengguna dengan nama akun
 /// @rina`).
 const MAX_HANDLE_LEAD: usize = 5;
@@ -125,7 +127,7 @@ impl<'a> Discourse<'a> {
                 matches!(x.label, Label::Gpe | Label::Loc) && x.span.contains(self.toks[j].span)
             })
         };
-        if (e..w.end).any(|j| self.is_cap(j) && !place(j)) {
+        if (e..w.end).any(|j| self.is_cap(j) && !place(j)) && !self.withheld_name(e, w.end) {
             return None;
         }
         let last = (e..w.end.min(e + MAX_ROLE_WORDS))
@@ -133,6 +135,22 @@ impl<'a> Discourse<'a> {
             .last()
             .unwrap_or(e);
         Some(Who::Bare(self.span(k, last)))
+    }
+
+    /// In the speaker phrase `k..end` or a few words after it, the source's name is withheld
+    /// (`… yang enggan disebut namanya`, `… yang tak ingin disebutkan identitasnya`): even a
+    /// body in the description (`seorang mantan karyawan Facebook`) is no speaker then.
+    fn withheld_name(&self, k: usize, end: usize) -> bool {
+        let end = self.toks.len().min(end + MAX_WITHHELD_GAP);
+        (k..end).take_while(|&j| self.p(j) == self.p(k)).any(|j| {
+            matches!(
+                self.t(j),
+                "disebut" | "disebutkan" | "ditulis" | "dituliskan"
+            ) && matches!(
+                self.toks.get(j + 1).map(|t| t.span.as_str(self.text)),
+                Some("namanya" | "identitasnya" | "nama")
+            )
+        })
     }
 
     /// The window after a post cue at `k`: words (and `.` after an initial or an abbreviated
