@@ -149,6 +149,11 @@ fn data_lines<'a>(text: &'a str, header: &'a str) -> impl Iterator<Item = &'a st
         .filter(move |l| !l.trim().is_empty() && !l.starts_with('#') && *l != header)
 }
 
+/// A one-column word list (`data/*.txt`: one entry per line, `#` comments), trimmed.
+fn word_list(text: &'static str) -> Vec<&'static str> {
+    data_lines(text, "").map(str::trim).collect()
+}
+
 /// common_words.tsv (`word, lowercase count, capitalised count`): how often a word is written
 /// in lower case decides whether a capitalised `Harapan` at a sentence start can open a name —
 /// mostly lower case is strict (and frequent at ≥ 300 uses), often lower case is loose.
@@ -1027,10 +1032,7 @@ impl<'a> Mentions<'a> {
             }
             let joiner = k > start && cap_next && matches!(s, "dan" | "&" | "," | "terpilih");
             // `Manager Humas Daop 8 Surabaya, …`: a unit's number after its capitalised name
-            let numbered = k > start
-                && self.info[k - 1].t & T_CAP != 0
-                && s.bytes().all(|b| b.is_ascii_digit())
-                && s.len() <= 4;
+            let numbered = k > start && self.info[k - 1].t & T_CAP != 0 && self.numbered_unit(k);
             // `Duta Besar RI di Qatar, …`: the post's place belongs to the role
             let posted = k > start
                 && s == "di"
@@ -1293,7 +1295,8 @@ impl<'a> Mentions<'a> {
         None
     }
 
-    /// `Daop 8 Surabaya`: a "name" followed by a number is a unit's name, never a person's.
+    /// Token `b` is a unit's number (`Daop 8 Surabaya`): a "name" followed by one is a unit's
+    /// name, never a person's.
     fn numbered_unit(&self, b: usize) -> bool {
         let s = self.s(b);
         s.len() <= 4 && s.bytes().all(|c| c.is_ascii_digit())

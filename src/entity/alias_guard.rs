@@ -111,16 +111,9 @@ fn common_word(w: &str) -> bool {
 
 /// `w` (any case) is in `data/possessor_roles.txt`.
 pub(super) fn possessor_role(w: &str) -> bool {
-    static ROLES: OnceLock<Vec<String>> = OnceLock::new();
+    static ROLES: OnceLock<Vec<&'static str>> = OnceLock::new();
     ROLES
-        .get_or_init(|| {
-            include_str!("../../data/possessor_roles.txt")
-                .lines()
-                .map(str::trim)
-                .filter(|l| !l.is_empty() && !l.starts_with('#'))
-                .map(str::to_owned)
-                .collect()
-        })
+        .get_or_init(|| super::word_list(include_str!("../../data/possessor_roles.txt")))
         .iter()
         .any(|r| r.eq_ignore_ascii_case(w))
 }

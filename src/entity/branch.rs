@@ -14,14 +14,8 @@ use crate::span::{Entity, Label, Source, Span};
 /// The gazetteer kinds whose branches are named by place.
 fn branch_kind(kind: &str) -> bool {
     static V: OnceLock<Vec<&'static str>> = OnceLock::new();
-    V.get_or_init(|| {
-        include_str!("../../data/branch_kinds.txt")
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .collect()
-    })
-    .contains(&kind)
+    V.get_or_init(|| super::word_list(include_str!("../../data/branch_kinds.txt")))
+        .contains(&kind)
 }
 
 /// Merges each public body with the place right after it. `out` is sorted and disjoint and

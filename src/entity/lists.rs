@@ -17,9 +17,8 @@ const MAX_ITEM_WORDS: usize = 4;
 fn nouns() -> &'static [(Vec<&'static str>, &'static str)] {
     static V: OnceLock<Vec<(Vec<&'static str>, &'static str)>> = OnceLock::new();
     V.get_or_init(|| {
-        include_str!("../../data/list_nouns.tsv")
-            .lines()
-            .filter(|l| !l.starts_with(['#', '!']) && !l.is_empty() && *l != "phrase\tkind")
+        super::data_lines(include_str!("../../data/list_nouns.tsv"), "phrase\tkind")
+            .filter(|l| !l.starts_with('!'))
             .filter_map(|l| l.split_once('\t'))
             .map(|(p, k)| (p.split(' ').collect(), k))
             .collect()

@@ -24,31 +24,24 @@ use crate::span::{Entity, Label, Source, Span, Token};
 /// that repeats one name thousands of times.
 const MAX_OCCURRENCES: usize = 64;
 
+/// Each capitalised word of a text and its token positions (at most [`MAX_OCCURRENCES`]).
+type WordIndex<'t> = FxHashMap<&'t str, Vec<usize>>;
+
 /// `w` (any case) opens full names and is dropped in short forms.
 fn given_prefix(w: &str) -> bool {
     static V: OnceLock<Vec<&'static str>> = OnceLock::new();
     let w = w.trim_end_matches('.');
-    V.get_or_init(|| {
-        include_str!("../../data/given_name_prefixes.txt")
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .collect()
-    })
-    .iter()
-    .any(|p| p.eq_ignore_ascii_case(w))
+    V.get_or_init(|| super::word_list(include_str!("../../data/given_name_prefixes.txt")))
+        .iter()
+        .any(|p| p.eq_ignore_ascii_case(w))
 }
 
 /// Trims the pattern persons in `out` whose name the article shows to start later.
 pub(super) fn trim(text: &str, toks: &[Token], info: &[TokInfo], out: &mut [Entity]) {
-    let mut index: Option<FxHashMap<&str, Vec<usize>>> = None;
-    // organisations and places, in text order (`out` is sorted and free of overlaps)
-    let bodies: Vec<Span> = out
-        .iter()
-        .filter(|e| e.label != Label::Person)
-        .map(|e| e.span)
-        .collect();
-    for e in out.iter_mut() {
+    // (built on the first candidate: most documents have none)
+    let mut tables: Option<(WordIndex, Vec<Span>)> = None;
+    for i in 0..out.len() {
+        let e = &out[i];
         if e.label != Label::Person || e.source != Source::Pattern {
             continue;
         }
@@ -58,32 +51,31 @@ pub(super) fn trim(text: &str, toks: &[Token], info: &[TokInfo], out: &mut [Enti
         if b < a + 3 || (a..b).any(|k| info[k].t & (T_WORD | T_CAP) != T_WORD | T_CAP) {
             continue;
         }
-        let index = index.get_or_insert_with(|| capitalised_words(text, toks, info));
+        let (index, bodies) = &*tables.get_or_insert_with(|| {
+            // organisations and places, in text order (`out` is sorted and free of overlaps)
+            let bodies = out.iter().filter(|e| e.label != Label::Person);
+            (
+                capitalised_words(text, toks, info),
+                bodies.map(|e| e.span).collect(),
+            )
+        });
         let s = |k: usize| toks[k].span.as_str(text);
         let start = (a + 1..b - 1)
             .take_while(|&k| !given_prefix(s(k - 1)))
             .find(|&k| {
                 named_from(text, toks, info, index, k, (a, b))
-                    && (a..k).any(|p| not_personal(text, toks, info, index, &bodies, p))
+                    && (a..k).any(|p| not_personal(text, toks, info, index, bodies, p))
             });
         if let Some(k) = start {
-            *e = pattern_entity(
-                text,
-                Span::new(toks[k].span.start, e.span.end),
-                e.label,
-                "person",
-            );
+            let span = Span::new(toks[k].span.start, e.span.end);
+            out[i] = pattern_entity(text, span, Label::Person, "person");
         }
     }
 }
 
 /// Every capitalised word's token positions, in text order.
-fn capitalised_words<'t>(
-    text: &'t str,
-    toks: &[Token],
-    info: &[TokInfo],
-) -> FxHashMap<&'t str, Vec<usize>> {
-    let mut index: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
+fn capitalised_words<'t>(text: &'t str, toks: &[Token], info: &[TokInfo]) -> WordIndex<'t> {
+    let mut index = WordIndex::default();
     for (k, t) in toks.iter().enumerate() {
         if info[k].t & (T_WORD | T_CAP) == T_WORD | T_CAP {
             let v = index.entry(t.span.as_str(text)).or_default();
@@ -104,7 +96,7 @@ fn not_personal(
     text: &str,
     toks: &[Token],
     info: &[TokInfo],
-    index: &FxHashMap<&str, Vec<usize>>,
+    index: &WordIndex,
     bodies: &[Span],
     p: usize,
 ) -> bool {
@@ -136,7 +128,7 @@ fn named_from(
     text: &str,
     toks: &[Token],
     info: &[TokInfo],
-    index: &FxHashMap<&str, Vec<usize>>,
+    index: &WordIndex,
     k: usize,
     (a, b): (usize, usize),
 ) -> bool {

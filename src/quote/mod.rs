@@ -281,6 +281,9 @@ struct Discourse<'a> {
     persons: OnceCell<Persons<'a>>,
     /// `Full Name (ACR)`: the first expansion of each acronym.
     acronyms: OnceCell<HashMap<&'a str, String>>,
+    /// Each entity's text and the indices of the entities written so, ascending (for
+    /// [`Discourse::earlier_entity`]).
+    ent_texts: OnceCell<HashMap<&'a str, Vec<usize>>>,
     /// Memo of [`Discourse::earlier_full_name`]: per word, its first name-run occurrence.
     full_names: RefCell<HashMap<&'a str, Option<(usize, String)>>>,
     /// Memo of [`Discourse::role_holder`]: per role (lower case), where it is followed by a name.
@@ -351,6 +354,7 @@ impl<'a> Discourse<'a> {
             ent_maps: OnceCell::new(),
             persons: OnceCell::new(),
             acronyms: OnceCell::new(),
+            ent_texts: OnceCell::new(),
             full_names: RefCell::new(HashMap::default()),
             holders: RefCell::new(HashMap::default()),
         };
@@ -390,7 +394,6 @@ impl<'a> Discourse<'a> {
         self.ent_maps().by_end.get(&end).copied()
     }
 
-    /// The first entity (index) with exactly this span.
     /// The first entity (in the stage's order) that starts exactly where token `j` starts.
     fn ent_starting_at(&self, j: usize) -> Option<&'a Entity> {
         let at = self.toks.get(j)?.span.start;
@@ -398,6 +401,7 @@ impl<'a> Discourse<'a> {
         self.ents.get(i).filter(|e| e.span.start == at)
     }
 
+    /// The first entity (index) with exactly this span.
     fn ent_at(&self, span: Span) -> Option<usize> {
         let key = (span.start, span.end);
         if self.ents_sorted {

@@ -183,7 +183,7 @@ impl<'a> Discourse<'a> {
                 let salient = self.salient(persons, last, c.at);
                 let s = match salient {
                     Some(s) if self.personal_pronoun(span) && self.is_body(&s) => {
-                        self.latest_person(persons, c.at)
+                        last_person(persons, c.at).map(|e| entity_speaker(e.span, e))
                     }
                     other => other,
                 };
@@ -248,9 +248,7 @@ impl<'a> Discourse<'a> {
     /// person is named after it, close to the cue (this sentence or the one before) and as a
     /// subject (`Budi lalu menambahkan`): a new subject.
     fn salient(&self, persons: &[&Entity], last: &Last, at: usize) -> Option<Speaker> {
-        let p = persons.partition_point(|e| e.span.end <= at);
-        let ent = p.checked_sub(1).map(|i| persons[i]);
-        match (last, ent) {
+        match (last, last_person(persons, at)) {
             (Some((lp, s)), Some(e))
                 if *lp >= e.span.start
                     || e.span.start < self.recent_start(at)
@@ -279,13 +277,6 @@ impl<'a> Discourse<'a> {
     fn is_body(&self, s: &Speaker) -> bool {
         self.ent_at(s.span)
             .is_some_and(|i| self.ents[i].label != Label::Person)
-    }
-
-    /// The last person entity before byte `at`, as a speaker.
-    fn latest_person(&self, persons: &[&Entity], at: usize) -> Option<Speaker> {
-        let p = persons.partition_point(|e| e.span.end <= at);
-        let e = persons[..p].last()?;
-        Some(entity_speaker(e.span, e))
     }
 
     /// After a quotation with speaker `s`: a resolved name becomes known and the current
@@ -431,13 +422,22 @@ impl<'a> Discourse<'a> {
     /// An entity written the same way earlier in the text (`Easycash mencatat` after `Direktur
     /// Utama Easycash, …`): that entity, before any guess at a longer name around the word.
     fn earlier_entity(&self, span: Span) -> Option<Speaker> {
-        let text = span.as_str(self.text);
         let before = self.ents.partition_point(|e| e.span.start < span.start);
-        let e = self.ents[..before]
-            .iter()
-            .rev()
-            .find(|e| e.span.as_str(self.text) == text)?;
-        Some(entity_speaker(span, e))
+        // (an index of the texts, not a scan of the entities per name: linear in the document)
+        let same = self.ent_texts().get(span.as_str(self.text))?;
+        let i = same[..same.partition_point(|&i| i < before)].last()?;
+        Some(entity_speaker(span, &self.ents[*i]))
+    }
+
+    /// Each entity's text and the indices of the entities written so (built on first use).
+    fn ent_texts(&self) -> &HashMap<&'a str, Vec<usize>> {
+        self.ent_texts.get_or_init(|| {
+            let mut x: HashMap<&'a str, Vec<usize>> = HashMap::default();
+            for (i, e) in self.ents.iter().enumerate() {
+                x.entry(e.span.as_str(self.text)).or_default().push(i);
+            }
+            x
+        })
     }
 
     /// One name word (`Santoso`) inside an earlier, longer run of name words (`Budi Santoso`).
@@ -651,6 +651,12 @@ impl<'a> Discourse<'a> {
         }
         out
     }
+}
+
+/// The last of `persons` (in text order) that ends by byte `at`.
+fn last_person<'e>(persons: &[&'e Entity], at: usize) -> Option<&'e Entity> {
+    let p = persons.partition_point(|e| e.span.end <= at);
+    p.checked_sub(1).map(|i| persons[i])
 }
 
 /// The speaker an entity names: its id and canonical name, at the mention's own `span`.

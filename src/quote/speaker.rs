@@ -973,12 +973,11 @@ impl<'a> Discourse<'a> {
             let caps = w.chars().filter(|c| c.is_uppercase()).count();
             // `Wellyanto Pribadi`: a surname may be an everyday word after a plain first name
             // (not after `Bukti-Buktinya`)
-            let plain_before = (a..j).all(|x| !self.t(x).contains('-'));
             let everyday = if everyday_surname
                 && words > 0
                 && j + 1 == b
-                && plain_before
                 && !w.ends_with("nya")
+                && (a..j).all(|x| !self.t(x).contains('-'))
             {
                 crate::entity::W_STRICT | crate::entity::W_LOOSE | crate::entity::W_FREQ
             } else {
@@ -1056,12 +1055,13 @@ impl<'a> Discourse<'a> {
         // its subject (`… kepada Nasabah BCA Dia menambahkan` is glued page furniture).
         // `Qayuum Amri di Jakarta, Senin mengatakan`: a day after the place
         let mut k = k;
-        if self.c(k) & NOT_NAME != 0 && self.is_cap(k) && k > sa + 1 && self.t(k - 1) == "," {
-            k -= 2;
-        } else if self.c(k) & NOT_NAME != 0 && self.is_cap(k) && k > sa + 1 && self.is_lower(k - 1)
-        {
-            // `Eric Trump dalam sebuah podcast pada Senin mengisyaratkan`: a day after `pada`
-            k -= 1;
+        if self.c(k) & NOT_NAME != 0 && self.is_cap(k) && k > sa + 1 {
+            if self.t(k - 1) == "," {
+                k -= 2;
+            } else if self.is_lower(k - 1) {
+                // `Eric Trump dalam sebuah podcast pada Senin mengisyaratkan`: a day after `pada`
+                k -= 1;
+            }
         }
         // (a body or place ending the phrase follows its preposition: `kepada Kompas.com`,
         // `dari Lampung Selatan`; `… Kapolresta Bandar Lampung menegaskan` is a subject)
