@@ -108,6 +108,10 @@ enum TitleClass {
     /// A role held in a company (`CEO`, `analis`): a name right after it that a person's name
     /// follows, or that comes after a person's apposition, is the employer.
     Employer,
+    /// A kind of person (`petani`, `warga`, `pengelola`): common words before names that are
+    /// not names (`warga Gang Haji Roman`, `mahasiswa Sosiologi`), so the person is only the
+    /// name of an apposition after a comma (`petani tebu asal Kudus, Agus`).
+    Kind,
     Honorific,
     Credit,
 }
@@ -247,6 +251,7 @@ fn read_titles(words: &mut Words) -> Vec<Phrase<TitleClass>> {
             "honorific" => TitleClass::Honorific,
             "credit" => TitleClass::Credit,
             "employer" => TitleClass::Employer,
+            "kind" => TitleClass::Kind,
             _ => TitleClass::Role,
         };
         titles.push(Phrase {
@@ -819,7 +824,8 @@ impl<'a> Mentions<'a> {
         let ti = self.info[i];
         ti.t & (T_CAP | T_PLAIN) == T_CAP | T_PLAIN
             && ti.t & T_ALLCAPS == 0
-            && ti.w & (W_STOP | W_TITLE) == 0
+            && ti.w & W_STOP == 0
+            && (ti.w & W_TITLE == 0 || self.kind_word(i))
             && self.cover[i] == 0
             && !self.claimed[i]
     }
@@ -852,7 +858,13 @@ impl<'a> Mentions<'a> {
                 self.info[i + k].t & T_NL_BEFORE == 0
                     && eq_lower(self.s(i + k).trim_end_matches('.'), phrase.words[k])
             });
-            if ok {
+            // (a kind of person inside a capitalised name is part of it: `Himpunan Mahasiswa
+            // Islam`, `Asosiasi Paguyuban Peternak Rakyat`)
+            let inside_name = phrase.what == TitleClass::Kind
+                && ti.t & T_CAP != 0
+                && i > 0
+                && self.info[i - 1].t & (T_CAP | T_NL_BEFORE) == T_CAP;
+            if ok && !inside_name {
                 let mut j = i + n;
                 if j < self.toks.len()
                     && self.s(j) == "."
@@ -864,6 +876,20 @@ impl<'a> Mentions<'a> {
             }
         }
         None
+    }
+
+    /// Token `i` opens only `kind` titles (`mahasiswa`, `petani`): inside a capitalised run it
+    /// is a word of a name (`Front Mahasiswa Nasional`), as before it was a title.
+    fn kind_word(&self, i: usize) -> bool {
+        let (mut buf, mut stack) = (String::new(), [0u8; 24]);
+        self.lex
+            .words
+            .get(lower_short(self.s(i), &mut stack, &mut buf))
+            .is_some_and(|w| {
+                w.titles
+                    .iter()
+                    .all(|&p| self.lex.titles[p as usize].what == TitleClass::Kind)
+            })
     }
 
     /// The name that starts at token `k`: 1–[`MAX_NAME_WORDS`] words. Returns `(a, b, joins)`
@@ -1181,8 +1207,9 @@ impl<'a> Mentions<'a> {
             match class {
                 TitleClass::Credit => self.person_after_credit(j),
                 TitleClass::Honorific => self.person_after_honorific(j),
-                TitleClass::Role => self.person_after_role(i, j, false),
-                TitleClass::Employer => self.person_after_role(i, j, true),
+                TitleClass::Role | TitleClass::Employer | TitleClass::Kind => {
+                    self.person_after_role(i, j, class)
+                }
             }
         } else if ti.w & W_SPEECH_AFTER != 0 && ti.t & T_WORD != 0 && i + 1 < n {
             self.person_after_speech(i)
@@ -1222,8 +1249,9 @@ impl<'a> Mentions<'a> {
     /// A role title at `i` ending at `j` (`Menteri Keuangan Sri Mulyani`): the name after the
     /// role's tail — skipping on, at most twice, over "names" that turn out to be part of the
     /// role (`Direktur Pelindungan WNI Kemlu`).
-    fn person_after_role(&self, i: usize, j: usize, employer: bool) -> Option<Cand> {
+    fn person_after_role(&self, i: usize, j: usize, class: TitleClass) -> Option<Cand> {
         let n = self.toks.len();
+        let employer = class == TitleClass::Employer;
         let mut k = self.skip_role_tail(j);
         // `kata Rudi Hartanto, CEO Nusantara Digital Labs.`: the person was named before
         // (`…, Direktur di Horizon Analytics`)
@@ -1284,6 +1312,12 @@ impl<'a> Mentions<'a> {
                     && self.info[a - 1].w & W_ORG_TAIL == 0
                     && self.head_kind(a - 1, &["company"]);
             if !more {
+                // (a kind of person names one only in an apposition that the name closes:
+                // `sang nelayan, Christophe Guinaut, menyebut`, `petani asal Kudus, Agus
+                // kepada`; not `oleh mahasiswa, Aspri kemudian diplesetkan`)
+                if class == TitleClass::Kind && (at == k || !self.closes_apposition(b)) {
+                    return None;
+                }
                 return Some(
                     self.employer_apposition((i, j), a, b, employer)
                         .unwrap_or_else(|| self.cand(a, b, Label::Person, "person", joins)),
@@ -1293,6 +1327,14 @@ impl<'a> Mentions<'a> {
             k = self.skip_role_tail(b + usize::from(self.s(b) == "dan"));
         }
         None
+    }
+
+    /// Token `b` ends an apposition's name: a comma, bracket or sentence end, the text's end,
+    /// a speech verb, or `kepada` (`…, Agus kepada wartawan`).
+    fn closes_apposition(&self, b: usize) -> bool {
+        b >= self.toks.len()
+            || matches!(self.s(b), "," | "(" | "." | ";" | ":" | "kepada")
+            || self.info[b].w & (W_SPEECH_BEFORE | W_SPEECH_AFTER) != 0
     }
 
     /// Token `b` is a unit's number (`Daop 8 Surabaya`): a "name" followed by one is a unit's
@@ -1438,10 +1480,24 @@ impl<'a> Mentions<'a> {
     /// A role apposition after a comma (`Budi Santoso, Ketua Koperasi Tani Makmur, …`): the
     /// name before the comma at `i`.
     fn person_before_apposition(&self, i: usize) -> Option<Cand> {
-        let Some((TitleClass::Role | TitleClass::Employer, _)) = self.title_at(i + 1) else {
-            return None;
-        };
+        let (class, j) = self.title_at(i + 1)?;
         let (a, b) = self.name_before(i, 2)?;
+        // A kind of person (`Achmad Fauzy, warga Pulogadung`) is an everyday word: only in
+        // lower case, after a name that no head, number or other name opens (not `Lapas
+        // Cempaka Putih, warga Cikoneng`, `TPS 028 Pinang Ranti`), and not `pemilik nama`.
+        let kind_ok = || {
+            self.info[i + 1].t & T_CAP == 0
+                && (a == 0
+                    || self.info[a - 1].t & T_CAP == 0
+                        && !self.s(a - 1).starts_with(|c: char| c.is_ascii_digit()))
+                && j < self.toks.len()
+                && self.s(j) != "nama"
+        };
+        match class {
+            TitleClass::Role | TitleClass::Employer => {}
+            TitleClass::Kind if kind_ok() => {}
+            _ => return None,
+        }
         Some(self.cand(a, b, Label::Person, "person", None))
     }
 

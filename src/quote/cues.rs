@@ -11,7 +11,7 @@ use rustc_hash::FxHashMap as HashMap;
 const CUES_TSV: &str = include_str!("../../data/cues.tsv");
 /// The entity stage's list of capitalised words that are never names (days, months, openers).
 const NAME_STOPWORDS: &str = include_str!("../../data/name_stopwords.txt");
-/// The entity stage's titles and roles (`data/titles.tsv`): its one-word `role`, `employer` and
+/// The entity stage's titles and roles (`data/titles.tsv`): its one-word `role`, `employer`, `kind` and
 /// `honorific` phrases are titles here too (`pelatih`, `Kombes`), so that both stages agree.
 const TITLES: &str = include_str!("../../data/titles.tsv");
 
@@ -96,6 +96,10 @@ pub(super) const BODY_NOUN: u64 = 1 << 43;
 /// Passive speech verbs (`diungkapkan`, `dikatakan`, `diakui`): the agent after them
 /// (`… diakui oleh Maryanto`) becomes the current speaker.
 pub(super) const PASSIVE_SAY: u64 = 1 << 44;
+/// Derived from `data/titles.tsv` class `kind` (`petani`, `warga`, `mahasiswa`): a title when
+/// it opens a role phrase, a word of a name inside a capitalised run (`Front Mahasiswa
+/// Nasional`), where [`find_classified`](super::find_classified) drops its [`TITLE`].
+pub(super) const KIND: u64 = 1 << 45;
 
 pub(super) const CLASSES: [(&str, u64); 44] = [
     ("post", POST),
@@ -184,10 +188,15 @@ impl Cues {
         // The embedded file is checked by the tests below, so parsing it cannot fail.
         let mut cues = Cues::parse(CUES_TSV).expect("embedded data/cues.tsv is valid");
         for line in TITLES.lines().filter(|l| !l.starts_with('#')) {
-            if let Some((phrase, "role" | "employer" | "honorific")) = line.split_once('\t') {
+            if let Some((phrase, class @ ("role" | "employer" | "kind" | "honorific"))) =
+                line.split_once('\t')
+            {
                 let w = cues.words.entry(phrase.to_lowercase().into()).or_default();
                 if !phrase.contains(' ') && *w & GIVEN_NAME == 0 {
                     *w |= TITLE;
+                    if class == "kind" {
+                        *w |= KIND;
+                    }
                 }
             }
         }

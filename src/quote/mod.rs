@@ -156,6 +156,8 @@ pub(crate) fn find_classified(
     {
         return Vec::new();
     }
+    let names = kind_words_in_names(text, tokens, cls);
+    let cls = names.as_deref().unwrap_or(cls);
     let mut d = Discourse::new(text, tokens, sentences, entities, cues, cls);
     d.zones = zones;
     let marked = d.pair_marks();
@@ -180,6 +182,25 @@ pub(crate) fn find_classified(
     let mut out = d.resolve(cands, &quoted);
     out.sort_by_key(|q| (q.span.start, q.span.end));
     out
+}
+
+/// `Komunitas Sopir Truk`, `Himpunan Mahasiswa Islam`: a capitalised [`KIND`] word right after
+/// a capitalised word is part of a name, no title. Returns the classes without its [`TITLE`]
+/// when the text has such a word (rare), else None: the shared table serves.
+fn kind_words_in_names(text: &str, tokens: &[Token], cls: &[u64]) -> Option<Vec<u64>> {
+    let cap = |i: usize| {
+        tokens[i].kind == TokenKind::Word
+            && tokens[i].span.as_str(text).starts_with(char::is_uppercase)
+    };
+    let inside = |i: usize| cls[i] & KIND != 0 && i > 0 && cap(i) && cap(i - 1);
+    let first = (0..cls.len()).find(|&i| inside(i))?;
+    let mut out = cls.to_vec();
+    for (i, c) in out.iter_mut().enumerate().skip(first) {
+        if inside(i) {
+            *c &= !TITLE;
+        }
+    }
+    Some(out)
 }
 
 /// Longest sentence searched as one, in tokens (the longest real sentences in news corpora

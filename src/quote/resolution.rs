@@ -287,7 +287,7 @@ impl<'a> Discourse<'a> {
         if let Some(canon) = &s.canonical {
             known.add(canon, &s.id);
             *last = Some((c.at, s.clone()));
-        } else if matches!(c.who, Who::Mention(_))
+        } else if matches!(c.who, Who::Mention(m) if !self.group(m))
             || matches!(c.who, Who::Bare(b) if self.single_source(c, b))
         {
             *last = Some((c.at, s.clone()));
@@ -344,7 +344,10 @@ impl<'a> Discourse<'a> {
             return entity_speaker(span, e);
         }
         let lower = text.chars().next().is_some_and(char::is_lowercase);
-        let role = words.iter().any(|w| self.cues.class(w) & TITLE != 0);
+        // (by the tokens' classes: a kind word inside a name is no title there)
+        let a = self.toks.partition_point(|t| t.span.start < span.start);
+        let b = self.toks.partition_point(|t| t.span.start < span.end);
+        let role = (a..b).any(|j| self.c(j) & TITLE != 0);
         if exact.is_none() && (lower || role) {
             return self.role_speaker(span);
         }
@@ -480,12 +483,14 @@ impl<'a> Discourse<'a> {
     /// `"…," kata seorang warga`: an unnamed single source named by a post cue, who keeps the
     /// floor for the `ujarnya` after it (a group, or the subject of a verb, does not).
     fn single_source(&self, c: &Cand, bare: Span) -> bool {
-        let first = bare
-            .as_str(self.text)
-            .split_whitespace()
-            .next()
-            .unwrap_or("");
-        c.rule == "cue-after" && c.kind == QuoteKind::Direct && self.cues.class(first) & PLURAL == 0
+        c.rule == "cue-after" && c.kind == QuoteKind::Direct && !self.group(bare)
+    }
+
+    /// A phrase for a group (`sejumlah pedagang lain`, `para warga`): never the one behind a
+    /// later `ujarnya`.
+    fn group(&self, span: Span) -> bool {
+        let first = span.as_str(self.text).split_whitespace().next();
+        first.is_some_and(|w| self.cues.class(w) & PLURAL != 0)
     }
 
     /// True when a speaker is a person: a person entity, a role's named holder, or a name only
