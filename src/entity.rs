@@ -1480,13 +1480,19 @@ impl<'a> Mentions<'a> {
     /// A role apposition after a comma (`Budi Santoso, Ketua Koperasi Tani Makmur, …`): the
     /// name before the comma at `i`.
     fn person_before_apposition(&self, i: usize) -> Option<Cand> {
-        let (class, j) = self.title_at(i + 1)?;
+        // (`Dominikus Dedu, seorang warga sekaligus …`)
+        let at = if self.s(i + 1) == "seorang" {
+            i + 2
+        } else {
+            i + 1
+        };
+        let (class, j) = self.title_at(at)?;
         let (a, b) = self.name_before(i, 2)?;
         // A kind of person (`Achmad Fauzy, warga Pulogadung`) is an everyday word: only in
         // lower case, after a name that no head, number or other name opens (not `Lapas
         // Cempaka Putih, warga Cikoneng`, `TPS 028 Pinang Ranti`), and not `pemilik nama`.
         let kind_ok = || {
-            self.info[i + 1].t & T_CAP == 0
+            self.info[at].t & T_CAP == 0
                 && (a == 0
                     || self.info[a - 1].t & T_CAP == 0
                         && !self.s(a - 1).starts_with(|c: char| c.is_ascii_digit()))
@@ -1930,6 +1936,7 @@ fn find_with_info(
     out.sort_by_key(|e| (e.span.start, std::cmp::Reverse(e.span.end)));
     out.dedup_by(|later, earlier| later.span.overlaps(earlier.span));
     prefix_trim::trim(text, tokens, &info, &mut out);
+    prefix_trim::split_holders(text, tokens, &info, &mut out);
     extend::legal_names(text, tokens, &info, &mut out);
     clubs::clubs(text, tokens, &info, &mut out);
     branch::merge(text, &mut out);

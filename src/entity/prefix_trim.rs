@@ -16,7 +16,7 @@ use rustc_hash::FxHashMap;
 
 use super::{
     pattern_entity, TokInfo, T_ALLCAPS, T_CAP, T_WORD, W_ACCORDING, W_HEAD, W_LOOSE, W_PORTFOLIO,
-    W_SPEECH_AFTER, W_SPEECH_BEFORE, W_STRICT,
+    W_SPEECH_AFTER, W_SPEECH_BEFORE, W_STRICT, W_TITLE,
 };
 use crate::span::{Entity, Label, Source, Span, Token};
 
@@ -70,6 +70,71 @@ pub(super) fn trim(text: &str, toks: &[Token], info: &[TokInfo], out: &mut [Enti
             let span = Span::new(toks[k].span.start, e.span.end);
             out[i] = pattern_entity(text, span, Label::Person, "person");
         }
+    }
+}
+
+/// Splits the pattern organisations in `out` that ran on into the name of the person holding a
+/// role in them (`Ketua Yayasan Upakara Bhuvana Nusantara Sugeng Waluyo mengatakan`, `kata
+/// Ketua Majelis Hakim Rosihan Juhriah Rangkuti di …`): right after a title, when the article
+/// names the person from a word inside the run (`ujar Sugeng`), the organisation ends before
+/// that word and the rest is a person. The organisation keeps its head and one more word at
+/// least; the person, two words.
+pub(super) fn split_holders(text: &str, toks: &[Token], info: &[TokInfo], out: &mut Vec<Entity>) {
+    let mut tables: Option<(WordIndex, Vec<Span>)> = None;
+    let mut i = 0;
+    while i < out.len() {
+        let e = &out[i];
+        i += 1;
+        if e.label != Label::Org || e.source != Source::Pattern {
+            continue;
+        }
+        let a = toks.partition_point(|t| t.span.start < e.span.start);
+        let b = toks.partition_point(|t| t.span.end <= e.span.end);
+        let titled = a > 0 && info[a - 1].t & T_CAP != 0 && info[a - 1].w & W_TITLE != 0;
+        if !titled || b < a + 4 || (a..b).any(|k| info[k].t & (T_WORD | T_CAP) != T_WORD | T_CAP) {
+            continue;
+        }
+        let (index, bodies) = &*tables.get_or_insert_with(|| {
+            let bodies = out.iter().filter(|e| e.label != Label::Person);
+            (
+                capitalised_words(text, toks, info),
+                bodies.map(|e| e.span).collect(),
+            )
+        });
+        // the person's words are personal: no everyday, head or known body's or place's word
+        // (elsewhere than in this organisation)
+        let in_body = |p: usize| {
+            index.get(toks[p].span.as_str(text)).is_some_and(|places| {
+                places.iter().filter(|j| !(a..b).contains(*j)).any(|&j| {
+                    let at = toks[j].span;
+                    let x = bodies.partition_point(|s| s.end <= at.start);
+                    bodies.get(x).is_some_and(|s| s.contains(at))
+                })
+            })
+        };
+        let personal = |k: usize| {
+            (k..b).all(|p| {
+                info[p].t & T_ALLCAPS == 0
+                    && info[p].w & (W_STRICT | W_LOOSE | W_HEAD) == 0
+                    && !in_body(p)
+            })
+        };
+        let Some(k) = (a + 2..b - 1)
+            .find(|&k| named_alone(text, toks, info, index, k, (a, b)) && personal(k))
+        else {
+            continue;
+        };
+        let (org, person) = (
+            Span::new(e.span.start, toks[k - 1].span.end),
+            Span::new(toks[k].span.start, e.span.end),
+        );
+        let kind = e.kind.clone();
+        out[i - 1] = Entity {
+            kind,
+            ..pattern_entity(text, org, Label::Org, "")
+        };
+        out.insert(i, pattern_entity(text, person, Label::Person, "person"));
+        i += 1;
     }
 }
 
@@ -132,6 +197,31 @@ fn named_from(
     k: usize,
     (a, b): (usize, usize),
 ) -> bool {
+    named(text, toks, info, index, k, (a, b), true)
+}
+
+/// [`named_from`], alone as a speaker only (`ujar Sugeng`): the words after it in the run
+/// may well be a place's (`DKI Jakarta`).
+fn named_alone(
+    text: &str,
+    toks: &[Token],
+    info: &[TokInfo],
+    index: &WordIndex,
+    k: usize,
+    (a, b): (usize, usize),
+) -> bool {
+    named(text, toks, info, index, k, (a, b), false)
+}
+
+fn named(
+    text: &str,
+    toks: &[Token],
+    info: &[TokInfo],
+    index: &WordIndex,
+    k: usize,
+    (a, b): (usize, usize),
+    with_rest: bool,
+) -> bool {
     if info[k].w != 0 {
         return false;
     }
@@ -144,7 +234,7 @@ fn named_from(
         if (a..b).contains(&j) || j == 0 || s(j - 1) == s(k - 1) {
             return false;
         }
-        let rest = (1..b - k).all(|d| s(j + d) == s(k + d));
+        let rest = with_rest && (1..b - k).all(|d| s(j + d) == s(k + d));
         let next = s(j + 1);
         let alone = !next.starts_with(char::is_uppercase)
             && (flags(j - 1) & (W_SPEECH_AFTER | W_ACCORDING) != 0
