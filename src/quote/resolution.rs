@@ -251,6 +251,7 @@ impl<'a> Discourse<'a> {
         match (last, last_person(persons, at)) {
             (Some((lp, s)), Some(e))
                 if *lp >= e.span.start
+                    || s.span.end <= *lp && self.same_sentence(*lp, e.span.start)
                     || e.span.start < self.recent_start(at)
                     || !self.subject_position(e.span)
                     || self.passive_after(e.span) =>
@@ -309,6 +310,18 @@ impl<'a> Discourse<'a> {
             }
             _ => s.span.start >= self.recent_start(at) && self.subject_position(s.span),
         }
+    }
+
+    /// Bytes `x` and `y` lie in one sentence: a person named after the speech verb whose
+    /// subject is the current speaker (`Agung meminta, Prabowo sebagai presiden bisa …`) is
+    /// inside the claim, talked about. (After a cue that precedes its speaker, `ujar
+    /// Kapuspenkum Kejagung, Harli Siregar`, a name later in the sentence is the speaker's.)
+    fn same_sentence(&self, x: usize, y: usize) -> bool {
+        let sentence = |pos: usize| {
+            let k = self.toks.partition_point(|t| t.span.start < pos);
+            self.sent[k.min(self.toks.len() - 1)].0
+        };
+        sentence(x) == sentence(y)
     }
 
     /// Byte offset where the sentence before the one holding byte `at` starts.
