@@ -138,6 +138,9 @@ pub(crate) struct Lexicon {
     /// nearly every capitalised token. Words too long to pack are in `long_flags`.
     packed: FxMap<Packed, u16>,
     long_flags: FxMap<&'static str, u16>,
+    /// The entries of `words` that open a title or head phrase (a few hundred): the phrase
+    /// rules look words up here, in a table small enough to stay in cache.
+    openers: FxMap<&'static str, WordInfo>,
     titles: Vec<Phrase<TitleClass>>,
     heads: Vec<Phrase<(Label, &'static str)>>,
 }
@@ -345,10 +348,23 @@ impl Lexicon {
         let heads = read_heads();
         index_phrases(&mut words, &titles, &heads);
         let (packed, long_flags) = pack_flags(&words);
+        let openers = words
+            .iter()
+            .filter(|(_, w)| !w.titles.is_empty() || !w.heads.is_empty())
+            .map(|(&k, w)| {
+                let info = WordInfo {
+                    flags: w.flags,
+                    titles: w.titles.clone(),
+                    heads: w.heads.clone(),
+                };
+                (k, info)
+            })
+            .collect();
         Lexicon {
             words,
             packed,
             long_flags,
+            openers,
             titles,
             heads,
         }
@@ -840,7 +856,7 @@ impl<'a> Mentions<'a> {
         let (mut buf, mut stack) = (String::new(), [0u8; 24]);
         let info = self
             .lex
-            .words
+            .openers
             .get(lower_short(self.s(i), &mut stack, &mut buf))?;
         for &p in &info.titles {
             let phrase = &self.lex.titles[p as usize];
@@ -1097,7 +1113,7 @@ impl<'a> Mentions<'a> {
         }
         let mut buf = String::new();
         self.lex
-            .words
+            .openers
             .get(lower_into(self.s(h), &mut buf))
             .is_some_and(|info| {
                 info.heads
@@ -1176,8 +1192,8 @@ impl<'a> Mentions<'a> {
         let n = self.toks.len();
         let ti = self.info[i];
         // a title right after a place or body head is part of that name (`Jalan Jenderal …`)
-        let after_head = self.after_head(i);
-        if let Some((class, j)) = self.title_at(i).filter(|_| !after_head) {
+        // (asked only of a title: most tokens are none)
+        if let Some((class, j)) = self.title_at(i).filter(|_| !self.after_head(i)) {
             match class {
                 TitleClass::Credit => self.person_after_credit(j),
                 TitleClass::Honorific => self.person_after_honorific(j),
@@ -1514,7 +1530,7 @@ impl<'a> Mentions<'a> {
                 i += 1;
                 continue;
             }
-            let Some(info) = self.lex.words.get(lower_into(self.s(i), &mut buf)) else {
+            let Some(info) = self.lex.openers.get(lower_into(self.s(i), &mut buf)) else {
                 i += 1;
                 continue;
             };
