@@ -533,14 +533,18 @@ pub(crate) fn token_info(
     let mut prev_end = 0;
     // pass 1: shape only, no lookups
     for (i, tok) in tokens.iter().enumerate() {
-        let s = tok.span.as_str(text);
         let mut t = 0;
-        let gap = &bytes[prev_end..tok.span.start];
-        if i == 0 || (gap != b" " && memchr::memchr(b'\n', gap).is_some()) {
+        // (most gaps are one space or none: decided without a search)
+        let newline = match &bytes[prev_end..tok.span.start] {
+            [] | [b' '] => false,
+            gap => memchr::memchr(b'\n', gap).is_some(),
+        };
+        if i == 0 || newline {
             t |= T_NL_BEFORE;
         }
         prev_end = tok.span.end;
         if tok.kind == TokenKind::Word {
+            let s = tok.span.as_str(text);
             t |= T_WORD;
             let (upper, first_len) = match s.as_bytes().first() {
                 Some(&c) if c < 0x80 => (c.is_ascii_uppercase(), 1),
@@ -586,6 +590,9 @@ pub(crate) fn token_info(
             } else {
                 lexicon.flags_of(s, &mut buf)
             }
+        } else if lex[i] == 0 {
+            // most lower-case words are no trigger: nothing to look at around them
+            0
         } else {
             // (back over one or two adverbs: `Budi kemudian menjelaskan`, `Eddy belum bisa
             // memastikan`)
@@ -848,11 +855,21 @@ impl<'a> Mentions<'a> {
 
     /// Matches the longest title phrase at `i`; returns its class and the token after it (a
     /// `.` after an abbreviated title is skipped).
+    ///
+    /// Asked at every token: the flag test is inlined into the callers, the phrase match is
+    /// not (few words are titles).
+    #[inline]
     fn title_at(&self, i: usize) -> Option<(TitleClass, usize)> {
         let ti = *self.info.get(i)?;
         if ti.t & T_WORD == 0 || ti.w & W_TITLE == 0 || self.cover[i] != 0 {
             return None;
         }
+        self.title_phrase_at(i)
+    }
+
+    /// [`Mentions::title_at`] at a word the lexicon flags as a title's first word.
+    #[inline(never)]
+    fn title_phrase_at(&self, i: usize) -> Option<(TitleClass, usize)> {
         let (mut buf, mut stack) = (String::new(), [0u8; 24]);
         let info = self
             .lex
