@@ -82,8 +82,10 @@ pub(crate) fn resolve_with(
         cover: Vec::new(),
     };
     r.recover(entities);
-    r.acronyms(entities);
-    r.recover(entities);
+    // (no acronym defined: the entities, and so the cover, are unchanged)
+    if r.acronyms(entities) {
+        r.recover(entities);
+    }
     r.short_names(entities);
 }
 
@@ -222,9 +224,15 @@ impl Resolver<'_> {
         }
     }
 
+    /// Fills `cover`: for each token, the first entity (by index) that ends after the token's
+    /// start, when it overlaps the token.
     fn recover(&mut self, entities: &[Entity]) {
         self.cover.clear();
         self.cover.resize(self.tokens.len(), 0);
+        if sorted_disjoint(entities) {
+            self.cover_sorted(entities);
+            return;
+        }
         let mut g = 0;
         for (i, tok) in self.tokens.iter().enumerate() {
             while g < entities.len() && entities[g].span.end <= tok.span.start {
@@ -236,16 +244,36 @@ impl Resolver<'_> {
         }
     }
 
+    /// [`Resolver::recover`] for sorted, disjoint entities (as they are after [`normalise`]),
+    /// visiting only the tokens they cover: a token's first overlapping entity is then the
+    /// first that ends after its start, so the answer is the same, without a walk over every
+    /// token of the document.
+    fn cover_sorted(&mut self, entities: &[Entity]) {
+        let n = self.tokens.len();
+        let mut i = 0;
+        for (g, e) in entities.iter().enumerate() {
+            i += self.tokens[i..].partition_point(|t| t.span.end <= e.span.start);
+            let mut k = i;
+            while k < n && self.tokens[k].span.start < e.span.end {
+                if self.cover[k] == 0 && e.span.overlaps(self.tokens[k].span) {
+                    self.cover[k] = g as u32 + 1;
+                }
+                k += 1;
+            }
+        }
+    }
+
     /// First token index at or after byte `pos`.
     fn tok_at(&self, pos: usize) -> usize {
         self.tokens.partition_point(|t| t.span.start < pos)
     }
 
     /// `(ACR)` after a full form: links the acronym, and its later uses, to the full form.
-    fn acronyms(&self, entities: &mut Vec<Entity>) {
+    /// Returns whether it changed `entities`.
+    fn acronyms(&self, entities: &mut Vec<Entity>) -> bool {
         let defs = self.acronym_definitions(entities);
         if defs.defined.is_empty() {
-            return;
+            return false;
         }
         let uses = self.acronym_uses(&defs);
         remove_indices(entities, &defs.replaced);
@@ -260,6 +288,7 @@ impl Resolver<'_> {
         entities.extend(defs.added);
         entities.extend(uses);
         normalise(entities);
+        true
     }
 
     /// Every `Full Form (ACR)` in text order: which full form each acronym stands for, the
