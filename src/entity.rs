@@ -1178,6 +1178,10 @@ impl<'a> Mentions<'a> {
         let n = self.toks.len();
         let mut i = 0;
         while i < n {
+            if self.no_trigger(i) {
+                i += 1;
+                continue;
+            }
             if let Some(c) = self.person_at(i) {
                 if (c.a..c.b).all(|k| !self.claimed[k]) {
                     for k in c.a..c.b {
@@ -1199,6 +1203,20 @@ impl<'a> Mentions<'a> {
             }
             i += 1;
         }
+    }
+
+    /// Token `i` can start no person rule: a lower-case word or mark without lexicon flags,
+    /// other than `,` and `/` ([`Mentions::person_at`] would find nothing there; this test
+    /// turns most tokens away without comparing their text).
+    #[inline]
+    fn no_trigger(&self, i: usize) -> bool {
+        let ti = self.info[i];
+        ti.w == 0
+            && ti.t & T_CAP == 0
+            && !matches!(
+                self.text.as_bytes().get(self.toks[i].span.start),
+                Some(b',' | b'/')
+            )
     }
 
     /// The person a trigger at token `i` introduces, by the kind of trigger: a title (credit,
@@ -1532,6 +1550,11 @@ impl<'a> Mentions<'a> {
         let mut i = 0;
         while i < n {
             let ti = self.info[i];
+            // (most words are no head: turned away before the tests below)
+            if ti.w & W_HEAD == 0 {
+                i += 1;
+                continue;
+            }
             // `Jawa Pos Grup dan …`: a head that also ends names (`Grup`, `Group`) after a
             // capitalised word closes that name, it opens none
             let tail = ti.w & W_ORG_TAIL != 0
@@ -1827,6 +1850,49 @@ pub(crate) fn find_with(text: &str, tokens: &[Token], gaz: Vec<Entity>) -> Vec<E
     find_with_info(text, tokens, gaz, &word_flags(text, tokens)).0
 }
 
+/// True when the entities are sorted by start and none overlaps the next, as the entity stage
+/// leaves them and as the binary searches of resolution and [`cover_tokens`] need.
+pub(crate) fn sorted_disjoint(entities: &[Entity]) -> bool {
+    entities
+        .windows(2)
+        .all(|w| w[0].span.end <= w[1].span.start && w[0].span.start < w[1].span.start)
+}
+
+/// Fills `cover` with, for each token, the index + 1 of the first entity (by index) that ends
+/// after the token's start, when that entity overlaps the token; 0 otherwise.
+///
+/// Sorted, disjoint entities (nearly always) are walked instead of the tokens: the tokens
+/// under each are found by a binary search from the previous one and only they are visited.
+/// A token's first overlapping entity is then the first that ends after its start, so the
+/// table is the same as the walk over every token, which is kept for other lists.
+pub(crate) fn cover_tokens(tokens: &[Token], entities: &[Entity], cover: &mut Vec<u32>) {
+    cover.clear();
+    cover.resize(tokens.len(), 0);
+    if sorted_disjoint(entities) {
+        let mut i = 0;
+        for (g, e) in entities.iter().enumerate() {
+            i += tokens[i..].partition_point(|t| t.span.end <= e.span.start);
+            let mut k = i;
+            while k < tokens.len() && tokens[k].span.start < e.span.end {
+                if cover[k] == 0 && e.span.overlaps(tokens[k].span) {
+                    cover[k] = g as u32 + 1;
+                }
+                k += 1;
+            }
+        }
+        return;
+    }
+    let mut g = 0;
+    for (i, tok) in tokens.iter().enumerate() {
+        while g < entities.len() && entities[g].span.end <= tok.span.start {
+            g += 1;
+        }
+        if g < entities.len() && entities[g].span.overlaps(tok.span) {
+            cover[i] = g as u32 + 1;
+        }
+    }
+}
+
 /// [`find_with`], also returning the per-token facts.
 fn find_with_info(
     text: &str,
@@ -1834,16 +1900,8 @@ fn find_with_info(
     gaz: Vec<Entity>,
     lex: &[u16],
 ) -> (Vec<Entity>, Vec<TokInfo>) {
-    let mut cover = vec![0u32; tokens.len()];
-    let mut g = 0;
-    for (i, tok) in tokens.iter().enumerate() {
-        while g < gaz.len() && gaz[g].span.end <= tok.span.start {
-            g += 1;
-        }
-        if g < gaz.len() && gaz[g].span.start < tok.span.end && tok.span.start < gaz[g].span.end {
-            cover[i] = g as u32 + 1;
-        }
-    }
+    let mut cover = Vec::new();
+    cover_tokens(tokens, &gaz, &mut cover);
     let info = token_info(text, tokens, true, &cover, lex);
     let mut dropped = alias_guard::drop_shared_name_words(text, tokens, &info, &gaz, &mut cover);
     let mut doc = Mentions {

@@ -22,8 +22,9 @@ use std::borrow::Cow;
 use std::sync::Arc;
 
 use crate::entity::{
-    lexicon, pattern_entity, token_info, FxMap, TokInfo, T_ALLCAPS, T_CAP, T_INITIAL, T_NL_BEFORE,
-    T_WORD, W_ACR_HEAD, W_HEAD, W_LOOSE, W_PARTICLE, W_STOP, W_STRICT, W_TITLE,
+    cover_tokens, lexicon, pattern_entity, sorted_disjoint, token_info, FxMap, TokInfo, T_ALLCAPS,
+    T_CAP, T_INITIAL, T_NL_BEFORE, T_WORD, W_ACR_HEAD, W_HEAD, W_LOOSE, W_PARTICLE, W_STOP,
+    W_STRICT, W_TITLE,
 };
 use crate::span::{Entity, Label, Source, Span, Token};
 
@@ -137,11 +138,6 @@ fn abbreviates(long: &str, acr: &str) -> bool {
 
 /// True when the entities are sorted by start and none overlaps the next, as the entity stage
 /// leaves them and as the binary searches here need.
-fn sorted_disjoint(entities: &[Entity]) -> bool {
-    entities
-        .windows(2)
-        .all(|w| w[0].span.end <= w[1].span.start && w[0].span.start < w[1].span.start)
-}
 
 /// Sorts by start and drops any entity overlapping an earlier (or longer, same-start) one.
 fn normalise(entities: &mut Vec<Entity>) {
@@ -224,43 +220,9 @@ impl Resolver<'_> {
         }
     }
 
-    /// Fills `cover`: for each token, the first entity (by index) that ends after the token's
-    /// start, when it overlaps the token.
+    /// Fills `cover` (see [`cover_tokens`]).
     fn recover(&mut self, entities: &[Entity]) {
-        self.cover.clear();
-        self.cover.resize(self.tokens.len(), 0);
-        if sorted_disjoint(entities) {
-            self.cover_sorted(entities);
-            return;
-        }
-        let mut g = 0;
-        for (i, tok) in self.tokens.iter().enumerate() {
-            while g < entities.len() && entities[g].span.end <= tok.span.start {
-                g += 1;
-            }
-            if g < entities.len() && entities[g].span.overlaps(tok.span) {
-                self.cover[i] = g as u32 + 1;
-            }
-        }
-    }
-
-    /// [`Resolver::recover`] for sorted, disjoint entities (as they are after [`normalise`]),
-    /// visiting only the tokens they cover: a token's first overlapping entity is then the
-    /// first that ends after its start, so the answer is the same, without a walk over every
-    /// token of the document.
-    fn cover_sorted(&mut self, entities: &[Entity]) {
-        let n = self.tokens.len();
-        let mut i = 0;
-        for (g, e) in entities.iter().enumerate() {
-            i += self.tokens[i..].partition_point(|t| t.span.end <= e.span.start);
-            let mut k = i;
-            while k < n && self.tokens[k].span.start < e.span.end {
-                if self.cover[k] == 0 && e.span.overlaps(self.tokens[k].span) {
-                    self.cover[k] = g as u32 + 1;
-                }
-                k += 1;
-            }
-        }
+        cover_tokens(self.tokens, entities, &mut self.cover);
     }
 
     /// First token index at or after byte `pos`.
