@@ -581,14 +581,14 @@ pub(crate) fn token_info(
         if t & T_WORD == 0 {
             continue;
         }
-        let s = tokens[i].span.as_str(text);
+        let s = || tokens[i].span.as_str(text);
         let w = if t & T_CAP != 0 {
             last_cap = Some(i);
             // inside a gazetteer match the flags never matter
             if cover.get(i).is_some_and(|&c| c != 0) {
                 0
             } else {
-                lexicon.flags_of(s, &mut buf)
+                lexicon.flags_of(s(), &mut buf)
             }
         } else if lex[i] == 0 {
             // most lower-case words are no trigger: nothing to look at around them
@@ -601,6 +601,7 @@ pub(crate) fn token_info(
                 || after_adverbs(&out, lex, i);
             // (a list noun may stand farther from the list: `startup yang sudah mendunia
             // seperti Airbnb`)
+            let s = s();
             if !near && lex[i] & W_LIST_NOUN == 0 || lex[i] == 0 {
                 0
             } else if s.is_ascii() && !s.ends_with('.') && s.bytes().any(|b| b.is_ascii_uppercase())
