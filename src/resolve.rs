@@ -136,9 +136,6 @@ fn abbreviates(long: &str, acr: &str) -> bool {
     first == a0 && want.all(|w| letters.any(|l| l == w))
 }
 
-/// True when the entities are sorted by start and none overlaps the next, as the entity stage
-/// leaves them and as the binary searches here need.
-
 /// Sorts by start and drops any entity overlapping an earlier (or longer, same-start) one.
 fn normalise(entities: &mut Vec<Entity>) {
     entities.sort_by_key(|e| (e.span.start, std::cmp::Reverse(e.span.end)));
