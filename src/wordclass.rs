@@ -85,13 +85,13 @@ impl WordTable {
         WordTable { map, filter }
     }
 
-    /// The entry of a key, if some word has it; `k` is its [`filter_key`].
+    /// The entry of the key `key()`, if some word has it; `k` is its [`filter_key`].
     #[inline]
-    fn get(&self, key: u128, k: usize) -> Entry {
+    fn get(&self, k: usize, key: impl FnOnce() -> u128) -> Entry {
         if self.filter[k / 64] & (1 << (k % 64)) == 0 {
             return Entry::default();
         }
-        self.map.get(&key).copied().unwrap_or_default()
+        self.map.get(&key()).copied().unwrap_or_default()
     }
 
     /// The classes of every token of a document, one lookup per word token.
@@ -108,9 +108,11 @@ impl WordTable {
             if t.kind != TokenKind::Word {
                 continue;
             }
-            (out.lex[i], out.cue[i]) = match key_at(bytes, t.span.start, t.span.len()) {
-                Some((k, f)) => {
-                    let e = self.get(k, f);
+            let len = t.span.len();
+            (out.lex[i], out.cue[i]) = match word_at(bytes, t.span.start, len) {
+                // (lower-cased and packed only when the filter lets the word through)
+                Some((w, f)) => {
+                    let e = self.get(f, || packed(w, len));
                     (e.lex, e.cue)
                 }
                 None => {
@@ -135,6 +137,13 @@ impl WordTable {
 /// more than the hash lookup.
 #[inline]
 fn key_at(text: &[u8], start: usize, len: usize) -> Option<(u128, usize)> {
+    word_at(text, start, len).map(|(w, f)| (packed(w, len), f))
+}
+
+/// [`key_at`] before lower-casing and packing: the word's bytes as written (least
+/// significant first, zero beyond `len`), and its [`filter_key`].
+#[inline]
+fn word_at(text: &[u8], start: usize, len: usize) -> Option<(u128, usize)> {
     if len == 0 || len > 15 {
         return None;
     }
@@ -148,7 +157,7 @@ fn key_at(text: &[u8], start: usize, len: usize) -> Option<(u128, usize)> {
     if w & HIGH_BITS != 0 || last == b'.' {
         return None;
     }
-    Some((packed(w, len), filter_index(len, w as u8, last)))
+    Some((w, filter_index(len, w as u8, last)))
 }
 
 /// Size of the filter in 64-bit words: one bit per 15-bit [`filter_key`].
