@@ -142,6 +142,9 @@ pub(crate) struct Lexicon {
     /// nearly every capitalised token. Words too long to pack are in `long_flags`.
     packed: FxMap<Packed, u16>,
     long_flags: FxMap<&'static str, u16>,
+    /// The entries of `words` that open a title or head phrase (a few hundred): the phrase
+    /// rules look words up here, in a table small enough to stay in cache.
+    openers: FxMap<&'static str, WordInfo>,
     titles: Vec<Phrase<TitleClass>>,
     heads: Vec<Phrase<(Label, &'static str)>>,
 }
@@ -350,10 +353,23 @@ impl Lexicon {
         let heads = read_heads();
         index_phrases(&mut words, &titles, &heads);
         let (packed, long_flags) = pack_flags(&words);
+        let openers = words
+            .iter()
+            .filter(|(_, w)| !w.titles.is_empty() || !w.heads.is_empty())
+            .map(|(&k, w)| {
+                let info = WordInfo {
+                    flags: w.flags,
+                    titles: w.titles.clone(),
+                    heads: w.heads.clone(),
+                };
+                (k, info)
+            })
+            .collect();
         Lexicon {
             words,
             packed,
             long_flags,
+            openers,
             titles,
             heads,
         }
@@ -522,14 +538,18 @@ pub(crate) fn token_info(
     let mut prev_end = 0;
     // pass 1: shape only, no lookups
     for (i, tok) in tokens.iter().enumerate() {
-        let s = tok.span.as_str(text);
         let mut t = 0;
-        let gap = &bytes[prev_end..tok.span.start];
-        if i == 0 || (gap != b" " && memchr::memchr(b'\n', gap).is_some()) {
+        // (most gaps are one space or none: decided without a search)
+        let newline = match &bytes[prev_end..tok.span.start] {
+            [] | [b' '] => false,
+            gap => memchr::memchr(b'\n', gap).is_some(),
+        };
+        if i == 0 || newline {
             t |= T_NL_BEFORE;
         }
         prev_end = tok.span.end;
         if tok.kind == TokenKind::Word {
+            let s = tok.span.as_str(text);
             t |= T_WORD;
             let (upper, first_len) = match s.as_bytes().first() {
                 Some(&c) if c < 0x80 => (c.is_ascii_uppercase(), 1),
@@ -566,15 +586,18 @@ pub(crate) fn token_info(
         if t & T_WORD == 0 {
             continue;
         }
-        let s = tokens[i].span.as_str(text);
+        let s = || tokens[i].span.as_str(text);
         let w = if t & T_CAP != 0 {
             last_cap = Some(i);
             // inside a gazetteer match the flags never matter
             if cover.get(i).is_some_and(|&c| c != 0) {
                 0
             } else {
-                lexicon.flags_of(s, &mut buf)
+                lexicon.flags_of(s(), &mut buf)
             }
+        } else if lex[i] == 0 {
+            // most lower-case words are no trigger: nothing to look at around them
+            0
         } else {
             // (back over one or two adverbs: `Budi kemudian menjelaskan`, `Eddy belum bisa
             // memastikan`)
@@ -583,6 +606,7 @@ pub(crate) fn token_info(
                 || after_adverbs(&out, lex, i);
             // (a list noun may stand farther from the list: `startup yang sudah mendunia
             // seperti Airbnb`)
+            let s = s();
             if !near && lex[i] & W_LIST_NOUN == 0 || lex[i] == 0 {
                 0
             } else if s.is_ascii() && !s.ends_with('.') && s.bytes().any(|b| b.is_ascii_uppercase())
@@ -838,15 +862,25 @@ impl<'a> Mentions<'a> {
 
     /// Matches the longest title phrase at `i`; returns its class and the token after it (a
     /// `.` after an abbreviated title is skipped).
+    ///
+    /// Asked at every token: the flag test is inlined into the callers, the phrase match is
+    /// not (few words are titles).
+    #[inline]
     fn title_at(&self, i: usize) -> Option<(TitleClass, usize)> {
         let ti = *self.info.get(i)?;
         if ti.t & T_WORD == 0 || ti.w & W_TITLE == 0 || self.cover[i] != 0 {
             return None;
         }
+        self.title_phrase_at(i)
+    }
+
+    /// [`Mentions::title_at`] at a word the lexicon flags as a title's first word.
+    #[inline(never)]
+    fn title_phrase_at(&self, i: usize) -> Option<(TitleClass, usize)> {
         let (mut buf, mut stack) = (String::new(), [0u8; 24]);
         let info = self
             .lex
-            .words
+            .openers
             .get(lower_short(self.s(i), &mut stack, &mut buf))?;
         for &p in &info.titles {
             let phrase = &self.lex.titles[p as usize];
@@ -1123,7 +1157,7 @@ impl<'a> Mentions<'a> {
         }
         let mut buf = String::new();
         self.lex
-            .words
+            .openers
             .get(lower_into(self.s(h), &mut buf))
             .is_some_and(|info| {
                 info.heads
@@ -1171,6 +1205,10 @@ impl<'a> Mentions<'a> {
         let n = self.toks.len();
         let mut i = 0;
         while i < n {
+            if self.no_trigger(i) {
+                i += 1;
+                continue;
+            }
             if let Some(c) = self.person_at(i) {
                 if (c.a..c.b).all(|k| !self.claimed[k]) {
                     for k in c.a..c.b {
@@ -1194,6 +1232,20 @@ impl<'a> Mentions<'a> {
         }
     }
 
+    /// Token `i` can start no person rule: a lower-case word or mark without lexicon flags,
+    /// other than `,` and `/` ([`Mentions::person_at`] would find nothing there; this test
+    /// turns most tokens away without comparing their text).
+    #[inline]
+    fn no_trigger(&self, i: usize) -> bool {
+        let ti = self.info[i];
+        ti.w == 0
+            && ti.t & T_CAP == 0
+            && !matches!(
+                self.text.as_bytes().get(self.toks[i].span.start),
+                Some(b',' | b'/')
+            )
+    }
+
     /// The person a trigger at token `i` introduces, by the kind of trigger: a title (credit,
     /// honorific or role), a speech verb after or before the name, `menurut`, a role
     /// apposition after a comma, or a photo credit with a slash. The first trigger that
@@ -1202,8 +1254,8 @@ impl<'a> Mentions<'a> {
         let n = self.toks.len();
         let ti = self.info[i];
         // a title right after a place or body head is part of that name (`Jalan Jenderal …`)
-        let after_head = self.after_head(i);
-        if let Some((class, j)) = self.title_at(i).filter(|_| !after_head) {
+        // (asked only of a title: most tokens are none)
+        if let Some((class, j)) = self.title_at(i).filter(|_| !self.after_head(i)) {
             match class {
                 TitleClass::Credit => self.person_after_credit(j),
                 TitleClass::Honorific => self.person_after_honorific(j),
@@ -1561,6 +1613,11 @@ impl<'a> Mentions<'a> {
         let mut i = 0;
         while i < n {
             let ti = self.info[i];
+            // (most words are no head: turned away before the tests below)
+            if ti.w & W_HEAD == 0 {
+                i += 1;
+                continue;
+            }
             // `Jawa Pos Grup dan …`: a head that also ends names (`Grup`, `Group`) after a
             // capitalised word closes that name, it opens none
             let tail = ti.w & W_ORG_TAIL != 0
@@ -1576,7 +1633,7 @@ impl<'a> Mentions<'a> {
                 i += 1;
                 continue;
             }
-            let Some(info) = self.lex.words.get(lower_into(self.s(i), &mut buf)) else {
+            let Some(info) = self.lex.openers.get(lower_into(self.s(i), &mut buf)) else {
                 i += 1;
                 continue;
             };
@@ -1856,6 +1913,49 @@ pub(crate) fn find_with(text: &str, tokens: &[Token], gaz: Vec<Entity>) -> Vec<E
     find_with_info(text, tokens, gaz, &word_flags(text, tokens)).0
 }
 
+/// True when the entities are sorted by start and none overlaps the next, as the entity stage
+/// leaves them and as the binary searches of resolution and [`cover_tokens`] need.
+pub(crate) fn sorted_disjoint(entities: &[Entity]) -> bool {
+    entities
+        .windows(2)
+        .all(|w| w[0].span.end <= w[1].span.start && w[0].span.start < w[1].span.start)
+}
+
+/// Fills `cover` with, for each token, the index + 1 of the first entity (by index) that ends
+/// after the token's start, when that entity overlaps the token; 0 otherwise.
+///
+/// Sorted, disjoint entities (nearly always) are walked instead of the tokens: the tokens
+/// under each are found by a binary search from the previous one and only they are visited.
+/// A token's first overlapping entity is then the first that ends after its start, so the
+/// table is the same as the walk over every token, which is kept for other lists.
+pub(crate) fn cover_tokens(tokens: &[Token], entities: &[Entity], cover: &mut Vec<u32>) {
+    cover.clear();
+    cover.resize(tokens.len(), 0);
+    if sorted_disjoint(entities) {
+        let mut i = 0;
+        for (g, e) in entities.iter().enumerate() {
+            i += tokens[i..].partition_point(|t| t.span.end <= e.span.start);
+            let mut k = i;
+            while k < tokens.len() && tokens[k].span.start < e.span.end {
+                if cover[k] == 0 && e.span.overlaps(tokens[k].span) {
+                    cover[k] = g as u32 + 1;
+                }
+                k += 1;
+            }
+        }
+        return;
+    }
+    let mut g = 0;
+    for (i, tok) in tokens.iter().enumerate() {
+        while g < entities.len() && entities[g].span.end <= tok.span.start {
+            g += 1;
+        }
+        if g < entities.len() && entities[g].span.overlaps(tok.span) {
+            cover[i] = g as u32 + 1;
+        }
+    }
+}
+
 /// [`find_with`], also returning the per-token facts.
 fn find_with_info(
     text: &str,
@@ -1863,16 +1963,8 @@ fn find_with_info(
     gaz: Vec<Entity>,
     lex: &[u16],
 ) -> (Vec<Entity>, Vec<TokInfo>) {
-    let mut cover = vec![0u32; tokens.len()];
-    let mut g = 0;
-    for (i, tok) in tokens.iter().enumerate() {
-        while g < gaz.len() && gaz[g].span.end <= tok.span.start {
-            g += 1;
-        }
-        if g < gaz.len() && gaz[g].span.start < tok.span.end && tok.span.start < gaz[g].span.end {
-            cover[i] = g as u32 + 1;
-        }
-    }
+    let mut cover = Vec::new();
+    cover_tokens(tokens, &gaz, &mut cover);
     let info = token_info(text, tokens, true, &cover, lex);
     let mut dropped = alias_guard::drop_shared_name_words(text, tokens, &info, &gaz, &mut cover);
     let mut doc = Mentions {

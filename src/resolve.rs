@@ -22,8 +22,9 @@ use std::borrow::Cow;
 use std::sync::Arc;
 
 use crate::entity::{
-    lexicon, pattern_entity, token_info, FxMap, TokInfo, T_ALLCAPS, T_CAP, T_INITIAL, T_NL_BEFORE,
-    T_WORD, W_ACR_HEAD, W_HEAD, W_LOOSE, W_PARTICLE, W_STOP, W_STRICT, W_TITLE,
+    cover_tokens, lexicon, pattern_entity, sorted_disjoint, token_info, FxMap, TokInfo, T_ALLCAPS,
+    T_CAP, T_INITIAL, T_NL_BEFORE, T_WORD, W_ACR_HEAD, W_HEAD, W_LOOSE, W_PARTICLE, W_STOP,
+    W_STRICT, W_TITLE,
 };
 use crate::span::{Entity, Label, Source, Span, Token};
 
@@ -82,8 +83,10 @@ pub(crate) fn resolve_with(
         cover: Vec::new(),
     };
     r.recover(entities);
-    r.acronyms(entities);
-    r.recover(entities);
+    // (no acronym defined: the entities, and so the cover, are unchanged)
+    if r.acronyms(entities) {
+        r.recover(entities);
+    }
     r.short_names(entities);
 }
 
@@ -131,14 +134,6 @@ fn abbreviates(long: &str, acr: &str) -> bool {
         return false;
     };
     first == a0 && want.all(|w| letters.any(|l| l == w))
-}
-
-/// True when the entities are sorted by start and none overlaps the next, as the entity stage
-/// leaves them and as the binary searches here need.
-fn sorted_disjoint(entities: &[Entity]) -> bool {
-    entities
-        .windows(2)
-        .all(|w| w[0].span.end <= w[1].span.start && w[0].span.start < w[1].span.start)
 }
 
 /// Sorts by start and drops any entity overlapping an earlier (or longer, same-start) one.
@@ -222,18 +217,9 @@ impl Resolver<'_> {
         }
     }
 
+    /// Fills `cover` (see [`cover_tokens`]).
     fn recover(&mut self, entities: &[Entity]) {
-        self.cover.clear();
-        self.cover.resize(self.tokens.len(), 0);
-        let mut g = 0;
-        for (i, tok) in self.tokens.iter().enumerate() {
-            while g < entities.len() && entities[g].span.end <= tok.span.start {
-                g += 1;
-            }
-            if g < entities.len() && entities[g].span.overlaps(tok.span) {
-                self.cover[i] = g as u32 + 1;
-            }
-        }
+        cover_tokens(self.tokens, entities, &mut self.cover);
     }
 
     /// First token index at or after byte `pos`.
@@ -242,10 +228,11 @@ impl Resolver<'_> {
     }
 
     /// `(ACR)` after a full form: links the acronym, and its later uses, to the full form.
-    fn acronyms(&self, entities: &mut Vec<Entity>) {
+    /// Returns whether it changed `entities`.
+    fn acronyms(&self, entities: &mut Vec<Entity>) -> bool {
         let defs = self.acronym_definitions(entities);
         if defs.defined.is_empty() {
-            return;
+            return false;
         }
         let uses = self.acronym_uses(&defs);
         remove_indices(entities, &defs.replaced);
@@ -260,6 +247,7 @@ impl Resolver<'_> {
         entities.extend(defs.added);
         entities.extend(uses);
         normalise(entities);
+        true
     }
 
     /// Every `Full Form (ACR)` in text order: which full form each acronym stands for, the

@@ -70,7 +70,7 @@ impl WordTable {
             if trigger_flags(flags) == 0 || word.bytes().any(|b| b.is_ascii_uppercase()) {
                 continue;
             }
-            if let Some(key) = key_at(word.as_bytes(), 0, word.len()) {
+            if let Some((key, _)) = key_at(word.as_bytes(), 0, word.len()) {
                 map.entry(key).or_default().lex = flags;
             }
         }
@@ -85,14 +85,13 @@ impl WordTable {
         WordTable { map, filter }
     }
 
-    /// The entry of a key, if some word has it.
+    /// The entry of the key `key()`, if some word has it; `k` is its [`filter_key`].
     #[inline]
-    fn get(&self, key: u128) -> Entry {
-        let k = filter_key(key);
+    fn get(&self, k: usize, key: impl FnOnce() -> u128) -> Entry {
         if self.filter[k / 64] & (1 << (k % 64)) == 0 {
             return Entry::default();
         }
-        self.map.get(&key).copied().unwrap_or_default()
+        self.map.get(&key()).copied().unwrap_or_default()
     }
 
     /// The classes of every token of a document, one lookup per word token.
@@ -109,9 +108,11 @@ impl WordTable {
             if t.kind != TokenKind::Word {
                 continue;
             }
-            (out.lex[i], out.cue[i]) = match key_at(bytes, t.span.start, t.span.len()) {
-                Some(k) => {
-                    let e = self.get(k);
+            let len = t.span.len();
+            (out.lex[i], out.cue[i]) = match word_at(bytes, t.span.start, len) {
+                // (lower-cased and packed only when the filter lets the word through)
+                Some((w, f)) => {
+                    let e = self.get(f, || packed(w, len));
                     (e.lex, e.cue)
                 }
                 None => {
@@ -128,13 +129,21 @@ impl WordTable {
 
 /// The merged table's key of the word of `len` bytes at `start` in `text`: lower-cased and
 /// packed ([`pack16`]) when it is ASCII, of 1 to 15 bytes, and does not end in `.` (which the
-/// lexicon strips and the cue table keeps).
+/// lexicon strips and the cue table keeps); with its [`filter_key`], taken from the bytes
+/// at hand (the low five bits of a letter are the same in both cases).
 ///
 /// The word is loaded as one 16-byte block when the text has that many bytes from `start`
 /// (nearly always) and tested and lower-cased all bytes at once: a loop over its bytes cost
 /// more than the hash lookup.
 #[inline]
-fn key_at(text: &[u8], start: usize, len: usize) -> Option<u128> {
+fn key_at(text: &[u8], start: usize, len: usize) -> Option<(u128, usize)> {
+    word_at(text, start, len).map(|(w, f)| (packed(w, len), f))
+}
+
+/// [`key_at`] before lower-casing and packing: the word's bytes as written (least
+/// significant first, zero beyond `len`), and its [`filter_key`].
+#[inline]
+fn word_at(text: &[u8], start: usize, len: usize) -> Option<(u128, usize)> {
     if len == 0 || len > 15 {
         return None;
     }
@@ -148,7 +157,7 @@ fn key_at(text: &[u8], start: usize, len: usize) -> Option<u128> {
     if w & HIGH_BITS != 0 || last == b'.' {
         return None;
     }
-    Some(packed(w, len))
+    Some((w, filter_index(len, w as u8, last)))
 }
 
 /// Size of the filter in 64-bit words: one bit per 15-bit [`filter_key`].
@@ -159,9 +168,14 @@ const FILTER_WORDS: usize = 1 << (15 - 6);
 #[inline]
 fn filter_key(key: u128) -> usize {
     let len = (key >> 120) as usize;
-    let first = key as usize & 31;
-    let last = (key >> (8 * len.saturating_sub(1))) as usize & 31;
-    len | first << 5 | last << 10
+    let last = (key >> (8 * len.saturating_sub(1))) as u8;
+    filter_index(len, key as u8, last)
+}
+
+/// [`filter_key`] of a word of `len` bytes from its first and last bytes.
+#[inline]
+fn filter_index(len: usize, first: u8, last: u8) -> usize {
+    len | usize::from(first & 31) << 5 | usize::from(last & 31) << 10
 }
 
 /// The high bit of every byte of a `u128`.
@@ -231,11 +245,18 @@ mod tests {
     fn packing_is_case_insensitive_and_length_tagged() {
         assert_eq!(pack16(b"Kata"), pack16(b"kata"));
         assert_ne!(pack16(b"kata"), pack16(b"kata\0"));
-        let key = |s: &str| key_at(s.as_bytes(), 0, s.len());
+        let key = |s: &str| {
+            key_at(s.as_bytes(), 0, s.len()).map(|(k, f)| {
+                // the filter key from the bytes as written is the lower-cased word's
+                assert_eq!(f, filter_key(k), "{s}");
+                k
+            })
+        };
         assert_eq!(key("Dr."), None);
         assert_eq!(key("menyampaikannyaa"), None);
         assert_eq!(key("Ékonomi"), None);
         assert_eq!(key("KATA"), Some(pack16(b"kata")));
+        assert_eq!(key("Menurut@Z"), Some(pack16(b"menurut@z")));
         // a word at the end of the text (no 16-byte block) and one inside it agree
         assert_eq!(key_at(b"Kata", 0, 4), key_at(b"x Kata yang panjang", 2, 4));
         // every ASCII byte: only A-Z change

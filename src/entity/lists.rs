@@ -48,6 +48,11 @@ pub(super) fn add(text: &str, toks: &[Token], info: &[TokInfo], out: &mut Vec<En
     let mut found = Vec::new();
     let mut k = 0;
     while k < toks.len() {
+        // (most words are no list noun: turned away here, without a call)
+        if info[k].w & W_LIST_NOUN == 0 {
+            k += 1;
+            continue;
+        }
         let Some((kind, after)) = list_start(text, toks, info, k) else {
             k += 1;
             continue;

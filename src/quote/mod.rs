@@ -323,8 +323,14 @@ impl<'a> Discourse<'a> {
         let mut para = Vec::with_capacity(toks.len());
         let mut p = 0u32;
         for (i, t) in toks.iter().enumerate() {
-            // Bytes, not chars: a newline is ASCII, and gaps are short.
-            if i > 0 && text.as_bytes()[toks[i - 1].span.end..t.span.start].contains(&b'\n') {
+            // Bytes, not chars: a newline is ASCII, and gaps are short (most are one space,
+            // decided without a search).
+            let gap = if i > 0 {
+                &text.as_bytes()[toks[i - 1].span.end..t.span.start]
+            } else {
+                b""
+            };
+            if i > 0 && gap != b" " && !gap.is_empty() && gap.contains(&b'\n') {
                 p += 1;
             }
             para.push(p);
