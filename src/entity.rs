@@ -895,7 +895,7 @@ impl<'a> Mentions<'a> {
             // (a kind of person inside a capitalised name is part of it: `Himpunan Mahasiswa
             // Islam`, `Asosiasi Paguyuban Peternak Rakyat`)
             let inside_name = phrase.what == TitleClass::Kind
-                && ti.t & T_CAP != 0
+                && self.info[i].t & T_CAP != 0
                 && i > 0
                 && self.info[i - 1].t & (T_CAP | T_NL_BEFORE) == T_CAP;
             if ok && !inside_name {
@@ -917,7 +917,7 @@ impl<'a> Mentions<'a> {
     fn kind_word(&self, i: usize) -> bool {
         let (mut buf, mut stack) = (String::new(), [0u8; 24]);
         self.lex
-            .words
+            .openers
             .get(lower_short(self.s(i), &mut stack, &mut buf))
             .is_some_and(|w| {
                 w.titles
@@ -1367,7 +1367,9 @@ impl<'a> Mentions<'a> {
                 // (a kind of person names one only in an apposition that the name closes:
                 // `sang nelayan, Christophe Guinaut, menyebut`, `petani asal Kudus, Agus
                 // kepada`; not `oleh mahasiswa, Aspri kemudian diplesetkan`)
-                if class == TitleClass::Kind && (at == k || !self.closes_apposition(b)) {
+                if class == TitleClass::Kind
+                    && (a == 0 || self.s(a - 1) != "," || !self.closes_apposition(b))
+                {
                     return None;
                 }
                 return Some(

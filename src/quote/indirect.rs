@@ -178,8 +178,13 @@ impl<'a> Discourse<'a> {
                     self.trim_claim(self.span(sa, m - 2))
                 }
             } else if m == sa || self.t(m - 1) == "," || self.connectors_only(sa, m) {
-                // `Menurut X, …`, `Namun menurut X, …`
-                self.claim_after(comma + 1, sb)?
+                // `Menurut X, …`, `Namun menurut X, …` (`Menurut Ketua KPU, Hasyim Asyari,
+                // …`: after the apposed name)
+                let from = match self.apposed_person(m + 1, comma) {
+                    Some(e) => self.toks.partition_point(|t| t.span.start < e.span.end) + 1,
+                    None => comma + 1,
+                };
+                self.claim_after(from, sb)?
             } else {
                 return None;
             };

@@ -1190,6 +1190,24 @@ impl<'a> Discourse<'a> {
         if w.ends_with(CLITIC) {
             return Some(Who::Anaphor(self.toks[m].span));
         }
+        // `Menurut salah satu petinggi Twitter, Andrew Fitzgerald, …`: a role phrase, then the
+        // person's name in an apposition of its own
+        if let Some(e) = self.apposed_person(m + 1, comma) {
+            return Some(Who::Mention(e.span));
+        }
         self.mention_in(m + 1, comma.min(self.toks.len()))
+    }
+
+    /// The person entity right after the comma at `comma` that a second comma closes, when
+    /// `from..comma` holds a title: the holder of that role.
+    pub(super) fn apposed_person(&self, from: usize, comma: usize) -> Option<&'a Entity> {
+        if comma >= self.toks.len() || !(from..comma).any(|j| self.c(j) & TITLE != 0) {
+            return None;
+        }
+        let e = self
+            .ent_starting_at(comma + 1)
+            .filter(|e| e.label == Label::Person)?;
+        let after = self.toks.partition_point(|t| t.span.start < e.span.end);
+        (self.t(after) == ",").then_some(e)
     }
 }
