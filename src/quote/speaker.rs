@@ -54,7 +54,7 @@ impl<'a> Discourse<'a> {
         if self.c(k) & MEDIA != 0 {
             return None;
         }
-        if let Some(who) = self.account_handle(k) {
+        if let Some(who) = self.account_handle(k).or_else(|| self.account_owner(k)) {
             return Some(who);
         }
         let w = self.speaker_window(k)?;
@@ -94,6 +94,22 @@ impl<'a> Discourse<'a> {
             })
             .find(|&j| self.is_handle(j))?;
         (h == k || self.is_lower(k)).then(|| Who::Mention(self.toks[h].span))
+    }
+
+    /// `tulis akun Instagram Kementerian Ketenagakerjaan`: an account named by its owner, a
+    /// known body or person, after the platform (a one-word organisation): the owner writes.
+    fn account_owner(&self, k: usize) -> Option<Who> {
+        if !self.t(k).eq_ignore_ascii_case("akun") || k + 2 >= self.toks.len() {
+            return None;
+        }
+        let platform = self
+            .ent_starting_at(k + 1)
+            .is_some_and(|e| e.label == Label::Org && e.span == self.toks[k + 1].span);
+        let owner = self
+            .ent_starting_at(k + 2)
+            .filter(|e| matches!(e.label, Label::Org | Label::Person))
+            .filter(|_| self.p(k + 2) == self.p(k))?;
+        platform.then_some(Who::Mention(owner.span))
     }
 
     fn is_handle(&self, j: usize) -> bool {
