@@ -477,9 +477,7 @@ impl Json<'_, '_> {
             buf.put(b",");
         }
         buf.put(b"{\"start\":");
-        buf.uint(self.chars.at(t.span.start));
-        buf.put(b",\"end\":");
-        buf.uint(self.chars.at(t.span.end));
+        buf.offsets(self.chars.at(t.span.start), self.chars.at(t.span.end));
         buf.put(b",\"text\":\"");
         // A fixed 32-byte block when the text has that many bytes from the token on (a copy
         // the compiler inlines), then only the token's length counted.
@@ -594,6 +592,23 @@ impl InPlace<'_> {
         self.len += len.min(32);
     }
 
+    /// `start,"end":end` in decimal: both numbers converted at once when they are below 10^4
+    /// (see [`decimal4x2`]; offsets into most news articles are), else one at a time.
+    #[inline]
+    fn offsets(&mut self, start: usize, end: usize) {
+        let Some(([start, end], [start_len, end_len])) = decimal4x2(start, end) else {
+            self.uint(start);
+            self.put(b",\"end\":");
+            self.uint(end);
+            return;
+        };
+        self.buf[self.len..self.len + 4].copy_from_slice(&start);
+        self.len += start_len;
+        self.put(b",\"end\":");
+        self.buf[self.len..self.len + 4].copy_from_slice(&end);
+        self.len += end_len;
+    }
+
     /// Decimal digits of `n` (see [`decimal8`]): one fixed eight-byte store into the
     /// reserved room, which is then only counted up to the digits' length.
     #[inline]
@@ -648,6 +663,33 @@ fn decimal8(n: usize) -> Option<([u8; 8], usize)> {
     let zeros = (x.trailing_zeros() / 8).min(7) as usize;
     let digits = (x >> (8 * zeros)) | 0x3030_3030_3030_3030;
     Some((digits.to_le_bytes(), 8 - zeros))
+}
+
+/// The decimal digits of `a` and `b`, both below 10^4, left-aligned in four bytes each, and
+/// their numbers; `None` when either is larger. The two conversions of a token's offsets done
+/// at once: [`decimal8`]'s steps after its first, with `a` in one 32-bit lane and `b` in the
+/// other.
+#[inline]
+fn decimal4x2(a: usize, b: usize) -> Option<([[u8; 4]; 2], [usize; 2])> {
+    if a >= 10_000 || b >= 10_000 {
+        return None;
+    }
+    let x = a as u64 | (b as u64) << 32;
+    let hundreds = ((x * 10_486) >> 20) & 0x0000_007f_0000_007f;
+    let x = hundreds | ((x - hundreds * 100) << 16);
+    let tens = ((x * 103) >> 10) & 0x000f_000f_000f_000f;
+    let x = tens | ((x - tens * 10) << 8);
+    let lane = |v: u32| {
+        // leading zero digits are the low zero bytes; `0` keeps one digit
+        let zeros = (v.trailing_zeros() / 8).min(3);
+        (
+            ((v >> (8 * zeros)) | 0x3030_3030).to_le_bytes(),
+            4 - zeros as usize,
+        )
+    };
+    let (da, la) = lane(x as u32);
+    let (db, lb) = lane((x >> 32) as u32);
+    Some(([da, db], [la, lb]))
 }
 
 /// The end of a token item, `","kind":"…"}`, for each [`TokenKind`] (by discriminant), padded
@@ -1232,6 +1274,25 @@ mod tests {
             item.uint(n);
             let len = item.len;
             assert_eq!(&room[..len], n.to_string().as_bytes());
+        }
+    }
+
+    #[test]
+    fn offset_pairs_are_written_in_decimal() {
+        // both below 10^4 (every pair of lengths), and either above
+        let ns = [
+            0, 5, 10, 42, 99, 100, 909, 999, 1000, 1001, 9990, 9999, 10_000, 123_456,
+        ];
+        let pairs = ns.iter().flat_map(|&a| ns.iter().map(move |&b| (a, b)));
+        for (a, b) in pairs.chain((0..10_001).map(|i| (i, 10_000 - i))) {
+            let mut room = [0u8; ITEM_MAX];
+            let mut item = InPlace {
+                buf: &mut room,
+                len: 0,
+            };
+            item.offsets(a, b);
+            let len = item.len;
+            assert_eq!(&room[..len], format!("{a},\"end\":{b}").as_bytes());
         }
     }
 
