@@ -306,7 +306,7 @@ impl Gazetteer {
                 }
             }
             let lineno = line_of(record.position().map_or(0, |p| p.byte() as usize));
-            let fields: Vec<&str> = record.iter().map(str::trim).collect();
+            let fields: Vec<&str> = record.iter().map(trim).collect();
             if fields.iter().all(|f| f.is_empty()) {
                 continue;
             }
@@ -565,7 +565,11 @@ fn parse_row(
     errors: &mut Vec<Error>,
 ) -> Option<Entry> {
     let Row { name, file, lineno } = row;
-    if let Some(f) = fields.iter().find(|f| f.contains(['\t', '\n', '\r'])) {
+    // (bytes, not chars: the three are ASCII, and a char pattern decodes every character)
+    if let Some(f) = fields
+        .iter()
+        .find(|f| f.bytes().any(|b| matches!(b, b'\t' | b'\n' | b'\r')))
+    {
         let first = f.lines().next().unwrap_or_default();
         errors.push(Error::data(
             name,
@@ -608,7 +612,7 @@ fn parse_row(
     }
     let mut names: Vec<String> = Vec::new();
     if !aliases.is_empty() {
-        for alias in aliases.split('|').map(str::trim) {
+        for alias in aliases.split('|').map(trim) {
             if alias.is_empty() {
                 problem(format!("empty alias in `{aliases}`"));
                 break;
@@ -759,6 +763,19 @@ fn patterns(entries: &[Entry]) -> (Vec<(Cow<'_, str>, u32)>, bool) {
     offers.dedup_by(|later, first| later.head == first.head && later.pattern == first.pattern);
     let patterns = offers.into_iter().map(|o| (o.pattern, o.entry)).collect();
     (patterns, tied)
+}
+
+/// `s` without leading and trailing white space, as [`str::trim`]: ASCII white space cut
+/// bytewise, and `str::trim` (which decodes characters and tests each against the Unicode
+/// white space table) only when a non-ASCII byte or a vertical tab is left at
+/// either end.
+fn trim(s: &str) -> &str {
+    let t = s.trim_ascii();
+    match (t.as_bytes().first(), t.as_bytes().last()) {
+        // (`\x0B`, a vertical tab, is white space to `str::trim` but not to `trim_ascii`)
+        (Some(&a), Some(&z)) if a >= 0x80 || z >= 0x80 || a == 0x0b || z == 0x0b => t.trim(),
+        _ => t,
+    }
 }
 
 /// Rank of a label when entities of different labels share a name (higher wins).
@@ -1278,6 +1295,27 @@ mod tests {
         // the four-byte filter rejects words no name starts with, and keeps those some does
         assert!(!m.may_start(b"Balo", 0) && !m.may_start(b"Solu", 0));
         assert!(m.may_start(b"Bali", 0) && m.may_start(b"KPKx", 0) && m.may_start(b"Ba", 0));
+    }
+
+    #[test]
+    fn trims_as_str_trim_does() {
+        let cases = [
+            "",
+            " ",
+            "Jakarta",
+            " \t Jakarta Pusat \r\n",
+            "\u{a0}Jakarta\u{3000}",
+            "\x0bJakarta\x0b",
+            "\x0c Jakarta \x0c",
+            "Jakarta\u{85}",
+            "é",
+            " é ",
+            "\u{2003}\u{a0}",
+            "\x1fJakarta\x1f",
+        ];
+        for s in cases {
+            assert_eq!(trim(s), s.trim(), "{s:?}");
+        }
     }
 
     #[test]

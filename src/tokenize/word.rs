@@ -30,6 +30,10 @@ use crate::span::{Token, TokenKind};
 ///
 /// `run` is scratch space, reused from word to word so that its arrays are not cleared for
 /// each (see [`Run::scan`]).
+///
+/// Only shape 1 is inlined into the caller: most words are plain, and the rest, a large
+/// function, then costs its register saves only for the words that need it.
+#[inline]
 pub(super) fn word(
     text: &str,
     seg0: usize,
@@ -38,10 +42,25 @@ pub(super) fn word(
     run: &mut Run,
     out: &mut Vec<Token>,
 ) -> usize {
-    let (tok_start, seg0) = if seg0 == tok_start {
+    if seg0 == tok_start {
         if let Some(end) = plain_word(text, seg0, style, out) {
             return end;
         }
+    }
+    other_word(text, seg0, tok_start, style, run, out)
+}
+
+/// [`word`] after shape 1.
+#[inline(never)]
+fn other_word(
+    text: &str,
+    seg0: usize,
+    tok_start: usize,
+    style: Style,
+    run: &mut Run,
+    out: &mut Vec<Token>,
+) -> usize {
+    let (tok_start, seg0) = if seg0 == tok_start {
         if let Some(end) = address(text, seg0, out) {
             return end;
         }
@@ -64,7 +83,7 @@ pub(super) fn word(
 /// (`kata`, `Jokowi,`). The general path would return exactly this one word token, after an
 /// address scan and segment bookkeeping. A lower-case letter followed by a capital
 /// (`PresidenJokowi`) sends the word to [`glued`] in the news style. `None` for anything else.
-#[inline]
+#[inline(always)]
 fn plain_word(text: &str, seg0: usize, style: Style, out: &mut Vec<Token>) -> Option<usize> {
     let b = text.as_bytes();
     if !b[seg0].is_ascii_alphabetic() {
