@@ -30,6 +30,10 @@ use crate::span::{Entity, Label, Source, Span, Token};
 
 /// Longest acronym accepted, in characters.
 const MAX_ACRONYM: usize = 12;
+/// Shortest acronym written like a word (`Tagana`): shorter ones (`Al`, `Roy`) are nicknames.
+const MIN_SYLLABIC_ACRONYM: usize = 4;
+/// Most words a word-like acronym spells (`Forum Masyarakat Peduli Parlemen Indonesia`).
+const MAX_SYLLABIC_WORDS: usize = 8;
 
 /// Links later short mentions ("Peskov") and defined acronyms to earlier full mentions, adding
 /// `source: alias` entities. Keeps `entities` sorted and non-overlapping.
@@ -116,6 +120,25 @@ fn alias_of(full: &Entity, span: Span) -> Entity {
 fn nearest_before(entities: &[Entity], cands: &[usize], pos: usize) -> Option<usize> {
     let k = cands.partition_point(|&ei| entities[ei].span.end <= pos);
     k.checked_sub(1).map(|k| cands[k])
+}
+
+/// `acr` (lower case) is made of a prefix of each word of `words` in order, the first word
+/// giving at least one letter and the others none or more (`gaikindo`: `Ga`bungan `I`ndustri
+/// `K`endaraan Bermotor `Indo`nesia).
+fn spells(words: &[&str], acr: &str) -> bool {
+    fn go(words: &[&str], acr: &[u8], first: bool) -> bool {
+        let Some((w, rest)) = words.split_first() else {
+            return acr.is_empty();
+        };
+        let w = w.as_bytes();
+        if !first && go(rest, acr, false) {
+            return true;
+        }
+        (1..=w.len().min(acr.len()))
+            .take_while(|&n| w[n - 1].eq_ignore_ascii_case(&acr[n - 1]))
+            .any(|n| go(rest, &acr[n..], false))
+    }
+    go(words, acr.as_bytes(), true)
 }
 
 /// `acr` can abbreviate `long`: its letters appear in order in `long`, the first one first
@@ -234,8 +257,14 @@ impl Resolver<'_> {
         if defs.defined.is_empty() {
             return false;
         }
-        let uses = self.acronym_uses(&defs);
-        remove_indices(entities, &defs.replaced);
+        let uses = self.acronym_uses(&defs, entities);
+        // a word-like acronym taken for a person's name (`Formappi juga menyebut`) is the body
+        let mut replaced = defs.replaced.clone();
+        replaced.extend(uses.iter().filter_map(|u| {
+            let i = self.tok_at(u.span.start);
+            (self.cover[i] != 0).then(|| self.cover[i] as usize - 1)
+        }));
+        remove_indices(entities, &replaced);
         // new entities must not overlap what is there; pattern full forms drop what they contain
         let patterns = Intervals::new(
             defs.added
@@ -265,13 +294,18 @@ impl Resolver<'_> {
                 continue;
             }
             let acr = self.s(i + 1);
-            if self.info[i + 1].t & T_ALLCAPS == 0 || acr.chars().count() > MAX_ACRONYM {
+            if acr.chars().count() > MAX_ACRONYM {
                 continue;
             }
-            let acr_span = self.tokens[i + 1].span;
-            let Some(full) = self.full_form(i, acr, entities, &mut d.added) else {
+            let full = if self.info[i + 1].t & T_ALLCAPS != 0 {
+                self.full_form(i, acr, entities, &mut d.added)
+            } else {
+                self.syllabic_full_form(i, acr, entities, &mut d.added)
+            };
+            let Some(full) = full else {
                 continue;
             };
+            let acr_span = self.tokens[i + 1].span;
             match self.cover[i + 1] {
                 0 => d.added.push(alias_of(&full, acr_span)),
                 k => {
@@ -341,7 +375,7 @@ impl Resolver<'_> {
 
     /// Later uses of each defined acronym, as aliases of the nearest full form before them
     /// (`KPK` alone, after `Komisi Pemberantasan Korupsi (KPK)`), where nothing else stands.
-    fn acronym_uses(&self, defs: &Definitions<'_>) -> Vec<Entity> {
+    fn acronym_uses(&self, defs: &Definitions<'_>, entities: &[Entity]) -> Vec<Entity> {
         // The definitions of one acronym come in text order and each full form ends at the token
         // before its `(`, so their ends increase: the nearest full form ending before a use is
         // found by binary search, not by a scan of all definitions.
@@ -356,7 +390,18 @@ impl Resolver<'_> {
             .partition_point(|t| t.span.start < defs.added.first().map_or(0, |e| e.span.start));
         let mut uses: Vec<Entity> = Vec::new();
         for i in first_def..self.tokens.len() {
-            if self.cover[i] != 0 || self.info[i].t & T_ALLCAPS == 0 {
+            // (an acronym, or a word-like one that only a name pattern took for a person)
+            let person = |k: u32| {
+                let e = &entities[k as usize - 1];
+                e.label == Label::Person
+                    && e.source != Source::Gazetteer
+                    && e.span == self.tokens[i].span
+            };
+            let free = match self.cover[i] {
+                0 => self.info[i].t & (T_ALLCAPS | T_CAP) != 0,
+                k => self.info[i].t & T_ALLCAPS == 0 && person(k),
+            };
+            if !free {
                 continue;
             }
             let span = self.tokens[i].span;
@@ -373,6 +418,80 @@ impl Resolver<'_> {
             }
         }
         uses
+    }
+
+    /// `Gabungan Industri Kendaraan Bermotor Indonesia (Gaikindo)`, `Tim Siaga Bencana
+    /// (Tagana)`: an acronym written like a word, made of the first letters of each word of the
+    /// capitalised run before `(` at `paren`, opened by an organisation's or place's head word.
+    /// A new ORG pattern entity over the run (what it contains gives way), also pushed on
+    /// `added`. Nicknames in parentheses (`Joko Widodo (Jokowi)`) have no head word.
+    fn syllabic_full_form(
+        &self,
+        paren: usize,
+        acr: &str,
+        entities: &[Entity],
+        added: &mut Vec<Entity>,
+    ) -> Option<Entity> {
+        let t = self.info[paren + 1].t;
+        if t & T_CAP == 0
+            || acr.len() < MIN_SYLLABIC_ACRONYM
+            || !acr.bytes().all(|c| c.is_ascii_alphabetic())
+        {
+            return None;
+        }
+        let a = self.syllables_match(paren, &acr.to_ascii_lowercase())?;
+        if self.wflags(a) & (W_HEAD | W_ACR_HEAD) == 0 {
+            return None;
+        }
+        let span = Span::new(self.tokens[a].span.start, self.tokens[paren - 1].span.end);
+        // a place or body found already: the acronym is its (`Kepulauan Riau (Kepri)`,
+        // `Monumen Nasional (Monas)`); a place inside a longer run keeps the run a place's
+        match self.cover[a] {
+            0 => {}
+            k => {
+                let e = &entities[k as usize - 1];
+                if e.span == span {
+                    return Some(e.clone());
+                }
+                if matches!(e.label, Label::Gpe | Label::Loc) {
+                    return None;
+                }
+            }
+        }
+        let e = pattern_entity(self.text, span, Label::Org, "organisation");
+        added.push(e.clone());
+        Some(e)
+    }
+
+    /// The first token of the shortest run of capitalised words (and connectors) ending before
+    /// `paren` that spells
+    /// `acr` (lower case) from its first letter; at most [`MAX_SYLLABIC_WORDS`] words.
+    fn syllables_match(&self, paren: usize, acr: &str) -> Option<usize> {
+        let mut words: Vec<usize> = Vec::new();
+        let mut k = paren;
+        while k > 0 && words.len() < MAX_SYLLABIC_WORDS {
+            let i = k - 1;
+            let ti = self.info[i];
+            let connector = matches!(self.s(i), "dan" | "untuk" | "dari" | "&");
+            if !connector && (ti.t & T_CAP == 0 || ti.t & T_WORD == 0) {
+                break;
+            }
+            words.push(i);
+            if ti.t & T_NL_BEFORE != 0 {
+                break;
+            }
+            k = i;
+        }
+        words.reverse();
+        // the shortest run that spells it: `Presiden Joko Widodo (Jokowi)` is `Joko Widodo`,
+        // which no head word opens
+        (0..words.len()).rev().find_map(|from| {
+            let run = &words[from..];
+            let first = self.s(run[0]);
+            (!matches!(first, "dan" | "untuk" | "dari" | "&")
+                && spells(&run.iter().map(|&w| self.s(w)).collect::<Vec<_>>(), acr))
+            .then_some(run[0])
+        })
     }
 
     /// The capitalised words before `(` at `paren` whose initials spell `acr` (connectors like
