@@ -74,6 +74,89 @@ fn flags(w: &str) -> u16 {
     std::str::from_utf8(&buf[..w.len()]).map_or(0, |l| lexicon().flags(l))
 }
 
+const TAILS: &str = include_str!("../../data/glued_tails.txt");
+const SPEECH_VERBS: &str = include_str!("../../data/speech_verbs.tsv");
+
+/// Shortest name a tail is cut from (`Budi|dalam`).
+const MIN_GLUED_NAME: usize = 3;
+/// Shortest `[always]` ending cut off: shorter ones end names and verbs (`Pyongyang`,
+/// `Tarakan`, `Suarakan`: `yang`, `akan`).
+const MIN_TAIL: usize = 5;
+/// Shortest speech verb taken as a glued tail (`menyebut`; not `kata`, `ujar`).
+const MIN_GLUED_VERB: usize = 7;
+
+/// Lower-case words that stripped markup glues to the end of a name (`Budidalam`,
+/// `Jabomengatakan`): the `[always]` endings of `data/glued_tails.txt` of five letters or
+/// more (no name ends so) and the
+/// long speech verbs of `data/speech_verbs.tsv` that follow their subject. A bit per last
+/// three letters turns most words away before any comparison.
+struct Tails {
+    last3: Vec<u64>,
+    words: Vec<&'static str>,
+}
+
+fn trigram(b: &[u8]) -> Option<usize> {
+    let [x, y, z] = *b else { return None };
+    let l = |c: u8| c.is_ascii_lowercase().then(|| usize::from(c - b'a'));
+    Some((l(x)? * 26 + l(y)?) * 26 + l(z)?)
+}
+
+fn tails() -> &'static Tails {
+    static T: OnceLock<Tails> = OnceLock::new();
+    T.get_or_init(|| {
+        let mut words: Vec<&'static str> = Vec::new();
+        let mut always = false;
+        for line in TAILS.lines().filter(|l| !l.starts_with('#')) {
+            match line.trim() {
+                "[always]" => always = true,
+                "[glued]" => always = false,
+                l if always => words.extend(l.split_whitespace().filter(|w| w.len() >= MIN_TAIL)),
+                _ => {}
+            }
+        }
+        for line in SPEECH_VERBS.lines().filter(|l| !l.starts_with('#')) {
+            if let Some((verb, "before")) = line.split_once('\t') {
+                if verb.len() >= MIN_GLUED_VERB && verb.bytes().all(|c| c.is_ascii_lowercase()) {
+                    words.push(verb);
+                }
+            }
+        }
+        // longest first: `mengatakan` before a shorter tail it ends with
+        words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+        let mut last3 = vec![0u64; 26 * 26 * 26 / 64 + 1];
+        for w in &words {
+            if let Some(k) = trigram(&w.as_bytes()[w.len().saturating_sub(3)..]) {
+                last3[k / 64] |= 1 << (k % 64);
+            }
+        }
+        Tails { last3, words }
+    })
+}
+
+/// Where a lower-case word glued to the end of the capitalised ASCII word `word` starts
+/// (`Mulyanidalam` → 7, `Jabomengatakan` → 4), when the word is no word the lexicon knows
+/// (`Kerusakan` ends in `akan`). None for most words, after one bit test.
+pub(super) fn tail_start(word: &str) -> Option<usize> {
+    let b = word.as_bytes();
+    let n = b.len();
+    if n < MIN_GLUED_NAME + 4 {
+        return None;
+    }
+    let t = tails();
+    let k = trigram(&b[n - 3..])?;
+    if t.last3[k / 64] & (1 << (k % 64)) == 0 {
+        return None;
+    }
+    let tail = t
+        .words
+        .iter()
+        .find(|w| w.len() + MIN_GLUED_NAME <= n && word.ends_with(*w))?;
+    if flags(word) != 0 {
+        return None;
+    }
+    Some(n - tail.len())
+}
+
 /// Whether `left` + `right` (the right part up to the next lower-to-upper joint) are two words.
 fn splits(left: &str, right: &str) -> bool {
     if left.len() < 2 || right.len() < 2 {

@@ -106,6 +106,15 @@ fn plain_word(text: &str, seg0: usize, style: Style, out: &mut Vec<Token>) -> Op
     }
     if joint && style == Style::News {
         glued::push_word(text, seg0, p, out);
+    } else if style == Style::News && b[seg0].is_ascii_uppercase() {
+        // `Jabomengatakan`, `Mulyanidalam`: a name with a word glued to its end
+        match glued::tail_start(&text[seg0..p]) {
+            Some(t) => {
+                push(out, seg0, seg0 + t, TokenKind::Word);
+                push(out, seg0 + t, p, TokenKind::Word);
+            }
+            None => push(out, seg0, p, TokenKind::Word),
+        }
     } else {
         push(out, seg0, p, TokenKind::Word);
     }
