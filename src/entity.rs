@@ -438,6 +438,8 @@ pub(crate) fn lexicon() -> &'static Lexicon {
 pub(crate) fn lower_into<'b>(s: &str, buf: &'b mut String) -> &'b str {
     buf.clear();
     let s = s.strip_suffix('.').unwrap_or(s);
+    // (room for the word at once: pushed char by char, `buf` would grow a few times over)
+    buf.reserve(s.len());
     for c in s.chars() {
         if c.is_ascii() {
             buf.push(c.to_ascii_lowercase());

@@ -433,7 +433,9 @@ impl Resolver<'_> {
     /// first two and the last two (`Sri Mulyani` of `Sri Mulyani Indrawati`). A one-word name
     /// found by a pattern (`kata Sutrisno`) is its own key: that person everywhere.
     fn person_keys(&self, entities: &[Entity]) -> Vec<(Cow<'_, str>, usize)> {
-        let mut keys: Vec<(Cow<'_, str>, usize)> = Vec::new();
+        // (at most five keys a person: sized once rather than grown)
+        let persons = entities.iter().filter(|e| e.label == Label::Person).count();
+        let mut keys: Vec<(Cow<'_, str>, usize)> = Vec::with_capacity(5 * persons);
         let mut words: Vec<usize> = Vec::new();
         for (ei, e) in entities.iter().enumerate() {
             if e.label != Label::Person {
