@@ -438,6 +438,8 @@ pub(crate) fn lexicon() -> &'static Lexicon {
 pub(crate) fn lower_into<'b>(s: &str, buf: &'b mut String) -> &'b str {
     buf.clear();
     let s = s.strip_suffix('.').unwrap_or(s);
+    // (room for the word at once: pushed char by char, `buf` would grow a few times over)
+    buf.reserve(s.len());
     for c in s.chars() {
         if c.is_ascii() {
             buf.push(c.to_ascii_lowercase());
@@ -772,24 +774,40 @@ fn kind_arc(kind: &str) -> Arc<str> {
 
 /// Builds a pattern entity for `span`: canonical = the text with whitespace runs collapsed.
 pub(crate) fn pattern_entity(text: &str, span: Span, label: Label, kind: &str) -> Entity {
-    let s = span.as_str(text);
-    let canonical: Arc<str> = if collapsed(s) {
-        s.into()
-    } else {
-        s.split_whitespace().collect::<Vec<_>>().join(" ").into()
-    };
-    let mut id = String::with_capacity(8 + canonical.len());
-    id.push_str("pattern:");
-    slug_into(&canonical, &mut id);
-    Entity {
-        span,
-        label,
-        id: id.into(),
-        canonical,
-        kind: kind_arc(kind),
-        source: Source::Pattern,
-        zone: None,
+    thread_local! {
+        /// Where the canonical (when it differs from the text) and the id are written before
+        /// being copied into their `Arc<str>`: turning a fresh `String` into an `Arc<str>`
+        /// copies it anyway, so building each in its own `String` cost an allocation more.
+        static SCRATCH: RefCell<String> = const { RefCell::new(String::new()) };
     }
+    let s = span.as_str(text);
+    SCRATCH.with(|buf| {
+        let buf = &mut *buf.borrow_mut();
+        let canonical: Arc<str> = if collapsed(s) {
+            s.into()
+        } else {
+            buf.clear();
+            for (i, w) in s.split_whitespace().enumerate() {
+                if i > 0 {
+                    buf.push(' ');
+                }
+                buf.push_str(w);
+            }
+            buf.as_str().into()
+        };
+        buf.clear();
+        buf.push_str("pattern:");
+        slug_into(&canonical, buf);
+        Entity {
+            span,
+            label,
+            id: buf.as_str().into(),
+            canonical,
+            kind: kind_arc(kind),
+            source: Source::Pattern,
+            zone: None,
+        }
+    })
 }
 
 /// A candidate found by a rule: tokens `a..b`, optionally cut short at byte `end`.

@@ -385,9 +385,10 @@ fn failed(id: String, e: Error) -> RawDoc {
 }
 
 fn parse_record(file: &JsonlFile, raw: &[u8], line_start: usize, opts: &InputOptions) -> RawDoc {
-    let at = format!("{}:{}", file.name, file.line);
-    // The error says where (FILE:LINE); the id stays the same wherever the line is read.
-    let fail = |msg: String| failed(content_id(raw), Error::input(format!("{at}: {msg}")));
+    // The error says where (FILE:LINE), written only for an error; the id stays the same
+    // wherever the line is read.
+    let at = || format!("{}:{}", file.name, file.line);
+    let fail = |msg: String| failed(content_id(raw), Error::input(format!("{}: {msg}", at())));
     let line = match std::str::from_utf8(raw) {
         Ok(line) => line,
         Err(e) => {
@@ -421,14 +422,16 @@ fn parse_record(file: &JsonlFile, raw: &[u8], line_start: usize, opts: &InputOpt
             let mut s = s;
             decode::check_text(&mut s)
                 .map(|()| s)
-                .map_err(|e| Error::input(format!("{at}: field `{}`: {e}", opts.text_field)))
+                .map_err(|e| Error::input(format!("{}: field `{}`: {e}", at(), opts.text_field)))
         }
         Some(_) => Err(Error::input(format!(
-            "{at}: field `{}` is not a string",
+            "{}: field `{}` is not a string",
+            at(),
             opts.text_field
         ))),
         None => Err(Error::input(format!(
-            "{at}: no field `{}`",
+            "{}: no field `{}`",
+            at(),
             opts.text_field
         ))),
     };

@@ -58,6 +58,7 @@ pub mod sentence;
 mod span;
 pub mod stats;
 mod tagger;
+mod text_index;
 pub mod tokenize;
 mod wordclass;
 

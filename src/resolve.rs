@@ -541,7 +541,7 @@ impl Resolver<'_> {
             return;
         }
         let names = NameKeys::new(&keys);
-        self.relink_pattern_names(entities, &names.map);
+        self.relink_pattern_names(entities, &names);
         let added = self.short_forms(entities, &names);
         entities.extend(added);
         normalise(entities);
@@ -552,7 +552,9 @@ impl Resolver<'_> {
     /// first two and the last two (`Sri Mulyani` of `Sri Mulyani Indrawati`). A one-word name
     /// found by a pattern (`kata Sutrisno`) is its own key: that person everywhere.
     fn person_keys(&self, entities: &[Entity]) -> Vec<(Cow<'_, str>, usize)> {
-        let mut keys: Vec<(Cow<'_, str>, usize)> = Vec::new();
+        // (at most five keys a person: sized once rather than grown)
+        let persons = entities.iter().filter(|e| e.label == Label::Person).count();
+        let mut keys: Vec<(Cow<'_, str>, usize)> = Vec::with_capacity(5 * persons);
         let mut words: Vec<usize> = Vec::new();
         for (ei, e) in entities.iter().enumerate() {
             if e.label != Label::Person {
@@ -600,7 +602,7 @@ impl Resolver<'_> {
     /// Short pattern names (`kata Prasetyo`, found by the entity rules) that are the first or
     /// last word(s) of a longer person become that person: the nearest one before, or the only
     /// person of that key when all of them come after.
-    fn relink_pattern_names(&self, entities: &mut [Entity], map: &FxMap<&str, Vec<usize>>) {
+    fn relink_pattern_names(&self, entities: &mut [Entity], names: &NameKeys<'_>) {
         let mut longer_cache: FxMap<&str, (Vec<usize>, bool)> = FxMap::default();
         for pi in 0..entities.len() {
             let e = &entities[pi];
@@ -608,7 +610,7 @@ impl Resolver<'_> {
                 continue;
             }
             let s = e.span.as_str(self.text);
-            let Some((&key, cands)) = map.get_key_value(s) else {
+            let Some((key, cands)) = names.get(s) else {
                 continue;
             };
             // the candidates longer than this name (so never itself), and whether they all
@@ -658,7 +660,7 @@ impl Resolver<'_> {
                 i += 1;
                 continue;
             }
-            let hit = self.short_form_at(i, entities, &names.map, &mut one_person, &mut buf);
+            let hit = self.short_form_at(i, entities, names, &mut one_person, &mut buf);
             if let Some((len, ei)) = hit {
                 let span = Span::new(self.tokens[i].span.start, self.tokens[i + len - 1].span.end);
                 added.push(alias_of(&entities[ei], span));
@@ -678,7 +680,7 @@ impl Resolver<'_> {
         &self,
         i: usize,
         entities: &[Entity],
-        map: &FxMap<&'k str, Vec<usize>>,
+        names: &NameKeys<'k>,
         one_person: &mut FxMap<&'k str, bool>,
         buf: &mut String,
     ) -> Option<(usize, usize)> {
@@ -697,7 +699,7 @@ impl Resolver<'_> {
                 }
                 buf.push_str(self.s(k));
             }
-            let Some((&key, cands)) = map.get_key_value(buf.as_str()) else {
+            let Some((key, cands)) = names.get(buf.as_str()) else {
                 continue;
             };
             if self.continues_name(i + len) {
@@ -757,27 +759,45 @@ fn remove_indices(entities: &mut Vec<Entity>, indices: &[usize]) {
 }
 
 /// The keys of [`Resolver::person_keys`], looked up by the text of a short form.
+///
+/// The entity indices of all keys share one flat vector (each key maps to its range): a
+/// document names dozens of keys, and a vector per key was a heap allocation each.
 struct NameKeys<'k> {
-    /// key -> entity indices in text order
-    map: FxMap<&'k str, Vec<usize>>,
+    /// key -> its range of `ents`
+    map: FxMap<&'k str, (u32, u32)>,
+    /// the entity indices of each key, in text order, key after key
+    ents: Vec<usize>,
     /// first words of all keys: one cheap check per capitalised token before building keys
     firsts: FxMap<&'k str, ()>,
 }
 
 impl<'k> NameKeys<'k> {
     fn new(keys: &'k [(Cow<'_, str>, usize)]) -> NameKeys<'k> {
-        let mut map: FxMap<&str, Vec<usize>> = FxMap::default();
         let mut firsts: FxMap<&str, ()> = FxMap::default();
+        firsts.reserve(keys.len());
         for (k, _) in keys {
             firsts.insert(k.split(' ').next().unwrap_or(""), ());
         }
-        for (k, ei) in keys {
-            let v = map.entry(&**k).or_default();
-            if v.last() != Some(ei) {
-                v.push(*ei);
-            }
+        // (key, entity) pairs sorted: each key's entities together and ascending, as they
+        // came (`keys` is in entity order), once each
+        let mut pairs: Vec<(&str, usize)> = keys.iter().map(|(k, ei)| (&**k, *ei)).collect();
+        pairs.sort_unstable();
+        pairs.dedup();
+        let mut map: FxMap<&str, (u32, u32)> = FxMap::default();
+        map.reserve(pairs.len());
+        let mut ents = Vec::with_capacity(pairs.len());
+        for group in pairs.chunk_by(|x, y| x.0 == y.0) {
+            let start = ents.len() as u32;
+            ents.extend(group.iter().map(|&(_, ei)| ei));
+            map.insert(group[0].0, (start, ents.len() as u32));
         }
-        NameKeys { map, firsts }
+        NameKeys { map, ents, firsts }
+    }
+
+    /// The stored key equal to `s`, and the entities it names in text order.
+    fn get(&self, s: &str) -> Option<(&'k str, &[usize])> {
+        let (&key, &(a, b)) = self.map.get_key_value(s)?;
+        Some((key, &self.ents[a as usize..b as usize]))
     }
 }
 

@@ -12,8 +12,6 @@
 
 use std::sync::OnceLock;
 
-use rustc_hash::FxHashMap;
-
 use super::{
     pattern_entity, TokInfo, T_ALLCAPS, T_CAP, T_WORD, W_ACCORDING, W_HEAD, W_LOOSE, W_PORTFOLIO,
     W_SPEECH_AFTER, W_SPEECH_BEFORE, W_STRICT, W_TITLE,
@@ -24,8 +22,22 @@ use crate::span::{Entity, Label, Source, Span, Token};
 /// that repeats one name thousands of times.
 const MAX_OCCURRENCES: usize = 64;
 
-/// Each capitalised word of a text and its token positions (at most [`MAX_OCCURRENCES`]).
-type WordIndex<'t> = FxHashMap<&'t str, Vec<usize>>;
+/// Each capitalised word of a text and its token positions (at most [`MAX_OCCURRENCES`]),
+/// as one sorted vector of (word, position): one allocation, where a map of vectors took one
+/// per distinct word.
+struct WordIndex<'t>(Vec<(&'t str, usize)>);
+
+impl WordIndex<'_> {
+    /// The positions of `word`, in text order (the first [`MAX_OCCURRENCES`]).
+    fn places<'s>(&'s self, word: &'s str) -> impl Iterator<Item = usize> + 's {
+        let from = self.0.partition_point(|&(w, _)| w < word);
+        self.0[from..]
+            .iter()
+            .take_while(move |&&(w, _)| w == word)
+            .take(MAX_OCCURRENCES)
+            .map(|&(_, k)| k)
+    }
+}
 
 /// `w` (any case) opens full names and is dropped in short forms.
 fn given_prefix(w: &str) -> bool {
@@ -104,13 +116,14 @@ pub(super) fn split_holders(text: &str, toks: &[Token], info: &[TokInfo], out: &
         // the person's words are personal: no everyday, head or known body's or place's word
         // (elsewhere than in this organisation)
         let in_body = |p: usize| {
-            index.get(toks[p].span.as_str(text)).is_some_and(|places| {
-                places.iter().filter(|j| !(a..b).contains(*j)).any(|&j| {
+            index
+                .places(toks[p].span.as_str(text))
+                .filter(|j| !(a..b).contains(j))
+                .any(|j| {
                     let at = toks[j].span;
                     let x = bodies.partition_point(|s| s.end <= at.start);
                     bodies.get(x).is_some_and(|s| s.contains(at))
                 })
-            })
         };
         let personal = |k: usize| {
             (k..b).all(|p| {
@@ -140,16 +153,14 @@ pub(super) fn split_holders(text: &str, toks: &[Token], info: &[TokInfo], out: &
 
 /// Every capitalised word's token positions, in text order.
 fn capitalised_words<'t>(text: &'t str, toks: &[Token], info: &[TokInfo]) -> WordIndex<'t> {
-    let mut index = WordIndex::default();
-    for (k, t) in toks.iter().enumerate() {
-        if info[k].t & (T_WORD | T_CAP) == T_WORD | T_CAP {
-            let v = index.entry(t.span.as_str(text)).or_default();
-            if v.len() < MAX_OCCURRENCES {
-                v.push(k);
-            }
-        }
-    }
-    index
+    let mut index: Vec<(&str, usize)> = toks
+        .iter()
+        .enumerate()
+        .filter(|&(k, _)| info[k].t & (T_WORD | T_CAP) == T_WORD | T_CAP)
+        .map(|(k, t)| (t.span.as_str(text), k))
+        .collect();
+    index.sort_unstable();
+    WordIndex(index)
 }
 
 /// The word at `p`, dropped from the front of a run, is no part of a person's name: an
@@ -175,10 +186,7 @@ fn not_personal(
     }) {
         return true;
     }
-    let Some(places) = index.get(toks[p].span.as_str(text)) else {
-        return false;
-    };
-    places.iter().any(|&j| {
+    index.places(toks[p].span.as_str(text)).any(|j| {
         let at = toks[j].span;
         let i = bodies.partition_point(|b| b.end <= at.start);
         bodies.get(i).is_some_and(|b| b.contains(at))
@@ -226,11 +234,8 @@ fn named(
         return false;
     }
     let s = |j: usize| toks.get(j).map_or("", |t| t.span.as_str(text));
-    let Some(places) = index.get(s(k)) else {
-        return false;
-    };
     let flags = |j: usize| info.get(j).map_or(0, |i| i.w);
-    places.iter().any(|&j| {
+    index.places(s(k)).any(|j| {
         if (a..b).contains(&j) || j == 0 || s(j - 1) == s(k - 1) {
             return false;
         }

@@ -46,6 +46,7 @@ use std::cell::{OnceCell, RefCell};
 use std::sync::Arc;
 
 use crate::span::{Entity, Label, Quote, QuoteKind, Span, Speaker, Token, TokenKind, Zone};
+use crate::text_index::TextIndex;
 
 use cues::*;
 use marks::is_mark;
@@ -272,7 +273,7 @@ struct EntMaps {
 #[derive(Default)]
 struct Persons<'a> {
     list: Vec<(Arc<str>, Arc<str>)>,
-    by_word: HashMap<&'a str, Vec<usize>>,
+    by_word: TextIndex<'a>,
 }
 
 /// The quote stage's working state for one document: the tokens, their classes, paragraphs
@@ -304,7 +305,7 @@ struct Discourse<'a> {
     acronyms: OnceCell<HashMap<&'a str, String>>,
     /// Each entity's text and the indices of the entities written so, ascending (for
     /// [`Discourse::earlier_entity`]).
-    ent_texts: OnceCell<HashMap<&'a str, Vec<usize>>>,
+    ent_texts: OnceCell<TextIndex<'a>>,
     /// Memo of [`Discourse::earlier_full_name`]: per word, its first name-run occurrence.
     full_names: RefCell<HashMap<&'a str, Option<(usize, String)>>>,
     /// Memo of [`Discourse::role_holder`]: per role (lower case), where it is followed by a name.
@@ -470,6 +471,7 @@ impl<'a> Discourse<'a> {
             // come out sorted without a search of each: many people sharing a first name
             // made that quadratic).
             let mut listed = vec![false; x.list.len()];
+            let mut words = Vec::new();
             for e in ents.iter().filter(|e| e.label == Label::Person) {
                 let Some(&n) = seen.get(&*e.canonical) else {
                     continue;
@@ -477,15 +479,10 @@ impl<'a> Discourse<'a> {
                 if std::mem::replace(&mut listed[n], true) {
                     continue;
                 }
-                for w in e.canonical.split_whitespace() {
-                    let list = x.by_word.entry(w).or_default();
-                    // a word repeated inside one name is listed once (`n` is the newest, so
-                    // it can only be last)
-                    if list.last() != Some(&n) {
-                        list.push(n);
-                    }
-                }
+                // (a word repeated inside one name is listed once: the index keeps a pair once)
+                words.extend(e.canonical.split_whitespace().map(|w| (w, n)));
             }
+            x.by_word = TextIndex::new(words);
             x
         })
     }

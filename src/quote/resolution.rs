@@ -11,6 +11,8 @@
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::Arc;
 
+use crate::text_index::TextIndex;
+
 use super::cues::*;
 use super::{Cand, Discourse, Who, FRAME_RULE};
 use crate::span::{Entity, Label, Quote, QuoteKind, Span, Speaker, ZoneKind};
@@ -28,12 +30,34 @@ const MAX_SHORT_FORM_CANDIDATES: usize = 64;
 const MAX_NAME_TAIL: usize = 2;
 
 /// Canonical names already given to speakers, in order, indexed by word.
+///
+/// The word index is one hash map from a word's hash to its newest entry, and one vector of
+/// entries each pointing back to the previous entry of the same hash: walking that chain
+/// gives the names with a word latest first, as the lookups want them, and the whole index
+/// takes a few growing allocations per document where a map of owned words to vectors took
+/// two per new word.
 #[derive(Default)]
 pub(super) struct Known {
     list: Vec<(Arc<str>, Option<Arc<str>>)>,
-    by_word: HashMap<String, Vec<usize>>,
+    /// word hash -> newest entry of `words` with it
+    heads: rustc_hash::FxHashMap<u64, u32>,
+    words: Vec<KnownWord>,
     /// The canonicals in `list`, to tell a known one without a search.
     listed: rustc_hash::FxHashSet<Arc<str>>,
+}
+
+/// One word of a listed name: the name's number, the word's bytes in its canonical, and the
+/// previous entry whose word has the same hash.
+struct KnownWord {
+    name: usize,
+    start: usize,
+    end: usize,
+    prev: Option<u32>,
+}
+
+fn word_hash(w: &str) -> u64 {
+    use std::hash::BuildHasher;
+    rustc_hash::FxBuildHasher.hash_one(w)
 }
 
 impl Known {
@@ -45,16 +69,41 @@ impl Known {
         let known = canon.split_whitespace().next().is_some() && self.listed.contains(canon);
         if !known {
             self.listed.insert(canon.clone());
-            let n = self.list.len();
+            let name = self.list.len();
+            let own = self.words.len();
             for w in canon.split_whitespace() {
-                let l = self.by_word.entry(w.to_string()).or_default();
                 // a word repeated inside one name ("… dan … dan …") is listed once
-                if l.last() != Some(&n) {
-                    l.push(n);
+                if self.words[own..]
+                    .iter()
+                    .any(|x| &canon[x.start..x.end] == w)
+                {
+                    continue;
                 }
+                let start = w.as_ptr() as usize - canon.as_ptr() as usize;
+                let at = self.words.len() as u32;
+                let prev = self.heads.insert(word_hash(w), at);
+                let end = start + w.len();
+                self.words.push(KnownWord {
+                    name,
+                    start,
+                    end,
+                    prev,
+                });
             }
             self.list.push((canon.clone(), id.clone()));
         }
+    }
+
+    /// The numbers of the names with the word `word`, latest first.
+    fn with_word<'s>(&'s self, word: &'s str) -> impl Iterator<Item = usize> + 's {
+        let mut at = self.heads.get(&word_hash(word)).copied();
+        std::iter::from_fn(move || loop {
+            let x = &self.words[at? as usize];
+            at = x.prev;
+            if &self.list[x.name].0[x.start..x.end] == word {
+                return Some(x.name);
+            }
+        })
     }
 }
 
@@ -392,13 +441,11 @@ impl<'a> Discourse<'a> {
             cw.len() > words.len() && words.iter().all(|w| cw.contains(w))
         };
         let first = words.first()?;
-        let hit = known.by_word.get(*first).and_then(|l| {
-            l.iter()
-                .rev()
-                .take(MAX_SHORT_FORM_CANDIDATES)
-                .map(|&i| &known.list[i])
-                .find(|(c, _)| longer(c))
-        });
+        let hit = known
+            .with_word(first)
+            .take(MAX_SHORT_FORM_CANDIDATES)
+            .map(|i| &known.list[i])
+            .find(|(c, _)| longer(c));
         if let Some((canon, id)) = hit {
             return Some(Speaker {
                 span,
@@ -407,7 +454,7 @@ impl<'a> Discourse<'a> {
             });
         }
         let persons = self.persons();
-        let (canon, id) = persons.by_word.get(*first).and_then(|l| {
+        let (canon, id) = persons.by_word.get(first).and_then(|l| {
             l.iter()
                 .take(MAX_SHORT_FORM_CANDIDATES)
                 .map(|&i| &persons.list[i])
@@ -446,13 +493,10 @@ impl<'a> Discourse<'a> {
     }
 
     /// Each entity's text and the indices of the entities written so (built on first use).
-    fn ent_texts(&self) -> &HashMap<&'a str, Vec<usize>> {
+    fn ent_texts(&self) -> &TextIndex<'a> {
         self.ent_texts.get_or_init(|| {
-            let mut x: HashMap<&'a str, Vec<usize>> = HashMap::default();
-            for (i, e) in self.ents.iter().enumerate() {
-                x.entry(e.span.as_str(self.text)).or_default().push(i);
-            }
-            x
+            let texts = self.ents.iter().map(|e| e.span.as_str(self.text));
+            TextIndex::new(texts.zip(0..).collect())
         })
     }
 
@@ -717,7 +761,10 @@ mod tests {
         k.add(&b, &None);
         k.add(&a, &None);
         assert_eq!(k.list.len(), 2);
-        assert_eq!(k.by_word["dan"], [0, 1]);
-        assert_eq!(k.by_word["Gizi"], [1]);
+        let with = |w| k.with_word(w).collect::<Vec<_>>();
+        assert_eq!(with("dan"), [1, 0]);
+        assert_eq!(with("Gizi"), [1]);
+        assert_eq!(with("Badan"), [1]);
+        assert_eq!(with("Pangan dan"), Vec::<usize>::new());
     }
 }
