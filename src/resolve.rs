@@ -420,9 +420,10 @@ impl Resolver<'_> {
         uses
     }
 
-    /// `Gabungan Industri Kendaraan Bermotor Indonesia (Gaikindo)`, `Tim Siaga Bencana
-    /// (Tagana)`: an acronym written like a word, made of the first letters of each word of the
-    /// capitalised run before `(` at `paren`, opened by an organisation's or place's head word.
+    /// `Gabungan Industri Kendaraan Bermotor Indonesia (Gaikindo)`, `Forum Masyarakat Peduli
+    /// Parlemen Indonesia (Formappi)`: an acronym written like a word, made of the opening
+    /// letters of the words of the capitalised run before `(` at `paren` ([`spells`]), opened
+    /// by an organisation's or place's head word.
     /// A new ORG pattern entity over the run (what it contains gives way), also pushed on
     /// `added`. Nicknames in parentheses (`Joko Widodo (Jokowi)`) have no head word.
     fn syllabic_full_form(

@@ -75,7 +75,7 @@ pub(super) fn trim(text: &str, toks: &[Token], info: &[TokInfo], out: &mut [Enti
         let start = (a + 1..b - 1)
             .take_while(|&k| !given_prefix(s(k - 1)))
             .find(|&k| {
-                named_from(text, toks, info, index, k, (a, b))
+                named(text, toks, info, index, k, (a, b), true)
                     && (a..k).any(|p| not_personal(text, toks, info, index, bodies, p))
             });
         if let Some(k) = start {
@@ -133,7 +133,7 @@ pub(super) fn split_holders(text: &str, toks: &[Token], info: &[TokInfo], out: &
             })
         };
         let Some(k) = (a + 2..b - 1)
-            .find(|&k| named_alone(text, toks, info, index, k, (a, b)) && personal(k))
+            .find(|&k| named(text, toks, info, index, k, (a, b), false) && personal(k))
         else {
             continue;
         };
@@ -194,33 +194,10 @@ fn not_personal(
 }
 
 /// The word at `k` (inside the run `a..b`) is used elsewhere as the start of this person's
-/// name, without the word before it in the run: followed by the rest of the run (`Chris
-/// Antonius mengatakan`), or alone as a speaker (`kata Chris`, `Chris menambahkan`). Everyday
+/// name, without the word before it in the run: alone as a speaker (`kata Chris`, `Chris
+/// menambahkan`), or, `with_rest`, followed by the rest of the run (`Chris Antonius
+/// mengatakan`; not for a body's tail, which may well be a place's: `DKI Jakarta`). Everyday
 /// and sentence-opening words (`Di`, `Center`) and words the lexicon knows are no evidence.
-fn named_from(
-    text: &str,
-    toks: &[Token],
-    info: &[TokInfo],
-    index: &WordIndex,
-    k: usize,
-    (a, b): (usize, usize),
-) -> bool {
-    named(text, toks, info, index, k, (a, b), true)
-}
-
-/// [`named_from`], alone as a speaker only (`ujar Sugeng`): the words after it in the run
-/// may well be a place's (`DKI Jakarta`).
-fn named_alone(
-    text: &str,
-    toks: &[Token],
-    info: &[TokInfo],
-    index: &WordIndex,
-    k: usize,
-    (a, b): (usize, usize),
-) -> bool {
-    named(text, toks, info, index, k, (a, b), false)
-}
-
 fn named(
     text: &str,
     toks: &[Token],
