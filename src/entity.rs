@@ -895,11 +895,7 @@ impl<'a> Mentions<'a> {
     /// [`Mentions::title_at`] at a word the lexicon flags as a title's first word.
     #[inline(never)]
     fn title_phrase_at(&self, i: usize) -> Option<(TitleClass, usize)> {
-        let (mut buf, mut stack) = (String::new(), [0u8; 24]);
-        let info = self
-            .lex
-            .openers
-            .get(lower_short(self.s(i), &mut stack, &mut buf))?;
+        let info = self.opener(i)?;
         for &p in &info.titles {
             let phrase = &self.lex.titles[p as usize];
             let n = phrase.words.len();
@@ -933,15 +929,19 @@ impl<'a> Mentions<'a> {
     /// Token `i` opens only `kind` titles (`mahasiswa`, `petani`): inside a capitalised run it
     /// is a word of a name (`Front Mahasiswa Nasional`), as before it was a title.
     fn kind_word(&self, i: usize) -> bool {
+        self.opener(i).is_some_and(|w| {
+            w.titles
+                .iter()
+                .all(|&p| self.lex.titles[p as usize].what == TitleClass::Kind)
+        })
+    }
+
+    /// The title and head phrases that token `i`'s word opens, looked up in lower case.
+    fn opener(&self, i: usize) -> Option<&WordInfo> {
         let (mut buf, mut stack) = (String::new(), [0u8; 24]);
         self.lex
             .openers
             .get(lower_short(self.s(i), &mut stack, &mut buf))
-            .is_some_and(|w| {
-                w.titles
-                    .iter()
-                    .all(|&p| self.lex.titles[p as usize].what == TitleClass::Kind)
-            })
     }
 
     /// The name that starts at token `k`: 1–[`MAX_NAME_WORDS`] words. Returns `(a, b, joins)`
@@ -1816,11 +1816,12 @@ impl Mentions<'_> {
     }
 }
 
-/// The lower-case word glued to the end of `w` after at least three letters, if any: `Some(true)`
-/// for an ending no name has, `Some(false)` for one some names have (`-dan`).
-fn glued_tail(w: &str) -> Option<bool> {
+/// `data/glued_tails.txt`: each lower-case word scraped text glues to the end of a name, and
+/// whether no name ends so (`[always]`, true) or only some do (`[glued]`, false). Read by this
+/// stage's [`glued_tail`] and by the tokenizer, which cuts the long `[always]` ones off.
+pub(crate) fn glued_tail_words() -> &'static FxMap<&'static str, bool> {
     static TAILS: OnceLock<FxMap<&'static str, bool>> = OnceLock::new();
-    let tails = TAILS.get_or_init(|| {
+    TAILS.get_or_init(|| {
         let mut m = FxMap::default();
         let mut always = true;
         for line in data_lines(GLUED_TAILS, "") {
@@ -1835,7 +1836,13 @@ fn glued_tail(w: &str) -> Option<bool> {
             }
         }
         m
-    });
+    })
+}
+
+/// The lower-case word glued to the end of `w` after at least three letters, if any: `Some(true)`
+/// for an ending no name has, `Some(false)` for one some names have (`-dan`).
+fn glued_tail(w: &str) -> Option<bool> {
+    let tails = glued_tail_words();
     let b = w.as_bytes();
     if !w.is_ascii() || b.len() < 6 {
         return None;

@@ -122,6 +122,11 @@ fn nearest_before(entities: &[Entity], cands: &[usize], pos: usize) -> Option<us
     k.checked_sub(1).map(|k| cands[k])
 }
 
+/// A word that may stand inside a word-like acronym's full form without opening it.
+fn syllabic_connector(w: &str) -> bool {
+    matches!(w, "dan" | "untuk" | "dari" | "&")
+}
+
 /// `acr` (lower case) is made of a prefix of each word of `words` in order, the first word
 /// giving at least one letter and the others none or more (`gaikindo`: `Ga`bungan `I`ndustri
 /// `K`endaraan Bermotor `Indo`nesia).
@@ -365,10 +370,7 @@ impl Resolver<'_> {
                 let a = self
                     .initials_match(i, acr, false)
                     .filter(|&a| self.wflags(a) & (W_HEAD | W_ACR_HEAD) != 0)?;
-                let span = Span::new(self.tokens[a].span.start, self.tokens[i - 1].span.end);
-                let e = pattern_entity(self.text, span, Label::Org, "organisation");
-                added.push(e.clone());
-                Some(e)
+                Some(self.new_full_form(a, i, added))
             }
         }
     }
@@ -459,9 +461,16 @@ impl Resolver<'_> {
                 }
             }
         }
+        Some(self.new_full_form(a, paren, added))
+    }
+
+    /// A new ORG pattern entity over the tokens `a..paren` (an acronym's full form), also
+    /// pushed on `added`.
+    fn new_full_form(&self, a: usize, paren: usize, added: &mut Vec<Entity>) -> Entity {
+        let span = Span::new(self.tokens[a].span.start, self.tokens[paren - 1].span.end);
         let e = pattern_entity(self.text, span, Label::Org, "organisation");
         added.push(e.clone());
-        Some(e)
+        e
     }
 
     /// The first token of the shortest run of capitalised words (and connectors) ending before
@@ -473,8 +482,7 @@ impl Resolver<'_> {
         while k > 0 && words.len() < MAX_SYLLABIC_WORDS {
             let i = k - 1;
             let ti = self.info[i];
-            let connector = matches!(self.s(i), "dan" | "untuk" | "dari" | "&");
-            if !connector && (ti.t & T_CAP == 0 || ti.t & T_WORD == 0) {
+            if !syllabic_connector(self.s(i)) && (ti.t & T_CAP == 0 || ti.t & T_WORD == 0) {
                 break;
             }
             words.push(i);
@@ -484,15 +492,13 @@ impl Resolver<'_> {
             k = i;
         }
         words.reverse();
+        let texts: Vec<&str> = words.iter().map(|&w| self.s(w)).collect();
         // the shortest run that spells it: `Presiden Joko Widodo (Jokowi)` is `Joko Widodo`,
         // which no head word opens
-        (0..words.len()).rev().find_map(|from| {
-            let run = &words[from..];
-            let first = self.s(run[0]);
-            (!matches!(first, "dan" | "untuk" | "dari" | "&")
-                && spells(&run.iter().map(|&w| self.s(w)).collect::<Vec<_>>(), acr))
-            .then_some(run[0])
-        })
+        (0..words.len())
+            .rev()
+            .find(|&from| !syllabic_connector(texts[from]) && spells(&texts[from..], acr))
+            .map(|from| words[from])
     }
 
     /// The capitalised words before `(` at `paren` whose initials spell `acr` (connectors like

@@ -115,21 +115,11 @@ pub(super) fn split_holders(text: &str, toks: &[Token], info: &[TokInfo], out: &
         });
         // the person's words are personal: no everyday, head or known body's or place's word
         // (elsewhere than in this organisation)
-        let in_body = |p: usize| {
-            index
-                .places(toks[p].span.as_str(text))
-                .filter(|j| !(a..b).contains(j))
-                .any(|j| {
-                    let at = toks[j].span;
-                    let x = bodies.partition_point(|s| s.end <= at.start);
-                    bodies.get(x).is_some_and(|s| s.contains(at))
-                })
-        };
         let personal = |k: usize| {
             (k..b).all(|p| {
                 info[p].t & T_ALLCAPS == 0
                     && info[p].w & (W_STRICT | W_LOOSE | W_HEAD) == 0
-                    && !in_body(p)
+                    && !in_body(text, toks, index, bodies, p, a..b)
             })
         };
         let Some(k) = (a + 2..b - 1)
@@ -186,11 +176,27 @@ fn not_personal(
     }) {
         return true;
     }
-    index.places(toks[p].span.as_str(text)).any(|j| {
-        let at = toks[j].span;
-        let i = bodies.partition_point(|b| b.end <= at.start);
-        bodies.get(i).is_some_and(|b| b.contains(at))
-    })
+    in_body(text, toks, index, bodies, p, 0..0)
+}
+
+/// The word at `p` stands elsewhere in the text (outside the tokens `skip`) inside one of
+/// `bodies` (organisations and places, sorted and disjoint).
+fn in_body(
+    text: &str,
+    toks: &[Token],
+    index: &WordIndex,
+    bodies: &[Span],
+    p: usize,
+    skip: std::ops::Range<usize>,
+) -> bool {
+    index
+        .places(toks[p].span.as_str(text))
+        .filter(|j| !skip.contains(j))
+        .any(|j| {
+            let at = toks[j].span;
+            let i = bodies.partition_point(|b| b.end <= at.start);
+            bodies.get(i).is_some_and(|b| b.contains(at))
+        })
 }
 
 /// The word at `k` (inside the run `a..b`) is used elsewhere as the start of this person's

@@ -11,7 +11,7 @@
 
 use std::sync::OnceLock;
 
-use crate::entity::{lexicon, W_FREQ, W_STRICT, W_TITLE};
+use crate::entity::{glued_tail_words, lexicon, W_FREQ, W_STRICT, W_TITLE};
 use crate::span::{Span, Token, TokenKind};
 
 const BRANDS: &str = include_str!("../../data/glued_brands.txt");
@@ -74,7 +74,6 @@ fn flags(w: &str) -> u16 {
     std::str::from_utf8(&buf[..w.len()]).map_or(0, |l| lexicon().flags(l))
 }
 
-const TAILS: &str = include_str!("../../data/glued_tails.txt");
 const SPEECH_VERBS: &str = include_str!("../../data/speech_verbs.tsv");
 
 /// Shortest name a tail is cut from (`Budi|dalam`).
@@ -104,16 +103,11 @@ fn trigram(b: &[u8]) -> Option<usize> {
 fn tails() -> &'static Tails {
     static T: OnceLock<Tails> = OnceLock::new();
     T.get_or_init(|| {
-        let mut words: Vec<&'static str> = Vec::new();
-        let mut always = false;
-        for line in TAILS.lines().filter(|l| !l.starts_with('#')) {
-            match line.trim() {
-                "[always]" => always = true,
-                "[glued]" => always = false,
-                l if always => words.extend(l.split_whitespace().filter(|w| w.len() >= MIN_TAIL)),
-                _ => {}
-            }
-        }
+        let mut words: Vec<&'static str> = glued_tail_words()
+            .iter()
+            .filter(|&(w, &always)| always && w.len() >= MIN_TAIL)
+            .map(|(&w, _)| w)
+            .collect();
         for line in SPEECH_VERBS.lines().filter(|l| !l.starts_with('#')) {
             if let Some((verb, "before")) = line.split_once('\t') {
                 if verb.len() >= MIN_GLUED_VERB && verb.bytes().all(|c| c.is_ascii_lowercase()) {
@@ -122,7 +116,7 @@ fn tails() -> &'static Tails {
             }
         }
         // longest first: `mengatakan` before a shorter tail it ends with
-        words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+        words.sort_unstable_by_key(|&w| (std::cmp::Reverse(w.len()), w));
         let mut last3 = vec![0u64; 26 * 26 * 26 / 64 + 1];
         for w in &words {
             if let Some(k) = trigram(&w.as_bytes()[w.len().saturating_sub(3)..]) {
