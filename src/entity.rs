@@ -29,7 +29,7 @@
 use std::cell::RefCell;
 use std::sync::{Arc, OnceLock};
 
-mod alias_guard;
+pub(crate) mod alias_guard;
 mod branch;
 mod clubs;
 mod extend;
@@ -80,10 +80,10 @@ pub(crate) const W_TITLE: u16 = 1 << 6;
 /// First word of a head phrase.
 pub(crate) const W_HEAD: u16 = 1 << 7;
 /// A portfolio word (`Perhubungan`): skipped between a role and its name.
-const W_PORTFOLIO: u16 = 1 << 8;
+pub(crate) const W_PORTFOLIO: u16 = 1 << 8;
 /// A lower-case word after which capitalised words name a place, work or body, not a person
 /// (`di`, `film`, `klub`): blocks the loose rule.
-const W_LOOSE_BLOCK: u16 = 1 << 9;
+pub(crate) const W_LOOSE_BLOCK: u16 = 1 << 9;
 /// A frequent word usually written in lower case (`W_STRICT`, ≥ 300 lower-case uses): a
 /// capitalised one glued to a name (`BerawanJakarta`) is two words, not a brand.
 pub(crate) const W_FREQ: u16 = 1 << 10;
@@ -94,7 +94,7 @@ pub(crate) const W_ACR_HEAD: u16 = 1 << 11;
 const W_ACCORDING: u16 = 1 << 12;
 /// Ends an organisation's name (`Sekuritas`, `Group`, `Tbk`: `data/org_tails.txt` and the legal
 /// suffixes): in a role phrase the person's name starts after it.
-const W_ORG_TAIL: u16 = 1 << 13;
+pub(crate) const W_ORG_TAIL: u16 = 1 << 13;
 /// May stand between a one-word subject and its speech verb (`Eddy belum bisa memastikan`,
 /// `Sutrisno kemudian menjelaskan`: side `between` of `data/speech_verbs.tsv`).
 const W_SUBJECT_ADVERB: u16 = 1 << 14;

@@ -28,6 +28,8 @@ use crate::entity::{
 };
 use crate::span::{Entity, Label, Source, Span, Token};
 
+mod full_names;
+
 /// Longest acronym accepted, in characters.
 const MAX_ACRONYM: usize = 12;
 /// Shortest acronym written like a word (`Tagana`): shorter ones (`Al`, `Roy`) are nicknames.
@@ -542,7 +544,11 @@ impl Resolver<'_> {
     }
 
     /// Short names and repeated full names of people.
-    fn short_names(&self, entities: &mut Vec<Entity>) {
+    fn short_names(&mut self, entities: &mut Vec<Entity>) {
+        if self.complete_one_word_names(entities) {
+            normalise(entities);
+            self.recover(entities);
+        }
         let keys = self.person_keys(entities);
         if keys.is_empty() {
             return;

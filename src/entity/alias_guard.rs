@@ -110,7 +110,7 @@ fn common_word(w: &str) -> bool {
 }
 
 /// `w` (any case) is in `data/possessor_roles.txt`.
-pub(super) fn possessor_role(w: &str) -> bool {
+pub(crate) fn possessor_role(w: &str) -> bool {
     static ROLES: OnceLock<Vec<&'static str>> = OnceLock::new();
     ROLES
         .get_or_init(|| super::word_list(include_str!("../../data/possessor_roles.txt")))
