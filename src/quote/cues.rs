@@ -100,8 +100,11 @@ pub(super) const PASSIVE_SAY: u64 = 1 << 44;
 /// it opens a role phrase, a word of a name inside a capitalised run (`Front Mahasiswa
 /// Nasional`), where [`find_classified`](super::find_classified) drops its [`TITLE`].
 pub(super) const KIND: u64 = 1 << 45;
+/// Prepositions before an object (`kepada`, `bersama`): a `Role, Name` apposition right after
+/// one names someone talked about (see `Discourse::object_apposition`).
+pub(super) const OBJECT_LEAD: u64 = 1 << 46;
 
-pub(super) const CLASSES: [(&str, u64); 44] = [
+pub(super) const CLASSES: [(&str, u64); 45] = [
     ("post", POST),
     ("say", SAY),
     ("say-bahwa", SAY_BAHWA),
@@ -146,6 +149,7 @@ pub(super) const CLASSES: [(&str, u64); 44] = [
     ("indefinite", INDEFINITE),
     ("body-noun", BODY_NOUN),
     ("passive-say", PASSIVE_SAY),
+    ("object-lead", OBJECT_LEAD),
 ];
 
 /// The clitic that makes `ujar` the speaker's own word (`ujarnya`), `menurut` anaphoric.

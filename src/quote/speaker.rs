@@ -932,8 +932,11 @@ impl<'a> Discourse<'a> {
             }
             j = p;
         }
-        if j == sa || self.t(j - 1) == "," {
+        if j == sa {
             return true;
+        }
+        if self.t(j - 1) == "," {
+            return !self.object_apposition(sa, j - 1);
         }
         // connectors open a clause only at its start (`Sementara itu Budi …`, `…, dan Budi
         // …`), not inside a noun phrase (`antara pemimpin Indonesia dan Trump`)
@@ -950,6 +953,34 @@ impl<'a> Discourse<'a> {
             && p > sa
             && self.is_cap(p - 1)
             && self.subject_position(self.toks[p - 1].span)
+    }
+
+    /// The comma at token `comma` (in the sentence starting at token `sa`) closes a role
+    /// phrase that is the object of an active verb or a preposition (`KPK memanggil Sekretaris
+    /// DPW PKB Jawa Timur, Anik …`, `bersama Kapolda Jatim, Irjen …`): the name after it is the
+    /// one summoned or accompanying, talked about. Not after a speech verb or `menurut`, whose
+    /// object is the speaker (`kata Ketua RT, Budi`), nor after `melalui` or a passive's `oleh`
+    /// (`… melalui Kasat Reskrim, AKP Adhi`, `diapresiasi oleh Ketua DPRD, Sastra`): the agent.
+    fn object_apposition(&self, sa: usize, comma: usize) -> bool {
+        let mut r = comma;
+        while r > sa
+            && (self.c(r - 1) & TITLE != 0
+                || self.is_cap(r - 1) && self.c(r - 1) & (FUNC | SUBJECT_LEAD | CONTEXT) == 0)
+        {
+            r -= 1;
+        }
+        // a role phrase (`Berbeda dengan Barli, Dian …` and `Sebelum meninggalkan Mako, Sys
+        // …` end a clause, not a role)
+        if r == sa || !(r..comma).any(|k| self.c(k) & TITLE != 0) {
+            return false;
+        }
+        let w = self.t(r - 1);
+        let c = self.c(r - 1);
+        let speaks = ANY_SAY | ACCORDING | POST | SAY_PREDICATE | FRAME | MEDIA;
+        if self.is_cap(r - 1) || c & (speaks | CONTEXT | INTERLUDE) != 0 {
+            return false;
+        }
+        w.starts_with("me") && w.len() >= 6 || c & OBJECT_LEAD != 0
     }
 
     /// True when `span` reads as a personal name the entity stage missed: one to four
