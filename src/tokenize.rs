@@ -230,8 +230,8 @@ fn push(out: &mut Vec<Token>, start: usize, end: usize, kind: TokenKind) {
     });
 }
 
-/// [`push`], cutting a word of ASCII letters glued by stripped markup (`PresidenJokowi`) in
-/// the news style (see [`glued`]).
+/// [`push`], cutting a word of ASCII letters glued by stripped markup (`PresidenJokowi`,
+/// `PSSIErwin`) in the news style (see [`glued`]).
 #[inline]
 fn push_word(
     text: &str,
@@ -243,9 +243,16 @@ fn push_word(
 ) {
     if kind == TokenKind::Word && style == Style::News {
         let s = &text.as_bytes()[start..end];
-        if s.iter().all(u8::is_ascii_alphabetic) && glued::has_joint(s) {
-            glued::push_word(text, start, end, out);
-            return;
+        if s.iter().all(u8::is_ascii_alphabetic) {
+            if glued::has_joint(s) {
+                glued::push_word(text, start, end, out);
+                return;
+            }
+            if let Some(cut) = glued::acronym_cut(&text[start..end]) {
+                push(out, start, start + cut, kind);
+                glued::push_with_tail(text, start + cut, end, out);
+                return;
+            }
         }
     }
     push(out, start, end, kind);

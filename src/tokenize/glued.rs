@@ -11,7 +11,9 @@
 
 use std::sync::OnceLock;
 
-use crate::entity::{glued_tail_words, lexicon, W_FREQ, W_STRICT, W_TITLE};
+use rustc_hash::FxHashSet;
+
+use crate::entity::{glued_tail_words, lexicon, W_FREQ, W_PORTFOLIO, W_STRICT, W_TITLE};
 use crate::span::{Span, Token, TokenKind};
 
 const BRANDS: &str = include_str!("../../data/glued_brands.txt");
@@ -151,10 +153,71 @@ pub(super) fn tail_start(word: &str) -> Option<usize> {
     Some(n - tail.len())
 }
 
-/// Whether `left` + `right` (the right part up to the next lower-to-upper joint) are two words.
+/// One-word names of the default gazetteers (`Gerindra`, `Jakarta`, `ESDM`, `RI`), ASCII
+/// letters only: such a name glued to a capitalised word (`GerindraHashim`, `WNIKemlu`,
+/// `RIJudha`) is two words, where an unknown prefix (`You`, `Tik`, `JI` of `JIExpo`) is part
+/// of a brand. Built once, from the gazetteers the tagger embeds anyway.
+fn known_name(w: &str) -> bool {
+    static NAMES: OnceLock<FxHashSet<String>> = OnceLock::new();
+    NAMES
+        .get_or_init(|| {
+            let g = crate::Gazetteer::defaults();
+            g.entries()
+                .iter()
+                .flat_map(|e| e.names())
+                .filter(|n| n.len() >= 2 && n.bytes().all(|c| c.is_ascii_alphabetic()))
+                .map(str::to_string)
+                .collect()
+        })
+        .contains(w)
+}
+
+/// `w` is a one-word credit label of `data/layout_credits.tsv` of five letters or more
+/// (`Editor`, `Pewarta`): glued after a name and followed by `:` (`Roy BachtiarEditor: …`), it
+/// opens the next credit, whatever the name before it.
+fn credit_label(w: &str) -> bool {
+    static LABELS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    LABELS
+        .get_or_init(|| {
+            include_str!("../../data/layout_credits.tsv")
+                .lines()
+                .filter(|l| !l.starts_with('#'))
+                .filter_map(|l| l.split('\t').next())
+                .filter(|l| l.len() >= 5 && l.bytes().all(|c| c.is_ascii_alphabetic()))
+                .collect()
+        })
+        .iter()
+        .any(|l| l.eq_ignore_ascii_case(w))
+}
+
+/// Pushes the capitalised ASCII letter run `start..end` as one word, or two when a word is
+/// glued to its end (see [`tail_start`]).
+pub(super) fn push_with_tail(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
+    let mut piece = |a: usize, b: usize| {
+        out.push(Token {
+            span: Span::new(a, b),
+            kind: TokenKind::Word,
+        })
+    };
+    match tail_start(&text[start..end]) {
+        Some(t) => {
+            piece(start, start + t);
+            piece(start + t, end);
+        }
+        None => piece(start, end),
+    }
+}
+
+/// Whether `left` + `right` (the right part up to the next joint) are two words.
 fn splits(left: &str, right: &str) -> bool {
     if left.len() < 2 || right.len() < 2 {
         return false;
+    }
+    let rf = flags(right);
+    // `WNIKemlu`, `ESDMBahlil`, `JADWALTimnas`: capitals, then a capitalised word that is no
+    // everyday word (`KPUPewarta` is left to the furniture rules)
+    if left.bytes().all(|c| c.is_ascii_uppercase()) {
+        return right.len() >= 3 && rf & W_STRICT == 0 && acronym_known(left);
     }
     // `mmHg`, `kWh`: units have no vowel
     if !left
@@ -170,8 +233,10 @@ fn splits(left: &str, right: &str) -> bool {
     if left.as_bytes()[0].is_ascii_lowercase() {
         return lf & W_STRICT != 0;
     }
-    // `BerawanJakarta` splits, `KapanLagi` and `YouTube` do not
-    lf & W_FREQ != 0 && flags(right) & W_STRICT == 0
+    // `BerawanJakarta` splits, `KapanLagi` and `YouTube` do not; a known name or a portfolio
+    // word before a name does (`GerindraHashim`, `KeuanganSri`)
+    rf & W_STRICT == 0
+        && (lf & W_FREQ != 0 || right.len() >= 3 && (lf & W_PORTFOLIO != 0 || known_name(left)))
 }
 
 /// Pushes the ASCII letter run `start..end` as one or more word tokens, cut at glued joints.
@@ -186,16 +251,26 @@ pub(super) fn push_word(text: &str, start: usize, end: usize, out: &mut Vec<Toke
         });
         return;
     }
-    let joint = |p: usize| b[p].is_ascii_uppercase() && b[p - 1].is_ascii_lowercase();
+    // a lower-case letter before a capital (`PresidenJokowi`), or the last of two or more
+    // capitals that opens a capitalised word (`WNIKemlu`: the piece so far all capitals)
+    let joint = |cur: usize, p: usize| {
+        b[p].is_ascii_uppercase()
+            && (b[p - 1].is_ascii_lowercase()
+                || p >= cur + 2
+                    && b.get(p + 1).is_some_and(u8::is_ascii_lowercase)
+                    && p + 1 < end
+                    && b[cur..p].iter().all(u8::is_ascii_uppercase))
+    };
     let mut cur = start;
     let mut p = start + 1;
     while p < end {
-        if joint(p) {
+        if joint(cur, p) {
             let mut r_end = p + 1;
-            while r_end < end && !joint(r_end) {
+            while r_end < end && !joint(p, r_end) {
                 r_end += 1;
             }
-            if splits(&text[cur..p], &text[p..r_end]) {
+            let credit = r_end == end && b.get(end) == Some(&b':') && credit_label(&text[p..r_end]);
+            if credit || splits(&text[cur..p], &text[p..r_end]) {
                 out.push(Token {
                     span: Span::new(cur, p),
                     kind: TokenKind::Word,
@@ -211,6 +286,39 @@ pub(super) fn push_word(text: &str, start: usize, end: usize, out: &mut Vec<Toke
         span: Span::new(cur, end),
         kind: TokenKind::Word,
     });
+}
+
+/// Where the word glued after an acronym starts in the ASCII letter run `word`: a capitalised
+/// word (`WNIKemlu` → 3, `ESDMBahlil` → 4), or an everyday lower-case word after the whole
+/// run of capitals (`SIMdipercepat` → 3, `MANTANpemain` → 6), when the acronym is a known
+/// name or an everyday word in capitals (see [`splits`]). None for most words, after two
+/// byte tests.
+pub(super) fn acronym_cut(word: &str) -> Option<usize> {
+    let b = word.as_bytes();
+    if b.len() < 5 || !b[1].is_ascii_uppercase() || !b[b.len() - 1].is_ascii_lowercase() {
+        return None;
+    }
+    if is_brand(word) {
+        return None;
+    }
+    let lower = b.iter().position(u8::is_ascii_lowercase)?;
+    let caps = &word[..lower];
+    if acronym_known(caps) {
+        let rest = &word[lower..];
+        return (rest.len() >= 3 && flags(rest) & W_STRICT != 0).then_some(lower);
+    }
+    // `ASNpusat` is `ASN` + `pusat` (an unknown acronym), not `AS` + `Npusat`
+    let p = lower - 1;
+    let tail_is_word = flags(&word[lower..]) != 0;
+    (p >= 2 && !tail_is_word && splits(&word[..p], &word[p..])).then_some(p)
+}
+
+/// `caps` (all capitals) is a known name (`KPK`; three letters or more, or `RI`, `PT`, `AS`:
+/// two-letter prefixes are mostly brands, `LLDikti`, `TVOne`) or an everyday word written in
+/// capitals in a kicker (`JADWAL`, `MANTAN`; four letters or more).
+fn acronym_known(caps: &str) -> bool {
+    (caps.len() >= 3 || matches!(caps, "RI" | "PT" | "AS")) && known_name(caps)
+        || caps.len() >= 4 && flags(caps) & W_STRICT != 0
 }
 
 /// The ASCII letter run `s` has a lower-case letter followed by an upper-case one.

@@ -107,13 +107,17 @@ fn plain_word(text: &str, seg0: usize, style: Style, out: &mut Vec<Token>) -> Op
     if joint && style == Style::News {
         glued::push_word(text, seg0, p, out);
     } else if style == Style::News && b[seg0].is_ascii_uppercase() {
-        // `Jabomengatakan`, `Mulyanidalam`: a name with a word glued to its end
-        match glued::tail_start(&text[seg0..p]) {
-            Some(t) => {
-                push(out, seg0, seg0 + t, TokenKind::Word);
-                push(out, seg0 + t, p, TokenKind::Word);
+        // `WNIKemlu`: an acronym glued to a name; `Jabomengatakan`, `Mulyanidalam`: a name
+        // with a word glued to its end
+        let w = &text[seg0..p];
+        match glued::acronym_cut(w) {
+            // (the name after the acronym may have a word glued to its end in turn:
+            // `RIHabiburokhmandalam`)
+            Some(a) => {
+                push(out, seg0, seg0 + a, TokenKind::Word);
+                glued::push_with_tail(text, seg0 + a, p, out);
             }
-            None => push(out, seg0, p, TokenKind::Word),
+            None => glued::push_with_tail(text, seg0, p, out),
         }
     } else {
         push(out, seg0, p, TokenKind::Word);
