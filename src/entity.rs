@@ -105,6 +105,9 @@ const W_LIST_NOUN: u16 = 1 << 15;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum TitleClass {
     Role,
+    /// A police or military rank (`Kombes`, `AKBP`): a role that also ends an organisation's
+    /// name opened by a head (see `Mentions::heads`).
+    Rank,
     /// A role held in a company (`CEO`, `analis`): a name right after it that a person's name
     /// follows, or that comes after a person's apposition, is the employer.
     Employer,
@@ -255,6 +258,7 @@ fn read_titles(words: &mut Words) -> Vec<Phrase<TitleClass>> {
             "credit" => TitleClass::Credit,
             "employer" => TitleClass::Employer,
             "kind" => TitleClass::Kind,
+            "rank" => TitleClass::Rank,
             _ => TitleClass::Role,
         };
         titles.push(Phrase {
@@ -1089,6 +1093,13 @@ impl<'a> Mentions<'a> {
                 continue;
             }
             let ti = self.info[k];
+            // a rank ends the role: its holder's name follows (`Kasat Reskrim Polres Bogor AKP
+            // Teguh Kumara`, where `Teguh` would pass for a role word)
+            if ti.w & W_TITLE != 0 {
+                if let Some((TitleClass::Rank, end)) = self.title_at(k) {
+                    return self.skip_rank_tail(end);
+                }
+            }
             let s = self.s(k);
             let cap_next = k + 1 < n && self.info[k + 1].t & T_CAP != 0;
             let lower_portfolio = ti.t & (T_CAP | T_WORD) == T_WORD && ti.w & W_PORTFOLIO != 0;
@@ -1277,7 +1288,7 @@ impl<'a> Mentions<'a> {
             match class {
                 TitleClass::Credit => self.person_after_credit(j),
                 TitleClass::Honorific => self.person_after_honorific(j),
-                TitleClass::Role | TitleClass::Employer | TitleClass::Kind => {
+                TitleClass::Role | TitleClass::Rank | TitleClass::Employer | TitleClass::Kind => {
                     self.person_after_role(i, j, class)
                 }
             }
@@ -1322,6 +1333,11 @@ impl<'a> Mentions<'a> {
     fn person_after_role(&self, i: usize, j: usize, class: TitleClass) -> Option<Cand> {
         let n = self.toks.len();
         let employer = class == TitleClass::Employer;
+        if class == TitleClass::Rank {
+            if let Some(c) = self.person_after_rank(j) {
+                return Some(c);
+            }
+        }
         let mut k = self.skip_role_tail(j);
         // `kata Rudi Hartanto, CEO Nusantara Digital Labs.`: the person was named before
         // (`…, Direktur di Horizon Analytics`)
@@ -1399,6 +1415,49 @@ impl<'a> Mentions<'a> {
             k = self.skip_role_tail(b + usize::from(self.s(b) == "dan"));
         }
         None
+    }
+
+    /// The officer named right after a rank that ends at token `j`, past the rank's tail words
+    /// (`Kombes Pol`, `Kolonel Inf`, `Brigjen TNI (Purn)`): no role words stand between a rank
+    /// and its holder, so a degree after the name (`Alfian Nurrizal SIK`) does not make the name
+    /// part of a role as an acronym after a role's name does. The first name word may be an
+    /// everyday word (`AKP Teguh Kumara`).
+    fn person_after_rank(&self, j: usize) -> Option<Cand> {
+        let n = self.toks.len();
+        let k = self.skip_rank_tail(j);
+        if k >= n || self.info[k].t & T_NL_BEFORE != 0 || self.covered(k).is_some() {
+            return None;
+        }
+        let (a, b, joins) = match self.name_at(k) {
+            Some(found) => found,
+            // `Teguh` of `AKP Teguh Kumara`: an everyday word opening the name
+            None if self.namish(k) && self.info[k].t & (T_ALLCAPS | T_HEADLINE) == 0 => {
+                let (_, b, joins) = self.name_at(k + 1).filter(|&(a, _, _)| a == k + 1)?;
+                (k, b, joins)
+            }
+            None => return None,
+        };
+        (b - a <= MAX_NAME_WORDS).then(|| self.cand(a, b, Label::Person, "person", joins))
+    }
+
+    /// Past the tail words of a rank that ends at token `j`: its corps or force (`Pol`, `Inf`,
+    /// `TNI`) and a retired mark (`(Purn)`).
+    fn skip_rank_tail(&self, j: usize) -> usize {
+        let n = self.toks.len();
+        let mut k = j;
+        while k < n && k - j < 4 && self.info[k].t & T_NL_BEFORE == 0 {
+            let ti = self.info[k];
+            let tail = ti.t & T_CAP != 0 && ti.w & W_PORTFOLIO != 0
+                || self
+                    .covered(k)
+                    .is_some_and(|e| e.label == Label::Org && e.span.len() <= 5)
+                || matches!(self.s(k), "(" | ")");
+            if !tail {
+                break;
+            }
+            k += 1;
+        }
+        k
     }
 
     /// Token `b` ends an apposition's name: a comma, bracket or sentence end, the text's end,
@@ -1572,7 +1631,7 @@ impl<'a> Mentions<'a> {
                 && self.s(j) != "nama"
         };
         match class {
-            TitleClass::Role | TitleClass::Employer => {}
+            TitleClass::Role | TitleClass::Rank | TitleClass::Employer => {}
             TitleClass::Kind if kind_ok() => {}
             _ => return None,
         }
@@ -1709,6 +1768,16 @@ impl<'a> Mentions<'a> {
                 }
                 if t.w & W_TITLE != 0 && j + 1 < n && self.claimed[j + 1] {
                     break; // a rank before a person the rules found (`Polres Depok AKBP Budi`)
+                }
+                // a rank after an organisation's or a place's name opens its officer's name
+                // (`Polda DIY Kombes Pol Alfian`), a street's is part of it (`Jalan Brigjen
+                // Katamso`)
+                if t.w & W_TITLE != 0
+                    && j > body
+                    && label != Label::Loc
+                    && matches!(self.title_at(j), Some((TitleClass::Rank, _)))
+                {
+                    break;
                 }
                 let tbk = kind == "company" && self.s(j).starts_with("Tbk");
                 if (t.t & T_CAP != 0 && t.w & W_STOP == 0) || tbk {

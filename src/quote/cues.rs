@@ -192,7 +192,7 @@ impl Cues {
         // The embedded file is checked by the tests below, so parsing it cannot fail.
         let mut cues = Cues::parse(CUES_TSV).expect("embedded data/cues.tsv is valid");
         for line in TITLES.lines().filter(|l| !l.starts_with('#')) {
-            if let Some((phrase, class @ ("role" | "employer" | "kind" | "honorific"))) =
+            if let Some((phrase, class @ ("role" | "rank" | "employer" | "kind" | "honorific"))) =
                 line.split_once('\t')
             {
                 let w = cues.words.entry(phrase.to_lowercase().into()).or_default();
