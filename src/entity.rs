@@ -102,6 +102,23 @@ const W_SUBJECT_ADVERB: u16 = 1 << 14;
 /// `data/list_nouns.tsv`), so that the list rule looks only where one stands.
 const W_LIST_NOUN: u16 = 1 << 15;
 
+/// Kinds of heads (`data/name_heads.tsv`) whose name may be one word right before a person's:
+/// places (`Kepala Desa Tangkil`, `Kapolsek Pasar Rebo`).
+const PLACE_HEAD_KINDS: &[&str] = &[
+    "regency", "province", "district", "village", "airport", "port", "station", "market", "park",
+    "venue", "building", "landmark",
+];
+
+/// See [`Mentions::body_after_head`].
+enum BodyRun {
+    /// No body's head right before the run.
+    NotAfterHead,
+    /// The person's name starts at this token.
+    PersonFrom(usize),
+    /// The whole run names the body.
+    All,
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum TitleClass {
     Role,
@@ -1114,6 +1131,16 @@ impl<'a> Mentions<'a> {
                 k += 3;
                 continue;
             }
+            // `(ATR/BPN)`: two abbreviations joined by a slash
+            if s == "("
+                && k + 4 < n
+                && self.s(k + 2) == "/"
+                && self.s(k + 4) == ")"
+                && self.info[k + 1].t & self.info[k + 3].t & T_CAP != 0
+            {
+                k += 5;
+                continue;
+            }
             // `analis Ciptadana Sekuritas Rendra …`: the employer's name runs up to its last word
             if let Some(end) = self.employer_end(k) {
                 k = end;
@@ -1376,7 +1403,15 @@ impl<'a> Mentions<'a> {
             }
             let at = if self.s(k) == "," { k + 1 } else { k };
             let (a, b, joins) = self.name_at(at)?;
-            let more = b < n
+            // `Kepala Badan Pertanahan Nasional Ossy Dermawan`: capitalised words right after
+            // a body's head name the body; the person, if any, follows its last everyday word
+            let (a, more_body) = match self.body_after_head(j, a, b) {
+                BodyRun::NotAfterHead => (a, false),
+                BodyRun::PersonFrom(p) => (p, false),
+                BodyRun::All => (a, true),
+            };
+            let more = more_body
+                || b < n
                 && self.info[b].t & T_NL_BEFORE == 0
                 && (self.info[b].t & T_ALLCAPS != 0
                     || self.covered(b).is_some_and(|e| e.label != Label::Person)
@@ -1438,6 +1473,68 @@ impl<'a> Mentions<'a> {
             None => return None,
         };
         (b - a <= MAX_NAME_WORDS).then(|| self.cand(a, b, Label::Person, "person", joins))
+    }
+
+    /// How the name run `a..b` found after a role that ends at token `j` reads when a body's
+    /// head stands right between them (`Kepala Badan Pertanahan Nasional Ossy Dermawan`): the run's first words
+    /// name the body. The person follows the body's last everyday word when two name words or
+    /// more are left (`Pertanahan Nasional` | `Ossy Dermawan`), else the whole run is the
+    /// body (`Sekretaris Desa Tanjung Jaya`); a run with no everyday word is cut in half. A
+    /// single word is the body's (`Kepala Desa Tangkil`): the person, if any, comes later. Not
+    /// after a head that also ends names (`Maspion Group Alim Markus`).
+    fn body_after_head(&self, j: usize, a: usize, b: usize) -> BodyRun {
+        // (the head right after the role, which ends at `j`: a head word met later may be an
+        // everyday word of the body's name, `PT Sinar Laut Sri Wahyuni`)
+        let head = a > 0
+            && a - 1 == j
+            && self.info[a - 1].t & T_CAP != 0
+            && self.info[a - 1].w & W_HEAD != 0
+            && self.info[a - 1].w & W_ORG_TAIL == 0;
+        if !head {
+            return BodyRun::NotAfterHead;
+        }
+        // the body's name goes on past the run: an acronym in brackets, a unit's number or
+        // another name (`PT Jasamarga Japek Selatan (JSS) Charles Lendra`, `Stasiun Geofisika
+        // Kelas 1 Sleman`); before a title the run is left to the older rules (`Kapolsek Taman
+        // Sari Komisaris Erick …`, where the title would join the place's name)
+        let n = self.toks.len();
+        if b < n && self.info[b].w & W_TITLE != 0 {
+            return BodyRun::NotAfterHead;
+        }
+        // (capitalised everyday words may continue the name up to its acronym: `Yayasan Bina
+        // Tirta Hulu (YBTH)`)
+        let mut c = b;
+        while c < n && c - a < MAX_HEAD_TOKENS && self.info[c].t & (T_CAP | T_NL_BEFORE) == T_CAP {
+            c += 1;
+        }
+        if c < n
+            && (self.s(c) == "("
+                || self.info[c].t & T_ALLCAPS != 0
+                || self.numbered_unit(c)
+                || self.covered(c).is_some())
+        {
+            return BodyRun::All;
+        }
+        let everyday = |x: usize| self.info[x].w & (W_LOOSE | W_STRICT) != 0;
+        // (an everyday word among the last two may be a given name: `PT Sinar Laut Sri
+        // Wahyuni`)
+        if let Some(x) = (a..b.saturating_sub(2)).rev().find(|&x| everyday(x)) {
+            return BodyRun::PersonFrom(x + 1);
+        }
+        if (a..b).any(everyday) {
+            return BodyRun::All; // `Sekretaris Desa Tanjung Jaya`
+        }
+        // no everyday word to tell where the body's name ends: a role announces a person,
+        // so the body takes the first word, or two of four (`RS Sentosa` | `Gregg Djako`,
+        // `Desa Sekapuk` | `Musholikhin`); one word after a place's head is the place's
+        // (`Kepala Desa Tangkil`), after a body's head the person's (`Kepala Sekolah Darsono`)
+        if b - a >= 2 {
+            BodyRun::PersonFrom(a + (b - a) / 2)
+        } else if self.head_kind(a - 1, PLACE_HEAD_KINDS) {
+            BodyRun::All
+        } else {
+            BodyRun::NotAfterHead
+        }
     }
 
     /// Past the tail words of a rank that ends at token `j`: its corps or force (`Pol`, `Inf`,
@@ -1770,11 +1867,11 @@ impl<'a> Mentions<'a> {
                     break; // a rank before a person the rules found (`Polres Depok AKBP Budi`)
                 }
                 // a rank after an organisation's or a place's name opens its officer's name
-                // (`Polda DIY Kombes Pol Alfian`), a street's is part of it (`Jalan Brigjen
-                // Katamso`)
+                // (`Polda DIY Kombes Pol Alfian`, `Bandara Soetta Kombes …`), a street's is
+                // part of it (`Jalan Brigjen Katamso`)
                 if t.w & W_TITLE != 0
                     && j > body
-                    && label != Label::Loc
+                    && kind != "street"
                     && matches!(self.title_at(j), Some((TitleClass::Rank, _)))
                 {
                     break;
