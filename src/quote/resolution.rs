@@ -294,22 +294,52 @@ impl<'a> Discourse<'a> {
     }
 
     /// Who `dia` or `ujarnya` at byte `at` stands for: the last speaker goes on unless a
-    /// person is named after it, close to the cue (this sentence or the one before) and as a
-    /// subject (`Budi lalu menambahkan`): a new subject.
+    /// person is named after it, close to the cue (this sentence or the one before, or one
+    /// more when that one opens with a pronoun that carries the subject on: `Sementara itu,
+    /// Ketua Tim Abd Syarif …. Dia berjanji … kepada Syamsu Djalal. "…," ucapnya.`) and as a
+    /// subject (`Budi lalu menambahkan`): a new subject. The latest such person wins, not the
+    /// latest person: one named in passing after the subject (`… kepada Syamsu Djalal`) does
+    /// not hide it.
     fn salient(&self, persons: &[&Entity], last: &Last, at: usize) -> Option<Speaker> {
-        match (last, last_person(persons, at)) {
-            (Some((lp, s)), Some(e))
-                if *lp >= e.span.start
-                    || s.span.end <= *lp && self.same_sentence(*lp, e.span.start)
-                    || e.span.start < self.recent_start(at)
-                    || !self.subject_position(e.span)
-                    || self.passive_after(e.span) =>
-            {
-                Some(s.clone())
-            }
-            (_, Some(e)) => Some(entity_speaker(e.span, e)),
-            (Some((_, s)), None) => Some(s.clone()),
-            (None, None) => None,
+        let Some((lp, s)) = last else {
+            return last_person(persons, at).map(|e| entity_speaker(e.span, e));
+        };
+        let window = self.salience_window(at);
+        let upto = persons.partition_point(|e| e.span.end <= at);
+        // (an earlier person than the last must open its sentence: one after a comma may be
+        // an item of a list, `Mulai dari Menko Zulkifli Hasan, Menteri Amran Sulaiman, …`)
+        let subject = persons[..upto]
+            .iter()
+            .rev()
+            .enumerate()
+            .take_while(|(_, e)| e.span.start >= window && e.span.start > *lp)
+            .find(|&(nth, e)| {
+                !(s.span.end <= *lp && self.same_sentence(*lp, e.span.start))
+                    && self.subject_position(e.span)
+                    && (nth == 0 || self.opens_sentence(e.span))
+                    && !self.passive_after(e.span)
+            })
+            .map(|(_, e)| e);
+        Some(match subject {
+            Some(e) => entity_speaker(e.span, e),
+            None => s.clone(),
+        })
+    }
+
+    /// Where a new subject must stand to take a `-nya` or pronoun cue at byte `at`: the
+    /// sentence before the cue's, or the one before that when the sentence between opens
+    /// with a personal pronoun (`Dia berjanji …`), which carries the older subject on.
+    fn salience_window(&self, at: usize) -> usize {
+        let start = self.recent_start(at);
+        let k = self.toks.partition_point(|t| t.span.start < start);
+        let opens_with_pronoun = self
+            .toks
+            .get(k)
+            .is_some_and(|t| self.personal_pronoun(t.span));
+        if opens_with_pronoun && start > 0 {
+            self.recent_start(start)
+        } else {
+            start
         }
     }
 

@@ -955,6 +955,31 @@ impl<'a> Discourse<'a> {
             && self.subject_position(self.toks[p - 1].span)
     }
 
+    /// The mention at `span` opens its sentence, titles and role words before it skipped
+    /// (`Kepala Dinas Budi …`), or follows a connector that opens it (`Sementara itu, Budi …`).
+    pub(super) fn opens_sentence(&self, span: Span) -> bool {
+        let a = self.toks.partition_point(|t| t.span.start < span.start);
+        if a >= self.toks.len() {
+            return false;
+        }
+        let sa = self.sent[a].0;
+        let mut j = a;
+        while j > sa
+            && (self.c(j - 1) & TITLE != 0
+                || self.is_cap(j - 1) && self.c(j - 1) & (FUNC | SUBJECT_LEAD | CONTEXT) == 0)
+        {
+            j -= 1;
+        }
+        let mut p = j;
+        if p > sa && self.t(p - 1) == "," {
+            p -= 1;
+        }
+        while p > sa && self.c(p - 1) & SUBJECT_LEAD != 0 {
+            p -= 1;
+        }
+        p == sa
+    }
+
     /// The comma at token `comma` (in the sentence starting at token `sa`) closes a role
     /// phrase that is the object of an active verb or a preposition (`KPK memanggil Sekretaris
     /// DPW PKB Jawa Timur, Anik …`, `bersama Kapolda Jatim, Irjen …`): the name after it is the

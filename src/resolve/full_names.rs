@@ -13,7 +13,10 @@
 //! a place or a work (`di`, `klub`, `film`) or after a head is not a person. When the word stands
 //! in two different runs (`Budi Santoso`, `Budi Hartono`), neither is taken.
 
+use rustc_hash::FxHashSet;
+
 use crate::entity::alias_guard::possessor_role;
+use crate::entity::FxMap;
 use crate::entity::{lexicon, pattern_entity, T_ALLCAPS, T_CAP, T_NL_BEFORE, T_WORD};
 use crate::entity::{W_ACR_HEAD, W_HEAD, W_LOOSE, W_LOOSE_BLOCK, W_ORG_TAIL, W_PORTFOLIO};
 use crate::entity::{W_STOP, W_STRICT, W_TITLE};
@@ -41,24 +44,30 @@ impl Resolver<'_> {
         if singles.is_empty() {
             return false;
         }
-        // (word, run) for every occurrence of a single name inside a longer run
+        // (word, run) for every occurrence of a single name inside a longer run, and per word
+        // the run text all its occurrences agree on (None once two differ)
         let mut runs: Vec<(&str, Span)> = Vec::new();
+        let mut agreed: FxMap<&str, Option<&str>> = FxMap::default();
         for i in 0..self.tokens.len() {
-            if self.cover[i] != 0 || !singles.contains(&self.s(i)) {
+            if self.cover[i] != 0 || !singles.contains(self.s(i)) {
                 continue;
             }
             if let Some(span) = self.name_run_around(i) {
-                runs.push((self.s(i), span));
+                let (word, text) = (self.s(i), span.as_str(self.text));
+                runs.push((word, span));
+                agreed
+                    .entry(word)
+                    .and_modify(|t| {
+                        if *t != Some(text) {
+                            *t = None;
+                        }
+                    })
+                    .or_insert(Some(text));
             }
         }
         let before = entities.len();
         for &(word, span) in &runs {
-            let text = span.as_str(self.text);
-            let agreed = runs
-                .iter()
-                .filter(|(w, _)| *w == word)
-                .all(|(_, s)| s.as_str(self.text) == text);
-            if agreed {
+            if agreed.get(word).is_some_and(Option::is_some) {
                 entities.push(pattern_entity(self.text, span, Label::Person, "person"));
             }
         }
@@ -67,23 +76,23 @@ impl Resolver<'_> {
 
     /// The words of one-word persons found by a pattern, unless a longer person already has the
     /// word as its first or last word (the short-name pass links those).
-    fn single_pattern_names(&self, entities: &[Entity]) -> Vec<&str> {
-        let mut singles: Vec<&str> = Vec::new();
-        let mut taken: Vec<&str> = Vec::new();
+    fn single_pattern_names(&self, entities: &[Entity]) -> FxHashSet<&str> {
+        let mut singles: FxHashSet<&str> = FxHashSet::default();
+        let mut taken: FxHashSet<&str> = FxHashSet::default();
         for e in entities.iter().filter(|e| e.label == Label::Person) {
             let s = e.span.as_str(self.text);
             match s.split_once(' ') {
-                None if e.source == Source::Pattern && s.len() >= 3 => singles.push(s),
+                None if e.source == Source::Pattern && s.len() >= 3 => {
+                    singles.insert(s);
+                }
                 None => {}
                 Some((first, _)) => {
-                    taken.push(first);
+                    taken.insert(first);
                     taken.extend(s.rsplit(' ').next());
                 }
             }
         }
         singles.retain(|s| !taken.contains(s));
-        singles.sort_unstable();
-        singles.dedup();
         singles
     }
 
