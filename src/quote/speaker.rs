@@ -1225,6 +1225,11 @@ impl<'a> Discourse<'a> {
             return None;
         }
         let span = self.span(a, b - 1);
+        // `Menurut politikus Partai Amanat Nasional (PAN) itu, …`: a role phrase ending in a
+        // demonstrative points back to the person named before, never to the body inside it
+        if b - a >= 2 && self.c(a) & TITLE != 0 && self.c(b - 1) & DEMONSTRATIVE != 0 {
+            return Some(Who::Anaphor(span));
+        }
         let ent = self.best_entity(span);
         if let Some(e) = ent.filter(|e| e.label == Label::Person) {
             return Some(Who::Mention(e.span));
