@@ -913,25 +913,32 @@ impl<'a> Discourse<'a> {
         self.speaker_name_like(span).then_some(Who::Mention(span))
     }
 
+    /// The first token of the sentence holding the mention at `span`, and where the mention
+    /// starts with the titles and role words before it (`Kepala Dinas` of `Kepala Dinas
+    /// Budi`). None past the last token.
+    fn role_start(&self, span: Span) -> Option<(usize, usize)> {
+        let a = self.toks.partition_point(|t| t.span.start < span.start);
+        if a >= self.toks.len() {
+            return None;
+        }
+        let sa = self.sent[a].0;
+        let mut j = a;
+        while j > sa
+            && (self.c(j - 1) & TITLE != 0
+                || self.is_cap(j - 1) && self.c(j - 1) & (FUNC | SUBJECT_LEAD | CONTEXT) == 0)
+        {
+            j -= 1;
+        }
+        Some((sa, j))
+    }
+
     /// True when the mention at `span` stands where a sentence's subject does: at the sentence
     /// start or after a comma or a connector (`Namun`), titles and role words before it
     /// skipped. A name after a noun or preposition (`pesan Gubernur X`) is mentioned in passing.
     pub(super) fn subject_position(&self, span: Span) -> bool {
-        let a = self.toks.partition_point(|t| t.span.start < span.start);
-        if a >= self.toks.len() {
+        let Some((sa, j)) = self.role_start(span) else {
             return false;
-        }
-        let sa = self.sent[a].0;
-        let mut j = a;
-        while j > sa {
-            let p = j - 1;
-            let role = self.c(p) & TITLE != 0
-                || self.is_cap(p) && self.c(p) & (FUNC | SUBJECT_LEAD | CONTEXT) == 0;
-            if !role {
-                break;
-            }
-            j = p;
-        }
+        };
         if j == sa {
             return true;
         }
@@ -958,18 +965,9 @@ impl<'a> Discourse<'a> {
     /// The mention at `span` opens its sentence, titles and role words before it skipped
     /// (`Kepala Dinas Budi …`), or follows a connector that opens it (`Sementara itu, Budi …`).
     pub(super) fn opens_sentence(&self, span: Span) -> bool {
-        let a = self.toks.partition_point(|t| t.span.start < span.start);
-        if a >= self.toks.len() {
+        let Some((sa, j)) = self.role_start(span) else {
             return false;
-        }
-        let sa = self.sent[a].0;
-        let mut j = a;
-        while j > sa
-            && (self.c(j - 1) & TITLE != 0
-                || self.is_cap(j - 1) && self.c(j - 1) & (FUNC | SUBJECT_LEAD | CONTEXT) == 0)
-        {
-            j -= 1;
-        }
+        };
         let mut p = j;
         if p > sa && self.t(p - 1) == "," {
             p -= 1;
