@@ -222,6 +222,14 @@ impl Resolver<'_> {
         self.tokens[i].span.as_str(self.text)
     }
 
+    /// Token `i` is the one ASCII character `c`: [`Resolver::s`]` == c`, from the token's length
+    /// and first byte (the scan for `(ACR)` asks it of every token; a string comparison cost
+    /// five times as much).
+    fn is_char(&self, i: usize, c: u8) -> bool {
+        let span = self.tokens[i].span;
+        span.len() == 1 && self.text.as_bytes().get(span.start) == Some(&c)
+    }
+
     /// Lexicon flags of token `i` (looked up on demand: few tokens need them here).
     fn wflags(&self, i: usize) -> u16 {
         // `String::new` does not allocate: only words that are not short ASCII use it
@@ -297,7 +305,7 @@ impl Resolver<'_> {
             replaced: Vec::new(),
         };
         for i in 1..n.saturating_sub(2) {
-            if self.s(i) != "(" || self.s(i + 2) != ")" {
+            if !self.is_char(i, b'(') || !self.is_char(i + 2, b')') {
                 continue;
             }
             let acr = self.s(i + 1);

@@ -31,6 +31,11 @@ const MIN_CLAIM_TOKENS: usize = 3;
 /// Shortest reported claim, in bytes: anything shorter is a fragment, not a proposition.
 const MIN_CLAIM_BYTES: usize = 9;
 
+/// The cue classes that can open a claim in [`Discourse::indirect`]: a token with none of them
+/// opens none.
+const CLAIM_CUES: u64 =
+    ACCORDING | INITIAL_NYA | SAY | SAY_BAHWA | SAY_NOUN | PASSIVE_NYA | POST | POST_NYA;
+
 impl<'a> Discourse<'a> {
     /// Unmarked reported speech, sentence by sentence.
     pub(super) fn indirect(&self, direct_opens: &[(usize, usize)], out: &mut Vec<Cand>) {
@@ -60,10 +65,11 @@ impl<'a> Discourse<'a> {
             i = sb;
             #[allow(clippy::needless_range_loop)] // `k` also indexes tokens and classes
             for k in sa..sb {
-                if inside[k] {
+                let c = self.c(k);
+                // (most tokens open no claim: one test for all the cue classes below)
+                if c & CLAIM_CUES == 0 || inside[k] {
                     continue;
                 }
-                let c = self.c(k);
                 let found;
                 if c & ACCORDING != 0 {
                     found = self.according_claim(k, sa, sb);
