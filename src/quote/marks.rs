@@ -110,17 +110,6 @@ impl<'a> Discourse<'a> {
         }
     }
 
-    /// The gap before token `k` (k ≥ 1) holds no line break, or one soft one.
-    pub(super) fn soft_break_at(&self, k: usize) -> bool {
-        self.p(k) == self.p(k - 1)
-            || !matches!(self.t(k - 1), "." | "!" | "?" | ":" | "\"" | "”" | "“")
-                && self.text.as_bytes()[self.toks[k - 1].span.end..self.toks[k].span.start]
-                    .iter()
-                    .filter(|&&b| b == b'\n')
-                    .count()
-                    == 1
-    }
-
     /// Kind, cue and speaker strategy of one pair of marks; `None` when it is no quotation.
     pub(super) fn classify_marked(&self, m: &Marked) -> Option<Cand> {
         let (o, c) = (m.open, m.close);

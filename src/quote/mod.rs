@@ -276,6 +276,35 @@ struct Persons<'a> {
     by_word: TextIndex<'a>,
 }
 
+/// Paragraph number per token, and the prefix counts of hard line breaks (`hard[k]` counts
+/// those before tokens `1..=k`, see [`Discourse::soft_breaks`]), in one pass over the gaps
+/// between tokens. A line break starts a paragraph; it is soft when it is a single newline
+/// after a token that ends no sentence. (Two passes, the second asking each token's gap and
+/// paragraph again, cost twice as much.)
+fn paragraphs(text: &str, toks: &[Token]) -> (Vec<u32>, Vec<u32>) {
+    let bytes = text.as_bytes();
+    let mut para = Vec::with_capacity(toks.len());
+    let mut hard = Vec::with_capacity(toks.len());
+    let (mut p, mut h) = (0u32, 0u32);
+    for (i, t) in toks.iter().enumerate() {
+        if let Some(prev) = i.checked_sub(1).map(|j| toks[j].span) {
+            // Bytes, not chars: a newline is ASCII, and gaps are short (most are one space,
+            // decided without a search).
+            let gap = &bytes[prev.end..t.span.start];
+            if gap != b" " && !gap.is_empty() && gap.contains(&b'\n') {
+                p += 1;
+                let stop = matches!(prev.as_str(text), "." | "!" | "?" | ":" | "\"" | "”" | "“");
+                if stop || gap.iter().filter(|&&b| b == b'\n').count() != 1 {
+                    h += 1;
+                }
+            }
+        }
+        para.push(p);
+        hard.push(h);
+    }
+    (para, hard)
+}
+
 /// The quote stage's working state for one document: the tokens, their classes, paragraphs
 /// and sentences, and the discourse state the speaker rules read (who is speaking, which
 /// people have been named so far). Not the public [`crate::Document`].
@@ -321,21 +350,7 @@ impl<'a> Discourse<'a> {
         cues: &'a Cues,
         cls: &'a [u64],
     ) -> Discourse<'a> {
-        let mut para = Vec::with_capacity(toks.len());
-        let mut p = 0u32;
-        for (i, t) in toks.iter().enumerate() {
-            // Bytes, not chars: a newline is ASCII, and gaps are short (most are one space,
-            // decided without a search).
-            let gap = if i > 0 {
-                &text.as_bytes()[toks[i - 1].span.end..t.span.start]
-            } else {
-                b""
-            };
-            if i > 0 && gap != b" " && !gap.is_empty() && gap.contains(&b'\n') {
-                p += 1;
-            }
-            para.push(p);
-        }
+        let (para, hard) = paragraphs(text, toks);
         // Sentence token ranges; tokens outside every sentence get a sentence of their own.
         let mut sent = Vec::with_capacity(toks.len());
         let mut si = 0;
@@ -368,7 +383,7 @@ impl<'a> Discourse<'a> {
             }
             i = k;
         }
-        let mut d = Discourse {
+        Discourse {
             text,
             toks,
             ents,
@@ -377,7 +392,7 @@ impl<'a> Discourse<'a> {
             cls,
             para,
             sent,
-            hard: Vec::new(),
+            hard,
             ents_sorted: ents.windows(2).all(|w| w[0].span.end <= w[1].span.start),
             ent_maps: OnceCell::new(),
             persons: OnceCell::new(),
@@ -385,22 +400,7 @@ impl<'a> Discourse<'a> {
             ent_texts: OnceCell::new(),
             full_names: RefCell::new(HashMap::default()),
             holders: RefCell::new(HashMap::default()),
-        };
-        d.index();
-        d
-    }
-
-    /// Prefix counts of hard line breaks (see [`Discourse::soft_breaks`]).
-    fn index(&mut self) {
-        let mut hard = Vec::with_capacity(self.toks.len());
-        let mut h = 0u32;
-        for k in 0..self.toks.len() {
-            if k > 0 && !self.soft_break_at(k) {
-                h += 1;
-            }
-            hard.push(h);
         }
-        self.hard = hard;
     }
 
     /// The entities overlapping `span`, in order (found by binary search: the entities are
