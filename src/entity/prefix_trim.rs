@@ -23,20 +23,36 @@ use crate::span::{Entity, Label, Source, Span, Token};
 const MAX_OCCURRENCES: usize = 64;
 
 /// Each capitalised word of a text and its token positions (at most [`MAX_OCCURRENCES`]),
-/// as one sorted vector of (word, position): one allocation, where a map of vectors took one
-/// per distinct word.
-struct WordIndex<'t>(Vec<(&'t str, usize)>);
+/// as one vector of (hash of the word, position, word) sorted by hash and position: one
+/// allocation, where a map of vectors took one per distinct word. (Sorted by the words
+/// themselves, the string comparisons cost more than the rest of the trim.)
+struct WordIndex<'t>(Vec<(u64, usize, &'t str)>);
 
-impl WordIndex<'_> {
+impl<'t> WordIndex<'t> {
+    /// The index of the (word, position) pairs.
+    fn new(words: impl Iterator<Item = (&'t str, usize)>) -> Self {
+        let mut v: Vec<_> = words.map(|(w, k)| (word_hash(w), k, w)).collect();
+        v.sort_unstable_by_key(|&(h, k, _)| (h, k));
+        WordIndex(v)
+    }
+
     /// The positions of `word`, in text order (the first [`MAX_OCCURRENCES`]).
     fn places<'s>(&'s self, word: &'s str) -> impl Iterator<Item = usize> + 's {
-        let from = self.0.partition_point(|&(w, _)| w < word);
+        let h = word_hash(word);
+        let from = self.0.partition_point(|&(x, _, _)| x < h);
         self.0[from..]
             .iter()
-            .take_while(move |&&(w, _)| w == word)
+            .take_while(move |&&(x, _, _)| x == h)
+            .filter(move |&&(_, _, w)| w == word)
             .take(MAX_OCCURRENCES)
-            .map(|&(_, k)| k)
+            .map(|&(_, k, _)| k)
     }
+}
+
+/// The [`WordIndex`] key of a word.
+fn word_hash(w: &str) -> u64 {
+    use std::hash::BuildHasher;
+    rustc_hash::FxBuildHasher.hash_one(w)
 }
 
 /// `w` (any case) opens full names and is dropped in short forms.
@@ -143,14 +159,12 @@ pub(super) fn split_holders(text: &str, toks: &[Token], info: &[TokInfo], out: &
 
 /// Every capitalised word's token positions, in text order.
 fn capitalised_words<'t>(text: &'t str, toks: &[Token], info: &[TokInfo]) -> WordIndex<'t> {
-    let mut index: Vec<(&str, usize)> = toks
-        .iter()
-        .enumerate()
-        .filter(|&(k, _)| info[k].t & (T_WORD | T_CAP) == T_WORD | T_CAP)
-        .map(|(k, t)| (t.span.as_str(text), k))
-        .collect();
-    index.sort_unstable();
-    WordIndex(index)
+    WordIndex::new(
+        toks.iter()
+            .enumerate()
+            .filter(|&(k, _)| info[k].t & (T_WORD | T_CAP) == T_WORD | T_CAP)
+            .map(|(k, t)| (t.span.as_str(text), k)),
+    )
 }
 
 /// The word at `p`, dropped from the front of a run, is no part of a person's name: an

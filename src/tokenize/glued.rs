@@ -90,10 +90,12 @@ const MIN_GLUED_VERB: usize = 7;
 /// `Jabomengatakan`): the `[always]` endings of `data/glued_tails.txt` of five letters or
 /// more (no name ends so) and the
 /// long speech verbs of `data/speech_verbs.tsv` that follow their subject. A bit per last
-/// three letters turns most words away before any comparison.
+/// three letters turns most words away before any comparison; the words that pass are
+/// compared only with the tails that end in the same three letters.
 struct Tails {
     last3: Vec<u64>,
-    words: Vec<&'static str>,
+    /// (last three letters, tail), by last three letters and then longest first.
+    by_last3: Vec<(usize, &'static str)>,
 }
 
 fn trigram(b: &[u8]) -> Option<usize> {
@@ -119,13 +121,19 @@ fn tails() -> &'static Tails {
         }
         // longest first: `mengatakan` before a shorter tail it ends with
         words.sort_unstable_by_key(|&w| (std::cmp::Reverse(w.len()), w));
+        // (a tail whose last three bytes are no lower-case letters ends no word that passes
+        // the bit test: left out)
+        let mut by_last3: Vec<(usize, &'static str)> = words
+            .iter()
+            .filter_map(|&w| trigram(&w.as_bytes()[w.len().saturating_sub(3)..]).map(|k| (k, w)))
+            .collect();
+        // (stable: longest first within each group)
+        by_last3.sort_by_key(|&(k, _)| k);
         let mut last3 = vec![0u64; 26 * 26 * 26 / 64 + 1];
-        for w in &words {
-            if let Some(k) = trigram(&w.as_bytes()[w.len().saturating_sub(3)..]) {
-                last3[k / 64] |= 1 << (k % 64);
-            }
+        for &(k, _) in &by_last3 {
+            last3[k / 64] |= 1 << (k % 64);
         }
-        Tails { last3, words }
+        Tails { last3, by_last3 }
     })
 }
 
@@ -143,9 +151,12 @@ pub(super) fn tail_start(word: &str) -> Option<usize> {
     if t.last3[k / 64] & (1 << (k % 64)) == 0 {
         return None;
     }
-    let tail = t
-        .words
+    // (a tail `word` ends with ends in the same three letters; of those, the longest first)
+    let from = t.by_last3.partition_point(|&(x, _)| x < k);
+    let tail = t.by_last3[from..]
         .iter()
+        .take_while(|&&(x, _)| x == k)
+        .map(|&(_, w)| w)
         .find(|w| w.len() + MIN_GLUED_NAME <= n && word.ends_with(*w))?;
     if flags(word) != 0 {
         return None;
