@@ -448,7 +448,9 @@ impl Json<'_, '_> {
     /// needs no escaping is assembled in place, instead of ten appends that each check the
     /// vector's capacity. Anything else takes the general path; both write the same bytes.
     fn token(&mut self, t: &Token, comma: bool, end: usize) -> usize {
-        let text = t.span.as_str(self.text).as_bytes();
+        // (the token's bytes, not its `&str`: the char-boundary tests of slicing a `str` were a
+        // tenth of this function, and tokens lie on boundaries)
+        let text = &self.text.as_bytes()[t.span.start..t.span.end];
         // The 32 bytes from the token on, when the text has that many (nearly always).
         let block = self.text.as_bytes().get(t.span.start..t.span.start + 32);
         let plain = text.len() <= 32
@@ -853,10 +855,15 @@ fn write_json_str(out: &mut Vec<u8>, s: &str) {
         if let Some(chunk) = bytes.get(i..i + 8) {
             let mut word = [0u8; 8];
             word.copy_from_slice(chunk);
-            if escape_bits(u64::from_le_bytes(word)) == 0 {
+            let marks = escape_bits(u64::from_le_bytes(word));
+            if marks == 0 {
                 i += 8;
                 continue;
             }
+            // On to the first marked byte, which needs escaping (a false mark only ever sits
+            // above a true one): the bytes before it are copied with the run, not tested
+            // again one word at a time from each of them.
+            i += (marks.trailing_zeros() / 8) as usize;
         }
         let b = bytes[i];
         let escape: &[u8] = match b {
