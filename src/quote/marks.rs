@@ -31,6 +31,13 @@ pub(super) fn is_mark(s: &str) -> bool {
     matches!(s, "\"" | "“" | "”" | "„")
 }
 
+/// [`is_mark`] of the text of `span`, asked of every punctuation token: the first byte turns
+/// most away (every mark starts with `"` or with 0xE2, the lead byte of U+2000..U+2FFF)
+/// before the text is sliced and compared.
+pub(super) fn mark_at(text: &str, span: Span) -> bool {
+    matches!(text.as_bytes().get(span.start), Some(b'"' | 0xe2)) && is_mark(span.as_str(text))
+}
+
 impl<'a> Discourse<'a> {
     fn side(&self, i: usize) -> Side {
         let sp = self.toks[i].span;
@@ -52,7 +59,10 @@ impl<'a> Discourse<'a> {
     /// Pairs quote marks by position, paragraph by paragraph.
     pub(super) fn pair_marks(&self) -> Vec<Marked> {
         let marks: Vec<usize> = (0..self.toks.len())
-            .filter(|&i| self.toks[i].kind == TokenKind::Punct && is_mark(self.t(i)))
+            .filter(|&i| {
+                let t = self.toks[i];
+                t.kind == TokenKind::Punct && mark_at(self.text, t.span)
+            })
             .collect();
         let mut out = Vec::new();
         // The open mark, and the paragraph of the last mark that kept it open.

@@ -49,7 +49,7 @@ use crate::span::{Entity, Label, Quote, QuoteKind, Span, Speaker, Token, TokenKi
 use crate::text_index::TextIndex;
 
 use cues::*;
-use marks::is_mark;
+use marks::mark_at;
 
 /// The rule of a speech frame: a candidate that only moves the current speaker, never output.
 const FRAME_RULE: &str = "frame";
@@ -153,7 +153,7 @@ pub(crate) fn find_classified(
     if !cls.iter().any(|c| c & TRIGGER != 0)
         && !tokens
             .iter()
-            .any(|t| t.kind == TokenKind::Punct && is_mark(t.span.as_str(text)))
+            .any(|t| t.kind == TokenKind::Punct && mark_at(text, t.span))
     {
         return Vec::new();
     }
@@ -376,9 +376,7 @@ impl<'a> Discourse<'a> {
             let mut x = a;
             while x < k {
                 let y = k.min(x + MAX_SENTENCE_TOKENS);
-                for _ in x..y {
-                    sent.push((x, y));
-                }
+                sent.extend(std::iter::repeat_n((x, y), y - x));
                 x = y;
             }
             i = k;
