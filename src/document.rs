@@ -451,13 +451,20 @@ impl Json<'_, '_> {
         // (the token's bytes, not its `&str`: the char-boundary tests of slicing a `str` were a
         // tenth of this function, and tokens lie on boundaries)
         let text = &self.text.as_bytes()[t.span.start..t.span.end];
-        // The 32 bytes from the token on, when the text has that many (nearly always).
-        let block = self.text.as_bytes().get(t.span.start..t.span.start + 32);
-        let plain = text.len() <= 32
-            && match block {
-                Some(block) => !escape_in_prefix(block, text.len()),
-                None => text.iter().all(|&b| b >= 0x20 && b != b'"' && b != b'\\'),
-            };
+        // The 32 bytes from the token on when the text has that many (nearly always), else
+        // the token's bytes padded with zeros: one 32-byte block either way, so that there is
+        // one fixed-size copy below. (With a copy of the token's own length for the rare
+        // other case, the compiler merged the two into a `memcpy` call for every token.)
+        let mut padded = [0u8; 32];
+        let block = match self.text.as_bytes().get(t.span.start..t.span.start + 32) {
+            Some(block) => block,
+            None => {
+                let n = text.len().min(32);
+                padded[..n].copy_from_slice(&text[..n]);
+                &padded
+            }
+        };
+        let plain = text.len() <= 32 && !escape_in_prefix(block, text.len());
         if !plain {
             self.out.truncate(end);
             if comma {
@@ -481,12 +488,8 @@ impl Json<'_, '_> {
         buf.put(b"{\"start\":");
         buf.offsets(self.chars.at(t.span.start), self.chars.at(t.span.end));
         buf.put(b",\"text\":\"");
-        // A fixed 32-byte block when the text has that many bytes from the token on (a copy
-        // the compiler inlines), then only the token's length counted.
-        match block {
-            Some(block) => buf.put_prefix(block, text.len()),
-            None => buf.put(text),
-        }
+        // the 32-byte block (a copy the compiler inlines), then only the token's length counted
+        buf.put_prefix(block, text.len());
         // `","kind":"word"}` in one fixed-size copy (see `KIND_TAILS`)
         let (tail, tail_len) = &KIND_TAILS[t.kind as usize];
         buf.put_prefix(tail, *tail_len);
