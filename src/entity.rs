@@ -1476,12 +1476,13 @@ impl<'a> Mentions<'a> {
     }
 
     /// How the name run `a..b` found after a role that ends at token `j` reads when a body's
-    /// head stands right between them (`Kepala Badan Pertanahan Nasional Ossy Dermawan`): the run's first words
-    /// name the body. The person follows the body's last everyday word when two name words or
-    /// more are left (`Pertanahan Nasional` | `Ossy Dermawan`), else the whole run is the
-    /// body (`Sekretaris Desa Tanjung Jaya`); a longer run with no everyday word is cut in half. A
-    /// single word is the body's (`Kepala Desa Tangkil`): the person, if any, comes later. Not
-    /// after a head that also ends names (`Maspion Group Alim Markus`).
+    /// head stands between them (`Kepala Badan Pertanahan Nasional Ossy Dermawan`): the run's
+    /// first words name the body. The person follows the body's last everyday word when two
+    /// name words or more are left (`Pertanahan Nasional` | `Ossy Dermawan`), else the whole
+    /// run is the body (`Sekretaris Desa Tanjung Jaya`); a run with no everyday word is cut in
+    /// half. A single word after a place's head is the place's (`Kepala Desa Tangkil`): the
+    /// person, if any, comes later. Not after a head that also ends names (`Maspion Group
+    /// Alim Markus`).
     fn body_after_head(&self, j: usize, a: usize, b: usize) -> BodyRun {
         // (the head right after the role, which ends at `j`, or after more titles, `Plt Kepala
         // Badan`: a head word met later may be an everyday word of the body's name, `PT Sinar
@@ -1527,11 +1528,10 @@ impl<'a> Mentions<'a> {
         }
         // no everyday word to tell where the body's name ends: a role announces a person,
         // so the body takes the first word, or two of four (`RS Sentosa` | `Gregg Djako`,
-        // `Desa Sekapuk` | `Musholikhin`); one
-        // word after a place's head is the place's (`Kepala Desa Tangkil`), after a body's
-        // head the person's (`Kepala Sekolah Darsono`)
-        // (two words are split only right after the role: after more titles, `Wakil Ketua
-        // Pansus Teuku Taufikulhadi`, `Ketua Pembina Yayasan Prasetiya Mulya`, they are not)
+        // `Desa Sekapuk` | `Musholikhin`); two words only right after the role (not after more
+        // titles: `Wakil Ketua Pansus Teuku Taufikulhadi`, `Ketua Pembina Yayasan Prasetiya
+        // Mulya`). One word after a place's head is the place's (`Kepala Desa Tangkil`), after
+        // a body's head the person's (`Kepala Sekolah Darsono`).
         if b - a >= 3 || b - a == 2 && a - 1 == j {
             BodyRun::PersonFrom(a + (b - a) / 2)
         } else if b - a == 1 && self.head_kind(a - 1, PLACE_HEAD_KINDS) {

@@ -370,8 +370,14 @@ impl Gazetteer {
     /// assert!(g.get("rusia").is_some());
     /// ```
     pub fn defaults() -> Gazetteer {
+        Gazetteer::defaults_ref().clone()
+    }
+
+    /// The embedded default gazetteers, loaded once per process, for readers that need no copy
+    /// (the tokenizer's known one-word names).
+    pub(crate) fn defaults_ref() -> &'static Gazetteer {
         static DEFAULTS: OnceLock<Gazetteer> = OnceLock::new();
-        DEFAULTS.get_or_init(|| load_defaults(false).0).clone()
+        DEFAULTS.get_or_init(|| load_defaults(false).0)
     }
 
     /// Adds `other`'s entries; an entry with the same id as an existing one replaces it (in

@@ -32,6 +32,7 @@ pub use date::parse_date;
 
 use crate::span::{Meta, Span, Zone, ZoneKind};
 use body::foot_start;
+pub(crate) use cues::credit_labels;
 use cues::{cues, norm, starts_with_ci, Cues, Field, Inline};
 
 /// Zones and metadata of one page.

@@ -248,9 +248,7 @@ fn push_word(
                 glued::push_word(text, start, end, out);
                 return;
             }
-            if let Some(cut) = glued::acronym_cut(&text[start..end]) {
-                push(out, start, start + cut, kind);
-                glued::push_with_tail(text, start + cut, end, out);
+            if glued::push_acronym_glued(text, start, end, out) {
                 return;
             }
         }

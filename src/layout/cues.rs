@@ -241,8 +241,9 @@ fn furniture() -> Furniture {
 }
 
 /// Reads `data/layout_credits.tsv`: a credit label (`Reporter`, `Penulis`, `Sumber`) and the
-/// field it fills, labels lower-cased.
-fn credit_labels() -> Vec<(String, Field)> {
+/// field it fills, labels lower-cased. (The tokenizer reads the labels too, to cut one glued
+/// to a name: `tokenize::glued`.)
+pub(crate) fn credit_labels() -> Vec<(String, Field)> {
     rows(include_str!("../../data/layout_credits.tsv"))
         .filter_map(|r| {
             let [label, field] = r.as_slice() else {

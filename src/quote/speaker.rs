@@ -922,14 +922,19 @@ impl<'a> Discourse<'a> {
             return None;
         }
         let sa = self.sent[a].0;
-        let mut j = a;
+        Some((sa, self.role_words_back(sa, a)))
+    }
+
+    /// Where the run of titles and role words (capitalised words that are no function word,
+    /// connector or context word) ending right before token `j` starts, not before `sa`.
+    fn role_words_back(&self, sa: usize, mut j: usize) -> usize {
         while j > sa
             && (self.c(j - 1) & TITLE != 0
                 || self.is_cap(j - 1) && self.c(j - 1) & (FUNC | SUBJECT_LEAD | CONTEXT) == 0)
         {
             j -= 1;
         }
-        Some((sa, j))
+        j
     }
 
     /// True when the mention at `span` stands where a sentence's subject does: at the sentence
@@ -985,13 +990,7 @@ impl<'a> Discourse<'a> {
     /// object is the speaker (`kata Ketua RT, Budi`), nor after `melalui` or a passive's `oleh`
     /// (`… melalui Kasat Reskrim, AKP Adhi`, `diapresiasi oleh Ketua DPRD, Sastra`): the agent.
     fn object_apposition(&self, sa: usize, comma: usize) -> bool {
-        let mut r = comma;
-        while r > sa
-            && (self.c(r - 1) & TITLE != 0
-                || self.is_cap(r - 1) && self.c(r - 1) & (FUNC | SUBJECT_LEAD | CONTEXT) == 0)
-        {
-            r -= 1;
-        }
+        let r = self.role_words_back(sa, comma);
         // a role phrase (`Berbeda dengan Barli, Dian …` and `Sebelum meninggalkan Mako, Sys
         // …` end a clause, not a role)
         if r == sa || !(r..comma).any(|k| self.c(k) & TITLE != 0) {

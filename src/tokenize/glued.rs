@@ -169,15 +169,14 @@ pub(super) fn tail_start(word: &str) -> Option<usize> {
 /// `RIJudha`) is two words, where an unknown prefix (`You`, `Tik`, `JI` of `JIExpo`) is part
 /// of a brand. Built once, from the gazetteers the tagger embeds anyway.
 fn known_name(w: &str) -> bool {
-    static NAMES: OnceLock<FxHashSet<String>> = OnceLock::new();
+    static NAMES: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
     NAMES
         .get_or_init(|| {
-            let g = crate::Gazetteer::defaults();
-            g.entries()
+            crate::Gazetteer::defaults_ref()
+                .entries()
                 .iter()
                 .flat_map(|e| e.names())
                 .filter(|n| n.len() >= 2 && n.bytes().all(|c| c.is_ascii_alphabetic()))
-                .map(str::to_string)
                 .collect()
         })
         .contains(w)
@@ -187,18 +186,37 @@ fn known_name(w: &str) -> bool {
 /// (`Editor`, `Pewarta`): glued after a name and followed by `:` (`Roy BachtiarEditor: …`), it
 /// opens the next credit, whatever the name before it.
 fn credit_label(w: &str) -> bool {
-    static LABELS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    static LABELS: OnceLock<Vec<String>> = OnceLock::new();
     LABELS
         .get_or_init(|| {
-            include_str!("../../data/layout_credits.tsv")
-                .lines()
-                .filter(|l| !l.starts_with('#'))
-                .filter_map(|l| l.split('\t').next())
+            crate::layout::credit_labels()
+                .into_iter()
+                .map(|(label, _)| label)
                 .filter(|l| l.len() >= 5 && l.bytes().all(|c| c.is_ascii_alphabetic()))
                 .collect()
         })
         .iter()
         .any(|l| l.eq_ignore_ascii_case(w))
+}
+
+/// Pushes the ASCII letter run `start..end` as an acronym and the word glued after it (see
+/// [`acronym_cut`]), that word's own glued tail cut off in turn (`RIHabiburokhmandalam`).
+/// Pushes nothing and returns false when no acronym is glued there.
+pub(super) fn push_acronym_glued(
+    text: &str,
+    start: usize,
+    end: usize,
+    out: &mut Vec<Token>,
+) -> bool {
+    let Some(cut) = acronym_cut(&text[start..end]) else {
+        return false;
+    };
+    out.push(Token {
+        span: Span::new(start, start + cut),
+        kind: TokenKind::Word,
+    });
+    push_with_tail(text, start + cut, end, out);
+    true
 }
 
 /// Pushes the capitalised ASCII letter run `start..end` as one word, or two when a word is
@@ -304,7 +322,7 @@ pub(super) fn push_word(text: &str, start: usize, end: usize, out: &mut Vec<Toke
 /// run of capitals (`SIMdipercepat` → 3, `MANTANpemain` → 6), when the acronym is a known
 /// name or an everyday word in capitals (see [`splits`]). None for most words, after two
 /// byte tests.
-pub(super) fn acronym_cut(word: &str) -> Option<usize> {
+fn acronym_cut(word: &str) -> Option<usize> {
     let b = word.as_bytes();
     if b.len() < 5 || !b[1].is_ascii_uppercase() || !b[b.len() - 1].is_ascii_lowercase() {
         return None;

@@ -109,15 +109,8 @@ fn plain_word(text: &str, seg0: usize, style: Style, out: &mut Vec<Token>) -> Op
     } else if style == Style::News && b[seg0].is_ascii_uppercase() {
         // `WNIKemlu`: an acronym glued to a name; `Jabomengatakan`, `Mulyanidalam`: a name
         // with a word glued to its end
-        let w = &text[seg0..p];
-        match glued::acronym_cut(w) {
-            // (the name after the acronym may have a word glued to its end in turn:
-            // `RIHabiburokhmandalam`)
-            Some(a) => {
-                push(out, seg0, seg0 + a, TokenKind::Word);
-                glued::push_with_tail(text, seg0 + a, p, out);
-            }
-            None => glued::push_with_tail(text, seg0, p, out),
+        if !glued::push_acronym_glued(text, seg0, p, out) {
+            glued::push_with_tail(text, seg0, p, out);
         }
     } else {
         push(out, seg0, p, TokenKind::Word);
