@@ -1417,10 +1417,15 @@ impl<'a> Mentions<'a> {
                     || self.covered(b).is_some_and(|e| e.label != Label::Person)
                     || self.place_then_comma(b)
                     || self.numbered_unit(b)
-                    || b == a + 1 && self.joined_role(b))
+                    // `Corporate Communications Strategic of Lion Air, …`: an English role
+                    || self.s(b) == "of"
+                    || b == a + 1 && (self.joined_role(b) || self.head_follows(b)))
                 // `Kepala SMKN 1 Teluk Kuantan, Hurdisman`: the words after a unit's number
-                // name the unit's place
-                || (j..a).any(|x| self.numbered_unit(x));
+                // name the unit's place, unless a known place or body came after the number
+                // (`Daop 6 Yogyakarta Bambang Arif`)
+                || (j..a)
+                    .rfind(|&x| self.numbered_unit(x))
+                    .is_some_and(|x| (x + 1..a).all(|y| self.cover[y] == 0));
             // `GM Bandara Internasional Sultan Hasanuddin, Wahyudi`: a name
             // after a title inside a place or body name belongs to that name
             let more = more
@@ -1446,8 +1451,9 @@ impl<'a> Mentions<'a> {
                         .unwrap_or_else(|| self.cand(a, b, Label::Person, "person", joins)),
                 );
             }
-            // (past the `dan` of a joined role)
-            k = self.skip_role_tail(b + usize::from(self.s(b) == "dan"));
+            // (past the `dan` of a joined role, the `of` of an English one, a unit's number)
+            let past = matches!(self.s(b), "dan" | "of") || self.numbered_unit(b);
+            k = self.skip_role_tail(b + usize::from(past));
         }
         None
     }
@@ -1574,6 +1580,15 @@ impl<'a> Mentions<'a> {
     fn numbered_unit(&self, b: usize) -> bool {
         let s = self.s(b);
         s.len() <= 4 && s.bytes().all(|c| c.is_ascii_digit())
+    }
+
+    /// `Asisten Pemerintahan dan Kesra Pemerintah Provinsi Jambi M Hidayat`: a one-word "name"
+    /// followed by the capitalised head of a body or place name is part of the role (an
+    /// abbreviated portfolio), not a person: no one's name runs into a head word.
+    fn head_follows(&self, b: usize) -> bool {
+        b < self.toks.len()
+            && self.info[b].t & (T_CAP | T_NL_BEFORE) == T_CAP
+            && self.info[b].w & W_HEAD != 0
     }
 
     /// `Direktur Jenderal Sumber Daya Iptek dan Dikti Kemristekdikti Ali Ghufron`: a one-word

@@ -15,6 +15,7 @@ use crate::text_index::TextIndex;
 
 use super::cues::*;
 use super::{Cand, Discourse, Who, FRAME_RULE};
+use crate::entity::{lexicon, W_LOOSE, W_STRICT, W_TITLE};
 use crate::span::{Entity, Label, Quote, QuoteKind, Span, Speaker, ZoneKind};
 
 /// Shortest acronym (in characters) looked up in `Full Name (ACR)` definitions.
@@ -322,8 +323,23 @@ impl<'a> Discourse<'a> {
             .map(|(_, e)| e);
         Some(match subject {
             Some(e) => entity_speaker(e.span, e),
+            // `Kemenkop UKM memastikan …. Ia percaya …. "…," katanya.`: a sentence opening
+            // with `Ia` after a body's words says a person talks again: the last one named
+            None if self.is_body(s) && self.pronoun_subject_between(*lp, at) => {
+                match last_person(persons, at) {
+                    Some(e) => entity_speaker(e.span, e),
+                    None => s.clone(),
+                }
+            }
             None => s.clone(),
         })
+    }
+
+    /// A sentence that opens with a personal pronoun starts between bytes `from` and `to`.
+    fn pronoun_subject_between(&self, from: usize, to: usize) -> bool {
+        let a = self.toks.partition_point(|t| t.span.start <= from);
+        let b = self.toks.partition_point(|t| t.span.start < to);
+        (a..b).any(|k| self.sent[k].0 == k && self.personal_pronoun(self.toks[k].span))
     }
 
     /// Where a new subject must stand to take a `-nya` or pronoun cue at byte `at`: the
@@ -707,41 +723,69 @@ impl<'a> Discourse<'a> {
                 after += 3;
                 defined = true;
             }
+            // `AKP Dodi Hartono, Kapolsek Cibitung`: the holder named right before the role
+            if let Some(e) = (s >= 2 && self.t(s - 1) == ",")
+                .then(|| self.person_ending_at(s - 2))
+                .flatten()
+            {
+                out.push((s, entity_speaker(e.span, e)));
+                continue;
+            }
             if !self.is_cap(after) || self.c(after) & (FUNC | TITLE | NOT_NAME) != 0 {
                 continue;
             }
-            let span_after = self.toks[after].span;
-            let ent = self
-                .ents
-                .partition_point(|e| e.span.start < span_after.start);
-            if let Some(e) = self
-                .ents
-                .get(ent)
-                .filter(|e| e.span.start == span_after.start && e.label == Label::Person)
-            {
-                out.push((
-                    s,
-                    Speaker {
-                        span: e.span,
-                        id: Some(e.id.clone()),
-                        canonical: Some(e.canonical.clone()),
-                    },
-                ));
-                continue;
-            }
             let (x, y) = self.cap_run_from(after, self.toks.len());
-            if y > x || defined {
-                out.push((
-                    s,
-                    Speaker {
-                        span: self.span(x, y),
-                        id: None,
-                        canonical: Some(self.span(x, y).as_str(self.text).into()),
-                    },
-                ));
+            if let Some(holder) = self.holder_in_run(x, y, defined) {
+                out.push((s, holder));
             }
         }
         out
+    }
+}
+
+impl Discourse<'_> {
+    /// The holder named by the capitalised run of tokens `x..=y` after a role: the first
+    /// person entity starting in it (`Kapolsek Cibitung AKP Dodi Hartono`: places, units and
+    /// ranks come before the name); else the words after the last other entity starting in
+    /// it (`Bupati Ogan Komering Ilir Muchendi`), if any; else the whole run when it has two
+    /// words or more or is a defined role's (`(Menlu) Sugiono`).
+    fn holder_in_run(&self, x: usize, y: usize, defined: bool) -> Option<Speaker> {
+        let run = self.span(x, y);
+        let first = self.ents.partition_point(|e| e.span.start < run.start);
+        let inside = &self.ents[first..self.ents.partition_point(|e| e.span.start < run.end)];
+        if let Some(e) = inside.iter().find(|e| e.label == Label::Person) {
+            return Some(entity_speaker(e.span, e));
+        }
+        let raw = |span: Span| Speaker {
+            span,
+            id: None,
+            canonical: Some(span.as_str(self.text).into()),
+        };
+        match inside.last() {
+            Some(e) => {
+                let rest = self.toks.partition_point(|t| t.span.start < e.span.end);
+                (rest <= y && (rest..=y).all(|k| self.plain_name_word(k)))
+                    .then(|| raw(self.span(rest, y)))
+            }
+            None => (y > x || defined).then(|| raw(run)),
+        }
+    }
+
+    /// Token `k` can be a word of a name nobody found: no title, rank or everyday word
+    /// (`Kapolsek Cibitung Baru`, `Kapolresta … Kombes Pol`).
+    fn plain_name_word(&self, k: usize) -> bool {
+        let mut buf = String::new();
+        self.c(k) & (TITLE | TITLE_TAIL | NOT_NAME) == 0
+            && lexicon().flags_of(self.t(k), &mut buf) & (W_STRICT | W_LOOSE | W_TITLE) == 0
+    }
+
+    /// The person entity whose last token is token `k`.
+    fn person_ending_at(&self, k: usize) -> Option<&Entity> {
+        let end = self.toks.get(k)?.span.end;
+        let i = self.ents.partition_point(|e| e.span.end < end);
+        self.ents
+            .get(i)
+            .filter(|e| e.span.end == end && e.label == Label::Person)
     }
 }
 

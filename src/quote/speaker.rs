@@ -8,6 +8,7 @@
 
 use super::cues::*;
 use super::{Cand, Discourse, Who, FRAME_RULE};
+use crate::entity::alias_guard::possessor_role;
 use crate::span::{Entity, Label, QuoteKind, Span, TokenKind};
 
 /// Longest speaker window after a post cue, in tokens (a role plus a long name).
@@ -944,6 +945,13 @@ impl<'a> Discourse<'a> {
         let Some((sa, j)) = self.role_start(span) else {
             return false;
         };
+        // `relawan Jokowi akan menggelar …`, `kuasa hukum Budi menilai …`: the name right
+        // after a word for someone's supporter, relative or lawyer is that word's possessor;
+        // the subject is the supporter
+        let a = self.toks.partition_point(|t| t.span.start < span.start);
+        if a > sa && possessor_role(self.t(a - 1)) {
+            return false;
+        }
         if j == sa {
             return true;
         }
