@@ -9,6 +9,7 @@
 use super::cues::*;
 use super::{Cand, Discourse, Who, FRAME_RULE};
 use crate::entity::alias_guard::possessor_role;
+use crate::entity::{lexicon, W_HEAD, W_PORTFOLIO, W_TITLE};
 use crate::span::{Entity, Label, QuoteKind, Span, TokenKind};
 
 /// Longest speaker window after a post cue, in tokens (a role plus a long name).
@@ -350,9 +351,22 @@ impl<'a> Discourse<'a> {
         if !self.is_cap(w.k) {
             return None;
         }
-        let (a, b) = self.cap_run_from(w.k, w.end);
-        let (a, b) = self.strip_titles(a, b);
+        let (a0, b) = self.cap_run_from(w.k, w.end);
+        let (a, b) = self.strip_titles(a0, b);
+        // `ujar Menteri Keuangan`, `kata Kepala Desa`, `ujar Wali Kota`: what is left after the
+        // title is the title's portfolio or head, no name: the whole phrase is a role (linked
+        // to its holder later), not a person called `Keuangan`
+        if a > a0 && (a..=b).all(|k| self.role_word(k)) {
+            return Some(Who::Mention(self.span(a0, b)));
+        }
         Some(Who::Mention(self.span(a, b)))
+    }
+
+    /// Token `k` is a word of a role phrase that no name has: a portfolio (`Keuangan`), the
+    /// head of a body or place (`Dinas`, `Desa`, `Kota`) or a title.
+    fn role_word(&self, k: usize) -> bool {
+        let mut buf = String::new();
+        lexicon().flags_of(self.t(k), &mut buf) & (W_PORTFOLIO | W_HEAD | W_TITLE) != 0
     }
 
     /// A lowercase role with capitals in it (`juru bicara Kremlin`, `analis UBS Giovanni
