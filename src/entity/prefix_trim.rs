@@ -92,7 +92,9 @@ pub(super) fn trim(text: &str, toks: &[Token], info: &[TokInfo], out: &mut [Enti
             .take_while(|&k| !given_prefix(s(k - 1)))
             .find(|&k| {
                 named(text, toks, info, index, k, (a, b), true)
-                    && (a..k).any(|p| not_personal(text, toks, info, index, bodies, p))
+                    && ((a..k).any(|p| not_personal(text, toks, info, index, bodies, p))
+                        || used_apart(text, toks, info, index, k - 1)
+                            && !repeated(text, toks, index, (a, b)))
             });
         if let Some(k) = start {
             let span = Span::new(toks[k].span.start, e.span.end);
@@ -191,6 +193,34 @@ fn not_personal(
         return true;
     }
     in_body(text, toks, index, bodies, p, 0..0)
+}
+
+/// The run of tokens `a..b` stands again elsewhere in the text, word for word: a name the
+/// article repeats in full (`Fijar Horison Lila Sanjaya`) is one person's, whatever its
+/// words do alone.
+fn repeated(text: &str, toks: &[Token], index: &WordIndex, (a, b): (usize, usize)) -> bool {
+    let s = |j: usize| toks.get(j).map_or("", |t| t.span.as_str(text));
+    index
+        .places(s(a))
+        .any(|j| j != a && (1..b - a).all(|d| s(j + d) == s(a + d)))
+}
+
+/// The word at `p`, right before a later start of the name, stands elsewhere in the text after a lower-case word and before another
+/// word than the one after it here (`kehadiran Mjek mendapat …` beside `Presiden Direktur
+/// Mjek Angga Pramana Jaya`): a brand or body the article talks about, not a given name.
+/// (A person's first name mid-sentence is rare in news, which names people by a later word
+/// or in full; uses next to a speech verb are speakers and no evidence.)
+fn used_apart(text: &str, toks: &[Token], info: &[TokInfo], index: &WordIndex, p: usize) -> bool {
+    let s = |j: usize| toks.get(j).map_or("", |t| t.span.as_str(text));
+    let flags = |j: usize| info.get(j).map_or(0, |i| i.w);
+    index.places(s(p)).any(|j| {
+        j != p
+            && j > 0
+            && s(j + 1) != s(p + 1)
+            && info[j - 1].t & (T_WORD | T_CAP) == T_WORD
+            && flags(j - 1) & (W_SPEECH_AFTER | W_ACCORDING | W_TITLE) == 0
+            && flags(j + 1) & W_SPEECH_BEFORE == 0
+    })
 }
 
 /// The word at `p` stands elsewhere in the text (outside the tokens `skip`) inside one of
