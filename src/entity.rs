@@ -624,9 +624,13 @@ pub(crate) fn token_info(
         } else {
             // (back over one or two adverbs: `Budi kemudian menjelaskan`, `Eddy belum bisa
             // memastikan`)
+            // (or a role in brackets after a name: `Dewi Anggraini (pelatih tim voli)`)
             let near = last_cap.is_some_and(|c| c - i <= 4)
                 || (i > 0 && out[i - 1].t & T_CAP != 0)
-                || after_adverbs(&out, lex, i);
+                || after_adverbs(&out, lex, i)
+                || i > 1
+                    && out[i - 2].t & T_CAP != 0
+                    && bytes.get(tokens[i - 1].span.start) == Some(&b'(');
             // (a list noun may stand farther from the list: `startup yang sudah mendunia
             // seperti Airbnb`)
             let s = s();
@@ -1289,7 +1293,7 @@ impl<'a> Mentions<'a> {
     }
 
     /// Token `i` can start no person rule: a lower-case word or mark without lexicon flags,
-    /// other than `,` and `/` ([`Mentions::person_at`] would find nothing there; this test
+    /// other than `,`, `/` and `(` ([`Mentions::person_at`] would find nothing there; this test
     /// turns most tokens away without comparing their text).
     #[inline]
     fn no_trigger(&self, i: usize) -> bool {
@@ -1298,7 +1302,7 @@ impl<'a> Mentions<'a> {
             && ti.t & T_CAP == 0
             && !matches!(
                 self.text.as_bytes().get(self.toks[i].span.start),
-                Some(b',' | b'/')
+                Some(b',' | b'/' | b'(')
             )
     }
 
@@ -1325,7 +1329,7 @@ impl<'a> Mentions<'a> {
             self.person_before_speech(i)
         } else if ti.w & W_ACCORDING != 0 && ti.t & (T_WORD | T_HEADLINE) == T_WORD {
             self.person_after_according(i)
-        } else if self.s(i) == "," && i > 0 && i + 1 < n && ti.t & T_HEADLINE == 0 {
+        } else if matches!(self.s(i), "," | "(") && i > 0 && i + 1 < n && ti.t & T_HEADLINE == 0 {
             self.person_before_apposition(i)
         } else if ti.t & T_CAP != 0 || self.s(i) == "/" {
             self.slash_credit(i)
@@ -1724,8 +1728,9 @@ impl<'a> Mentions<'a> {
             .then(|| self.cand(a, b, Label::Person, "person", joins))
     }
 
-    /// A role apposition after a comma (`Budi Santoso, Ketua Koperasi Tani Makmur, …`): the
-    /// name before the comma at `i`.
+    /// A role apposition after a comma (`Budi Santoso, Ketua Koperasi Tani Makmur, …`) or in
+    /// brackets (`Boy Sadikin (Ketua DPD Partai Maju)`, a list of guests): the name before
+    /// the comma or bracket at `i`.
     fn person_before_apposition(&self, i: usize) -> Option<Cand> {
         // (`Dominikus Dedu, seorang warga sekaligus …`)
         let at = if self.s(i + 1) == "seorang" {
@@ -1735,6 +1740,14 @@ impl<'a> Mentions<'a> {
         };
         let (class, j) = self.title_at(at)?;
         let (a, b) = self.name_before(i, 2)?;
+        // in brackets, not an acronym's definition (`Chief Operating Officer (COO)`,
+        // `Particulate Matter (PM)`): the role has words, and no title comes before the name
+        if self.s(i) == "("
+            && (self.info[at].t & T_ALLCAPS != 0 && self.s(j) == ")"
+                || a > 0 && self.info[a - 1].w & W_TITLE != 0)
+        {
+            return None;
+        }
         // A kind of person (`Achmad Fauzy, warga Pulogadung`) is an everyday word: only in
         // lower case, after a name that no head, number or other name opens (not `Lapas
         // Cempaka Putih, warga Cikoneng`, `TPS 028 Pinang Ranti`), and not `pemilik nama`.
@@ -1748,7 +1761,7 @@ impl<'a> Mentions<'a> {
         };
         match class {
             TitleClass::Role | TitleClass::Rank | TitleClass::Employer => {}
-            TitleClass::Kind if kind_ok() => {}
+            TitleClass::Kind if kind_ok() && self.s(i) == "," => {}
             _ => return None,
         }
         Some(self.cand(a, b, Label::Person, "person", None))
