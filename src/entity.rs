@@ -396,6 +396,19 @@ impl Lexicon {
         }
     }
 
+    /// The words `w1 w2` (any case) end a rank (`Komisaris Besar`, `Ajun Komisaris Besar`,
+    /// `Inspektur Dua`): the everyday word closing it is no portfolio the name runs on from.
+    /// (A scan of the title list: asked rarely.)
+    pub(crate) fn ends_rank(&self, w1: &str, w2: &str) -> bool {
+        self.titles.iter().any(|p| {
+            let n = p.words.len();
+            p.what == TitleClass::Rank
+                && n >= 2
+                && eq_lower(w1, p.words[n - 2])
+                && eq_lower(w2, p.words[n - 1])
+        })
+    }
+
     /// Flags of a lower-case word (0 when unknown).
     pub(crate) fn flags(&self, lower: &str) -> u16 {
         match pack(lower) {

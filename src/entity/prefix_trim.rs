@@ -185,10 +185,14 @@ fn not_personal(
     if info[p].w & (W_STRICT | W_LOOSE | W_HEAD) != 0 {
         return true;
     }
-    // `Direktur Jenderal Pendidikan Islam Amin …`: the run goes on from a portfolio
+    // `Direktur Jenderal Pendidikan Islam Amin …`: the run goes on from a portfolio (or an
+    // everyday word, unless that word ends a title: `Komisaris Besar Frans Barung Mangera`)
     let before = p.checked_sub(1).map(|q| info[q]);
+    let s = |j: usize| toks[j].span.as_str(text);
+    let title_end = p >= 2 && super::lexicon().ends_rank(s(p - 2), s(p - 1));
     if before.is_some_and(|q| {
-        q.t & (T_CAP | T_ALLCAPS) == T_CAP && q.w & (W_PORTFOLIO | W_LOOSE | W_STRICT) != 0
+        q.t & (T_CAP | T_ALLCAPS) == T_CAP
+            && (q.w & W_PORTFOLIO != 0 || q.w & (W_LOOSE | W_STRICT) != 0 && !title_end)
     }) {
         return true;
     }
