@@ -188,8 +188,13 @@ impl Resolver<'_> {
             return false;
         }
         // a capitalised word before the run that is no title and does not open a sentence:
-        // Title Case text
-        if self.capitalised(p) && self.wflags(p) & W_TITLE == 0 && !self.opens_sentence(p) {
+        // Title Case text (not a word in capitals: page furniture such as `WITH CONTENT`
+        // ends where the sentence starts)
+        if self.capitalised(p)
+            && self.info[p].t & T_ALLCAPS == 0
+            && self.wflags(p) & W_TITLE == 0
+            && !self.opens_sentence(p)
+        {
             return false;
         }
         let q = if self.s(p) == "," && p > 0 { p - 1 } else { p };
