@@ -102,6 +102,11 @@ const W_SUBJECT_ADVERB: u16 = 1 << 14;
 /// `data/list_nouns.tsv`), so that the list rule looks only where one stands.
 const W_LIST_NOUN: u16 = 1 << 15;
 
+/// Kinds of head (`data/name_heads.tsv`) naming a police, military or government unit, whose
+/// name ends at the place it serves: what follows is no part of it. (One word after a police
+/// or military unit's head, the first two kinds, is that place: `Kasat Reskrim Polresta Pati`.)
+const UNIT_KINDS: [&str; 3] = ["police", "military", "agency"];
+
 /// Kinds of heads (`data/name_heads.tsv`) whose name may be one word right before a person's:
 /// places (`Kepala Desa Tangkil`, `Kapolsek Pasar Rebo`).
 const PLACE_HEAD_KINDS: &[&str] = &[
@@ -1511,7 +1516,7 @@ impl<'a> Mentions<'a> {
         // Badan`: a head word met later may be an everyday word of the body's name, `PT Sinar
         // Laut Sri Wahyuni`)
         let head = a > j
-            && (j..a - 1).all(|x| self.info[x].w & W_TITLE != 0)
+            && (j..a - 1).all(|x| self.info[x].w & (W_TITLE | W_PORTFOLIO) != 0)
             && self.info[a - 1].t & T_CAP != 0
             && self.info[a - 1].w & W_HEAD != 0
             && self.info[a - 1].w & W_ORG_TAIL == 0;
@@ -1557,7 +1562,9 @@ impl<'a> Mentions<'a> {
         // a body's head the person's (`Kepala Sekolah Darsono`).
         if b - a >= 3 || b - a == 2 && a - 1 == j {
             BodyRun::PersonFrom(a + (b - a) / 2)
-        } else if b - a == 1 && self.head_kind(a - 1, PLACE_HEAD_KINDS) {
+        } else if b - a == 1
+            && (self.head_kind(a - 1, PLACE_HEAD_KINDS) || self.head_kind(a - 1, &UNIT_KINDS[..2]))
+        {
             BodyRun::All
         } else {
             BodyRun::NotAfterHead
@@ -1753,6 +1760,11 @@ impl<'a> Mentions<'a> {
         };
         let (class, j) = self.title_at(at)?;
         let (a, b) = self.name_before(i, 2)?;
+        // a unit's or body's name before the apposition (`Kasat Reskrim Polresta Pati, AKP
+        // Heri …`): the person is the one after it
+        if (a..b).any(|k| self.info[k].w & (W_HEAD | W_PORTFOLIO) != 0) {
+            return None;
+        }
         // in brackets, not an acronym's definition (`Chief Operating Officer (COO)`,
         // `Particulate Matter (PM)`): the role has words, and no title comes before the name
         if self.s(i) == "("
@@ -1899,7 +1911,14 @@ impl<'a> Mentions<'a> {
                     }
                     j = self.past(j, e);
                     end = j;
-                    if e.label == Label::Org {
+                    // a unit's or office's name ends at its place when a person the rules
+                    // found follows within two words (`Kejari Sleman Bagus Santoso`: the head
+                    // of office, whose everyday first name no rule took), an organisation's at
+                    // another organisation
+                    let person_next = (j..n.min(j + 2)).any(|x| self.claimed[x]);
+                    if e.label == Label::Org
+                        || e.label != Label::Person && person_next && UNIT_KINDS.contains(&kind)
+                    {
                         break;
                     }
                     continue;
