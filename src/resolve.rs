@@ -622,12 +622,18 @@ impl Resolver<'_> {
 
     /// Short pattern names (`kata Prasetyo`, found by the entity rules) that are the first or
     /// last word(s) of a longer person become that person: the nearest one before, or the only
-    /// person of that key when all of them come after.
+    /// person of that key when all of them come after. So does a one-word gazetteer alias
+    /// (`Munir`, known as Munir Said Thalib) when the article names someone else in full with
+    /// that word (`Anggota DPRD Munir Abdul Haris … pungkas Munir`): the article's own person
+    /// beats the famous namesake.
     fn relink_pattern_names(&self, entities: &mut [Entity], names: &NameKeys<'_>) {
         let mut longer_cache: FxMap<&str, (Vec<usize>, bool)> = FxMap::default();
         for pi in 0..entities.len() {
             let e = &entities[pi];
-            if e.label != Label::Person || e.source != Source::Pattern {
+            let alias = e.source == Source::Gazetteer
+                && !e.span.as_str(self.text).contains(' ')
+                && *e.canonical != *e.span.as_str(self.text);
+            if e.label != Label::Person || e.source != Source::Pattern && !alias {
                 continue;
             }
             let s = e.span.as_str(self.text);
@@ -653,11 +659,46 @@ impl Resolver<'_> {
                 // rewritten by this loop: `one_person`, computed from them, still holds.
                 None => longer.first().copied().filter(|_| *one_person),
             };
-            if let Some(ei) = chosen {
+            if let Some(ei) = chosen.filter(|&ei| !alias || self.namesake(entities, ei, pi)) {
                 let span = e.span;
                 entities[pi] = alias_of(&entities[ei], span);
             }
         }
+    }
+
+    /// The article's person `ei` is another person than the famous one the gazetteer alias
+    /// `pi` stands for: found by a pattern, a clean name (no glued word: `NTBMomen Bahlil`),
+    /// no other word spelt like a word of the famous name (`Bahlil Ladahalia`, `M. Misbakhun`
+    /// are spellings of the famous one), and the famous one not named in full in the article
+    /// (then `Prabowo` alone is still the president, not `Didit Prabowo`).
+    fn namesake(&self, entities: &[Entity], ei: usize, pi: usize) -> bool {
+        let (mine, famous) = (&entities[ei], &entities[pi]);
+        let key = famous.span.as_str(self.text);
+        let text = mine.span.as_str(self.text);
+        // two words are one spelling: an initial of the other, one the other's end (`Pep`,
+        // `Josep`), or at most two edits apart (`Ladahalia`, `Mukhamad`)
+        let alike = |a: &str, b: &str| {
+            let (a, b) = (a.trim_end_matches('.').to_lowercase(), b.to_lowercase());
+            if a.chars().count() <= 2 {
+                return b.starts_with(&a);
+            }
+            a.ends_with(&b) || b.ends_with(&a) || edit_distance(&a, &b) <= 2
+        };
+        let other = |w: &&str| *w != key;
+        mine.source == Source::Pattern
+            && text.split(' ').all(|w| !crate::entity::camel(w))
+            && !text.split(' ').filter(other).any(|w| {
+                famous
+                    .canonical
+                    .split(' ')
+                    .filter(other)
+                    .any(|c| alike(w, c))
+            })
+            && !entities.iter().any(|x| {
+                x.label == Label::Person
+                    && x.canonical == famous.canonical
+                    && x.span.as_str(self.text).contains(' ')
+            })
     }
 
     /// Short forms in the text outside entities (`Peskov` after `Dmitry Peskov`), as aliases of
@@ -764,6 +805,24 @@ struct Definitions<'a> {
 }
 
 /// Removes the entities at `indices` (any order).
+/// Levenshtein distance of two short words, in characters (names: a few dozen at most).
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diag = row[0];
+        row[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let next = (diag + usize::from(ca != cb))
+                .min(row[j] + 1)
+                .min(row[j + 1] + 1);
+            diag = row[j + 1];
+            row[j + 1] = next;
+        }
+    }
+    row[b.len()]
+}
+
 fn remove_indices(entities: &mut Vec<Entity>, indices: &[usize]) {
     if indices.is_empty() {
         return;
