@@ -16,19 +16,29 @@
 /// No value at a node.
 const NONE: u32 = u32::MAX;
 
+/// One node: 16 bytes, four to a cache line and never across two. (The walk reads a few nodes
+/// scattered over a trie of a megabyte or more, most of them a cache miss: a smaller node
+/// keeps more of the trie cached.)
 #[derive(Clone, Copy, Debug)]
 struct Node {
     /// Index of the first child in `nodes`; the children are consecutive.
     first_child: u32,
-    /// Start of the skip bytes in `skips`.
-    skip_start: u32,
-    /// Number of skip bytes.
-    skip_len: u32,
+    /// The skip bytes themselves when there are at most [`INLINE_SKIP`] (most skips are that
+    /// short, and so cost no read elsewhere in memory); else the start of the skip bytes in
+    /// `skips`, as a little-endian `u32`.
+    skip: [u8; INLINE_SKIP],
     /// The value of the pattern that ends after the skip, or `NONE`.
     value: u32,
+    /// Number of skip bytes (at most [`MAX_SKIP`]).
+    skip_len: u16,
     /// Number of children.
     children: u16,
 }
+
+/// Longest skip of a node: a longer unbranched run continues in a node with one child.
+const MAX_SKIP: usize = u16::MAX as usize;
+/// Longest skip kept in the node itself.
+const INLINE_SKIP: usize = 4;
 
 /// A set of byte strings, each with a `u32` value, searched by walking from a start position
 /// (see the unit tests below for examples).
@@ -64,19 +74,25 @@ impl Trie {
         while let Some((node, lo, hi, depth)) = work.pop_front() {
             let key = |i: usize| sorted[i].0.as_ref().as_bytes();
             let (first, last) = (key(lo), key(hi - 1));
-            // Sorted: the range's common prefix is that of its first and last pattern.
+            // Sorted: the range's common prefix is that of its first and last pattern (or its
+            // first `MAX_SKIP` bytes: every pattern of the range then goes on past it).
             let common = depth
                 + first[depth..]
                     .iter()
                     .zip(&last[depth..])
                     .take_while(|(a, b)| a == b)
-                    .count();
+                    .count()
+                    .min(MAX_SKIP);
             let mut lo = lo;
-            let skip_start = t.skips.len();
-            t.skips.extend_from_slice(&first[depth..common]);
+            let skip = &first[depth..common];
             let n = &mut t.nodes[node];
-            n.skip_start = to_u32(skip_start);
-            n.skip_len = to_u32(common - depth);
+            if skip.len() <= INLINE_SKIP {
+                n.skip[..skip.len()].copy_from_slice(skip);
+            } else {
+                n.skip = to_u32(t.skips.len()).to_le_bytes();
+                t.skips.extend_from_slice(skip);
+            }
+            n.skip_len = skip.len() as u16;
             if first.len() == common {
                 n.value = sorted[lo].1;
                 lo += 1;
@@ -114,7 +130,7 @@ impl Trie {
     fn push_node(&mut self, label: u8) {
         self.nodes.push(Node {
             first_child: 0,
-            skip_start: 0,
+            skip: [0; INLINE_SKIP],
             skip_len: 0,
             value: NONE,
             children: 0,
@@ -150,7 +166,7 @@ impl Trie {
         }
         loop {
             let n = self.nodes.get(id)?;
-            let skip = &self.skips[n.skip_start as usize..][..n.skip_len as usize];
+            let skip = self.skip_of(n);
             // Skips are a few bytes: compared in line, not by a `memcmp` call.
             if text.len() - at < skip.len() || skip.iter().zip(&text[at..]).any(|(a, b)| a != b) {
                 return best;
@@ -174,6 +190,17 @@ impl Trie {
             };
             id = first + i;
             at += 1;
+        }
+    }
+
+    /// The skip bytes of node `n` (see [`Node::skip`]).
+    #[inline]
+    fn skip_of<'a>(&'a self, n: &'a Node) -> &'a [u8] {
+        let len = usize::from(n.skip_len);
+        if len <= INLINE_SKIP {
+            &n.skip[..len]
+        } else {
+            &self.skips[u32::from_le_bytes(n.skip) as usize..][..len]
         }
     }
 
@@ -205,7 +232,7 @@ impl Iterator for Prefixes<'_> {
         let t = self.trie;
         while let Some(id) = self.node.take() {
             let n = t.nodes[id];
-            let skip = &t.skips[n.skip_start as usize..][..n.skip_len as usize];
+            let skip = t.skip_of(&n);
             if !self.text[self.at..].starts_with(skip) {
                 return None;
             }
@@ -279,6 +306,24 @@ mod tests {
         assert_eq!(found(&t, "Ko"), []);
         assert_eq!(found(&t, ""), []);
         assert_eq!(found(&t, "Jakarta"), []);
+    }
+
+    /// Skips of every length: in the node (up to four bytes), in `skips`, and longer than a
+    /// node's skip can be (continued in a node with one child).
+    #[test]
+    fn skips_short_long_and_longer_than_a_node_holds() {
+        let t = trie(&["Bina", "Bina Karya", "Bina Kar", "Binaraga Utama Sejahtera"]);
+        assert_eq!(found(&t, "Bina Karya"), [(4, 0), (8, 2), (10, 1)]);
+        assert_eq!(found(&t, "Binaraga Utama Sejahtera"), [(4, 0), (24, 3)]);
+        assert_eq!(found(&t, "Binaraga Utama Sejahtara"), [(4, 0)]);
+        let long = "a".repeat(MAX_SKIP + 10);
+        let longer = format!("{long}b{long}");
+        let t = trie(&[&long[..3], &long, &longer]);
+        assert_eq!(
+            found(&t, &longer),
+            [(3, 0), (long.len(), 1), (longer.len(), 2)]
+        );
+        assert_eq!(found(&t, &long[..long.len() - 1]), [(3, 0)]);
     }
 
     #[test]
