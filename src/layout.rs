@@ -273,6 +273,9 @@ fn captures_if_match<'s>(re: &regex::Regex, s: &'s str) -> Option<regex::Capture
 /// The strong dateline forms (with an outlet) at byte `pos`.
 fn strong_dateline(c: &Cues, text: &str, pos: usize) -> Option<Dateline> {
     let s = &text[pos..];
+    if !may_open_strong_dateline(s.as_bytes()) {
+        return None;
+    }
     // (`captures` costs an allocation and the slower capture engine on every line, and most
     // lines are no dateline: the plain match test rejects them first)
     if let Some(m) = captures_if_match(&c.dl_marker, s) {
@@ -299,6 +302,52 @@ fn strong_dateline(c: &Cues, text: &str, pos: usize) -> Option<Dateline> {
         });
     }
     None
+}
+
+/// False when neither strong dateline pattern (`dl_marker`, `dl_domain` of [`Cues`]) can
+/// match at the start of `s`, judged from its first bytes without running them. Most lines
+/// are prose, and [`dateline_after_credits`] tries every word of a credit line: the two
+/// regexes run on each were most of the dateline search.
+///
+/// `dl_marker` needs a capital first, then, up to its `,` or `(`, at most four words (its
+/// city: four in capitals or three in title case) of ASCII letters between white space or
+/// `/`, none after the first in lower case; `dl_domain` needs a letter or digit first and a
+/// `.` right after the leading run of letters, digits and hyphens. A non-ASCII byte (maybe
+/// Unicode white space) leaves the decision to the regexes. The test reads no further than the
+/// regexes would: a line of short title-case lines after it is not scanned to its end.
+fn may_open_strong_dateline(s: &[u8]) -> bool {
+    let Some(&first) = s.first() else {
+        return false;
+    };
+    let run = s
+        .iter()
+        .position(|&b| !(b.is_ascii_alphanumeric() || b == b'-'))
+        .unwrap_or(s.len());
+    if first.is_ascii_alphanumeric() && s.get(run) == Some(&b'.') {
+        return true; // maybe `dl_domain`
+    }
+    if !first.is_ascii_uppercase() {
+        return false;
+    }
+    let (mut words, mut in_word) = (0, false);
+    for &b in s {
+        match b {
+            b',' | b'(' | 0x80.. => return true,
+            b'A'..=b'Z' | b'a'..=b'z' => {
+                if !in_word {
+                    // (every word but the first follows white space or `/`)
+                    if b.is_ascii_lowercase() || words == 4 {
+                        return false;
+                    }
+                    words += 1;
+                    in_word = true;
+                }
+            }
+            b' ' | b'/' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c => in_word = false,
+            _ => return false,
+        }
+    }
+    false
 }
 
 /// The weak forms (`JAKARTA -`, `Jakarta` / `-` on their own lines, a lone dash) at `pos`.

@@ -121,6 +121,49 @@ fn strong_datelines() {
     assert!(strong_dateline(c, "Kompas.com, menyebutkan bahwa", 0).is_none());
 }
 
+/// The byte test in front of the strong dateline regexes passes everything they match (and
+/// turns prose away).
+#[test]
+fn strong_dateline_byte_test_passes_every_match() {
+    let c = cues();
+    let lines = [
+        "JAKARTA, KOMPAS.com - Menteri",
+        "Jakarta (ANTARA) - Presiden",
+        "NEW YORK/JAKARTA, KONTAN.CO.ID - Harga",
+        "Kota Baru, Kalimantan (ANTARA) - Warga",
+        "JAKARTA\n(ANTARA) - Polisi",
+        "Jakarta\u{a0}(ANTARA) - Polisi",
+        "Liputan6.com, Jakarta - Pemerintah",
+        "detik-news.co.id - JAKARTA - Harga",
+        "9news.tv - Berita",
+        "Bisnis.com, JAKARTA—Dolar",
+        "Pemerintah menaikkan harga, kata menteri.",
+        "Jakarta - Pemerintah",
+        "Harga naik 5 persen (data BPS).",
+        "Menurut Budi, harga naik.",
+        "Ia berkata (kemarin) bahwa",
+        "",
+    ];
+    let mut matches = 0;
+    for s in lines {
+        let matched = c.dl_marker.is_match(s) || c.dl_domain.is_match(s);
+        assert!(
+            !matched || may_open_strong_dateline(s.as_bytes()),
+            "{s:?} matches but the byte test turns it away"
+        );
+        matches += usize::from(matched);
+    }
+    assert!(matches >= 8, "{matches}");
+    let title_lines = "Satu\nDua\nTiga\nEmpat\nLima, Enam (ANTARA)";
+    for prose in [
+        "Pemerintah menaikkan harga, kata",
+        "Harga naik 5 persen.",
+        title_lines,
+    ] {
+        assert!(!may_open_strong_dateline(prose.as_bytes()), "{prose}");
+    }
+}
+
 #[test]
 fn weak_datelines_need_spaces_around_the_dash() {
     let c = cues();
