@@ -799,7 +799,7 @@ fn exact_only(name: &str) -> bool {
     !name.chars().any(char::is_lowercase)
 }
 
-const UNIT_START: u8 = 1;
+/// In [`unit_boundaries`]' table: a unit ends here.
 const UNIT_END: u8 = 2;
 
 /// A compiled gazetteer, ready to find names in text. Build it once; [`Matcher::find`] takes
@@ -984,7 +984,8 @@ impl Matcher {
         SCRATCH.with(|scratch| match scratch.try_borrow_mut() {
             Ok(mut tables) => {
                 let (flags, starts) = &mut *tables;
-                unit_boundaries(text, tokens, flags, starts);
+                let may_start = |at| self.may_start(text.as_bytes(), at);
+                unit_boundaries(text, tokens, may_start, flags, starts);
                 self.walk(text, flags, starts, &mut out);
                 // A huge document's tables are not kept for the small ones after it.
                 flags.shrink_to(1 << 20);
@@ -993,20 +994,22 @@ impl Matcher {
             // Not reached (`find` does not call itself), but never a panic.
             Err(_) => {
                 let (mut flags, mut starts) = (Vec::new(), Vec::new());
-                unit_boundaries(text, tokens, &mut flags, &mut starts);
+                let may_start = |at| self.may_start(text.as_bytes(), at);
+                unit_boundaries(text, tokens, may_start, &mut flags, &mut starts);
                 self.walk(text, &flags, &starts, &mut out);
             }
         });
         out
     }
 
-    /// The matches, given the unit tables of `text` (see [`unit_boundaries`]).
+    /// The matches, given the unit tables of `text` (see [`unit_boundaries`]: the unit ends,
+    /// and the unit starts where [`Matcher::may_start`]).
     fn walk(&self, text: &str, flags: &[u8], starts: &[usize], out: &mut Vec<Entity>) {
         let bytes = text.as_bytes();
         let mut last_end = 0;
         for &start in starts {
             // Leftmost first: a unit inside the previous match cannot start another.
-            if start < last_end || !self.may_start(bytes, start) {
+            if start < last_end {
                 continue;
             }
             // Every pattern met walking the trie from `start` starts at `start`, shortest
@@ -1060,13 +1063,21 @@ impl Matcher {
     }
 }
 
-/// Marks, for each byte offset of `text` (and its end), whether a matchable unit starts or ends
-/// there: tokens, and the hyphen- or slash-separated parts of word and number tokens. Also
-/// returns the unit starts in increasing order, so `find` need not scan the flags.
+/// Marks, for each byte offset of `text` (and its end), whether a matchable unit ends there
+/// (`flags`), and lists the offsets where one starts (`starts`, in increasing order) and
+/// `may_start` says a pattern can start: units are tokens, and the hyphen- or slash-separated
+/// parts of word and number tokens. (Filtered here, the nine in ten unit starts that no
+/// pattern can take are never stored and read back.)
 ///
 /// The tables are the caller's, cleared and refilled here, so that one thread reuses them
 /// across documents instead of allocating two per document.
-fn unit_boundaries(text: &str, tokens: &[Token], flags: &mut Vec<u8>, starts: &mut Vec<usize>) {
+fn unit_boundaries(
+    text: &str,
+    tokens: &[Token],
+    may_start: impl Fn(usize) -> bool,
+    flags: &mut Vec<u8>,
+    starts: &mut Vec<usize>,
+) {
     flags.clear();
     flags.resize(text.len() + 1, 0);
     starts.clear();
@@ -1074,8 +1085,7 @@ fn unit_boundaries(text: &str, tokens: &[Token], flags: &mut Vec<u8>, starts: &m
         let mut in_word = false;
         for (i, c) in text.char_indices() {
             let word = c.is_alphanumeric();
-            if word && !in_word {
-                flags[i] |= UNIT_START;
+            if word && !in_word && may_start(i) {
                 starts.push(i);
             } else if !word && in_word {
                 flags[i] |= UNIT_END;
@@ -1087,27 +1097,30 @@ fn unit_boundaries(text: &str, tokens: &[Token], flags: &mut Vec<u8>, starts: &m
         }
         return;
     }
-    if units_of_ordered_tokens(text, tokens, flags, starts) {
+    if units_of_ordered_tokens(text, tokens, &may_start, flags, starts) {
         return;
     }
     // Tokens out of order or overlapping (made by hand): start over, a token at a time.
     flags.fill(0);
     starts.clear();
     let bytes = text.as_bytes();
+    let mut start_at = |at: usize| {
+        if may_start(at) {
+            starts.push(at);
+        }
+    };
     for t in tokens {
         let (start, end) = (t.span.start, t.span.end);
         if start >= end || end > text.len() {
             continue;
         }
-        flags[start] |= UNIT_START;
         flags[end] |= UNIT_END;
-        starts.push(start);
+        start_at(start);
         if matches!(t.kind, TokenKind::Word | TokenKind::Number) {
             for p in start + 1..end - 1 {
                 if matches!(bytes[p], b'-' | b'/') {
                     flags[p] |= UNIT_END;
-                    flags[p + 1] |= UNIT_START;
-                    starts.push(p + 1);
+                    start_at(p + 1);
                 }
             }
         }
@@ -1126,6 +1139,7 @@ fn unit_boundaries(text: &str, tokens: &[Token], flags: &mut Vec<u8>, starts: &m
 fn units_of_ordered_tokens(
     text: &str,
     tokens: &[Token],
+    may_start: &impl Fn(usize) -> bool,
     flags: &mut [u8],
     starts: &mut Vec<usize>,
 ) -> bool {
@@ -1143,17 +1157,19 @@ fn units_of_ordered_tokens(
         if start >= end || end > text.len() {
             continue;
         }
-        flags[start] |= UNIT_START;
         flags[end] |= UNIT_END;
-        starts.push(start);
+        if may_start(start) {
+            starts.push(start);
+        }
         if matches!(t.kind, TokenKind::Word | TokenKind::Number) {
             while sep <= start {
                 sep = seps.next().unwrap_or(usize::MAX);
             }
             while sep < end - 1 {
                 flags[sep] |= UNIT_END;
-                flags[sep + 1] |= UNIT_START;
-                starts.push(sep + 1);
+                if may_start(sep + 1) {
+                    starts.push(sep + 1);
+                }
                 sep = seps.next().unwrap_or(usize::MAX);
             }
         }
