@@ -1168,7 +1168,10 @@ impl<'a> Mentions<'a> {
                 k = end;
                 continue;
             }
-            let joiner = k > start && cap_next && matches!(s, "dan" | "&" | "," | "terpilih");
+            // (`Head of Equity Research Mandiri Sekuritas …`: an English role's `of`)
+            let joiner = cap_next
+                && (k > start && matches!(s, "dan" | "&" | "," | "terpilih")
+                    || s == "of" && k > 0 && self.info[k - 1].w & (W_TITLE | W_PORTFOLIO) != 0);
             // `Manager Humas Daop 8 Surabaya, …`: a unit's number after its capitalised name
             let numbered = k > start && self.info[k - 1].t & T_CAP != 0 && self.numbered_unit(k);
             // `Duta Besar RI di Qatar, …`: the post's place belongs to the role
@@ -1439,8 +1442,10 @@ impl<'a> Mentions<'a> {
                     || self.covered(b).is_some_and(|e| e.label != Label::Person)
                     || self.place_then_comma(b)
                     || self.numbered_unit(b)
-                    // `Corporate Communications Strategic of Lion Air, …`: an English role
-                    || self.s(b) == "of"
+                    // `Corporate Communications Strategic of Lion Air, …`, `Head of Corporate
+                    // Secretary & CSR Division …`: an English role (not in a headline: `Soal
+                    // Celana Sergey Brin & Balon Google`)
+                    || matches!(self.s(b), "of" | "&") && self.info[a].t & T_HEADLINE == 0
                     || b == a + 1 && (self.joined_role(b) || self.head_follows(b)))
                 // `Kepala SMKN 1 Teluk Kuantan, Hurdisman`: the words after a unit's number
                 // name the unit's place, unless a known place or body came after the number
@@ -1474,7 +1479,7 @@ impl<'a> Mentions<'a> {
                 );
             }
             // (past the `dan` of a joined role, the `of` of an English one, a unit's number)
-            let past = matches!(self.s(b), "dan" | "of") || self.numbered_unit(b);
+            let past = matches!(self.s(b), "dan" | "of" | "&") || self.numbered_unit(b);
             k = self.skip_role_tail(b + usize::from(past));
         }
         None

@@ -158,7 +158,7 @@ impl Resolver<'_> {
         if (span.start > 0 && bytes[span.start - 1] == b'-') || bytes.get(span.end) == Some(&b'-') {
             return None;
         }
-        (a == 0 || !joined(a) || self.person_context_before(a - 1)).then_some(span)
+        (a == 0 || !joined(a) || self.person_context_before(a - 1, i == b)).then_some(span)
     }
 
     /// Token `k` ends in an everyday word of [`MIN_GLUED`] letters or more after three letters
@@ -182,8 +182,10 @@ impl Resolver<'_> {
     /// The token `p` before a run allows a person: not inside an entity, not a word after
     /// which capitalised words name a place, work or body (`di`, `klub`), not a head; and not a
     /// relative's word (`istrinya, Carole Ghosn` shares the surname of the man quoted as
-    /// `Ghosn`), right before or before a comma.
-    fn person_context_before(&self, p: usize) -> bool {
+    /// `Ghosn`), right before or before a comma, when the word quoted is the run's last
+    /// (`surname`): relatives share family names, not given names (`suaminya, Arda Hatna` is
+    /// the `Arda` quoted).
+    fn person_context_before(&self, p: usize, surname: bool) -> bool {
         if self.cover[p] != 0 || self.wflags(p) & (W_LOOSE_BLOCK | W_HEAD) != 0 {
             return false;
         }
@@ -199,6 +201,6 @@ impl Resolver<'_> {
         }
         let q = if self.s(p) == "," && p > 0 { p - 1 } else { p };
         let w = self.s(q);
-        !possessor_role(w.strip_suffix("nya").unwrap_or(w))
+        !surname || !possessor_role(w.strip_suffix("nya").unwrap_or(w))
     }
 }
