@@ -2290,6 +2290,7 @@ fn find_with_info(
     out.sort_by_key(|e| (e.span.start, std::cmp::Reverse(e.span.end)));
     out.dedup_by(|later, earlier| later.span.overlaps(earlier.span));
     prefix_trim::trim(text, tokens, &info, &mut out);
+    prefix_trim::extend_known(text, tokens, &info, &mut out);
     prefix_trim::split_holders(text, tokens, &info, &mut out);
     extend::legal_names(text, tokens, &info, &mut out);
     clubs::clubs(text, tokens, &info, &mut out);

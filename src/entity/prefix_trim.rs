@@ -13,8 +13,8 @@
 use std::sync::OnceLock;
 
 use super::{
-    pattern_entity, TokInfo, T_ALLCAPS, T_CAP, T_WORD, W_ACCORDING, W_HEAD, W_LOOSE, W_PORTFOLIO,
-    W_SPEECH_AFTER, W_SPEECH_BEFORE, W_STRICT, W_TITLE,
+    pattern_entity, TokInfo, T_ALLCAPS, T_CAP, T_NL_BEFORE, T_WORD, W_ACCORDING, W_HEAD, W_LOOSE,
+    W_PORTFOLIO, W_SPEECH_AFTER, W_SPEECH_BEFORE, W_STRICT, W_TITLE,
 };
 use crate::span::{Entity, Label, Source, Span, Token};
 
@@ -156,6 +156,53 @@ pub(super) fn split_holders(text: &str, toks: &[Token], info: &[TokInfo], out: &
         };
         out.insert(i, pattern_entity(text, person, Label::Person, "person"));
         i += 1;
+    }
+}
+
+/// Extends the gazetteer persons in `out` of two words or more that follow a given name the
+/// article uses alone for a speaker (`Pertamina Fadjar Djoko Santoso … kata Fadjar`): that is
+/// someone else with a longer name than the famous one the gazetteer knows, so the whole run
+/// becomes a pattern person with no gazetteer id. A religious or noble prefix (`Muhammad Jusuf
+/// Kalla`) and words the lexicon knows (`Kehutanan Siti Nurbaya`, `Projo Budi Arie`) do not
+/// count: those are the famous person.
+pub(super) fn extend_known(text: &str, toks: &[Token], info: &[TokInfo], out: &mut [Entity]) {
+    let mut index: Option<WordIndex> = None;
+    for i in 0..out.len() {
+        let e = &out[i];
+        if e.label != Label::Person
+            || e.source != Source::Gazetteer
+            || !e.span.as_str(text).contains(' ')
+        {
+            continue;
+        }
+        let a = toks.partition_point(|t| t.span.start < e.span.start);
+        let b = toks.partition_point(|t| t.span.end <= e.span.end);
+        let Some(k) = a.checked_sub(1) else {
+            continue;
+        };
+        let word = toks[k].span.as_str(text);
+        let free = i == 0 || out[i - 1].span.end <= toks[k].span.start;
+        let plain = info[k].t & (T_WORD | T_CAP | T_ALLCAPS | T_NL_BEFORE) == T_WORD | T_CAP
+            && info[a].t & T_NL_BEFORE == 0
+            && info[k].w == 0
+            && word.chars().all(char::is_alphabetic)
+            && !given_prefix(word);
+        if !free || !plain {
+            continue;
+        }
+        let index = index.get_or_insert_with(|| capitalised_words(text, toks, info));
+        // (not a place or body the article names elsewhere: `Ketua DPRD Bantaeng Budi …`)
+        let bodies: Vec<Span> = out
+            .iter()
+            .filter(|e| e.label != Label::Person)
+            .map(|e| e.span)
+            .collect();
+        if named(text, toks, info, index, k, (k, b), false)
+            && !in_body(text, toks, index, &bodies, k, k..k + 1)
+        {
+            let span = Span::new(toks[k].span.start, e.span.end);
+            out[i] = pattern_entity(text, span, Label::Person, "person");
+        }
     }
 }
 
