@@ -1505,6 +1505,20 @@ impl<'a> Mentions<'a> {
             }
             None => return None,
         };
+        // `AKP Bungaran Samosir mengatakan`: a one-word place right after the officer's name,
+        // ending it, is a surname (Batak surnames are also places), not where the officer is
+        let b = match self.covered(b) {
+            Some(e)
+                if joins.is_none()
+                    && matches!(e.label, Label::Gpe | Label::Loc)
+                    && e.span == self.toks[b].span
+                    && self.info[b].t & T_NL_BEFORE == 0
+                    && (b + 1 >= n || self.info[b + 1].t & T_CAP == 0) =>
+            {
+                b + 1
+            }
+            _ => b,
+        };
         (b - a <= MAX_NAME_WORDS).then(|| self.cand(a, b, Label::Person, "person", joins))
     }
 
