@@ -102,10 +102,13 @@ const W_SUBJECT_ADVERB: u16 = 1 << 14;
 /// `data/list_nouns.tsv`), so that the list rule looks only where one stands.
 const W_LIST_NOUN: u16 = 1 << 15;
 
-/// Kinds of head (`data/name_heads.tsv`) naming a police, military or government unit, whose
-/// name ends at the place it serves: what follows is no part of it. (One word after a police
-/// or military unit's head, the first two kinds, is that place: `Kasat Reskrim Polresta Pati`.)
-const UNIT_KINDS: [&str; 3] = ["police", "military", "agency"];
+/// Kinds of head (`data/name_heads.tsv`) naming a police or military unit: one word after
+/// the head is the unit's place, not a person (`Kasat Reskrim Polresta Pati`).
+const FORCE_KINDS: &[&str] = &["police", "military"];
+
+/// Kinds of head naming a police, military or government unit, whose name ends at the place
+/// it serves: what follows is no part of it.
+const UNIT_KINDS: &[&str] = &["police", "military", "agency"];
 
 /// Kinds of heads (`data/name_heads.tsv`) whose name may be one word right before a person's:
 /// places (`Kepala Desa Tangkil`, `Kapolsek Pasar Rebo`).
@@ -1582,7 +1585,7 @@ impl<'a> Mentions<'a> {
         if b - a >= 3 || b - a == 2 && a - 1 == j {
             BodyRun::PersonFrom(a + (b - a) / 2)
         } else if b - a == 1
-            && (self.head_kind(a - 1, PLACE_HEAD_KINDS) || self.head_kind(a - 1, &UNIT_KINDS[..2]))
+            && (self.head_kind(a - 1, PLACE_HEAD_KINDS) || self.head_kind(a - 1, FORCE_KINDS))
         {
             BodyRun::All
         } else {

@@ -804,7 +804,6 @@ struct Definitions<'a> {
     replaced: Vec<usize>,
 }
 
-/// Removes the entities at `indices` (any order).
 /// Levenshtein distance of two short words, in characters (names: a few dozen at most).
 fn edit_distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
@@ -823,6 +822,7 @@ fn edit_distance(a: &str, b: &str) -> usize {
     row[b.len()]
 }
 
+/// Removes the entities at `indices` (any order).
 fn remove_indices(entities: &mut Vec<Entity>, indices: &[usize]) {
     if indices.is_empty() {
         return;

@@ -79,14 +79,7 @@ pub(super) fn trim(text: &str, toks: &[Token], info: &[TokInfo], out: &mut [Enti
         if b < a + 3 || (a..b).any(|k| info[k].t & (T_WORD | T_CAP) != T_WORD | T_CAP) {
             continue;
         }
-        let (index, bodies) = &*tables.get_or_insert_with(|| {
-            // organisations and places, in text order (`out` is sorted and free of overlaps)
-            let bodies = out.iter().filter(|e| e.label != Label::Person);
-            (
-                capitalised_words(text, toks, info),
-                bodies.map(|e| e.span).collect(),
-            )
-        });
+        let (index, bodies) = &*tables.get_or_insert_with(|| word_tables(text, toks, info, out));
         let s = |k: usize| toks[k].span.as_str(text);
         let start = (a + 1..b - 1)
             .take_while(|&k| !given_prefix(s(k - 1)))
@@ -124,13 +117,7 @@ pub(super) fn split_holders(text: &str, toks: &[Token], info: &[TokInfo], out: &
         if !titled || b < a + 4 || (a..b).any(|k| info[k].t & (T_WORD | T_CAP) != T_WORD | T_CAP) {
             continue;
         }
-        let (index, bodies) = &*tables.get_or_insert_with(|| {
-            let bodies = out.iter().filter(|e| e.label != Label::Person);
-            (
-                capitalised_words(text, toks, info),
-                bodies.map(|e| e.span).collect(),
-            )
-        });
+        let (index, bodies) = &*tables.get_or_insert_with(|| word_tables(text, toks, info, out));
         // the person's words are personal: no everyday, head or known body's or place's word
         // (elsewhere than in this organisation)
         let personal = |k: usize| {
@@ -166,7 +153,8 @@ pub(super) fn split_holders(text: &str, toks: &[Token], info: &[TokInfo], out: &
 /// Kalla`) and words the lexicon knows (`Kehutanan Siti Nurbaya`, `Projo Budi Arie`) do not
 /// count: those are the famous person.
 pub(super) fn extend_known(text: &str, toks: &[Token], info: &[TokInfo], out: &mut [Entity]) {
-    let mut index: Option<WordIndex> = None;
+    // (built on the first candidate; only persons change below, so the bodies stay right)
+    let mut tables: Option<(WordIndex, Vec<Span>)> = None;
     for i in 0..out.len() {
         let e = &out[i];
         if e.label != Label::Person
@@ -190,20 +178,31 @@ pub(super) fn extend_known(text: &str, toks: &[Token], info: &[TokInfo], out: &m
         if !free || !plain {
             continue;
         }
-        let index = index.get_or_insert_with(|| capitalised_words(text, toks, info));
+        let (index, bodies) = &*tables.get_or_insert_with(|| word_tables(text, toks, info, out));
         // (not a place or body the article names elsewhere: `Ketua DPRD Bantaeng Budi …`)
-        let bodies: Vec<Span> = out
-            .iter()
-            .filter(|e| e.label != Label::Person)
-            .map(|e| e.span)
-            .collect();
         if named(text, toks, info, index, k, (k, b), false)
-            && !in_body(text, toks, index, &bodies, k, k..k + 1)
+            && !in_body(text, toks, index, bodies, k, k..k + 1)
         {
             let span = Span::new(toks[k].span.start, e.span.end);
             out[i] = pattern_entity(text, span, Label::Person, "person");
         }
     }
+}
+
+/// The tables the passes above read, built once a document has a candidate: every
+/// capitalised word's positions, and the organisations and places of `out` in text order
+/// (`out` is sorted and free of overlaps).
+fn word_tables<'t>(
+    text: &'t str,
+    toks: &[Token],
+    info: &[TokInfo],
+    out: &[Entity],
+) -> (WordIndex<'t>, Vec<Span>) {
+    let bodies = out.iter().filter(|e| e.label != Label::Person);
+    (
+        capitalised_words(text, toks, info),
+        bodies.map(|e| e.span).collect(),
+    )
 }
 
 /// Every capitalised word's token positions, in text order.
@@ -256,8 +255,8 @@ fn repeated(text: &str, toks: &[Token], index: &WordIndex, (a, b): (usize, usize
         .any(|j| j != a && (1..b - a).all(|d| s(j + d) == s(a + d)))
 }
 
-/// The word at `p`, right before a later start of the name, stands elsewhere in the text after a lower-case word and before another
-/// word than the one after it here (`kehadiran Mjek mendapat …` beside `Presiden Direktur
+/// The word at `p`, right before a later start of the name, stands elsewhere in the text
+/// after a lower-case word and before another word than the one after it here (`kehadiran Mjek mendapat …` beside `Presiden Direktur
 /// Mjek Angga Pramana Jaya`): a brand or body the article talks about, not a given name.
 /// (A person's first name mid-sentence is rare in news, which names people by a later word
 /// or in full; uses next to a speech verb are speakers and no evidence.)

@@ -427,6 +427,13 @@ impl<'a> Discourse<'a> {
         self.ents.get(i).filter(|e| e.span.start == at)
     }
 
+    /// The entity stage's lexicon flags of token `k`'s word (`W_*` of [`crate::entity`]):
+    /// looked up on demand, for the few tokens a speaker rule asks about.
+    fn word_flags(&self, k: usize) -> u16 {
+        let mut buf = String::new();
+        crate::entity::lexicon().flags_of(self.t(k), &mut buf)
+    }
+
     /// The first entity (index) with exactly this span.
     fn ent_at(&self, span: Span) -> Option<usize> {
         let key = (span.start, span.end);

@@ -15,7 +15,7 @@ use crate::text_index::TextIndex;
 
 use super::cues::*;
 use super::{Cand, Discourse, Who, FRAME_RULE};
-use crate::entity::{lexicon, W_LOOSE, W_STRICT, W_TITLE};
+use crate::entity::{W_LOOSE, W_STRICT, W_TITLE};
 use crate::span::{Entity, Label, Quote, QuoteKind, Span, Speaker, ZoneKind};
 
 /// Shortest acronym (in characters) looked up in `Full Name (ACR)` definitions.
@@ -741,9 +741,7 @@ impl<'a> Discourse<'a> {
         }
         out
     }
-}
 
-impl Discourse<'_> {
     /// The holder named by the capitalised run of tokens `x..=y` after a role: the first
     /// person entity starting in it (`Kapolsek Cibitung AKP Dodi Hartono`: places, units and
     /// ranks come before the name); else the words after the last other entity starting in
@@ -774,9 +772,8 @@ impl Discourse<'_> {
     /// Token `k` can be a word of a name nobody found: no title, rank or everyday word
     /// (`Kapolsek Cibitung Baru`, `Kapolresta … Kombes Pol`).
     fn plain_name_word(&self, k: usize) -> bool {
-        let mut buf = String::new();
         self.c(k) & (TITLE | TITLE_TAIL | NOT_NAME) == 0
-            && lexicon().flags_of(self.t(k), &mut buf) & (W_STRICT | W_LOOSE | W_TITLE) == 0
+            && self.word_flags(k) & (W_STRICT | W_LOOSE | W_TITLE) == 0
     }
 
     /// The person entity whose last token is token `k`.

@@ -9,7 +9,7 @@
 use super::cues::*;
 use super::{Cand, Discourse, Who, FRAME_RULE};
 use crate::entity::alias_guard::possessor_role;
-use crate::entity::{lexicon, W_HEAD, W_PORTFOLIO, W_TITLE};
+use crate::entity::{W_HEAD, W_PORTFOLIO, W_TITLE};
 use crate::span::{Entity, Label, QuoteKind, Span, TokenKind};
 
 /// Longest speaker window after a post cue, in tokens (a role plus a long name).
@@ -365,8 +365,7 @@ impl<'a> Discourse<'a> {
     /// Token `k` is a word of a role phrase that no name has: a portfolio (`Keuangan`), the
     /// head of a body or place (`Dinas`, `Desa`, `Kota`) or a title.
     fn role_word(&self, k: usize) -> bool {
-        let mut buf = String::new();
-        lexicon().flags_of(self.t(k), &mut buf) & (W_PORTFOLIO | W_HEAD | W_TITLE) != 0
+        self.word_flags(k) & (W_PORTFOLIO | W_HEAD | W_TITLE) != 0
     }
 
     /// A lowercase role with capitals in it (`juru bicara Kremlin`, `analis UBS Giovanni
@@ -932,12 +931,15 @@ impl<'a> Discourse<'a> {
     /// starts with the titles and role words before it (`Kepala Dinas` of `Kepala Dinas
     /// Budi`). None past the last token.
     fn role_start(&self, span: Span) -> Option<(usize, usize)> {
-        let a = self.toks.partition_point(|t| t.span.start < span.start);
-        if a >= self.toks.len() {
-            return None;
-        }
-        let sa = self.sent[a].0;
+        let (sa, a) = self.mention_at(span)?;
         Some((sa, self.role_words_back(sa, a)))
+    }
+
+    /// The first token of the sentence holding the mention at `span`, and the mention's first
+    /// token. None past the last token.
+    fn mention_at(&self, span: Span) -> Option<(usize, usize)> {
+        let a = self.toks.partition_point(|t| t.span.start < span.start);
+        (a < self.toks.len()).then(|| (self.sent[a].0, a))
     }
 
     /// Where the run of titles and role words (capitalised words that are no function word,
@@ -956,16 +958,16 @@ impl<'a> Discourse<'a> {
     /// start or after a comma or a connector (`Namun`), titles and role words before it
     /// skipped. A name after a noun or preposition (`pesan Gubernur X`) is mentioned in passing.
     pub(super) fn subject_position(&self, span: Span) -> bool {
-        let Some((sa, j)) = self.role_start(span) else {
+        let Some((sa, a)) = self.mention_at(span) else {
             return false;
         };
         // `relawan Jokowi akan menggelar …`, `kuasa hukum Budi menilai …`: the name right
         // after a word for someone's supporter, relative or lawyer is that word's possessor;
         // the subject is the supporter
-        let a = self.toks.partition_point(|t| t.span.start < span.start);
         if a > sa && possessor_role(self.t(a - 1)) {
             return false;
         }
+        let j = self.role_words_back(sa, a);
         if j == sa {
             return true;
         }
