@@ -1025,6 +1025,18 @@ impl<'a> Mentions<'a> {
                 }
                 continue;
             }
+            // an honorific's initial inside a name is a middle initial (`Primadi H. Serad`)
+            if j > k
+                && ti.t & T_INITIAL != 0
+                && ti.w & W_TITLE != 0
+                && self.cover[j] == 0
+                && j + 1 < n
+                && self.info[j + 1].t & T_NL_BEFORE == 0
+                && self.namish(j + 1)
+            {
+                j += 1;
+                continue;
+            }
             if j > k && ti.t & T_WORD != 0 && ti.w & W_PARTICLE != 0 && ti.t & T_CAP == 0 {
                 // a particle only inside a name
                 if j + 1 < n && self.namish(j + 1) {
@@ -1062,9 +1074,50 @@ impl<'a> Mentions<'a> {
         Some((k, b, joins))
     }
 
+    /// Where a name found at `a..b` in a slot that holds a person (after a rank, a role or a
+    /// speech verb) really ends: one everyday word more when it closes the name mid-sentence
+    /// before punctuation or a lower-case word (`Kompol Siti Rohani, saat dihubungi`, `kata
+    /// Kepala BPOM Taruna Ikrar.`). `name_at` stops before such a word because at a name's end it
+    /// is usually a verb written in headline style (`Dmitry Peskov Berkata`); a slot says more.
+    /// Not before a joiner or a bracket (`Departemen Pengaturan dan Perizinan`, `Indonesia
+    /// Political Review (IPR)`), not in a body's name.
+    fn everyday_end(&self, a: usize, b: usize) -> usize {
+        let n = self.toks.len();
+        if b + 1 >= n || b - a >= MAX_NAME_WORDS || !self.namish(b) {
+            return b;
+        }
+        let (ti, next) = (self.info[b], self.info[b + 1]);
+        let closes = if next.t & T_WORD != 0 {
+            next.t & T_CAP == 0
+                && !matches!(
+                    self.s(b + 1),
+                    "dan" | "and" | "serta" | "atau" | "yang" | "of"
+                )
+        } else {
+            matches!(self.s(b + 1), "," | "." | ";" | ":" | ")")
+        };
+        let ok = ti.w & (W_STRICT | W_FREQ) == W_STRICT
+            && ti.t & (T_HEADLINE | T_NL_BEFORE | T_INITIAL) == 0
+            && next.t & T_NL_BEFORE == 0
+            && closes
+            && name_shaped(self.s(b))
+            && self.s(b).chars().skip(1).all(char::is_lowercase)
+            && !verb_shaped(self.s(b))
+            && (a..=b).all(|k| self.info[k].w & (W_HEAD | W_PORTFOLIO | W_ACR_HEAD) == 0)
+            // (a name word besides the everyday one: not `C Pemberitahuan`; not a body's
+            // name after its head: `Satgas Saber Pungli`)
+            && (a..b).any(|k| self.info[k].w & W_STRICT == 0 && self.s(k).chars().nth(2).is_some())
+            && (a == 0 || self.info[a - 1].w & W_HEAD == 0 || self.info[a - 1].t & T_CAP == 0);
+        if ok {
+            b + 1
+        } else {
+            b
+        }
+    }
+
     /// The name that ends just before token `end` (exclusive): walks back over capitalised words,
     /// then drops leading words that are usually lower case. At least `min` words.
-    fn name_before(&self, end: usize, min: usize) -> Option<(usize, usize)> {
+    fn name_before(&self, end: usize, min: usize, everyday: bool) -> Option<(usize, usize)> {
         let mut a = end;
         while a > 0 {
             let i = a - 1;
@@ -1087,6 +1140,12 @@ impl<'a> Mentions<'a> {
             return None;
         }
         let (s, b, _) = self.name_at(a)?;
+        // (`Abdul Salam menuturkan`: a speech verb's slot shows the everyday word ends the name)
+        let b = if everyday && b + 1 == end {
+            self.everyday_end(s, b)
+        } else {
+            b
+        };
         let words = (s..b).filter(|&i| self.info[i].t & T_WORD != 0).count();
         (b == end && words >= min && words <= MAX_NAME_WORDS).then_some((s, b))
     }
@@ -1476,6 +1535,11 @@ impl<'a> Mentions<'a> {
                 {
                     return None;
                 }
+                let b = if joins.is_none() {
+                    self.everyday_end(a, b)
+                } else {
+                    b
+                };
                 return Some(
                     self.employer_apposition((i, j), a, b, employer)
                         .unwrap_or_else(|| self.cand(a, b, Label::Person, "person", joins)),
@@ -1507,6 +1571,11 @@ impl<'a> Mentions<'a> {
                 (k, b, joins)
             }
             None => return None,
+        };
+        let b = if joins.is_none() {
+            self.everyday_end(a, b)
+        } else {
+            b
         };
         // `AKP Bungaran Samosir mengatakan`: a one-word place right after the officer's name,
         // ending it, is a surname (Batak surnames are also places), not where the officer is
@@ -1697,7 +1766,7 @@ impl<'a> Mentions<'a> {
                 .covered(i - 2)
                 .is_some_and(|e| e.label == Label::Person)
                 || self.claimed[i - 2] && self.info[i - 2].t & T_CAP != 0
-                || self.name_before(i - 1, 2).is_some())
+                || self.name_before(i - 1, 2, false).is_some())
     }
 
     /// A speech verb before the name (`kata Budi Santoso`): the name after it, unless a title
@@ -1714,6 +1783,11 @@ impl<'a> Mentions<'a> {
         }
         // `kata Regional Partnership Manager X`: words before a title are role
         let role = b < n && self.info[b].t & T_CAP != 0 && self.info[b].w & W_TITLE != 0;
+        let b = if joins.is_none() {
+            self.everyday_end(a, b)
+        } else {
+            b
+        };
         (self.info[i].t & T_HEADLINE == 0 && !role)
             .then(|| self.cand(a, b, Label::Person, "person", joins))
     }
@@ -1753,7 +1827,9 @@ impl<'a> Mentions<'a> {
     /// A speech verb after the name (`Budi Santoso menjelaskan`): the name before it, unless
     /// a body head opens it (`PT Tirta Makmur menjelaskan`).
     fn person_before_speech(&self, i: usize) -> Option<Cand> {
-        let (a, b) = self.name_before(i, 2).or_else(|| self.subject_at(i))?;
+        let (a, b) = self
+            .name_before(i, 2, true)
+            .or_else(|| self.subject_at(i))?;
         // `PT Tirta Makmur menjelaskan`: the name of the body its head opens
         let body = a > 0 && self.info[a - 1].t & T_CAP != 0 && self.info[a - 1].w & W_HEAD != 0;
         (!body).then(|| self.cand(a, b, Label::Person, "person", None))
@@ -1781,7 +1857,7 @@ impl<'a> Mentions<'a> {
             i + 1
         };
         let (class, j) = self.title_at(at)?;
-        let (a, b) = self.name_before(i, 2)?;
+        let (a, b) = self.name_before(i, 2, false)?;
         // a unit's or body's name before the apposition (`Kasat Reskrim Polresta Pati, AKP
         // Heri …`): the person is the one after it
         if (a..b).any(|k| self.info[k].w & (W_HEAD | W_PORTFOLIO) != 0) {
@@ -1828,7 +1904,7 @@ impl<'a> Mentions<'a> {
             if !glued {
                 return None;
             }
-            let (a, b) = self.name_before(i, 2)?;
+            let (a, b) = self.name_before(i, 2, false)?;
             return Some(self.cand(a, b, Label::Person, "person", None));
         }
         // `Metzel/Kantor` as one token: the part before `/` must look like a surname
@@ -2137,6 +2213,16 @@ fn name_shaped(s: &str) -> bool {
     !NOUN_ENDS
         .iter()
         .any(|e| s.len() > e.len() + 2 && s.ends_with(e))
+}
+
+/// A word with a verb's prefix (`Diturunkan`, `Berjaya`, `Menolak`, `Terima`): in a title-cased
+/// line after a name it is the headline's verb, not a surname.
+fn verb_shaped(s: &str) -> bool {
+    let l = s.to_lowercase();
+    l.len() >= 6
+        && ["di", "ber", "ter", "me", "pe"]
+            .iter()
+            .any(|p| l.starts_with(p))
 }
 
 /// `MedcoEnergi`, `PresidenDonald`: a capital after lower-case letters inside a word.
