@@ -659,6 +659,12 @@ impl Resolver<'_> {
                 // rewritten by this loop: `one_person`, computed from them, still holds.
                 None => longer.first().copied().filter(|_| *one_person),
             };
+            // (no longer name with this word: maybe one with a variant of it, `Peny`)
+            let chosen = chosen.or_else(|| {
+                (!alias && longer.is_empty())
+                    .then(|| names.variant(s, entities, self.text))
+                    .flatten()
+            });
             if let Some(ei) = chosen.filter(|&ei| !alias || self.namesake(entities, ei, pi)) {
                 let span = e.span;
                 entities[pi] = alias_of(&entities[ei], span);
@@ -872,6 +878,44 @@ impl<'k> NameKeys<'k> {
             map.insert(group[0].0, (start, ents.len() as u32));
         }
         NameKeys { map, ents, firsts }
+    }
+
+    /// The one person of several words that the one-word name `s`, which is no key, is a
+    /// variant of: a misspelling one letter off a word of the name (`Peny` for Penny
+    /// Kusumastuti Lukito, `Erlida` for Erlinda), or a short form of its first word
+    /// (`Enggar` for Enggartiasto Lukita). Reporters write both within one article; a second
+    /// person who fits as well makes it no one.
+    fn variant(&self, s: &str, entities: &[Entity], text: &str) -> Option<usize> {
+        let s = s.to_lowercase();
+        let first = s.chars().next()?;
+        if s.chars().count() < 4 || s.contains(' ') {
+            return None;
+        }
+        let mut found: Option<usize> = None;
+        for (key, &(a, b)) in &self.map {
+            if key.contains(' ') || !key.to_lowercase().starts_with(first) {
+                continue;
+            }
+            let k = key.to_lowercase();
+            let misspelt = edit_distance(&s, &k) == 1;
+            let short = k.len() >= s.len() + 2 && k.starts_with(&s);
+            if !(misspelt || short) {
+                continue;
+            }
+            for &ei in &self.ents[a as usize..b as usize] {
+                let name = entities[ei].span.as_str(text);
+                let ok = name.contains(' ') && (misspelt || name.split(' ').next() == Some(*key));
+                if !ok {
+                    continue;
+                }
+                match found {
+                    Some(f) if entities[f].canonical != entities[ei].canonical => return None,
+                    Some(_) => {}
+                    None => found = Some(ei),
+                }
+            }
+        }
+        found
     }
 
     /// The stored key equal to `s`, and the entities it names in text order.
