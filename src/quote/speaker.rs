@@ -52,6 +52,23 @@ impl<'a> Discourse<'a> {
         if let Some(who) = self.pronoun(k) {
             return Some(who);
         }
+        // `kata dalam konferensi pers …`: the writer left the speaker out; the cue points
+        // back as `katanya` does
+        // (or to the person whose post or statement the phrase names: `ungkap dalam
+        // unggahan Ardhito`)
+        let after_quote = k >= 2 && matches!(self.t(k - 2), "\"" | "”" | "’" | "'");
+        if after_quote && self.is_lower(k) && self.c(k) & CONTEXT != 0 {
+            let end = (k..n.min(k + MAX_SPEAKER_WORDS))
+                .find(|&j| self.p(j) != self.p(k) || matches!(self.t(j), "," | "." | "\""))
+                .unwrap_or(n.min(k + MAX_SPEAKER_WORDS));
+            let owner = self
+                .best_entity(self.span(k, end - 1))
+                .filter(|e| e.label == Label::Person);
+            return Some(match owner {
+                Some(e) => Who::Mention(e.span),
+                None => Who::Anaphor(self.toks[k - 1].span),
+            });
+        }
         // `kata Kompas.com`: the outlet reporting, never the speaker.
         if self.c(k) & MEDIA != 0 {
             return None;
@@ -620,10 +637,55 @@ impl<'a> Discourse<'a> {
         if self.c(k) & PASSIVE_NYA != 0 {
             return None;
         }
-        self.name_before_open_apposition(k, sa)
+        self.subject_before_relative(k, sa)
+            .or_else(|| self.name_before_open_apposition(k, sa))
             .or_else(|| self.entity_subject(k, sa))
             .or_else(|| self.name_subject(k, sa))
             .or_else(|| self.role_phrase_subject(k, sa))
+    }
+
+    /// `Andry yang juga Ketua Dewan Kopi Nusantara menjelaskan`: a relative clause that gives
+    /// the subject's role (`yang juga`, `yang merupakan`, `yang menjabat`, `yang kini` + a
+    /// title) stands between the subject and its verb; the body at the clause's end is not
+    /// the speaker, the name before `yang` is. Not when the clause names a person itself.
+    fn subject_before_relative(&self, k: usize, sa: usize) -> Option<Who> {
+        let lo = k.saturating_sub(MAX_ROLE_SPEAKER_WORDS + 2).max(sa + 1);
+        let y = (lo..k).rev().find(|&j| self.t(j) == "yang")?;
+        if (y..=k).any(|j| self.t(j) == "," || self.c(j) & ANY_SAY != 0) {
+            return None;
+        }
+        let lead = matches!(
+            self.t(y + 1),
+            "juga" | "merupakan" | "menjabat" | "kini" | "sekaligus" | "adalah" | "saat"
+        );
+        let titled = (y + 1..=k.min(y + 4)).any(|j| self.c(j) & TITLE != 0);
+        if !lead || !titled {
+            return None;
+        }
+        let clause = self.span(y + 1, k);
+        if self.ents.iter().any(|e| {
+            e.label == Label::Person && clause.start <= e.span.start && e.span.end <= clause.end
+        }) {
+            return None;
+        }
+        let before = y - 1;
+        // (`Pria yang juga Ketua …`: a noun for a person points back like a pronoun)
+        let word = self.toks[before].span;
+        if before == sa && self.ent_ending_at(word.end).is_none() && !self.name_like(word) {
+            return Some(Who::Anaphor(word));
+        }
+        // (the subject `yang` follows, found as a verb's would be: `Edi, seniman asal
+        // Mojokerto yang juga …` is Edi); a lower-case phrase there (`anak korban yang juga
+        // …`) is left to the other rules
+        match self.subject(y)? {
+            Who::Mention(m)
+                if self.is_cap(self.toks.partition_point(|t| t.span.start < m.start)) =>
+            {
+                Some(Who::Mention(m))
+            }
+            Who::Anaphor(m) => Some(Who::Anaphor(m)),
+            _ => None,
+        }
     }
 
     /// The last token of the subject before the verb at `k + 1`: adverbs (`juga`, `pun`) and
