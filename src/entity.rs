@@ -43,6 +43,7 @@ use crate::span::{Entity, Label, Source, Span, Token, TokenKind};
 const COMMON_WORDS: &str = include_str!("../data/common_words.tsv");
 const TITLES: &str = include_str!("../data/titles.tsv");
 const STOPWORDS: &str = include_str!("../data/name_stopwords.txt");
+const DEGREES: &str = include_str!("../data/degrees.txt");
 const PARTICLES: &str = include_str!("../data/particles.txt");
 const SPEECH_VERBS: &str = include_str!("../data/speech_verbs.tsv");
 const HEADS: &str = include_str!("../data/name_heads.tsv");
@@ -370,6 +371,13 @@ impl Lexicon {
         let mut words = Words::default();
         add_common_words(&mut words);
         add_word_list(&mut words, STOPWORDS, W_STOP);
+        // (two-letter degrees, `MH`, `SH`, are also a name's initials: `Jalan MH Thamrin`)
+        for w in data_lines(DEGREES, "")
+            .map(str::trim)
+            .filter(|w| w.len() > 2)
+        {
+            words.entry(w).or_default().flags |= W_STOP;
+        }
         add_word_list(&mut words, LOOSE_BLOCKERS, W_LOOSE_BLOCK);
         add_acronym_heads(&mut words);
         add_word_list(&mut words, PARTICLES, W_PARTICLE);
@@ -1208,7 +1216,8 @@ impl<'a> Mentions<'a> {
                 || ti.t & T_CAP != 0
                     && (ti.t & T_ALLCAPS != 0
                         || ti.w & (W_LOOSE | W_STRICT | W_TITLE | W_HEAD | W_PORTFOLIO) != 0)
-                    && ti.w & W_STOP == 0;
+                    // (`Menteri Dalam Negeri`: a portfolio's word that is also a stopword)
+                    && (ti.w & W_STOP == 0 || ti.w & W_PORTFOLIO != 0);
             // `Chief Executive Officer (CEO) Cyrus Network …`
             // `Kepala Dinas Perhubungan (Dishub) Kota Malang …`: any capitalised abbreviation
             if s == "(" && k + 2 < n && self.info[k + 1].t & T_CAP != 0 && self.s(k + 2) == ")" {
@@ -2192,6 +2201,20 @@ fn glued_tail(w: &str) -> Option<bool> {
     None
 }
 
+/// `S.H`, `A.Md`, `S.S.Sos`: letters with a dot inside and few letters, a degree's shape.
+pub(crate) fn dotted_abbreviation(s: &str) -> bool {
+    let inner = s.trim_end_matches('.');
+    inner.contains('.')
+        && inner.chars().all(|c| c.is_alphabetic() || c == '.')
+        && inner.chars().filter(|c| c.is_alphabetic()).count() <= 6
+}
+
+/// A science's name (`Psikologi`, `Gastroenterologi`): in a capitalised run after a role it
+/// names a department or specialty, never a person.
+fn field_of_study(s: &str) -> bool {
+    s.len() > 6 && s.ends_with("logi")
+}
+
 /// A capitalised word that can be part of an unknown person's name: not glued to the word
 /// before it (`PresidenDonald`: a capital after four lower-case letters; `McLaren` is fine) and
 /// not ending like an English common noun (`Studies`, `Holdings`, `Foundation`).
@@ -2359,8 +2382,16 @@ fn find_with_info(
         }
         // `Kalbe International Pte. Ltd.`, `Sinarmas Sekuritas menilai`: a legal suffix or a
         // word that ends company names makes no person
+        // (nor does a field of study: `Subspesialis Gastroenterologi Hepatologi`; a run of
+        // dotted abbreviations is a degree, `S.H`)
+        let dotted = (c.a..c.b).all(|k| dotted_abbreviation(doc.s(k)) || doc.s(k) == ".");
         if c.label == Label::Person
-            && (c.a..c.b).any(|k| doc.info[k].w & W_ORG_TAIL != 0 || extend::legal_suffix(doc.s(k)))
+            && (dotted
+                || (c.a..c.b).any(|k| {
+                    doc.info[k].w & W_ORG_TAIL != 0
+                        || extend::legal_suffix(doc.s(k))
+                        || field_of_study(doc.s(k))
+                }))
         {
             continue;
         }

@@ -14,6 +14,8 @@ const NAME_STOPWORDS: &str = include_str!("../../data/name_stopwords.txt");
 /// The entity stage's titles and roles (`data/titles.tsv`): its one-word `role`, `employer`, `kind` and
 /// `honorific` phrases are titles here too (`pelatih`, `Kombes`), so that both stages agree.
 const TITLES: &str = include_str!("../../data/titles.tsv");
+/// Degrees after a name (`data/degrees.txt`), shared with the entity stage.
+const DEGREES: &str = include_str!("../../data/degrees.txt");
 
 pub(super) const POST: u64 = 1 << 0;
 pub(super) const SAY: u64 = 1 << 1;
@@ -103,8 +105,10 @@ pub(super) const KIND: u64 = 1 << 45;
 /// Prepositions before an object (`kepada`, `bersama`): a `Role, Name` apposition right after
 /// one names someone talked about (see `Discourse::object_apposition`).
 pub(super) const OBJECT_LEAD: u64 = 1 << 46;
+/// Academic degrees written after a name (`Dr Muhammad Sholeh, MPd`): not the subject.
+pub(super) const DEGREE: u64 = 1 << 47;
 
-pub(super) const CLASSES: [(&str, u64); 45] = [
+pub(super) const CLASSES: [(&str, u64); 46] = [
     ("post", POST),
     ("say", SAY),
     ("say-bahwa", SAY_BAHWA),
@@ -150,6 +154,7 @@ pub(super) const CLASSES: [(&str, u64); 45] = [
     ("body-noun", BODY_NOUN),
     ("passive-say", PASSIVE_SAY),
     ("object-lead", OBJECT_LEAD),
+    ("degree", DEGREE),
 ];
 
 /// The clitic that makes `ujar` the speaker's own word (`ujarnya`), `menurut` anaphoric.
@@ -207,6 +212,11 @@ impl Cues {
         for w in NAME_STOPWORDS.lines().map(str::trim) {
             if !w.is_empty() && !w.starts_with('#') {
                 *cues.words.entry(w.to_lowercase().into()).or_default() |= NOT_NAME;
+            }
+        }
+        for w in DEGREES.lines().map(str::trim) {
+            if !w.is_empty() && !w.starts_with('#') {
+                *cues.words.entry(w.into()).or_default() |= DEGREE;
             }
         }
         cues.seal();

@@ -209,7 +209,8 @@ impl<'a> Discourse<'a> {
         while end < n && end < k + max && self.p(end) == self.p(k) {
             let w = self.t(end);
             let ok = if self.is_word(end) {
-                end == k || self.c(end) & CONTEXT == 0
+                // (a capitalised context word is a name's: `Menteri Dalam Negeri`)
+                end == k || self.c(end) & CONTEXT == 0 || self.is_cap(end)
             } else {
                 w == "."
                     && end > k
@@ -622,7 +623,7 @@ impl<'a> Discourse<'a> {
         if v == sa || self.c(v - 1) & NOT_SUBJECT != 0 {
             return None;
         }
-        let k = self.subject_end(v - 1, sa);
+        let k = self.past_degrees(self.subject_end(v - 1, sa), sa);
         if self.ends_manner_clause(k, sa) {
             return self.sentence_subject(k, sa);
         }
@@ -642,6 +643,46 @@ impl<'a> Discourse<'a> {
             .or_else(|| self.entity_subject(k, sa))
             .or_else(|| self.name_subject(k, sa))
             .or_else(|| self.role_phrase_subject(k, sa))
+    }
+
+    /// `Dr Muhammad Sholeh, MPd mengapresiasi`, `dr Ahmad Yanuar, SpS, menuturkan`: the
+    /// degrees after a name, ending at `k`, are no subject; returns the name's last token, or
+    /// `k` when no name comes before them.
+    fn past_degrees(&self, k: usize, sa: usize) -> usize {
+        let mut j = k;
+        if self.t(j) == "," && j > sa + 1 && self.is_cap(j - 1) && self.degree_piece(j - 1) {
+            j -= 1;
+        }
+        let start = j;
+        while j > sa + 1 && self.is_cap(j) && self.degree_piece(j) {
+            j -= 1;
+            // (through a degree written in pieces, `S.` `S.` `Sos`, then its comma)
+            while j > sa + 1 && self.glued(j, j + 1) && self.t(j).ends_with('.') {
+                j -= 1;
+            }
+            if self.t(j) == "," {
+                j -= 1;
+            }
+        }
+        if j < start && self.is_cap(j) {
+            j
+        } else {
+            k
+        }
+    }
+
+    /// Token `k` is a degree after a name (`MPd`, `S.H`) or the last piece of one written
+    /// with dots the tokenizer split (`Sos` of `S.S.Sos`, `Md` of `A.Md`).
+    fn degree_piece(&self, k: usize) -> bool {
+        let w = self.t(k);
+        self.c(k) & DEGREE != 0
+            || crate::entity::dotted_abbreviation(w)
+            || w.chars().count() <= 3 && self.glued(k - 1, k) && self.t(k - 1).ends_with('.')
+    }
+
+    /// Tokens `a` and `b` touch, no space between.
+    fn glued(&self, a: usize, b: usize) -> bool {
+        self.toks[a].span.end == self.toks[b].span.start
     }
 
     /// `Andry yang juga Ketua Dewan Kopi Nusantara menjelaskan`: a relative clause that gives
