@@ -230,7 +230,16 @@ impl<'a> Discourse<'a> {
                 if let Some(body) = self.body_anaphor(span) {
                     return Some(body);
                 }
-                let salient = self.salient(persons, last, c.at);
+                // (`Menantu Presiden Joko Widodo ini mengaku`: a person named inside the
+                // phrase is whose relative or colleague it means, not whom)
+                let inside = |e: &&Entity| span.start <= e.span.start && e.span.end <= span.end;
+                let salient = if persons.iter().any(inside) {
+                    let rest: Vec<&Entity> =
+                        persons.iter().copied().filter(|e| !inside(e)).collect();
+                    self.salient(&rest, last, c.at)
+                } else {
+                    self.salient(persons, last, c.at)
+                };
                 let s = match salient {
                     Some(s) if self.personal_pronoun(span) && self.is_body(&s) => {
                         last_person(persons, c.at).map(|e| entity_speaker(e.span, e))
