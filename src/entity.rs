@@ -54,7 +54,11 @@ const ORG_TAILS: &str = include_str!("../data/org_tails.txt");
 const LEGAL_SUFFIXES: &str = include_str!("../data/legal_suffixes.txt");
 
 /// Longest personal name found by context, in words (initials and particles included).
-const MAX_NAME_WORDS: usize = 4;
+pub(crate) const MAX_NAME_WORDS: usize = 4;
+/// Capitalised words a run before a speech verb may have when it holds an employer's name
+/// and a person's (`Kanaka Hita Solvera William Wibowo menilai`); a person of more than
+/// [`MAX_NAME_WORDS`] words that the article does not part is dropped.
+const LONG_RUN_WORDS: usize = 7;
 /// Longest organisation or place name opened by a head word, in tokens.
 const MAX_HEAD_TOKENS: usize = 9;
 
@@ -1001,6 +1005,11 @@ impl<'a> Mentions<'a> {
     /// The name that starts at token `k`: 1–[`MAX_NAME_WORDS`] words. Returns `(a, b, joins)`
     /// where `joins` is a gazetteer person the name runs into.
     fn name_at(&self, k: usize) -> Option<(usize, usize, Option<usize>)> {
+        self.name_at_upto(k, MAX_NAME_WORDS)
+    }
+
+    /// [`Mentions::name_at`] with up to `max_words` words.
+    fn name_at_upto(&self, k: usize, max_words: usize) -> Option<(usize, usize, Option<usize>)> {
         let n = self.toks.len();
         if k >= n || !self.namish(k) {
             return None;
@@ -1013,7 +1022,7 @@ impl<'a> Mentions<'a> {
         let mut words = 0;
         let mut last_good = k; // exclusive end of the best run so far
         let headline = first.t & T_HEADLINE != 0;
-        while j < n && words <= MAX_NAME_WORDS {
+        while j < n && words <= max_words {
             if j > k && self.info[j].t & T_NL_BEFORE != 0 {
                 break;
             }
@@ -1057,7 +1066,7 @@ impl<'a> Mentions<'a> {
         // initials alone are no name, and common words do not end one (`Budi Karya Sumadi` keeps
         // `Karya`, `Dmitry Peskov Berkata` loses `Berkata`)
         let b = last_good;
-        if b == k || words > MAX_NAME_WORDS {
+        if b == k || words > max_words {
             return None;
         }
         if (k..b).all(|i| self.info[i].t & T_INITIAL != 0 || self.s(i) == ".") {
@@ -1126,6 +1135,13 @@ impl<'a> Mentions<'a> {
     /// The name that ends just before token `end` (exclusive): walks back over capitalised words,
     /// then drops leading words that are usually lower case. At least `min` words.
     fn name_before(&self, end: usize, min: usize, everyday: bool) -> Option<(usize, usize)> {
+        // (before a speech verb a longer run may be an employer's name and a person's, which
+        // `prefix_trim` parts by the article's later short mention, or drops)
+        let limit = if everyday {
+            LONG_RUN_WORDS
+        } else {
+            MAX_NAME_WORDS
+        };
         let mut a = end;
         while a > 0 {
             let i = a - 1;
@@ -1136,7 +1152,7 @@ impl<'a> Mentions<'a> {
                 break;
             }
             a = i;
-            if end - a > MAX_NAME_WORDS + 2 {
+            if end - a > limit + 2 {
                 return None;
             }
         }
@@ -1147,7 +1163,7 @@ impl<'a> Mentions<'a> {
         if a == end {
             return None;
         }
-        let (s, b, _) = self.name_at(a)?;
+        let (s, b, _) = self.name_at_upto(a, limit)?;
         // (`Abdul Salam menuturkan`: a speech verb's slot shows the everyday word ends the name)
         let b = if everyday && b + 1 == end {
             self.everyday_end(s, b)
@@ -1155,7 +1171,10 @@ impl<'a> Mentions<'a> {
             b
         };
         let words = (s..b).filter(|&i| self.info[i].t & T_WORD != 0).count();
-        (b == end && words >= min && words <= MAX_NAME_WORDS).then_some((s, b))
+        // (a long run only right after a title: `Equity Analyst Kanaka Hita Solvera William
+        // Wibowo menilai`, not a headline's words run into a name)
+        let long_ok = words <= MAX_NAME_WORDS || s > 0 && self.info[s - 1].w & W_TITLE != 0;
+        (b == end && words >= min && words <= limit && long_ok).then_some((s, b))
     }
 
     /// `Sutrisno mengatakan`, `Sutrisno kemudian menjelaskan`: one capitalised word in subject
@@ -2201,6 +2220,14 @@ fn glued_tail(w: &str) -> Option<bool> {
     None
 }
 
+/// The words of a name that open with a capital: its name words and initials, not its
+/// particles (`Bahar bin Ali bin Smith` has three).
+pub(crate) fn capitalised_words(name: &str) -> usize {
+    name.split_whitespace()
+        .filter(|w| w.starts_with(char::is_uppercase))
+        .count()
+}
+
 /// `S.H`, `A.Md`, `S.S.Sos`: letters with a dot inside and few letters, a degree's shape.
 pub(crate) fn dotted_abbreviation(s: &str) -> bool {
     let inner = s.trim_end_matches('.');
@@ -2424,6 +2451,12 @@ fn find_with_info(
     out.sort_by_key(|e| (e.span.start, std::cmp::Reverse(e.span.end)));
     out.dedup_by(|later, earlier| later.span.overlaps(earlier.span));
     prefix_trim::trim(text, tokens, &info, &mut out);
+    // (a long run the article did not part is no person: see LONG_RUN_WORDS)
+    out.retain(|e| {
+        e.label != Label::Person
+            || e.source != Source::Pattern
+            || capitalised_words(e.span.as_str(text)) <= MAX_NAME_WORDS
+    });
     prefix_trim::extend_known(text, tokens, &info, &mut out);
     prefix_trim::split_holders(text, tokens, &info, &mut out);
     extend::legal_names(text, tokens, &info, &mut out);

@@ -81,11 +81,15 @@ pub(super) fn trim(text: &str, toks: &[Token], info: &[TokInfo], out: &mut [Enti
         }
         let (index, bodies) = &*tables.get_or_insert_with(|| word_tables(text, toks, info, out));
         let s = |k: usize| toks[k].span.as_str(text);
+        // (a run longer than any name holds an employer's name too: the later mention alone
+        // shows where the person's starts)
+        let long = super::capitalised_words(e.span.as_str(text)) > super::MAX_NAME_WORDS;
         let start = (a + 1..b - 1)
-            .take_while(|&k| !given_prefix(s(k - 1)))
+            .take_while(|&k| long || !given_prefix(s(k - 1)))
             .find(|&k| {
                 named(text, toks, info, index, k, (a, b), true)
-                    && ((a..k).any(|p| not_personal(text, toks, info, index, bodies, p))
+                    && (long
+                        || (a..k).any(|p| not_personal(text, toks, info, index, bodies, p))
                         || used_apart(text, toks, info, index, k - 1)
                             && !repeated(text, toks, index, (a, b)))
             });
