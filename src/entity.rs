@@ -1429,6 +1429,8 @@ impl<'a> Mentions<'a> {
         if let Some((class, j)) = self.title_at(i).filter(|_| !self.after_head(i)) {
             match class {
                 TitleClass::Credit => self.person_after_credit(j),
+                // (`para Kiai hadir`: a plural names no one)
+                TitleClass::Honorific if i > 0 && eq_lower(self.s(i - 1), "para") => None,
                 TitleClass::Honorific => self.person_after_honorific(j),
                 TitleClass::Role | TitleClass::Rank | TitleClass::Employer | TitleClass::Kind => {
                     self.person_after_role(i, j, class)
@@ -1463,6 +1465,16 @@ impl<'a> Mentions<'a> {
     fn person_after_honorific(&self, j: usize) -> Option<Cand> {
         let (a, b, joins) = match self.name_at(j) {
             Some(name) => name,
+            // `Dr. Paripurna Sugarda`: after an honorific, as after a rank, an everyday word
+            // may open the name
+            None if j < self.toks.len()
+                && self.namish(j)
+                && self.info[j].t & (T_ALLCAPS | T_HEADLINE) == 0
+                && self.info[j].w & W_FREQ == 0 =>
+            {
+                let (_, b, joins) = self.name_at(j + 1).filter(|&(a, _, _)| a == j + 1)?;
+                (j, b, joins)
+            }
             // `Prof. Dr. Budi`: honorifics chain
             None => self.name_at(self.title_at(j)?.1)?,
         };
