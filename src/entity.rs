@@ -1099,9 +1099,50 @@ impl<'a> Mentions<'a> {
     /// Not before a joiner or a bracket (`Departemen Pengaturan dan Perizinan`, `Indonesia
     /// Political Review (IPR)`), not in a body's name.
     fn everyday_end(&self, a: usize, b: usize) -> usize {
+        let ok = b < self.toks.len()
+            && b - a < MAX_NAME_WORDS
+            && self.everyday_closes(b)
+            && (a..=b).all(|k| self.info[k].w & (W_HEAD | W_PORTFOLIO | W_ACR_HEAD) == 0)
+            // (a name word besides the everyday one: not `C Pemberitahuan`; not a body's
+            // name after its head: `Satgas Saber Pungli`)
+            && (a..b).any(|k| self.info[k].w & W_STRICT == 0 && self.s(k).chars().nth(2).is_some())
+            && (a == 0 || self.info[a - 1].w & W_HEAD == 0 || self.info[a - 1].t & T_CAP == 0);
+        if ok {
+            b + 1
+        } else {
+            b
+        }
+    }
+
+    /// The word of token `k` stands elsewhere in the text next to another capitalised word
+    /// (`Untung Widyatmoko` for a later `ujar Untung`): the person's full name is there, and
+    /// the later passes (resolution, the quote stage) link the word to it; a one-word person
+    /// made of an everyday word here would only stand in their way.
+    fn in_longer_name(&self, k: usize) -> bool {
+        let w = self.s(k);
+        let cap = |j: usize| {
+            self.info
+                .get(j)
+                .is_some_and(|t| t.t & (T_CAP | T_WORD) == T_CAP | T_WORD && t.t & T_NL_BEFORE == 0)
+        };
+        (0..self.toks.len()).any(|j| {
+            j != k
+                && self.s(j) == w
+                && (cap(j + 1)
+                    || j > 0
+                        && self.info[j].t & T_NL_BEFORE == 0
+                        && cap(j - 1)
+                        && self.info[j - 1].w & W_TITLE == 0)
+        })
+    }
+
+    /// Token `b` is an everyday word written capitalised mid-sentence (not in a headline, not
+    /// a frequent word, not verb-shaped, no head or portfolio word) that closes a clause:
+    /// punctuation or a lower-case word other than a joiner follows.
+    fn everyday_closes(&self, b: usize) -> bool {
         let n = self.toks.len();
-        if b + 1 >= n || b - a >= MAX_NAME_WORDS || !self.namish(b) {
-            return b;
+        if b + 1 >= n || !self.namish(b) {
+            return false;
         }
         let (ti, next) = (self.info[b], self.info[b + 1]);
         let closes = if next.t & T_WORD != 0 {
@@ -1113,23 +1154,16 @@ impl<'a> Mentions<'a> {
         } else {
             matches!(self.s(b + 1), "," | "." | ";" | ":" | ")")
         };
-        let ok = ti.w & (W_STRICT | W_FREQ) == W_STRICT
+        ti.w & (W_STRICT | W_FREQ) == W_STRICT
             && ti.t & (T_HEADLINE | T_NL_BEFORE | T_INITIAL) == 0
+            && ti.w & (W_HEAD | W_PORTFOLIO | W_ACR_HEAD) == 0
             && next.t & T_NL_BEFORE == 0
             && closes
             && name_shaped(self.s(b))
             && self.s(b).chars().skip(1).all(char::is_lowercase)
             && !verb_shaped(self.s(b))
-            && (a..=b).all(|k| self.info[k].w & (W_HEAD | W_PORTFOLIO | W_ACR_HEAD) == 0)
-            // (a name word besides the everyday one: not `C Pemberitahuan`; not a body's
-            // name after its head: `Satgas Saber Pungli`)
-            && (a..b).any(|k| self.info[k].w & W_STRICT == 0 && self.s(k).chars().nth(2).is_some())
-            && (a == 0 || self.info[a - 1].w & W_HEAD == 0 || self.info[a - 1].t & T_CAP == 0);
-        if ok {
-            b + 1
-        } else {
-            b
-        }
+            // (a clitic: `Misinya`)
+            && !self.s(b).ends_with("nya")
     }
 
     /// The name that ends just before token `end` (exclusive): walks back over capitalised words,
@@ -1816,7 +1850,22 @@ impl<'a> Mentions<'a> {
         if self.title_at(i + 1).is_some() {
             return None;
         }
-        let (a, b, joins) = self.name_at(i + 1)?;
+        let (a, b, joins) = match self.name_at(i + 1) {
+            Some(name) => name,
+            // `kata Kuat.`: one everyday word, capitalised mid-sentence, closing the clause
+            // (not a profession: `kata Sejarawan dari …`)
+            // (only the verb after a quotation: `ada kata Bristles` is a word)
+            None if i > 0
+                && matches!(self.s(i - 1), "\"" | "”" | "," | "’")
+                && self.everyday_closes(i + 1)
+                && !["wan", "wati"].iter().any(|e| self.s(i + 1).ends_with(e))
+                && self.info[i].t & T_HEADLINE == 0
+                && !self.in_longer_name(i + 1) =>
+            {
+                (i + 1, i + 2, None)
+            }
+            None => return None,
+        };
         // `kata Kalapas Kotabumi, Sudarmin Jaya`: a role the titles list lacks
         if let Some((a2, b2, joins2)) = self.name_after_unknown_role(b) {
             return Some(self.cand(a2, b2, Label::Person, "person", joins2));

@@ -161,10 +161,13 @@ pub(super) fn extend_known(text: &str, toks: &[Token], info: &[TokInfo], out: &m
     let mut tables: Option<(WordIndex, Vec<Span>)> = None;
     for i in 0..out.len() {
         let e = &out[i];
-        if e.label != Label::Person
-            || e.source != Source::Gazetteer
-            || !e.span.as_str(text).contains(' ')
-        {
+        if e.label != Label::Person || !e.span.as_str(text).contains(' ') {
+            continue;
+        }
+        // (a pattern person too: `Wakil Menteri Luar Negeri Bara Krishna Hasibuan … kata
+        // Bara`, where the everyday word `Bara` did not open the name the role rule found)
+        let pattern = e.source == Source::Pattern;
+        if !pattern && e.source != Source::Gazetteer {
             continue;
         }
         let a = toks.partition_point(|t| t.span.start < e.span.start);
@@ -176,7 +179,13 @@ pub(super) fn extend_known(text: &str, toks: &[Token], info: &[TokInfo], out: &m
         let free = i == 0 || out[i - 1].span.end <= toks[k].span.start;
         let plain = info[k].t & (T_WORD | T_CAP | T_ALLCAPS | T_NL_BEFORE) == T_WORD | T_CAP
             && info[a].t & T_NL_BEFORE == 0
-            && info[k].w == 0
+            // (a pattern person's run was already read by the role rules: only an everyday
+            // word they stopped at may open it)
+            && if pattern {
+                info[k].w != 0 && info[k].w & !(W_STRICT | W_LOOSE) == 0
+            } else {
+                info[k].w == 0
+            }
             && word.chars().all(char::is_alphabetic)
             && !given_prefix(word);
         if !free || !plain {
@@ -184,9 +193,12 @@ pub(super) fn extend_known(text: &str, toks: &[Token], info: &[TokInfo], out: &m
         }
         let (index, bodies) = &*tables.get_or_insert_with(|| word_tables(text, toks, info, out));
         // (not a place or body the article names elsewhere: `Ketua DPRD Bantaeng Budi …`)
-        if named(text, toks, info, index, k, (k, b), false)
-            && !in_body(text, toks, index, bodies, k, k..k + 1)
-        {
+        let evidence = if info[k].w == 0 {
+            named(text, toks, info, index, k, (k, b), false)
+        } else {
+            quoted_alone(text, toks, info, index, k)
+        };
+        if evidence && !in_body(text, toks, index, bodies, k, k..k + 1) {
             let span = Span::new(toks[k].span.start, e.span.end);
             out[i] = pattern_entity(text, span, Label::Person, "person");
         }
@@ -302,6 +314,20 @@ fn in_body(
 /// menambahkan`), or, `with_rest`, followed by the rest of the run (`Chris Antonius
 /// mengatakan`; not for a body's tail, which may well be a place's: `DKI Jakarta`). Everyday
 /// and sentence-opening words (`Di`, `Center`) and words the lexicon knows are no evidence.
+/// The everyday word at token `k` (`Bara`) stands alone elsewhere as a speaker: right after a
+/// speech verb (`kata Bara`) or right before one (`Bara mengatakan`), not capitalised words
+/// on. Everyday words need that much: as part of other names they prove nothing.
+fn quoted_alone(text: &str, toks: &[Token], info: &[TokInfo], index: &WordIndex, k: usize) -> bool {
+    let s = |j: usize| toks.get(j).map_or("", |t| t.span.as_str(text));
+    let flags = |j: usize| info.get(j).map_or(0, |i| i.w);
+    index.places(s(k)).any(|j| {
+        j != k
+            && j > 0
+            && !s(j + 1).starts_with(char::is_uppercase)
+            && (flags(j - 1) & W_SPEECH_AFTER != 0 || flags(j + 1) & W_SPEECH_BEFORE != 0)
+    })
+}
+
 fn named(
     text: &str,
     toks: &[Token],
