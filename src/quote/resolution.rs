@@ -312,7 +312,19 @@ impl<'a> Discourse<'a> {
     /// not hide it.
     fn salient(&self, persons: &[&Entity], last: &Last, at: usize) -> Option<Speaker> {
         let Some((lp, s)) = last else {
-            return last_person(persons, at).map(|e| entity_speaker(e.span, e));
+            // no one spoke yet: the last person named as a subject nearby (`Maia kembali …
+            // sebagai istri Irwan Mussry. "…," ujarnya` is Maia's), else the last named
+            let window = self.salience_window(at);
+            let upto = persons.partition_point(|e| e.span.end <= at);
+            let subject = persons[..upto]
+                .iter()
+                .rev()
+                .take_while(|e| e.span.start >= window)
+                .find(|e| self.subject_position(e.span) && !self.passive_after(e.span));
+            return subject
+                .copied()
+                .or_else(|| last_person(persons, at))
+                .map(|e| entity_speaker(e.span, e));
         };
         let window = self.salience_window(at);
         let upto = persons.partition_point(|e| e.span.end <= at);
