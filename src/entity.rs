@@ -1042,10 +1042,16 @@ impl<'a> Mentions<'a> {
                 }
                 continue;
             }
-            // an honorific's initial inside a name is a middle initial (`Primadi H. Serad`)
+            // an honorific's initial inside a name is a middle initial (`Primadi H. Serad`), so
+            // is a lone capital letter (`Novris H Simanjuntak`, `Rinaldy A Yunardi`)
+            // (not the English pronoun: `I Kissed A Girl`; not an honorific's letter, `H`
+            // for Haji, which opens the name after it: `Ketua DPRD Tanahlaut H Khairil`)
+            let lone_letter = ti.t & T_CAP != 0
+                && self.s(j).chars().count() == 1
+                && self.s(j) != "I"
+                && ti.w & W_TITLE == 0;
             if j > k
-                && ti.t & T_INITIAL != 0
-                && ti.w & W_TITLE != 0
+                && (ti.t & T_INITIAL != 0 && ti.w & W_TITLE != 0 || lone_letter)
                 && self.cover[j] == 0
                 && j + 1 < n
                 && self.info[j + 1].t & T_NL_BEFORE == 0
