@@ -1142,6 +1142,24 @@ impl<'a> Mentions<'a> {
         })
     }
 
+    /// The run `a..b` is followed by an acronym in brackets whose letters it does not hold
+    /// in order (`Trade (GT)`, `Climate Fund (GCF)`): a department's or body's name. A
+    /// person's initials are in their name (`Susilo Bambang Yudhoyono (SBY)`, `Sarjan (SRJ)`).
+    fn department_acronym(&self, a: usize, b: usize) -> bool {
+        if b + 2 >= self.toks.len() || self.s(b) != "(" || self.s(b + 2) != ")" {
+            return false;
+        }
+        let acr = self.s(b + 1);
+        if self.info[b + 1].t & T_ALLCAPS == 0 || acr.chars().count() < 2 {
+            return false;
+        }
+        let run: String = (a..b).map(|k| self.s(k).to_lowercase()).collect();
+        let mut letters = run.chars();
+        !acr.chars()
+            .flat_map(char::to_lowercase)
+            .all(|c| letters.any(|r| r == c))
+    }
+
     /// Token `b` is an everyday word written capitalised mid-sentence (not in a headline, not
     /// a frequent word, not verb-shaped, no head or portfolio word) that closes a clause:
     /// punctuation or a lower-case word other than a joiner follows.
@@ -1588,7 +1606,10 @@ impl<'a> Mentions<'a> {
                     // Secretary & CSR Division …`: an English role (not in a headline: `Soal
                     // Celana Sergey Brin & Balon Google`)
                     || matches!(self.s(b), "of" | "&") && self.info[a].t & T_HEADLINE == 0
-                    || b == a + 1 && (self.joined_role(b) || self.head_follows(b)))
+                    || b == a + 1 && (self.joined_role(b) || self.head_follows(b))
+                    // `Head of General Trade (GT) Sari Roti`: an acronym in brackets that
+                    // is not the run's initials names a department, not a person
+                    || self.department_acronym(a, b))
                 // `Kepala SMKN 1 Teluk Kuantan, Hurdisman`: the words after a unit's number
                 // name the unit's place, unless a known place or body came after the number
                 // (`Daop 6 Yogyakarta Bambang Arif`)
