@@ -1104,11 +1104,14 @@ impl<'a> Mentions<'a> {
     /// is usually a verb written in headline style (`Dmitry Peskov Berkata`); a slot says more.
     /// Not before a joiner or a bracket (`Departemen Pengaturan dan Perizinan`, `Indonesia
     /// Political Review (IPR)`), not in a body's name.
-    fn everyday_end(&self, a: usize, b: usize) -> usize {
-        let ok = b < self.toks.len()
+    /// A name that runs into a gazetteer person (`joins`) ends where that person does.
+    fn everyday_end(&self, a: usize, b: usize, joins: Option<usize>) -> usize {
+        // (`everyday_closes` tests the word at `b` for heads and portfolio words itself)
+        let ok = joins.is_none()
+            && b < self.toks.len()
             && b - a < MAX_NAME_WORDS
             && self.everyday_closes(b)
-            && (a..=b).all(|k| self.info[k].w & (W_HEAD | W_PORTFOLIO | W_ACR_HEAD) == 0)
+            && (a..b).all(|k| self.info[k].w & (W_HEAD | W_PORTFOLIO | W_ACR_HEAD) == 0)
             // (a name word besides the everyday one: not `C Pemberitahuan`; not a body's
             // name after its head: `Satgas Saber Pungli`)
             && (a..b).any(|k| self.info[k].w & W_STRICT == 0 && self.s(k).chars().nth(2).is_some())
@@ -1224,7 +1227,7 @@ impl<'a> Mentions<'a> {
         let (s, b, _) = self.name_at_upto(a, limit)?;
         // (`Abdul Salam menuturkan`: a speech verb's slot shows the everyday word ends the name)
         let b = if everyday && b + 1 == end {
-            self.everyday_end(s, b)
+            self.everyday_end(s, b, None)
         } else {
             b
         };
@@ -1636,11 +1639,7 @@ impl<'a> Mentions<'a> {
                 {
                     return None;
                 }
-                let b = if joins.is_none() {
-                    self.everyday_end(a, b)
-                } else {
-                    b
-                };
+                let b = self.everyday_end(a, b, joins);
                 return Some(
                     self.employer_apposition((i, j), a, b, employer)
                         .unwrap_or_else(|| self.cand(a, b, Label::Person, "person", joins)),
@@ -1673,11 +1672,7 @@ impl<'a> Mentions<'a> {
             }
             None => return None,
         };
-        let b = if joins.is_none() {
-            self.everyday_end(a, b)
-        } else {
-            b
-        };
+        let b = self.everyday_end(a, b, joins);
         // `AKP Bungaran Samosir mengatakan`: a one-word place right after the officer's name,
         // ending it, is a surname (Batak surnames are also places), not where the officer is
         let b = match self.covered(b) {
@@ -1899,11 +1894,7 @@ impl<'a> Mentions<'a> {
         }
         // `kata Regional Partnership Manager X`: words before a title are role
         let role = b < n && self.info[b].t & T_CAP != 0 && self.info[b].w & W_TITLE != 0;
-        let b = if joins.is_none() {
-            self.everyday_end(a, b)
-        } else {
-            b
-        };
+        let b = self.everyday_end(a, b, joins);
         (self.info[i].t & T_HEADLINE == 0 && !role)
             .then(|| self.cand(a, b, Label::Person, "person", joins))
     }

@@ -893,10 +893,13 @@ impl<'k> NameKeys<'k> {
         }
         let mut found: Option<usize> = None;
         for (key, &(a, b)) in &self.map {
-            if key.contains(' ') || !key.to_lowercase().starts_with(first) {
+            if key.contains(' ') {
                 continue;
             }
             let k = key.to_lowercase();
+            if !k.starts_with(first) {
+                continue;
+            }
             let misspelt = edit_distance(&s, &k) == 1;
             let short = k.len() >= s.len() + 2 && k.starts_with(&s);
             if !(misspelt || short) {

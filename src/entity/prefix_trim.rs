@@ -272,8 +272,9 @@ fn repeated(text: &str, toks: &[Token], index: &WordIndex, (a, b): (usize, usize
 }
 
 /// The word at `p`, right before a later start of the name, stands elsewhere in the text
-/// after a lower-case word and before another word than the one after it here (`kehadiran Mjek mendapat …` beside `Presiden Direktur
-/// Mjek Angga Pramana Jaya`): a brand or body the article talks about, not a given name.
+/// after a lower-case word and before another word than the one after it here (`kehadiran
+/// Mjek mendapat …` beside `Presiden Direktur Mjek Angga Pramana Jaya`): a brand or body the
+/// article talks about, not a given name.
 /// (A person's first name mid-sentence is rare in news, which names people by a later word
 /// or in full; uses next to a speech verb are speakers and no evidence.)
 fn used_apart(text: &str, toks: &[Token], info: &[TokInfo], index: &WordIndex, p: usize) -> bool {
@@ -309,25 +310,31 @@ fn in_body(
         })
 }
 
-/// The word at `k` (inside the run `a..b`) is used elsewhere as the start of this person's
-/// name, without the word before it in the run: alone as a speaker (`kata Chris`, `Chris
-/// menambahkan`), or, `with_rest`, followed by the rest of the run (`Chris Antonius
-/// mengatakan`; not for a body's tail, which may well be a place's: `DKI Jakarta`). Everyday
-/// and sentence-opening words (`Di`, `Center`) and words the lexicon knows are no evidence.
 /// The everyday word at token `k` (`Bara`) stands alone elsewhere as a speaker: right after a
 /// speech verb (`kata Bara`) or right before one (`Bara mengatakan`), not capitalised words
 /// on. Everyday words need that much: as part of other names they prove nothing.
 fn quoted_alone(text: &str, toks: &[Token], info: &[TokInfo], index: &WordIndex, k: usize) -> bool {
     let s = |j: usize| toks.get(j).map_or("", |t| t.span.as_str(text));
-    let flags = |j: usize| info.get(j).map_or(0, |i| i.w);
-    index.places(s(k)).any(|j| {
-        j != k
-            && j > 0
-            && !s(j + 1).starts_with(char::is_uppercase)
-            && (flags(j - 1) & W_SPEECH_AFTER != 0 || flags(j + 1) & W_SPEECH_BEFORE != 0)
-    })
+    index
+        .places(s(k))
+        .any(|j| j != k && j > 0 && alone_as_speaker(text, toks, info, j, W_SPEECH_AFTER))
 }
 
+/// The word at token `j` stands alone next to a speech verb: no capitalised word after it,
+/// and a word of class `before` (`kata`, for [`named`] also `menurut`) right before it or a
+/// speech verb right after it (`Bara mengatakan`). `j` is past the first token.
+fn alone_as_speaker(text: &str, toks: &[Token], info: &[TokInfo], j: usize, before: u16) -> bool {
+    let next = toks.get(j + 1).map_or("", |t| t.span.as_str(text));
+    let flags = |j: usize| info.get(j).map_or(0, |i| i.w);
+    !next.starts_with(char::is_uppercase)
+        && (flags(j - 1) & before != 0 || flags(j + 1) & W_SPEECH_BEFORE != 0)
+}
+
+/// The word at `k` (inside the run `a..b`) is used elsewhere as the start of this person's
+/// name, without the word before it in the run: alone as a speaker (`kata Chris`, `Chris
+/// menambahkan`), or, `with_rest`, followed by the rest of the run (`Chris Antonius
+/// mengatakan`; not for a body's tail, which may well be a place's: `DKI Jakarta`). Everyday
+/// and sentence-opening words (`Di`, `Center`) and words the lexicon knows are no evidence.
 fn named(
     text: &str,
     toks: &[Token],
@@ -341,16 +348,11 @@ fn named(
         return false;
     }
     let s = |j: usize| toks.get(j).map_or("", |t| t.span.as_str(text));
-    let flags = |j: usize| info.get(j).map_or(0, |i| i.w);
     index.places(s(k)).any(|j| {
         if (a..b).contains(&j) || j == 0 || s(j - 1) == s(k - 1) {
             return false;
         }
         let rest = with_rest && (1..b - k).all(|d| s(j + d) == s(k + d));
-        let next = s(j + 1);
-        let alone = !next.starts_with(char::is_uppercase)
-            && (flags(j - 1) & (W_SPEECH_AFTER | W_ACCORDING) != 0
-                || flags(j + 1) & W_SPEECH_BEFORE != 0);
-        rest || alone
+        rest || alone_as_speaker(text, toks, info, j, W_SPEECH_AFTER | W_ACCORDING)
     })
 }
