@@ -52,6 +52,7 @@ const GLUED_TAILS: &str = include_str!("../data/glued_tails.txt");
 const ACRONYM_HEADS: &str = include_str!("../data/acronym_heads.txt");
 const ORG_TAILS: &str = include_str!("../data/org_tails.txt");
 const LEGAL_SUFFIXES: &str = include_str!("../data/legal_suffixes.txt");
+const LONE_NOT_NAMES: &str = include_str!("../data/lone_not_names.txt");
 
 /// Longest personal name found by context, in words (initials and particles included).
 pub(crate) const MAX_NAME_WORDS: usize = 4;
@@ -1612,7 +1613,12 @@ impl<'a> Mentions<'a> {
                     || b == a + 1 && (self.joined_role(b) || self.head_follows(b))
                     // `Head of General Trade (GT) Sari Roti`: an acronym in brackets that
                     // is not the run's initials names a department, not a person
-                    || self.department_acronym(a, b))
+                    || self.department_acronym(a, b)
+                    // `(Dirjen Aptika)`, `(Menko PMK)`: a role's short form in brackets
+                    || b == a + 1 && i > 0 && self.s(i - 1) == "(" && self.s(b) == ")"
+                    // `Kepala Departemen Riset Bank Sentral, Laila …`: a unit's word opens
+                    // the unit's name
+                    || not_name_word(self.s(a)) == Some(NotName::Unit))
                 // `Kepala SMKN 1 Teluk Kuantan, Hurdisman`: the words after a unit's number
                 // name the unit's place, unless a known place or body came after the number
                 // (`Daop 6 Yogyakarta Bambang Arif`)
@@ -2317,6 +2323,71 @@ pub(crate) fn dotted_abbreviation(s: &str) -> bool {
 
 /// A science's name (`Psikologi`, `Gastroenterologi`): in a capitalised run after a role it
 /// names a department or specialty, never a person.
+/// How a word of `data/lone_not_names.txt` stands to a person's name: these words are
+/// capitalised next to titles and speech verbs, where context rules look for names.
+#[derive(Clone, Copy, PartialEq)]
+enum NotName {
+    /// A compass or place word: no whole name (`Lombok Timur`), but may open a run of one
+    /// (`Timur Kapadze`).
+    Place,
+    /// A body's or place's word: a run it opens is that name (`Kota Provinsi`).
+    Body,
+    /// A unit of a body: as `Body`, and after a role the unit's name is part of the role
+    /// (`Kepala Departemen Riset Bank Sentral, Laila Mardiana`).
+    Unit,
+    /// A portfolio's word: a name may follow it in the run (`Kemaritiman Luhut Binsar
+    /// Panjaitan`, `Menko Marves Luhut`).
+    Portfolio,
+    /// A word that ends an employer's or department's name: a person's name of two words or
+    /// more may follow it (`CEO Tribun Network Dahlan Dahi`), not one word alone (`Head of
+    /// Marketing Kirana`).
+    Tail,
+}
+
+fn not_name_word(w: &str) -> Option<NotName> {
+    static V: OnceLock<Vec<(&'static str, NotName)>> = OnceLock::new();
+    V.get_or_init(|| {
+        data_lines(LONE_NOT_NAMES, "word\tkind")
+            .filter_map(|l| l.split_once('\t'))
+            .map(|(w, kind)| {
+                let kind = match kind.trim() {
+                    "place" => NotName::Place,
+                    "body" => NotName::Body,
+                    "unit" => NotName::Unit,
+                    "portfolio" => NotName::Portfolio,
+                    "tail" => NotName::Tail,
+                    _ => NotName::Body,
+                };
+                (w, kind)
+            })
+            .collect()
+    })
+    .iter()
+    .find(|(x, _)| x.eq_ignore_ascii_case(w))
+    .map(|&(_, kind)| kind)
+}
+
+/// A pattern person's span `a..b` without the words that cannot be a name (see
+/// [`NotName`]): `None` when no name is left (`Ibu Kota`, `Menko Polkam`, `Departemen Riset
+/// Bank`, `Head of Marketing Kirana`); without the portfolio words that open a run (`Menko
+/// Marves Luhut`) and the tail words that open one of three words or more (`Kemaritiman
+/// Luhut Binsar Panjaitan`, `Network Dahlan Dahi`).
+fn without_not_name_words(doc: &Mentions, a: usize, b: usize) -> Option<usize> {
+    let mut a = a;
+    loop {
+        match not_name_word(doc.s(a)) {
+            None => return Some(a),
+            Some(_) if b == a + 1 => return None,
+            Some(NotName::Place) => return Some(a),
+            // (`Menko Marves Luhut`; `Marketing Communication Tanly …`: one role's word
+            // after another)
+            Some(NotName::Portfolio) => a += 1,
+            Some(NotName::Tail) if b - a >= 3 => a += 1,
+            Some(_) => return None,
+        }
+    }
+}
+
 fn field_of_study(s: &str) -> bool {
     s.len() > 6 && s.ends_with("logi")
 }
@@ -2491,6 +2562,16 @@ fn find_with_info(
         // (nor does a field of study: `Subspesialis Gastroenterologi Hepatologi`; a run of
         // dotted abbreviations is a degree, `S.H`)
         let dotted = (c.a..c.b).all(|k| dotted_abbreviation(doc.s(k)) || doc.s(k) == ".");
+        // (nor a place's or body's word alone, or before a name: `Ibu Kota`, `Menko Polkam`)
+        let mut c = *c;
+        if c.label == Label::Person {
+            match without_not_name_words(&doc, c.a, c.b) {
+                Some(a) if c.joins.is_none() => c.a = a,
+                // (a known person after such a word keeps its own span)
+                Some(a) if a == c.a => {}
+                _ => continue,
+            }
+        }
         if c.label == Label::Person
             && (dotted
                 || (c.a..c.b).any(|k| {
