@@ -1611,6 +1611,9 @@ impl<'a> Mentions<'a> {
                     // Celana Sergey Brin & Balon Google`)
                     || matches!(self.s(b), "of" | "&") && self.info[a].t & T_HEADLINE == 0
                     || b == a + 1 && (self.joined_role(b) || self.head_follows(b))
+                    // `Chief Investment Officer PT …`: one word between a title and a
+                    // company title that more capitalised words follow is the title's
+                    || b == a + 1 && self.role_title_goes_on(b)
                     // `Head of General Trade (GT) Sari Roti`: an acronym in brackets that
                     // is not the run's initials names a department, not a person
                     || self.department_acronym(a, b)
@@ -1811,6 +1814,21 @@ impl<'a> Mentions<'a> {
     /// `Direktur Jenderal Sumber Daya Iptek dan Dikti Kemristekdikti Ali Ghufron`: a one-word
     /// "name" joined by `dan` to more role words that reach a body the gazetteer knows or an
     /// acronym is part of the role, not a person (`Menteri Budi dan Ani` stays two people).
+    /// A company title starts at `b` and capitalised words follow it on the line: a role goes
+    /// on there (`Chief Investment Officer PT CIMB …`). Not other roles, which may be a name's
+    /// last word (`Bupati Lukman Hakim Saifuddin`, `Gubernur DIY Sri Sultan Hamengku Buwono`).
+    fn role_title_goes_on(&self, b: usize) -> bool {
+        if self.info[b].t & T_CAP == 0 || self.info[b].w & W_TITLE == 0 {
+            return false;
+        }
+        match self.title_at(b) {
+            Some((TitleClass::Employer, end)) => {
+                end < self.toks.len() && self.info[end].t & (T_CAP | T_NL_BEFORE) == T_CAP
+            }
+            _ => false,
+        }
+    }
+
     fn joined_role(&self, b: usize) -> bool {
         if self.s(b) != "dan" {
             return false;
