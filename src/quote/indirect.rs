@@ -27,6 +27,9 @@ const MIN_AFFIXED_VERB: usize = 6;
 
 /// A claim before a post cue (`<claim>, kata X`) has at least three tokens.
 const MIN_CLAIM_TOKENS: usize = 3;
+/// Tokens a speaker may take after a cue that opens its sentence, up to the comma that
+/// closes it (`Kata Kepala Dinas Pendidikan Kota Malang Suwarjana,`).
+const MAX_OPENING_SPEAKER_TOKENS: usize = 10;
 
 /// Shortest reported claim, in bytes: anything shorter is a fragment, not a proposition.
 const MIN_CLAIM_BYTES: usize = 9;
@@ -91,6 +94,9 @@ impl<'a> Discourse<'a> {
                     });
                 } else if c & (POST | POST_NYA) != 0 && k > sa && self.t(k - 1) == "," {
                     found = self.post_claim(k, sa, sb, false);
+                } else if c & POST != 0 && k == sa && self.is_cap(k) {
+                    // `Kata Bima, Presiden …`: a cue that opens its sentence.
+                    found = self.opening_post_claim(k, sb);
                 } else if c & POST != 0 && k > sa && self.is_lower(k) && self.is_cap(k + 1) {
                     // `Secara total kata Budi, terdapat …`: a cue inside the sentence, no comma.
                     found = self.post_claim(k, sa, sb, true);
@@ -325,11 +331,28 @@ impl<'a> Discourse<'a> {
 
     /// `<claim>, kata X.` and `<start>, kata X, <rest>.` without quote marks.
     /// `glued`: no comma before the cue, so only the mid-sentence form (`…, <rest>`) counts.
-    fn post_claim(&self, k: usize, sa: usize, sb: usize, glued: bool) -> Option<Cand> {
-        let before = if glued { 1 } else { MIN_CLAIM_TOKENS };
-        if (sa..k).any(|j| is_mark(self.t(j))) || k < sa + before {
+    /// `Kata Bima, Presiden Prabowo telah memberi arahan …`: a speech verb that opens its
+    /// sentence with its speaker, closed by a comma within a few words: the claim is the rest
+    /// of the sentence.
+    fn opening_post_claim(&self, k: usize, sb: usize) -> Option<Cand> {
+        // (a name or a pronoun: not `Tambah lagi, …`, `Cerita ini bukan hanya …, tapi …`)
+        if !(self.is_cap(k + 1) || matches!(self.t(k + 1), "dia" | "ia" | "beliau")) {
             return None;
         }
+        let who = self.speaker_after(k + 1)?;
+        let comma = (k + 2..sb.min(k + 2 + MAX_OPENING_SPEAKER_TOKENS))
+            .take_while(|&j| !is_mark(self.t(j)))
+            .find(|&j| self.t(j) == ",")?;
+        let span = self.claim_after(comma + 1, sb)?;
+        Some(Cand::indirect(span, who, self.toks[k].span, "cue-after"))
+    }
+
+    fn post_claim(&self, k: usize, sa: usize, sb: usize, glued: bool) -> Option<Cand> {
+        // (one word before a mid-sentence cue is enough: `Pemerintah, kata dia, akan …`)
+        if (sa..k).any(|j| is_mark(self.t(j))) || !(sa..k).any(|j| self.is_word(j)) {
+            return None;
+        }
+        let before = if glued { 1 } else { MIN_CLAIM_TOKENS };
         let cue = self.toks[k].span;
         let (who, rule) = if self.c(k) & POST_NYA != 0 {
             (Who::Anaphor(cue), "cue-nya-after")
@@ -347,7 +370,7 @@ impl<'a> Discourse<'a> {
                 // Mid-sentence: the whole sentence is the claim.
                 self.trim_claim(self.span(sa, sb - 1))
             }
-            _ if !glued => self.trim_claim(self.span(sa, k - 2)),
+            _ if !glued && k >= sa + before => self.trim_claim(self.span(sa, k - 2)),
             _ => return None,
         };
         Some(Cand::indirect(span, who, cue, rule))
