@@ -9,7 +9,8 @@ use super::{char_at, glued, is_currency, is_mark, push, push_word, Style};
 use crate::span::{Token, TokenKind};
 
 /// Scans a word-like run starting at `seg0` (a letter or digit); `tok_start <= seg0` includes
-/// a sign or currency symbol already passed over. Returns the position after it.
+/// a sign or currency symbol already passed over. Returns the position after it, or after the
+/// one space that follows it (white space is never a token: the scan may resume at either).
 ///
 /// The shapes are tried in this order:
 ///
@@ -82,7 +83,8 @@ fn other_word(
 /// (connectors before a word character, `@`, `.`, `%`, `$`) nor make it an address or amount
 /// (`kata`, `Jokowi,`). The general path would return exactly this one word token, after an
 /// address scan and segment bookkeeping. A lower-case letter followed by a capital
-/// (`PresidenJokowi`) sends the word to [`glued`] in the news style. `None` for anything else.
+/// (`PresidenJokowi`) sends the word to [`glued`] in the news style. `None` for anything else;
+/// else where the scan resumes (see [`word`]).
 #[inline(always)]
 fn plain_word(text: &str, seg0: usize, style: Style, out: &mut Vec<Token>) -> Option<usize> {
     let b = text.as_bytes();
@@ -90,11 +92,17 @@ fn plain_word(text: &str, seg0: usize, style: Style, out: &mut Vec<Token>) -> Op
         return None;
     }
     let (p, joint) = letters_end(b, seg0);
+    // (a space after the word is passed over here, where its byte is at hand: most words
+    // end in one, and the scan then resumes at the next token instead of dispatching on it)
+    let mut resume = p;
     let plain_end = match b.get(p) {
         None => true,
         Some(&d) => match d {
-            b' ' | b'\n' | b'\r' | b'\t' | b'"' | b'(' | b')' | b';' | b'!' | b'?' | b'['
-            | b']' => true,
+            b' ' => {
+                resume = p + 1;
+                true
+            }
+            b'\n' | b'\r' | b'\t' | b'"' | b'(' | b')' | b';' | b'!' | b'?' | b'[' | b']' => true,
             b',' | b':' => b
                 .get(p + 1)
                 .is_none_or(|e| matches!(e, b' ' | b'\n' | b'\r' | b'\t')),
@@ -115,7 +123,7 @@ fn plain_word(text: &str, seg0: usize, style: Style, out: &mut Vec<Token>) -> Op
     } else {
         push(out, seg0, p, TokenKind::Word);
     }
-    Some(p)
+    Some(resume)
 }
 
 /// The end of the run of ASCII letters that starts with the letter at `seg0`, and whether a
