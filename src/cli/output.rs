@@ -156,8 +156,17 @@ impl Sink {
     ) -> Result<T, Failure> {
         match self {
             Sink::Stdout => {
-                let stdout = io::stdout();
-                stream(quiet, "standard output", stdout.lock(), f)
+                // Through a duplicate of the standard output's descriptor, not `io::stdout()`:
+                // that is a `LineWriter`, which searched each vectored write (the records of a
+                // batch go out 256 KB at a time) for line breaks, for the sake of interleaved
+                // writers, and only `tag` writes here. (Descriptor closed: as before.)
+                match io::stdout().as_fd().try_clone_to_owned() {
+                    Ok(fd) => stream(quiet, "standard output", File::from(fd), f),
+                    Err(_) => {
+                        let stdout = io::stdout();
+                        stream(quiet, "standard output", stdout.lock(), f)
+                    }
+                }
             }
             Sink::Stderr => {
                 let stderr = io::stderr();
