@@ -112,8 +112,11 @@ pub(super) const KIND: u64 = 1 << 45;
 pub(super) const OBJECT_LEAD: u64 = 1 << 46;
 /// Academic degrees written after a name (`Dr Muhammad Sholeh, MPd`): not the subject.
 pub(super) const DEGREE: u64 = 1 << 47;
+/// Post verbs that may also open a sentence with their speaker (`Kata Bima, …`, `Tulis
+/// Prasetya, …`); not `Buka FJGS 2025, …` or `Cerita ini …`, which open other things.
+pub(super) const POST_OPENING: u64 = 1 << 48;
 
-pub(super) const CLASSES: [(&str, u64); 46] = [
+pub(super) const CLASSES: [(&str, u64); 47] = [
     ("post", POST),
     ("say", SAY),
     ("say-bahwa", SAY_BAHWA),
@@ -160,6 +163,7 @@ pub(super) const CLASSES: [(&str, u64); 46] = [
     ("passive-say", PASSIVE_SAY),
     ("object-lead", OBJECT_LEAD),
     ("degree", DEGREE),
+    ("post-opening", POST_OPENING),
 ];
 
 /// The clitic that makes `ujar` the speaker's own word (`ujarnya`), `menurut` anaphoric.

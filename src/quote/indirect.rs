@@ -82,7 +82,9 @@ impl<'a> Discourse<'a> {
                         let cue = self.toks[k].span;
                         Cand::indirect(span, Who::Anaphor(cue), cue, "cue-nya-after")
                     });
-                } else if c & (SAY | SAY_BAHWA) != 0 {
+                } else if c & (SAY | SAY_BAHWA) != 0 && !(k > sa && self.is_cap(k)) {
+                    // (capitalised inside a sentence, a title's word: `film Asalkan Kau Bilang
+                    // Cinta`)
                     found = self.verb_claim(k, k, sb);
                 } else if c & SAY_NOUN != 0 && k > sa && self.c(k - 1) & GIVE != 0 {
                     // `X memberi gambaran, …`: the giving verb's subject says it.
@@ -94,7 +96,7 @@ impl<'a> Discourse<'a> {
                     });
                 } else if c & (POST | POST_NYA) != 0 && k > sa && self.t(k - 1) == "," {
                     found = self.post_claim(k, sa, sb, false);
-                } else if c & POST != 0 && k == sa && self.is_cap(k) {
+                } else if c & POST_OPENING != 0 && k == sa && self.is_cap(k) {
                     // `Kata Bima, Presiden …`: a cue that opens its sentence.
                     found = self.opening_post_claim(k, sb);
                 } else if c & POST != 0 && k > sa && self.is_lower(k) && self.is_cap(k + 1) {
