@@ -60,6 +60,10 @@ pub(crate) const MAX_NAME_WORDS: usize = 4;
 /// and a person's (`Kanaka Hita Solvera William Wibowo menilai`); a person of more than
 /// [`MAX_NAME_WORDS`] words that the article does not part is dropped.
 const LONG_RUN_WORDS: usize = 7;
+/// Tokens a role's tail may take before its holder's name: the unit, the body and its
+/// acronym (`Kepala Badan Penyuluhan dan Pengembangan Sumber Daya Manusia Pertanian
+/// (BPPSDMP) Kementan Idha Widi Arsanti`: 12 tokens).
+const MAX_ROLE_TAIL_TOKENS: usize = 16;
 /// Longest organisation or place name opened by a head word, in tokens.
 const MAX_HEAD_TOKENS: usize = 9;
 
@@ -1274,7 +1278,7 @@ impl<'a> Mentions<'a> {
     fn skip_role_tail(&self, mut k: usize) -> usize {
         let n = self.toks.len();
         let start = k;
-        while k < n && k - start < 12 && self.info[k].t & T_NL_BEFORE == 0 {
+        while k < n && k - start < MAX_ROLE_TAIL_TOKENS && self.info[k].t & T_NL_BEFORE == 0 {
             if let Some(e) = self.covered(k) {
                 if e.label == Label::Person {
                     break;
