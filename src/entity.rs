@@ -1652,6 +1652,7 @@ impl<'a> Mentions<'a> {
                 {
                     return None;
                 }
+                let a = self.everyday_first_after_comma(a);
                 let b = self.everyday_end(a, b, joins);
                 return Some(
                     self.employer_apposition((i, j), a, b, employer)
@@ -1818,6 +1819,27 @@ impl<'a> Mentions<'a> {
     /// `Direktur Jenderal Sumber Daya Iptek dan Dikti Kemristekdikti Ali Ghufron`: a one-word
     /// "name" joined by `dan` to more role words that reach a body the gazetteer knows or an
     /// acronym is part of the role, not a person (`Menteri Budi dan Ani` stays two people).
+    /// `Deputi … Kementerian PAN-RB, Teguh Widjinarko`: after the comma that closes a role's
+    /// tail, a capitalised everyday word right before the name found at `a` is its first
+    /// name (the role search takes such words for the role's). Not a very frequent word
+    /// (`Hari`), a head, portfolio, title or stop word. Returns the name's start.
+    fn everyday_first_after_comma(&self, a: usize) -> usize {
+        if a < 2 || self.s(a - 2) != "," {
+            return a;
+        }
+        let ti = self.info[a - 1];
+        let first = ti.t & (T_CAP | T_ALLCAPS | T_HEADLINE) == T_CAP
+            && ti.w & (W_LOOSE | W_STRICT) != 0
+            && ti.w & (W_FREQ | W_HEAD | W_PORTFOLIO | W_TITLE | W_STOP) == 0
+            && name_shaped(self.s(a - 1))
+            && !self.claimed[a - 1];
+        if first {
+            a - 1
+        } else {
+            a
+        }
+    }
+
     /// A company title starts at `b` and capitalised words follow it on the line: a role goes
     /// on there (`Chief Investment Officer PT CIMB …`). Not other roles, which may be a name's
     /// last word (`Bupati Lukman Hakim Saifuddin`, `Gubernur DIY Sri Sultan Hamengku Buwono`).
