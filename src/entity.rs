@@ -1816,9 +1816,6 @@ impl<'a> Mentions<'a> {
             && self.info[b].w & W_HEAD != 0
     }
 
-    /// `Direktur Jenderal Sumber Daya Iptek dan Dikti Kemristekdikti Ali Ghufron`: a one-word
-    /// "name" joined by `dan` to more role words that reach a body the gazetteer knows or an
-    /// acronym is part of the role, not a person (`Menteri Budi dan Ani` stays two people).
     /// `Deputi … Kementerian PAN-RB, Teguh Widjinarko`: after the comma that closes a role's
     /// tail, a capitalised everyday word right before the name found at `a` is its first
     /// name (the role search takes such words for the role's). Not a very frequent word
@@ -1855,6 +1852,9 @@ impl<'a> Mentions<'a> {
         }
     }
 
+    /// `Direktur Jenderal Sumber Daya Iptek dan Dikti Kemristekdikti Ali Ghufron`: a one-word
+    /// "name" joined by `dan` to more role words that reach a body the gazetteer knows or an
+    /// acronym is part of the role, not a person (`Menteri Budi dan Ani` stays two people).
     fn joined_role(&self, b: usize) -> bool {
         if self.s(b) != "dan" {
             return false;
@@ -2365,11 +2365,9 @@ pub(crate) fn dotted_abbreviation(s: &str) -> bool {
         && inner.chars().filter(|c| c.is_alphabetic()).count() <= 6
 }
 
-/// A science's name (`Psikologi`, `Gastroenterologi`): in a capitalised run after a role it
-/// names a department or specialty, never a person.
 /// How a word of `data/lone_not_names.txt` stands to a person's name: these words are
 /// capitalised next to titles and speech verbs, where context rules look for names.
-#[derive(Clone, Copy, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 enum NotName {
     /// A compass or place word: no whole name (`Lombok Timur`), but may open a run of one
     /// (`Timur Kapadze`).
@@ -2388,7 +2386,8 @@ enum NotName {
     Tail,
 }
 
-fn not_name_word(w: &str) -> Option<NotName> {
+/// The words of `data/lone_not_names.txt` with their kinds, read once.
+fn not_name_words() -> &'static [(&'static str, NotName)] {
     static V: OnceLock<Vec<(&'static str, NotName)>> = OnceLock::new();
     V.get_or_init(|| {
         data_lines(LONE_NOT_NAMES, "word\tkind")
@@ -2406,9 +2405,24 @@ fn not_name_word(w: &str) -> Option<NotName> {
             })
             .collect()
     })
-    .iter()
-    .find(|(x, _)| x.eq_ignore_ascii_case(w))
-    .map(|&(_, kind)| kind)
+}
+
+fn not_name_word(w: &str) -> Option<NotName> {
+    not_name_words()
+        .iter()
+        .find(|(x, _)| x.eq_ignore_ascii_case(w))
+        .map(|&(_, kind)| kind)
+}
+
+/// The portfolio and unit words of `data/lone_not_names.txt` (`Informatika`, `Departemen`):
+/// the quote stage takes them for a role's words, never a name's (`Menteri Komunikasi dan
+/// Informatika Rudiantara`). The other kinds may open a name (`Timur`) or end a body's that
+/// speaks (`Manchester City`).
+pub(crate) fn role_not_name_words() -> impl Iterator<Item = &'static str> {
+    not_name_words()
+        .iter()
+        .filter(|(_, kind)| matches!(kind, NotName::Portfolio | NotName::Unit))
+        .map(|&(w, _)| w)
 }
 
 /// A pattern person's span `a..b` without the words that cannot be a name (see
@@ -2432,6 +2446,8 @@ fn without_not_name_words(doc: &Mentions, a: usize, b: usize) -> Option<usize> {
     }
 }
 
+/// A science's name (`Psikologi`, `Gastroenterologi`): in a capitalised run after a role it
+/// names a department or specialty, never a person.
 fn field_of_study(s: &str) -> bool {
     s.len() > 6 && s.ends_with("logi")
 }
@@ -2703,6 +2719,25 @@ mod tests {
             .into_iter()
             .map(|(s, _, _)| s)
             .collect()
+    }
+
+    #[test]
+    fn lone_not_names_kinds_are_known() {
+        // (an unknown kind would be read as `body` without a word)
+        for line in data_lines(LONE_NOT_NAMES, "word\tkind") {
+            let (w, kind) = line.split_once('\t').expect("word<TAB>kind");
+            assert!(
+                matches!(
+                    kind.trim(),
+                    "place" | "body" | "unit" | "portfolio" | "tail"
+                ),
+                "{w}: unknown kind {kind}"
+            );
+            assert_eq!(w, w.to_lowercase(), "{w}: not lower case");
+        }
+        assert_eq!(not_name_word("Kota"), Some(NotName::Body));
+        assert!(role_not_name_words().any(|w| w == "departemen"));
+        assert!(!role_not_name_words().any(|w| w == "city"));
     }
 
     #[test]

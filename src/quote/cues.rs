@@ -11,11 +11,6 @@ use rustc_hash::FxHashMap as HashMap;
 const CUES_TSV: &str = include_str!("../../data/cues.tsv");
 /// The entity stage's list of capitalised words that are never names (days, months, openers).
 const NAME_STOPWORDS: &str = include_str!("../../data/name_stopwords.txt");
-/// The entity stage's words that are no person's name: a portfolio's or a unit's word in a
-/// run before a speaker's short name is the role's, not the name's (`Menteri Komunikasi dan
-/// Informatika Rudiantara`). The other kinds are left out: they may open a name (`Timur`) or
-/// end a body's (`Manchester City`), which may speak too.
-const LONE_NOT_NAMES: &str = include_str!("../../data/lone_not_names.txt");
 /// The entity stage's titles and roles (`data/titles.tsv`): its one-word `role`, `employer`, `kind` and
 /// `honorific` phrases are titles here too (`pelatih`, `Kombes`), so that both stages agree.
 const TITLES: &str = include_str!("../../data/titles.tsv");
@@ -223,14 +218,8 @@ impl Cues {
                 *cues.words.entry(w.to_lowercase().into()).or_default() |= NOT_NAME;
             }
         }
-        for (w, kind) in LONE_NOT_NAMES
-            .lines()
-            .filter(|l| !l.starts_with('#'))
-            .filter_map(|l| l.split_once('\t'))
-        {
-            if matches!(kind.trim(), "portfolio" | "unit") {
-                *cues.words.entry(w.into()).or_default() |= NOT_NAME;
-            }
+        for w in crate::entity::role_not_name_words() {
+            *cues.words.entry(w.into()).or_default() |= NOT_NAME;
         }
         for w in DEGREES.lines().map(str::trim) {
             if !w.is_empty() && !w.starts_with('#') {

@@ -331,14 +331,12 @@ impl<'a> Discourse<'a> {
             || w.eq_ignore_ascii_case("salah") && self.t(j + 1).eq_ignore_ascii_case("satu")
     }
 
-    /// `<claim>, kata X.` and `<start>, kata X, <rest>.` without quote marks.
-    /// `glued`: no comma before the cue, so only the mid-sentence form (`…, <rest>`) counts.
     /// `Kata Bima, Presiden Prabowo telah memberi arahan …`: a speech verb that opens its
     /// sentence with its speaker, closed by a comma within a few words: the claim is the rest
     /// of the sentence.
     fn opening_post_claim(&self, k: usize, sb: usize) -> Option<Cand> {
         // (a name or a pronoun: not `Tambah lagi, …`, `Cerita ini bukan hanya …, tapi …`)
-        if !(self.is_cap(k + 1) || matches!(self.t(k + 1), "dia" | "ia" | "beliau")) {
+        if !(self.is_cap(k + 1) || k + 1 < sb && self.personal_pronoun(self.toks[k + 1].span)) {
             return None;
         }
         let who = self.speaker_after(k + 1)?;
@@ -349,6 +347,8 @@ impl<'a> Discourse<'a> {
         Some(Cand::indirect(span, who, self.toks[k].span, "cue-after"))
     }
 
+    /// `<claim>, kata X.` and `<start>, kata X, <rest>.` without quote marks.
+    /// `glued`: no comma before the cue, so only the mid-sentence form (`…, <rest>`) counts.
     fn post_claim(&self, k: usize, sa: usize, sb: usize, glued: bool) -> Option<Cand> {
         // (one word before a mid-sentence cue is enough: `Pemerintah, kata dia, akan …`)
         if (sa..k).any(|j| is_mark(self.t(j))) || !(sa..k).any(|j| self.is_word(j)) {

@@ -383,7 +383,7 @@ impl<'a> Discourse<'a> {
     /// `ia`, `dia`, `beliau`: a person, never the organisation that spoke last (`Formmapi
     /// menyebut … Ia menjelaskan`: a person of the body). The clitic `-nya` may stand for a
     /// body (`tulisnya` after a ministry's statement), so it is not one.
-    fn personal_pronoun(&self, span: Span) -> bool {
+    pub(super) fn personal_pronoun(&self, span: Span) -> bool {
         let w = span.as_str(self.text);
         ["ia", "dia", "beliau"]
             .iter()
