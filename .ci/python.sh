@@ -24,8 +24,8 @@ export PATH="$venv/bin:$PATH" # the build backend runs `maturin` from PATH
 "$venv/bin/pip" install --progress-bar off --no-build-isolation "./python[test]"
 
 # The tests compare with the command's own output.
-cargo build --quiet --bin indotag
-export INDOTAG_BIN="$PWD/target/debug/indotag"
+cargo build --release --quiet --bin indotag
+export INDOTAG_BIN="$PWD/target/release/indotag"
 # The pytest script (not `python -m pytest`, which would import python/indotag from the
 # source tree instead of the installed wheel).
 "$venv/bin/pytest" -q python/tests
