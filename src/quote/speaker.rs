@@ -40,6 +40,10 @@ struct Window<'e> {
     ent: Option<&'e Entity>,
 }
 
+/// Places a role's post may list between commas before the name (`Desa X, Kecamatan Y,
+/// Kabupaten Z, Name`).
+const MAX_PLACES_BETWEEN_COMMAS: usize = 3;
+
 impl<'a> Discourse<'a> {
     /// The speaker named after a post cue starting at token `k`: a pronoun, a name (entity or
     /// capitalised words) or a role phrase, up to a comma, a context word or the sentence end.
@@ -260,33 +264,95 @@ impl<'a> Discourse<'a> {
                 _ => None,
             };
         }
-        if let Some(who) = self.name_after_comma(comma + 1) {
-            return Some(who);
+        match self.name_after_comma(comma + 1) {
+            // (a place after the comma is the post's, not a name: `di Sarinah, Jakarta Pusat`)
+            Some(Who::Mention(_)) if self.place_at(comma + 1).is_some() => {}
+            Some(who) => return Some(who),
+            None => {}
         }
         // `kata Ketua Cabang NU Kencong, Jember, Ahmad Fauzan`: a place between commas is
         // still the role's.
-        if let Some(j) = self.place_between_commas(comma + 1) {
-            if let Some(who) = self.name_after_comma(j) {
-                return Some(who);
+        // (or several: `… Desa Kananta, Kecamatan Soromandi, Suradi`)
+        let mut at = comma + 1;
+        for _ in 0..MAX_PLACES_BETWEEN_COMMAS {
+            let Some(j) = self.place_between_commas(at) else {
+                break;
+            };
+            // (one word after places only for a window with no person in it: not `kata
+            // Gubernur Khofifah di Gedung Grahadi, Surabaya, Senen (11/9)`)
+            let own = w.ent.is_some_and(|e| e.label == Label::Person);
+            let who = self
+                .name_after_comma(j)
+                .or_else(|| (!own).then(|| self.one_word_name_after_comma(j)).flatten());
+            match who {
+                Some(Who::Mention(_))
+                    if self
+                        .ent_starting_at(j)
+                        .is_some_and(|e| e.label != Label::Person) =>
+                {
+                    at = j
+                }
+                Some(who) => return Some(who),
+                None => break,
             }
         }
         self.one_word_name_after_comma(comma + 1)
     }
 
-    /// The comma that closes a role window: right after it, or after the place of the post
-    /// (`kata Duta Besar RI di Qatar, Rizal Hasan`).
+    /// The comma that closes a role window: right after it, or after the place or body of the
+    /// post (`kata Duta Besar RI di Qatar, Rizal Hasan`, `kata dokter spesialis paru di RS
+    /// Harapan Kita, Budi Santoso`, `ujar peneliti dari Universitas Jember, Ani Lestari`).
     fn role_comma(&self, w: &Window) -> Option<usize> {
         if !w.titled && !self.is_cap(w.k) {
             return None;
         }
         let mut j = w.end;
-        if w.titled && self.t(j) == "di" {
-            let place = self
-                .ent_starting_at(j + 1)
-                .filter(|e| matches!(e.label, Label::Gpe | Label::Loc))?;
-            j = self.toks.partition_point(|t| t.span.start < place.span.end);
+        if w.titled && self.t(j) == "di" && self.place_at(j + 1).is_some() {
+            j = self.place_at(j + 1)?;
+        } else if w.titled && matches!(self.t(j), "di" | "dari") && self.role_only(w) {
+            j = self.affiliation_end(j + 1)?;
         }
         (j + 1 < self.toks.len() && self.t(j) == "," && self.p(j + 1) == self.p(w.k)).then_some(j)
+    }
+
+    /// The token after a place (GPE or LOC entity) that starts at token `j`.
+    fn place_at(&self, j: usize) -> Option<usize> {
+        let place = self
+            .ent_starting_at(j)
+            .filter(|e| matches!(e.label, Label::Gpe | Label::Loc))?;
+        Some(self.toks.partition_point(|t| t.span.start < place.span.end))
+    }
+
+    /// The window holds a role and no name: it opens lower-case, has no person in it, and
+    /// ends in a lower-case or title word (`dokter spesialis paru`, not `Menteri Keuangan Sri
+    /// Mulyani`; not a lone `Presiden`, whose holder the resolution finds).
+    fn role_only(&self, w: &Window) -> bool {
+        let last = w.end - 1;
+        self.is_lower(w.k)
+            && w.ent.is_none_or(|e| e.label != Label::Person)
+            && (self.is_lower(last) || self.c(last) & TITLE != 0)
+    }
+
+    /// The token after the place or body that starts at token `j` (after `di`/`dari` in a
+    /// role): an entity other than a person, or else a run of capitalised words the entity
+    /// stage did not name (`Eka Hospital Cibubur`).
+    fn affiliation_end(&self, j: usize) -> Option<usize> {
+        if j >= self.toks.len() || !self.is_cap(j) {
+            return None;
+        }
+        if let Some(e) = self.ent_starting_at(j) {
+            let end = self.toks.partition_point(|t| t.span.start < e.span.end);
+            return (e.label != Label::Person).then_some(end);
+        }
+        let end = self.toks.len().min(j + MAX_SPEAKER_WORDS);
+        let mut b = j;
+        while b < end
+            && (self.is_cap(b) || self.toks[b].kind == TokenKind::Number)
+            && self.c(b) & (ANY_SAY | POST) == 0
+        {
+            b += 1;
+        }
+        (b > j && self.p(b) == self.p(j)).then_some(b)
     }
 
     /// `span` is exactly a person the entity stage found.
