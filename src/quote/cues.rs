@@ -110,8 +110,11 @@ pub(super) const DEGREE: u64 = 1 << 47;
 /// Post verbs that may also open a sentence with their speaker (`Kata Bima, …`, `Tulis
 /// Prasetya, …`); not `Buka FJGS 2025, …` or `Cerita ini …`, which open other things.
 pub(super) const POST_OPENING: u64 = 1 << 48;
+/// Passives of being asked or reached (`ditanya`, `dikonfirmasi`, `dihubungi`): their subject
+/// is about to answer, so it stays a candidate speaker (see `Discourse::passive_after`).
+pub(super) const ADDRESSED: u64 = 1 << 49;
 
-pub(super) const CLASSES: [(&str, u64); 47] = [
+pub(super) const CLASSES: [(&str, u64); 48] = [
     ("post", POST),
     ("say", SAY),
     ("say-bahwa", SAY_BAHWA),
@@ -159,6 +162,7 @@ pub(super) const CLASSES: [(&str, u64); 47] = [
     ("object-lead", OBJECT_LEAD),
     ("degree", DEGREE),
     ("post-opening", POST_OPENING),
+    ("addressed", ADDRESSED),
 ];
 
 /// The clitic that makes `ujar` the speaker's own word (`ujarnya`), `menurut` anaphoric.

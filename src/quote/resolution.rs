@@ -56,6 +56,9 @@ struct KnownWord {
     prev: Option<u32>,
 }
 
+/// Tokens [`Discourse::passive_after`] looks past for a passive verb after a name.
+const MAX_BEFORE_PASSIVE: usize = 6;
+
 fn word_hash(w: &str) -> u64 {
     use std::hash::BuildHasher;
     rustc_hash::FxBuildHasher.hash_one(w)
@@ -259,20 +262,33 @@ impl<'a> Discourse<'a> {
     /// The person at `span` is the subject of a passive verb (`Henry dinilai pantas …`,
     /// `Budi ditangkap …`): talked about, not talking, so no new current speaker. A lower-case
     /// `di…` word of five letters or more right after the name (or after `juga`/`pun`).
+    ///
+    /// Also further on, past a joined subject and adverbs of time or aspect (`Jokowi dan PDIP
+    /// saat ini disebut sudah berbeda arah`): the sentence is about them. Not a passive of
+    /// being asked (`Aris saat dikonfirmasi … mengaku`): that subject is about to answer.
     fn passive_after(&self, span: Span) -> bool {
         let mut j = self.toks.partition_point(|t| t.span.start < span.end);
-        if matches!(
-            self.toks.get(j).map(|t| t.span.as_str(self.text)),
-            Some("juga" | "pun")
-        ) {
+        let end = self.toks.len().min(j + MAX_BEFORE_PASSIVE);
+        while j < end {
+            let w = self.toks[j].span.as_str(self.text);
+            let passive = w.len() >= 5
+                && w.starts_with("di")
+                && w[2..].starts_with(|c: char| c.is_ascii_lowercase());
+            if passive {
+                return self.c(j) & ADDRESSED == 0;
+            }
+            // (cue classes: `juga`, `telah` adverb; `sudah`, `masih` modal; `saat`, `kini`
+            // clause-opener; `ini` demonstrative)
+            let between = ADVERB | MODAL | CLAUSE_OPENER | DEMONSTRATIVE;
+            if matches!(w, "dan" | "serta") {
+                // (the word joined on: `Anton dan stafnya …`)
+                j += 1;
+            } else if !self.is_cap(j) && self.c(j) & between == 0 {
+                return false;
+            }
             j += 1;
         }
-        self.toks.get(j).is_some_and(|t| {
-            let w = t.span.as_str(self.text);
-            w.len() >= 5
-                && w.starts_with("di")
-                && w[2..].starts_with(|c: char| c.is_ascii_lowercase())
-        })
+        false
     }
 
     /// A demonstrative phrase headed by a body noun (`kementerian tersebut`, `yayasan itu`:

@@ -44,6 +44,9 @@ struct Window<'e> {
 /// Kabupaten Z, Name`).
 const MAX_PLACES_BETWEEN_COMMAS: usize = 3;
 
+/// Lower-case words a title may carry before the name (`pakar hukum tata negara`).
+const MAX_TITLE_MODIFIERS: usize = 3;
+
 impl<'a> Discourse<'a> {
     /// The speaker named after a post cue starting at token `k`: a pronoun, a name (entity or
     /// capitalised words) or a role phrase, up to a comma, a context word or the sentence end.
@@ -1113,14 +1116,33 @@ impl<'a> Discourse<'a> {
 
     /// Where the run of titles and role words (capitalised words that are no function word,
     /// connector or context word) ending right before token `j` starts, not before `sa`.
+    ///
+    /// Lower-case words count when a title comes before them (`Pengamat politik Ujang …`,
+    /// `Dokter spesialis anak Rina …`): a title's modifiers. A plain noun before a name has no
+    /// title before it (`pesan Gubernur X`) and stops the run.
     fn role_words_back(&self, sa: usize, mut j: usize) -> usize {
-        while j > sa
-            && (self.c(j - 1) & TITLE != 0
-                || self.is_cap(j - 1) && self.c(j - 1) & (FUNC | SUBJECT_LEAD | CONTEXT) == 0)
-        {
-            j -= 1;
+        loop {
+            if j > sa
+                && (self.c(j - 1) & TITLE != 0
+                    || self.is_cap(j - 1) && self.c(j - 1) & (FUNC | SUBJECT_LEAD | CONTEXT) == 0)
+            {
+                j -= 1;
+                continue;
+            }
+            let mut m = j;
+            while m > sa
+                && j - m < MAX_TITLE_MODIFIERS
+                && self.is_lower(m - 1)
+                && self.c(m - 1) & (FUNC | SUBJECT_LEAD | CONTEXT | ANY_SAY | POST | PLURAL) == 0
+            {
+                m -= 1;
+            }
+            if m < j && m > sa && self.c(m - 1) & TITLE != 0 {
+                j = m - 1;
+                continue;
+            }
+            return j;
         }
-        j
     }
 
     /// True when the mention at `span` stands where a sentence's subject does: at the sentence
