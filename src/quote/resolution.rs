@@ -814,7 +814,7 @@ impl<'a> Discourse<'a> {
     }
 
     /// The person entity whose last token is token `k`.
-    fn person_ending_at(&self, k: usize) -> Option<&Entity> {
+    pub(super) fn person_ending_at(&self, k: usize) -> Option<&Entity> {
         let end = self.toks.get(k)?.span.end;
         let i = self.ents.partition_point(|e| e.span.end < end);
         self.ents

@@ -1129,6 +1129,28 @@ impl<'a> Discourse<'a> {
                 j -= 1;
                 continue;
             }
+            // an acronym in brackets and a joiner inside the role's name: `Menteri Energi dan
+            // Sumber Daya Mineral (ESDM) Bahlil …`
+            if j >= sa + 4
+                && self.t(j - 1) == ")"
+                && self.t(j - 3) == "("
+                && self.is_cap(j - 2)
+                && self.is_cap(j - 4)
+            {
+                j -= 3;
+                continue;
+            }
+            // (not two people joined: `Ia dan Irwan …`, `Maia dan Irwan …`)
+            if j >= sa + 2
+                && matches!(self.t(j - 1), "dan" | "&")
+                && self.is_cap(j - 2)
+                && self.is_cap(j)
+                && self.c(j - 2) & (FUNC | PRON | TITLE) == 0
+                && self.person_ending_at(j - 2).is_none()
+            {
+                j -= 1;
+                continue;
+            }
             let mut m = j;
             while m > sa
                 && j - m < MAX_TITLE_MODIFIERS
@@ -1174,11 +1196,13 @@ impl<'a> Discourse<'a> {
         if p < j && (p == sa || self.t(p - 1) == ",") {
             return true;
         }
-        // `Biden dan Prabowo juga mendukung …`: a second subject joined to a first one
+        // `Biden dan Prabowo juga mendukung …`: a second subject joined to a first one (not
+        // to a pronoun: `Ia dan Irwan akan pulang` is still about the current speaker)
         p + 1 == j
             && self.t(p) == "dan"
             && p > sa
             && self.is_cap(p - 1)
+            && self.c(p - 1) & PRON == 0
             && self.subject_position(self.toks[p - 1].span)
     }
 
