@@ -263,8 +263,10 @@ fn splits(left: &str, right: &str) -> bool {
         return lf & W_STRICT != 0;
     }
     // `BerawanJakarta` splits, `KapanLagi` and `YouTube` do not; a known name or a portfolio
-    // word before a name does (`GerindraHashim`, `KeuanganSri`)
-    rf & W_STRICT == 0
+    // word before a name does (`GerindraHashim`, `KeuanganSri`). Two letters are a name's
+    // particle (`DiCaprio`, `DeGeneres`, `LeBron`) unless a known name follows (`DiJakarta`).
+    (left.len() >= 3 || known_name(right))
+        && rf & W_STRICT == 0
         && (lf & W_FREQ != 0 || right.len() >= 3 && (lf & W_PORTFOLIO != 0 || known_name(left)))
 }
 
