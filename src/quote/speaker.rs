@@ -808,7 +808,45 @@ impl<'a> Discourse<'a> {
         if let Some(j) = self.interlude_start(k, sa) {
             k = j - 1;
         }
-        k
+        self.person_before_day(k, sa).unwrap_or(k)
+    }
+
+    /// `Alfi Syahrin di Simpang Empat, Sabtu mengatakan`, `Septi di Kota Malang, Jawa Timur,
+    /// Senin (6/11) mengatakan`: the day (and date) of the statement ending at `k`, after a
+    /// comma, is an aside, and so are places between commas before it; the person named in
+    /// the segment before them is the subject. Returns that person's last token.
+    fn person_before_day(&self, k: usize, sa: usize) -> Option<usize> {
+        let mut d = k;
+        if self.t(d) == ")" {
+            d = (d.saturating_sub(6).max(sa)..d)
+                .rev()
+                .find(|&o| self.t(o) == "(")?;
+            d = d.checked_sub(1)?;
+        }
+        if d <= sa || !self.is_cap(d) || self.c(d) & NOT_NAME == 0 || self.t(d - 1) != "," {
+            return None;
+        }
+        let mut comma = d - 1;
+        for _ in 0..MAX_PLACES_BETWEEN_COMMAS {
+            let s = (sa..comma)
+                .rev()
+                .find(|&p| self.t(p) == ",")
+                .map_or(sa, |p| p + 1);
+            let seg = Span::new(self.toks[s].span.start, self.toks[comma - 1].span.end);
+            let person = self
+                .ents_over(seg)
+                .filter(|e| e.label == Label::Person && seg.contains(e.span))
+                .last();
+            if let Some(e) = person {
+                return Some(self.toks.partition_point(|t| t.span.end <= e.span.end) - 1);
+            }
+            let place = self.place_at(s) == Some(comma);
+            if s == sa || !place {
+                return None;
+            }
+            comma = s - 1;
+        }
+        None
     }
 
     /// Whether `k` ends a manner clause (`…, dengan menyatakan bahwa …`), whose verb belongs
