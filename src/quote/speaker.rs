@@ -677,8 +677,20 @@ impl<'a> Discourse<'a> {
                     .toks
                     .partition_point(|t| t.span.start < next.span.start);
                 if j > a && j <= b {
-                    a = j;
+                    return (j, b);
                 }
+            }
+        }
+        // (`jurnalis Rusia Sergey Mardan`: a name of two words or more that the entity stage
+        // missed, after the place or body)
+        if let Some(org) = self
+            .ents
+            .get(i)
+            .filter(|e| e.span.start == at && e.label != Label::Person)
+        {
+            let j = self.toks.partition_point(|t| t.span.start < org.span.end);
+            if j < b && self.speaker_name_like(self.span(j, b)) {
+                return (j, b);
             }
         }
         (a, b)
