@@ -113,8 +113,14 @@ pub(super) const POST_OPENING: u64 = 1 << 48;
 /// Passives of being asked or reached (`ditanya`, `dikonfirmasi`, `dihubungi`): their subject
 /// is about to answer, so it stays a candidate speaker (see `Discourse::passive_after`).
 pub(super) const ADDRESSED: u64 = 1 << 49;
+/// Nouns for a person that open an epithet (`pria`, `wanita`, `sosok`): with a link word after
+/// them (`pria yang akrab disapa Toto`, `wanita asal Bandung`) the phrase points back to the
+/// salient person, as a demonstrative role does.
+pub(super) const EPITHET: u64 = 1 << 50;
+/// Words that tie an epithet's noun to what describes it (`yang`, `asal`, `kelahiran`).
+pub(super) const EPITHET_LINK: u64 = 1 << 51;
 
-pub(super) const CLASSES: [(&str, u64); 48] = [
+pub(super) const CLASSES: [(&str, u64); 50] = [
     ("post", POST),
     ("say", SAY),
     ("say-bahwa", SAY_BAHWA),
@@ -163,6 +169,8 @@ pub(super) const CLASSES: [(&str, u64); 48] = [
     ("degree", DEGREE),
     ("post-opening", POST_OPENING),
     ("addressed", ADDRESSED),
+    ("epithet", EPITHET),
+    ("epithet-link", EPITHET_LINK),
 ];
 
 /// The clitic that makes `ujar` the speaker's own word (`ujarnya`), `menurut` anaphoric.

@@ -86,6 +86,7 @@ impl<'a> Discourse<'a> {
         let w = self.speaker_window(k)?;
         self.name_after_role_comma(&w)
             .or_else(|| self.demonstrative_role(&w))
+            .or_else(|| self.epithet(&w))
             .or_else(|| self.person_in_window(&w))
             .or_else(|| self.person_at_role_tail(&w))
             .or_else(|| self.person_at_role_end(&w))
@@ -381,6 +382,26 @@ impl<'a> Discourse<'a> {
             || self.toks[d - 2].kind == TokenKind::Number;
         (d <= k + limit && (w.titled || self.is_lower(k)) && role)
             .then(|| Who::Anaphor(self.span(k, d)))
+    }
+
+    /// `ucap pria yang akrab disapa Toto`, `kata wanita asal Bandung`: an epithet, a noun for
+    /// a person with a word tying a description to it, points back to the salient person.
+    /// The phrase ends at its last capitalised word when it has one (`pria yang akrab
+    /// disapa Toto` of `… Toto belum lama ini`).
+    fn epithet(&self, w: &Window) -> Option<Who> {
+        let k = w.k;
+        if !(self.is_lower(k)
+            && self.c(k) & EPITHET != 0
+            && k + 1 < w.end
+            && self.c(k + 1) & EPITHET_LINK != 0)
+        {
+            return None;
+        }
+        let end = (k + 2..w.end)
+            .rev()
+            .find(|&j| self.is_cap(j))
+            .unwrap_or(w.end - 1);
+        Some(Who::Anaphor(self.span(k, end)))
     }
 
     /// `kata Menteri Keuangan Sri Mulyani`: a person the entity stage found in the window —
