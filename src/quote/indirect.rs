@@ -194,8 +194,12 @@ impl<'a> Discourse<'a> {
             } else if m == sa || self.t(m - 1) == "," || self.connectors_only(sa, m) {
                 // `Menurut X, …`, `Namun menurut X, …` (`Menurut Ketua KPU, Hasyim Asyari,
                 // …`: after the apposed name)
-                let from = match self.apposed_person(m + 1, comma) {
-                    Some(e) => self.toks.partition_point(|t| t.span.start < e.span.end) + 1,
+                let apposed = self
+                    .apposed_person(m + 1, comma)
+                    .map(|e| e.span)
+                    .or_else(|| self.apposed_name(m + 1, comma));
+                let from = match apposed {
+                    Some(e) => self.toks.partition_point(|t| t.span.start < e.end) + 1,
                     None => comma + 1,
                 };
                 self.claim_after(from, sb)?

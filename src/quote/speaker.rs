@@ -1579,13 +1579,35 @@ impl<'a> Discourse<'a> {
         if let Some(e) = self.apposed_person(m + 1, comma) {
             return Some(Who::Mention(e.span));
         }
+        // (the same with a name the entity stage missed: `Menurut Petugas Pos Pengamatan
+        // Gunung Api Raung, Agus Tri Subekti, kolom abu …`; never the place inside the role)
+        if let Some(span) = self.apposed_name(m + 1, comma) {
+            return Some(Who::Mention(span));
+        }
         self.mention_in(m + 1, comma.min(self.toks.len()))
+    }
+
+    /// Like [`Discourse::apposed_person`] for a run of name words the entity stage did not
+    /// take: two to four capitalised words after the comma at `comma`, closed by a second one.
+    pub(super) fn apposed_name(&self, from: usize, comma: usize) -> Option<Span> {
+        if comma + 2 >= self.toks.len() || !(from..comma).any(|j| self.c(j) & (TITLE | KIND) != 0) {
+            return None;
+        }
+        let end = self.toks.len().min(comma + 1 + MAX_SPEAKER_WORDS);
+        let (a, b) = self.cap_run_from(comma + 1, end);
+        let span = self.span(a, b);
+        (self.is_cap(a)
+            && b > a
+            && b + 1 < self.toks.len()
+            && self.t(b + 1) == ","
+            && self.speaker_name_like(span))
+        .then_some(span)
     }
 
     /// The person entity right after the comma at `comma` that a second comma closes, when
     /// `from..comma` holds a title: the holder of that role.
     pub(super) fn apposed_person(&self, from: usize, comma: usize) -> Option<&'a Entity> {
-        if comma >= self.toks.len() || !(from..comma).any(|j| self.c(j) & TITLE != 0) {
+        if comma >= self.toks.len() || !(from..comma).any(|j| self.c(j) & (TITLE | KIND) != 0) {
             return None;
         }
         let e = self
