@@ -48,6 +48,7 @@ const PARTICLES: &str = include_str!("../data/particles.txt");
 const SPEECH_VERBS: &str = include_str!("../data/speech_verbs.tsv");
 const HEADS: &str = include_str!("../data/name_heads.tsv");
 const LOOSE_BLOCKERS: &str = include_str!("../data/loose_name_blockers.txt");
+const NAME_FINAL_WORDS: &str = include_str!("../data/name_final_words.txt");
 const GLUED_TAILS: &str = include_str!("../data/glued_tails.txt");
 const ACRONYM_HEADS: &str = include_str!("../data/acronym_heads.txt");
 const ORG_TAILS: &str = include_str!("../data/org_tails.txt");
@@ -373,12 +374,28 @@ fn pack_flags(words: &Words) -> (FxMap<Packed, u16>, FxMap<&'static str, u16>) {
 /// The lexicon's word table while it is being built: every word a data file mentions.
 type Words = FxMap<&'static str, WordInfo>;
 
+/// A word of `data/name_final_words.txt` (any case): a frequent everyday word that also ends
+/// personal names (`Putra`, `Pribadi`).
+fn name_final_word(w: &str) -> bool {
+    static WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    WORDS
+        .get_or_init(|| word_list(NAME_FINAL_WORDS))
+        .iter()
+        .any(|f| f.eq_ignore_ascii_case(w))
+}
+
 impl Lexicon {
     /// One step per data file, then the indexes over them; the order only matters for the
     /// title and head indices, which follow their files' line order.
     fn build() -> Lexicon {
         let mut words = Words::default();
         add_common_words(&mut words);
+        // (`Berry Juana Putra`: frequent words that also end names may close one in a slot)
+        for w in data_lines(NAME_FINAL_WORDS, "").map(str::trim) {
+            if let Some(e) = words.get_mut(w) {
+                e.flags &= !W_FREQ;
+            }
+        }
         add_word_list(&mut words, STOPWORDS, W_STOP);
         // (two-letter degrees, `MH`, `SH`, are also a name's initials: `Jalan MH Thamrin`)
         for w in data_lines(DEGREES, "")
@@ -930,7 +947,11 @@ impl<'a> Mentions<'a> {
         ti.t & (T_CAP | T_PLAIN) == T_CAP | T_PLAIN
             && ti.t & T_ALLCAPS == 0
             && ti.w & W_STOP == 0
-            && (ti.w & W_TITLE == 0 || self.kind_word(i))
+            // (a name's last word that also opens a longer title, only where that title
+            // stands: `Putra` of `Berry Juana Putra`, not of `Putra Mahkota`)
+            && (ti.w & W_TITLE == 0
+                || self.kind_word(i)
+                || name_final_word(self.s(i)) && self.title_at(i).is_none())
             && self.cover[i] == 0
             && !self.claimed[i]
     }
