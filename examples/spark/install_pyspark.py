@@ -78,10 +78,13 @@ class Hashing:
 
 
 def target_of(member_name, top):
-    """Where a member of the sdist goes inside the installed `pyspark` directory, or None."""
+    """Where a member of the sdist goes inside the installed `pyspark` directory, or None.
+    A member whose path would leave that directory (`..`, an absolute path) is an error."""
     rel = member_name[len(top) + 1 :] if member_name.startswith(top + "/") else None
     if not rel:
         return None
+    if rel.startswith("/") or ".." in rel.split("/"):
+        sys.exit(f"sdist member {member_name!r} would be written outside the package")
     for src, dst in PACKAGE_DIR.items():
         if rel == src or rel.startswith(src + "/"):
             tail = rel[len(src) :].lstrip("/")
@@ -91,13 +94,13 @@ def target_of(member_name, top):
 
 def stream_install(url, sha256, version, dest):
     top = f"pyspark-{version}"
-    setup_py = b""
+    pkg_info = ""
     with urllib.request.urlopen(url, timeout=180) as r:
         stream = Hashing(r)
         with tarfile.open(fileobj=stream, mode="r|gz") as tar:
             for m in tar:
-                if m.name == f"{top}/setup.py":
-                    setup_py = tar.extractfile(m).read()
+                if m.name == f"{top}/PKG-INFO":
+                    pkg_info = tar.extractfile(m).read().decode("utf-8", "replace")
                     continue
                 rel = target_of(m.name, top)
                 if rel is None or not (m.isfile() or m.isdir()):
@@ -115,8 +118,15 @@ def stream_install(url, sha256, version, dest):
     if stream.sha.hexdigest() != sha256:
         shutil.rmtree(dest, ignore_errors=True)
         sys.exit(f"{url}: sha256 {stream.sha.hexdigest()}, the index says {sha256}")
-    m = re.search(rb"install_requires=\[([^\]]*)\]", setup_py)
-    return re.findall(r'"([^"]+)"', m.group(1).decode()) if m else []
+    # (the core metadata's Requires-Dist lines without an extra: what pip would install)
+    deps = [
+        line.split(":", 1)[1].strip()
+        for line in pkg_info.splitlines()
+        if line.startswith("Requires-Dist:") and "extra ==" not in line
+    ]
+    if not deps:
+        sys.exit(f"{url}: no Requires-Dist in PKG-INFO (py4j expected)")
+    return deps
 
 
 def main():

@@ -278,13 +278,13 @@ impl<'a> Discourse<'a> {
         // still the role's.
         // (or several: `… Desa Kananta, Kecamatan Soromandi, Suradi`)
         let mut at = comma + 1;
+        // (one word after places only for a window with no person in it: not `kata Gubernur
+        // Khofifah di Gedung Grahadi, Surabaya, Senen (11/9)`)
+        let own = w.ent.is_some_and(|e| e.label == Label::Person);
         for _ in 0..MAX_PLACES_BETWEEN_COMMAS {
             let Some(j) = self.place_between_commas(at) else {
                 break;
             };
-            // (one word after places only for a window with no person in it: not `kata
-            // Gubernur Khofifah di Gedung Grahadi, Surabaya, Senen (11/9)`)
-            let own = w.ent.is_some_and(|e| e.label == Label::Person);
             let who = self
                 .name_after_comma(j)
                 .or_else(|| (!own).then(|| self.one_word_name_after_comma(j)).flatten());
@@ -311,8 +311,11 @@ impl<'a> Discourse<'a> {
             return None;
         }
         let mut j = w.end;
-        if w.titled && self.t(j) == "di" && self.place_at(j + 1).is_some() {
-            j = self.place_at(j + 1)?;
+        let place = (w.titled && self.t(j) == "di")
+            .then(|| self.place_at(j + 1))
+            .flatten();
+        if let Some(after) = place {
+            j = after;
         } else if w.titled && matches!(self.t(j), "di" | "dari") && self.role_only(w) {
             j = self.affiliation_end(j + 1)?;
         }
@@ -344,12 +347,16 @@ impl<'a> Discourse<'a> {
         if j >= self.toks.len() || !self.is_cap(j) {
             return None;
         }
-        if let Some(e) = self.ent_starting_at(j) {
-            let end = self.toks.partition_point(|t| t.span.start < e.span.end);
-            return (e.label != Label::Person).then_some(end);
-        }
-        let end = self.toks.len().min(j + MAX_SPEAKER_WORDS);
+        // (past an entity, the capitalised words that continue its name: `RS Harapan` of
+        // `RS Harapan Kita`)
         let mut b = j;
+        if let Some(e) = self.ent_starting_at(j) {
+            if e.label == Label::Person {
+                return None;
+            }
+            b = self.toks.partition_point(|t| t.span.start < e.span.end);
+        }
+        let end = self.toks.len().min(b.max(j + MAX_SPEAKER_WORDS));
         while b < end
             && (self.is_cap(b) || self.toks[b].kind == TokenKind::Number)
             && self.c(b) & (ANY_SAY | POST) == 0
@@ -396,6 +403,15 @@ impl<'a> Discourse<'a> {
             && self.c(k + 1) & EPITHET_LINK != 0)
         {
             return None;
+        }
+        // (a person named after a title inside it is the one meant: `kata wanita yang juga
+        // Menteri Keuangan Sri Mulyani`; a nickname after `disapa` is not a name to resolve)
+        if let Some(e) = w.ent.filter(|e| e.label == Label::Person) {
+            let a = self.toks.partition_point(|t| t.span.start < e.span.start);
+            let nickname = (k..a).any(|j| matches!(self.t(j), "disapa" | "dipanggil" | "sapaan"));
+            if a > k && !nickname && self.c(a - 1) & TITLE != 0 {
+                return Some(Who::Mention(e.span));
+            }
         }
         let end = (k + 2..w.end)
             .rev()
@@ -846,8 +862,8 @@ impl<'a> Discourse<'a> {
 
     /// `Alfi Syahrin di Simpang Empat, Sabtu mengatakan`, `Septi di Kota Malang, Jawa Timur,
     /// Senin (6/11) mengatakan`: the day (and date) of the statement ending at `k`, after a
-    /// comma, is an aside, and so are places between commas before it; the person named in
-    /// the segment before them is the subject. Returns that person's last token.
+    /// comma, is an aside, and so are places between commas before it; the last person named
+    /// in the segment before them is the subject. Returns that person's last token.
     fn person_before_day(&self, k: usize, sa: usize) -> Option<usize> {
         let mut d = k;
         if self.t(d) == ")" {
@@ -865,7 +881,12 @@ impl<'a> Discourse<'a> {
                 .rev()
                 .find(|&p| self.t(p) == ",")
                 .map_or(sa, |p| p + 1);
+            if comma <= s {
+                return None; // (`, Senin mengatakan` at a text's start: no segment)
+            }
             let seg = Span::new(self.toks[s].span.start, self.toks[comma - 1].span.end);
+            // (the last person: the one the day's comma closes, `Kapolsek Ngoro Kompol Imam
+            // Mahmudi di Mojokerto, Kamis`, where a place before may be taken for a name)
             let person = self
                 .ents_over(seg)
                 .filter(|e| e.label == Label::Person && seg.contains(e.span))
@@ -1226,7 +1247,8 @@ impl<'a> Discourse<'a> {
             while m > sa
                 && j - m < MAX_TITLE_MODIFIERS
                 && self.is_lower(m - 1)
-                && self.c(m - 1) & (FUNC | SUBJECT_LEAD | CONTEXT | ANY_SAY | POST | PLURAL) == 0
+                && self.c(m - 1) & (TITLE | FUNC | SUBJECT_LEAD | CONTEXT | ANY_SAY | POST | PLURAL)
+                    == 0
             {
                 m -= 1;
             }
@@ -1605,7 +1627,7 @@ impl<'a> Discourse<'a> {
     }
 
     /// The person entity right after the comma at `comma` that a second comma closes, when
-    /// `from..comma` holds a title: the holder of that role.
+    /// `from..comma` holds a title or a kind of person: the holder of that role.
     pub(super) fn apposed_person(&self, from: usize, comma: usize) -> Option<&'a Entity> {
         if comma >= self.toks.len() || !(from..comma).any(|j| self.c(j) & (TITLE | KIND) != 0) {
             return None;
