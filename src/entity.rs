@@ -374,14 +374,16 @@ fn pack_flags(words: &Words) -> (FxMap<Packed, u16>, FxMap<&'static str, u16>) {
 /// The lexicon's word table while it is being built: every word a data file mentions.
 type Words = FxMap<&'static str, WordInfo>;
 
-/// A word of `data/name_final_words.txt` (any case): a frequent everyday word that also ends
-/// personal names (`Putra`, `Pribadi`).
-fn name_final_word(w: &str) -> bool {
+/// The words of `data/name_final_words.txt`, read once: frequent everyday words that also end
+/// personal names (`putra`, `pribadi`).
+fn name_final_words() -> &'static [&'static str] {
     static WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
-    WORDS
-        .get_or_init(|| word_list(NAME_FINAL_WORDS))
-        .iter()
-        .any(|f| f.eq_ignore_ascii_case(w))
+    WORDS.get_or_init(|| word_list(NAME_FINAL_WORDS))
+}
+
+/// `w` (any case) is one of [`name_final_words`].
+fn name_final_word(w: &str) -> bool {
+    name_final_words().iter().any(|f| f.eq_ignore_ascii_case(w))
 }
 
 impl Lexicon {
@@ -391,7 +393,7 @@ impl Lexicon {
         let mut words = Words::default();
         add_common_words(&mut words);
         // (`Berry Juana Putra`: frequent words that also end names may close one in a slot)
-        for w in data_lines(NAME_FINAL_WORDS, "").map(str::trim) {
+        for w in name_final_words() {
             if let Some(e) = words.get_mut(w) {
                 e.flags &= !W_FREQ;
             }

@@ -119,8 +119,11 @@ pub(super) const ADDRESSED: u64 = 1 << 49;
 pub(super) const EPITHET: u64 = 1 << 50;
 /// Words that tie an epithet's noun to what describes it (`yang`, `asal`, `kelahiran`).
 pub(super) const EPITHET_LINK: u64 = 1 << 51;
+/// Words before a nickname (`disapa`, `dipanggil`): a name after them inside an epithet is
+/// the nickname of the person talked about, not a second person.
+pub(super) const NICKNAME: u64 = 1 << 52;
 
-pub(super) const CLASSES: [(&str, u64); 50] = [
+pub(super) const CLASSES: [(&str, u64); 51] = [
     ("post", POST),
     ("say", SAY),
     ("say-bahwa", SAY_BAHWA),
@@ -171,6 +174,7 @@ pub(super) const CLASSES: [(&str, u64); 50] = [
     ("addressed", ADDRESSED),
     ("epithet", EPITHET),
     ("epithet-link", EPITHET_LINK),
+    ("nickname", NICKNAME),
 ];
 
 /// The clitic that makes `ujar` the speaker's own word (`ujarnya`), `menurut` anaphoric.

@@ -408,7 +408,7 @@ impl<'a> Discourse<'a> {
         // Menteri Keuangan Sri Mulyani`; a nickname after `disapa` is not a name to resolve)
         if let Some(e) = w.ent.filter(|e| e.label == Label::Person) {
             let a = self.toks.partition_point(|t| t.span.start < e.span.start);
-            let nickname = (k..a).any(|j| matches!(self.t(j), "disapa" | "dipanggil" | "sapaan"));
+            let nickname = (k..a).any(|j| self.c(j) & NICKNAME != 0);
             if a > k && !nickname && self.c(a - 1) & TITLE != 0 {
                 return Some(Who::Mention(e.span));
             }
@@ -1609,10 +1609,16 @@ impl<'a> Discourse<'a> {
         self.mention_in(m + 1, comma.min(self.toks.len()))
     }
 
+    /// Tokens `from..to` hold a title or a kind of person: a role that a name apposed after
+    /// them holds.
+    fn holds_role(&self, from: usize, to: usize) -> bool {
+        (from..to).any(|j| self.c(j) & (TITLE | KIND) != 0)
+    }
+
     /// Like [`Discourse::apposed_person`] for a run of name words the entity stage did not
     /// take: two to four capitalised words after the comma at `comma`, closed by a second one.
     pub(super) fn apposed_name(&self, from: usize, comma: usize) -> Option<Span> {
-        if comma + 2 >= self.toks.len() || !(from..comma).any(|j| self.c(j) & (TITLE | KIND) != 0) {
+        if comma + 2 >= self.toks.len() || !self.holds_role(from, comma) {
             return None;
         }
         let end = self.toks.len().min(comma + 1 + MAX_SPEAKER_WORDS);
@@ -1629,7 +1635,7 @@ impl<'a> Discourse<'a> {
     /// The person entity right after the comma at `comma` that a second comma closes, when
     /// `from..comma` holds a title or a kind of person: the holder of that role.
     pub(super) fn apposed_person(&self, from: usize, comma: usize) -> Option<&'a Entity> {
-        if comma >= self.toks.len() || !(from..comma).any(|j| self.c(j) & (TITLE | KIND) != 0) {
+        if comma >= self.toks.len() || !self.holds_role(from, comma) {
             return None;
         }
         let e = self
