@@ -1518,8 +1518,13 @@ impl<'a> Mentions<'a> {
         if let Some((class, j)) = self.title_at(i).filter(|_| !self.after_head(i)) {
             match class {
                 TitleClass::Credit => self.person_after_credit(j),
-                // (`para Kiai hadir`: a plural names no one)
-                TitleClass::Honorific if i > 0 && eq_lower(self.s(i - 1), "para") => None,
+                // (`para Kiai hadir`, `para jurnalis, Pesantren Darussalam`: a plural names
+                // no one)
+                TitleClass::Honorific | TitleClass::Kind
+                    if i > 0 && eq_lower(self.s(i - 1), "para") =>
+                {
+                    None
+                }
                 TitleClass::Honorific => self.person_after_honorific(j),
                 TitleClass::Role | TitleClass::Rank | TitleClass::Employer | TitleClass::Kind => {
                     self.person_after_role(i, j, class)
