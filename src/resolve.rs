@@ -673,7 +673,8 @@ impl Resolver<'_> {
     }
 
     /// The article's person `ei` is another person than the famous one the gazetteer alias
-    /// `pi` stands for: found by a pattern, a clean name (no glued word: `NTBMomen Bahlil`),
+    /// `pi` stands for: found by a pattern (or another famous person the gazetteer knows), a
+    /// clean name (no glued word: `NTBMomen Bahlil`),
     /// no other word spelt like a word of the famous name (`Bahlil Ladahalia`, `M. Misbakhun`
     /// are spellings of the famous one), and the famous one not named in full in the article
     /// (then `Prabowo` alone is still the president, not `Didit Prabowo`).
@@ -691,8 +692,14 @@ impl Resolver<'_> {
             a.ends_with(&b) || b.ends_with(&a) || edit_distance(&a, &b) <= 2
         };
         let other = |w: &&str| *w != key;
-        mine.source == Source::Pattern
-            && text.split(' ').all(|w| !crate::entity::camel(w))
+        // (a famous person the gazetteer knows, named in full before the short form, is the
+        // article's own too: `James Cameron … kata Cameron` is not David Cameron; named only
+        // after it, as `adiknya, Alex Marquez`, it is someone else than the one talked about)
+        let own = mine.source == Source::Pattern
+            || mine.source == Source::Gazetteer
+                && mine.canonical != famous.canonical
+                && mine.span.end <= famous.span.start;
+        own && text.split(' ').all(|w| !crate::entity::camel(w))
             && !text.split(' ').filter(other).any(|w| {
                 famous
                     .canonical

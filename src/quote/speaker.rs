@@ -84,7 +84,8 @@ impl<'a> Discourse<'a> {
             return Some(who);
         }
         let w = self.speaker_window(k)?;
-        self.name_after_role_comma(&w)
+        self.name_after_possessor(&w)
+            .or_else(|| self.name_after_role_comma(&w))
             .or_else(|| self.demonstrative_role(&w))
             .or_else(|| self.epithet(&w))
             .or_else(|| self.person_in_window(&w))
@@ -303,6 +304,34 @@ impl<'a> Discourse<'a> {
         self.one_word_name_after_comma(comma + 1)
     }
 
+    /// `kata kuasa hukum Hendra Gunawan, Arman Santoso`, `ujar anak Kusnadi, Teddy`: a word
+    /// for someone's lawyer, relative or aide, then that someone, then a comma: the name after
+    /// the comma holds the role and is the speaker, never the possessor.
+    fn name_after_possessor(&self, w: &Window) -> Option<Who> {
+        // (the role's words all lower-case up to the possessor, or all capitalised and two or
+        // more: `Kuasa Hukum X`, not `Ibu Ani` or `Putri Candrawathi`)
+        let j = if self.is_lower(w.k) {
+            (w.k + 1..w.end)
+                .find(|&j| !self.is_lower(j))
+                .filter(|&j| self.is_cap(j))?
+        } else {
+            (w.k + 2..w.end)
+                .find(|&j| possessor_role(self.t(j - 1)))
+                .filter(|&j| (w.k..j).all(|x| self.is_cap(x)))?
+        };
+        let comma = w.end;
+        let owned =
+            possessor_role(self.t(j - 1)) && (j..comma).all(|x| self.is_cap(x) || self.t(x) == ".");
+        if !owned || comma + 1 >= self.toks.len() || self.t(comma) != "," {
+            return None;
+        }
+        if self.place_at(comma + 1).is_some() {
+            return None;
+        }
+        self.name_after_comma(comma + 1)
+            .or_else(|| self.one_word_name_after_comma(comma + 1))
+    }
+
     /// The comma that closes a role window: right after it, or after the place or body of the
     /// post (`kata Duta Besar RI di Qatar, Rizal Hasan`, `kata dokter spesialis paru di RS
     /// Harapan Kita, Budi Santoso`, `ujar peneliti dari Universitas Jember, Ani Lestari`).
@@ -387,7 +416,16 @@ impl<'a> Discourse<'a> {
         let role = self.c(d - 1) & TIME_NOUN == 0
             || !self.is_lower(d - 1)
             || self.toks[d - 2].kind == TokenKind::Number;
-        (d <= k + limit && (w.titled || self.is_lower(k)) && role)
+        // (a demonstrative after a speech verb is the claim's, and a person named before the
+        // verb is the one meant: `ujar Manajer Humas Daop 8 Luqman Arif menjelaskan rencana
+        // itu`; not `kata suami Mulan Jameela itu`, where the person is a possessor)
+        let named = w.ent.is_some_and(|e| {
+            let after = self.toks.partition_point(|t| t.span.start < e.span.end);
+            e.label == Label::Person
+                && after < d
+                && (after..d).any(|j| self.is_lower(j) && self.c(j) & ANY_SAY != 0)
+        });
+        (d <= k + limit && (w.titled || self.is_lower(k)) && role && !named)
             .then(|| Who::Anaphor(self.span(k, d)))
     }
 
@@ -439,8 +477,17 @@ impl<'a> Discourse<'a> {
             return None;
         }
         let (a, b) = self.cap_run_from(w.k, w.end);
+        if self.unit_number_after(b, w.end) {
+            return None;
+        }
         let (x, y) = self.role_tail_name(a, b)?;
         Some(Who::Mention(self.span(x, y)))
+    }
+
+    /// A number follows the capitalised run ending at `b`, inside the window: the run names a
+    /// numbered unit (`Daop 8`, `Kodim 0712`, `SMKN 1`), not a person.
+    fn unit_number_after(&self, b: usize, end: usize) -> bool {
+        b + 1 < end && self.toks[b + 1].kind == TokenKind::Number
     }
 
     /// A role with punctuation or bodies inside (`Pendiri & CEO Kopi Senja Rina Hartati`): the
@@ -476,6 +523,11 @@ impl<'a> Discourse<'a> {
             return None;
         }
         let (a0, b) = self.cap_run_from(w.k, w.end);
+        // (`ujar Manajer Humas Daop 8 Luqman`: a role up to a unit's number, and a one-word
+        // name after it that may as well be the unit's place: the role, no name)
+        if a0 < b && self.unit_number_after(b, w.end) {
+            return Some(Who::Mention(self.span(a0, w.end - 1)));
+        }
         let (a, b) = self.strip_titles(a0, b);
         // `ujar Menteri Keuangan`, `kata Kepala Desa`, `ujar Wali Kota`: what is left after the
         // title is the title's portfolio or head, no name: the whole phrase is a role (linked
@@ -641,6 +693,14 @@ impl<'a> Discourse<'a> {
         if ranked && self.is_cap(j) {
             let (a, b) = self.cap_run_from(j, end);
             let span = self.span(a, b);
+            // (`…, Kasi Humas Polres Lampung Barat,`: a post and its body, not a rank and a
+            // name)
+            if self
+                .ent_starting_at(a)
+                .is_some_and(|e| e.label != Label::Person)
+            {
+                return None;
+            }
             if self.speaker_name_like(span)
                 || self
                     .ent_at(span)
