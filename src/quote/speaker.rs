@@ -1174,9 +1174,13 @@ impl<'a> Discourse<'a> {
             } else {
                 self.subject(k)
             };
-            // Only a sentence subject speaks (`takdir Tuhan berkata lain` is an idiom).
+            // Only a sentence subject speaks (`takdir Tuhan berkata lain` is an idiom), and
+            // alone: `Thariq dan Aaliyah mengucapkan …` is a pair, neither the next `katanya`.
             if let Some(Who::Mention(span)) = who.filter(|w| match w {
-                Who::Mention(s) => self.c(k) & ACCORDING != 0 || self.subject_position(*s),
+                Who::Mention(s) => {
+                    self.c(k) & ACCORDING != 0 && !self.joined_subject(*s)
+                        || self.subject_position(*s)
+                }
                 _ => false,
             }) {
                 let cue = self.toks[k].span;
@@ -1190,6 +1194,13 @@ impl<'a> Discourse<'a> {
                 });
             }
         }
+    }
+
+    /// The mention at `span` is the second of a joined subject (`Thariq Halilintar dan Aaliyah
+    /// Massaid`): right after `dan`, `serta` or `&`.
+    fn joined_subject(&self, span: Span) -> bool {
+        let a = self.toks.partition_point(|t| t.span.start < span.start);
+        a > 0 && matches!(self.t(a - 1), "dan" | "serta" | "&")
     }
 
     /// `Hal senada diungkapkan anggota DPRD Yuke Yurike.`, `… diakui oleh Maryanto, seorang
@@ -1331,6 +1342,11 @@ impl<'a> Discourse<'a> {
         // after a word for someone's supporter, relative or lawyer is that word's possessor;
         // the subject is the supporter
         if a > sa && possessor_role(self.t(a - 1)) {
+            return false;
+        }
+        // `Thariq dan Aaliyah mengucapkan …`: the second of a joined subject is half of a
+        // pair, not the one who speaks next
+        if a > sa && self.joined_subject(span) {
             return false;
         }
         let j = self.role_words_back(sa, a);

@@ -242,6 +242,14 @@ fn splits(left: &str, right: &str) -> bool {
     if left.len() < 2 || right.len() < 2 {
         return false;
     }
+    // `PancaIa berharap`: a sentence opening with a pronoun glued to the last word of the one
+    // before (its `.` lost with the markup); no name or brand ends in a capital `Ia`
+    if matches!(right, "Ia" | "Dia")
+        && left.len() >= 3
+        && left.bytes().any(|c| c.is_ascii_lowercase())
+    {
+        return true;
+    }
     let rf = flags(right);
     // `WNIKemlu`, `ESDMBahlil`, `JADWALTimnas`: capitals, then a capitalised word that is no
     // everyday word (`KPUPewarta` is left to the furniture rules)
