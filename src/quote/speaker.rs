@@ -87,6 +87,7 @@ impl<'a> Discourse<'a> {
         self.name_after_possessor(&w)
             .or_else(|| self.name_after_role_comma(&w))
             .or_else(|| self.demonstrative_role(&w))
+            .or_else(|| self.role_with_relative(&w))
             .or_else(|| self.epithet(&w))
             .or_else(|| self.person_in_window(&w))
             .or_else(|| self.person_at_role_tail(&w))
@@ -347,8 +348,26 @@ impl<'a> Discourse<'a> {
             j = after;
         } else if w.titled && matches!(self.t(j), "di" | "dari") && self.role_only(w) {
             j = self.affiliation_end(j + 1)?;
+            // (after a capitalised role, only a name: `kata Presiden di Plenary Al Ghafat,
+            // Expo City Dubai` names where he spoke)
+            if self.is_cap(w.k) && !self.name_starts(j + 1) {
+                return None;
+            }
         }
         (j + 1 < self.toks.len() && self.t(j) == "," && self.p(j + 1) == self.p(w.k)).then_some(j)
+    }
+
+    /// A person's name starts at token `j`: a person entity, or capitalised words that read as
+    /// a name.
+    fn name_starts(&self, j: usize) -> bool {
+        if j >= self.toks.len() || !self.is_cap(j) {
+            return false;
+        }
+        if let Some(e) = self.ent_starting_at(j) {
+            return e.label == Label::Person;
+        }
+        let (a, b) = self.cap_run_from(j, self.toks.len().min(j + MAX_SPEAKER_WORDS));
+        self.speaker_name_like(self.span(a, b))
     }
 
     /// The token after a place (GPE or LOC entity) that starts at token `j`.
@@ -364,9 +383,12 @@ impl<'a> Discourse<'a> {
     /// Mulyani`; not a lone `Presiden`, whose holder the resolution finds).
     fn role_only(&self, w: &Window) -> bool {
         let last = w.end - 1;
-        self.is_lower(w.k)
+        // (or capitalised, when every word is a title's or a portfolio's: `Ekonom Senior`,
+        // `Peneliti Senior`, not `Menteri Keuangan Sri Mulyani`)
+        let titled_words = self.is_cap(w.k)
+            && (w.k..w.end).all(|j| self.c(j) & (TITLE | TITLE_TAIL) != 0 || self.role_word(j));
+        (self.is_lower(w.k) && (self.is_lower(last) || self.c(last) & TITLE != 0) || titled_words)
             && w.ent.is_none_or(|e| e.label != Label::Person)
-            && (self.is_lower(last) || self.c(last) & TITLE != 0)
     }
 
     /// The token after the place or body that starts at token `j` (after `di`/`dari` in a
@@ -427,6 +449,21 @@ impl<'a> Discourse<'a> {
         });
         (d <= k + limit && (w.titled || self.is_lower(k)) && role && !named)
             .then(|| Who::Anaphor(self.span(k, d)))
+    }
+
+    /// `kata Direktur Utama PT DI yang juga perwira tinggi TNI AU`: a role with no name, then a
+    /// relative clause adding what else its holder is, describes someone already talked
+    /// about: the salient person, never the body inside the role.
+    fn role_with_relative(&self, w: &Window) -> Option<Who> {
+        let k = w.k;
+        let y = (k + 1..w.end).find(|&j| self.t(j) == "yang")?;
+        let role = self.c(k) & TITLE != 0
+            && (k..y).all(|j| self.is_cap(j) || self.t(j) == "." || self.role_punctuation(j));
+        // (a name at the clause's end is the speaker: `ujar Pendiri FPCI yang juga mantan
+        // Menlu Dino Patti Djalal`)
+        let named = w.ent.is_some_and(|e| e.label == Label::Person);
+        (role && !named && y + 1 < w.end && relative_lead(self.t(y + 1)))
+            .then(|| Who::Anaphor(self.span(k, y - 1)))
     }
 
     /// `ucap pria yang akrab disapa Toto`, `kata wanita asal Bandung`: an epithet, a noun for
@@ -873,10 +910,7 @@ impl<'a> Discourse<'a> {
         if (y..=k).any(|j| self.t(j) == "," || self.c(j) & ANY_SAY != 0) {
             return None;
         }
-        let lead = matches!(
-            self.t(y + 1),
-            "juga" | "merupakan" | "menjabat" | "kini" | "sekaligus" | "adalah" | "saat"
-        );
+        let lead = relative_lead(self.t(y + 1));
         let titled = (y + 1..=k.min(y + 4)).any(|j| self.c(j) & TITLE != 0);
         if !lead || !titled {
             return None;
@@ -1720,4 +1754,13 @@ impl<'a> Discourse<'a> {
         let after = self.toks.partition_point(|t| t.span.start < e.span.end);
         (self.t(after) == ",").then_some(e)
     }
+}
+
+/// Words opening a relative clause that adds what else a person is (`yang juga Ketua …`,
+/// `yang merupakan …`): the clause describes someone already known.
+fn relative_lead(word: &str) -> bool {
+    matches!(
+        word,
+        "juga" | "merupakan" | "menjabat" | "kini" | "sekaligus" | "adalah" | "saat"
+    )
 }
