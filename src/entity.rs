@@ -1036,6 +1036,16 @@ impl<'a> Mentions<'a> {
         self.name_at_upto(k, MAX_NAME_WORDS)
     }
 
+    /// Token `j` is a name word that ends its name: nothing capitalised or numeric follows it.
+    fn name_ends_after(&self, j: usize) -> bool {
+        let n = self.toks.len();
+        j < n
+            && self.namish(j)
+            && (j + 1 >= n
+                || self.info[j + 1].t & T_NL_BEFORE != 0
+                || self.info[j + 1].t & T_CAP == 0 && self.toks[j + 1].kind != TokenKind::Number)
+    }
+
     /// [`Mentions::name_at`] with up to `max_words` words.
     fn name_at_upto(&self, k: usize, max_words: usize) -> Option<(usize, usize, Option<usize>)> {
         let n = self.toks.len();
@@ -1078,8 +1088,24 @@ impl<'a> Mentions<'a> {
                 && self.s(j).chars().count() == 1
                 && self.s(j) != "I"
                 && ti.w & W_TITLE == 0;
+            // (two initials written together without dots between a first name and a last:
+            // `Nixon LP Napitupulu`, `Tambok PS Simanjuntak`; not an acronym the lexicon knows,
+            // not in a longer run, which names a product or a team: `Realme GT Neo 6`, `Mate
+            // XT Ultimate Design`)
+            // (nor a Roman numeral, `Rakernas VI Projo`, nor `AI`; the first name no head or
+            // initial: `Dinas PU Kota`, `Z VR Backpack`)
+            let initials = ti.t & T_ALLCAPS != 0
+                && j == k + 1
+                && first.t & (T_ALLCAPS | T_INITIAL) == 0
+                && first.w & (W_HEAD | W_TITLE | W_PORTFOLIO) == 0
+                && self.s(j).len() == 2
+                && self.s(j).bytes().all(|c| c.is_ascii_uppercase())
+                && !self.s(j).bytes().all(|c| b"IVXLCDM".contains(&c))
+                && self.s(j) != "AI"
+                && ti.w & (W_TITLE | W_HEAD | W_ACR_HEAD | W_PORTFOLIO) == 0
+                && self.name_ends_after(j + 1);
             if j > k
-                && (ti.t & T_INITIAL != 0 && ti.w & W_TITLE != 0 || lone_letter)
+                && (ti.t & T_INITIAL != 0 && ti.w & W_TITLE != 0 || lone_letter || initials)
                 && self.cover[j] == 0
                 && j + 1 < n
                 && self.info[j + 1].t & T_NL_BEFORE == 0

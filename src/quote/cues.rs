@@ -122,8 +122,12 @@ pub(super) const EPITHET_LINK: u64 = 1 << 51;
 /// Words before a nickname (`disapa`, `dipanggil`): a name after them inside an epithet is
 /// the nickname of the person talked about, not a second person.
 pub(super) const NICKNAME: u64 = 1 << 52;
+/// Nouns for what someone says (`jawaban`, `pernyataan`, `unggahan`): opening a sentence before
+/// a name (`Jawaban Susi singkat: …`), they make the name the one who speaks, unlike other
+/// everyday nouns there (`Rumah Ahmad Sahroni itu berada …` is about his house).
+pub(super) const SPEECH_NOUN: u64 = 1 << 53;
 
-pub(super) const CLASSES: [(&str, u64); 51] = [
+pub(super) const CLASSES: [(&str, u64); 52] = [
     ("post", POST),
     ("say", SAY),
     ("say-bahwa", SAY_BAHWA),
@@ -175,6 +179,7 @@ pub(super) const CLASSES: [(&str, u64); 51] = [
     ("epithet", EPITHET),
     ("epithet-link", EPITHET_LINK),
     ("nickname", NICKNAME),
+    ("speech-noun", SPEECH_NOUN),
 ];
 
 /// The clitic that makes `ujar` the speaker's own word (`ujarnya`), `menurut` anaphoric.

@@ -1319,9 +1319,20 @@ impl<'a> Discourse<'a> {
     /// title before it (`pesan Gubernur X`) and stops the run.
     fn role_words_back(&self, sa: usize, mut j: usize) -> usize {
         loop {
+            // (an everyday noun opening the sentence is no role: `Rumah Ahmad Sahroni itu
+            // berada …` is about his house; not a noun for what is said, `Jawaban Susi …`,
+            // nor a role's word in capitals or in the titles list, `PR Manager`, `Senior …`;
+            // the head of a body's name may be one, `Rumah`)
+            let noun = j - 1 == sa
+                && self.word_flags(sa) & crate::entity::W_STRICT != 0
+                && self.word_flags(sa) & (crate::entity::W_TITLE | crate::entity::W_PORTFOLIO) == 0
+                && self.c(sa) & (SPEECH_NOUN | TITLE) == 0
+                && self.t(sa).chars().any(char::is_lowercase);
             if j > sa
                 && (self.c(j - 1) & TITLE != 0
-                    || self.is_cap(j - 1) && self.c(j - 1) & (FUNC | SUBJECT_LEAD | CONTEXT) == 0)
+                    || self.is_cap(j - 1)
+                        && self.c(j - 1) & (FUNC | SUBJECT_LEAD | CONTEXT) == 0
+                        && !noun)
             {
                 j -= 1;
                 continue;
