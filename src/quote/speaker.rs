@@ -1429,6 +1429,12 @@ impl<'a> Discourse<'a> {
         let mut p = j;
         if p > sa && self.t(p - 1) == "," {
             p -= 1;
+            // (`Bupati Tanah Datar, Eka Wijaya, …`: a role opening the sentence, then the name
+            // apposed to it)
+            let r = self.role_words_back(sa, p);
+            if r == sa && (r..p).any(|x| self.c(x) & TITLE != 0) {
+                return true;
+            }
         }
         while p > sa && self.c(p - 1) & SUBJECT_LEAD != 0 {
             p -= 1;
