@@ -47,6 +47,10 @@ const MAX_PLACES_BETWEEN_COMMAS: usize = 3;
 /// Lower-case words a title may carry before the name (`pakar hukum tata negara`).
 const MAX_TITLE_MODIFIERS: usize = 3;
 
+/// Words of a short relative clause between a person's closing comma and the verb (`…, yang
+/// turut hadir juga mengucapkan`).
+const MAX_RELATIVE_WORDS: usize = 4;
+
 impl<'a> Discourse<'a> {
     /// The speaker named after a post cue starting at token `k`: a pronoun, a name (entity or
     /// capitalised words) or a role phrase, up to a comma, a context word or the sentence end.
@@ -909,6 +913,15 @@ impl<'a> Discourse<'a> {
         let y = (lo..k).rev().find(|&j| self.t(j) == "yang")?;
         if (y..=k).any(|j| self.t(j) == "," || self.c(j) & ANY_SAY != 0) {
             return None;
+        }
+        // `Bupati Solok, Jon Firman Pandu, yang turut hadir juga mengucapkan …`: a clause of
+        // a few plain words after a person's closing comma is about that person (not one
+        // with a subject of its own: `…, yang secara garis besar isinya menjelaskan`)
+        if y >= 2 && self.t(y - 1) == "," && k - y <= MAX_RELATIVE_WORDS {
+            let plain = (y + 1..=k).all(|j| self.is_lower(j) && !self.t(j).ends_with("nya"));
+            if let Some(e) = self.person_ending_at(y - 2).filter(|_| plain) {
+                return Some(Who::Mention(e.span));
+            }
         }
         let lead = relative_lead(self.t(y + 1));
         let titled = (y + 1..=k.min(y + 4)).any(|j| self.c(j) & TITLE != 0);
