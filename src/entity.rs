@@ -196,7 +196,7 @@ fn data_lines<'a>(text: &'a str, header: &'a str) -> impl Iterator<Item = &'a st
 }
 
 /// A one-column word list (`data/*.txt`: one entry per line, `#` comments), trimmed.
-fn word_list(text: &'static str) -> Vec<&'static str> {
+pub(crate) fn word_list(text: &'static str) -> Vec<&'static str> {
     data_lines(text, "").map(str::trim).collect()
 }
 

@@ -117,6 +117,14 @@ fn alias_of(full: &Entity, span: Span) -> Entity {
     }
 }
 
+/// `w` ends an English organisation's name (`data/acronym_tails.txt`).
+fn acronym_tail(w: &str) -> bool {
+    static TAILS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    TAILS
+        .get_or_init(|| crate::entity::word_list(include_str!("../data/acronym_tails.txt")))
+        .contains(&w)
+}
+
 /// The last of `cands` (entity indices in text order) that ends at or before `pos`. Entities are
 /// sorted and do not overlap, so their ends increase with the index: a binary search.
 fn nearest_before(entities: &[Entity], cands: &[usize], pos: usize) -> Option<usize> {
@@ -377,9 +385,11 @@ impl Resolver<'_> {
             // only an organisation's or place's name defines an acronym: not a permit, law,
             // status or programme (`Surat Izin Mengemudi (SIM)`, `Warga Negara Asing (WNA)`)
             None => {
-                let a = self
-                    .initials_match(i, acr, false)
-                    .filter(|&a| self.wflags(a) & (W_HEAD | W_ACR_HEAD) != 0)?;
+                // (or an English one its last word closes: `European Free Trade Association
+                // (EFTA)`)
+                let a = self.initials_match(i, acr, false).filter(|&a| {
+                    self.wflags(a) & (W_HEAD | W_ACR_HEAD) != 0 || acronym_tail(self.s(i - 1))
+                })?;
                 Some(self.new_full_form(a, i, added))
             }
         }
