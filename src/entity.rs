@@ -1992,6 +1992,12 @@ impl<'a> Mentions<'a> {
             }
             None => return None,
         };
+        // `Hal senada disampaikan Saiful, warga …`: a passive verb's agent is a person only
+        // when it reads as a plain name that ends there (not `disampaikan Dinas Pekerjaan
+        // Umum`, `Kedutaan Besar Thailand`, `Premier League melalui …`)
+        if self.s(i).starts_with("di") && !self.plain_agent(a, b) {
+            return None;
+        }
         // `kata Kalapas Kotabumi, Sudarmin Jaya`: a role the titles list lacks
         if let Some((a2, b2, joins2)) = self.name_after_unknown_role(b) {
             return Some(self.cand(a2, b2, Label::Person, "person", joins2));
@@ -2001,6 +2007,17 @@ impl<'a> Mentions<'a> {
         let b = self.everyday_end(a, b, joins);
         (self.info[i].t & T_HEADLINE == 0 && !role)
             .then(|| self.cand(a, b, Label::Person, "person", joins))
+    }
+
+    /// The name `a..b` after a passive speech verb is a plain person's name: no word of it a
+    /// head, title, portfolio or everyday word, and nothing capitalised right after it.
+    fn plain_agent(&self, a: usize, b: usize) -> bool {
+        let n = self.toks.len();
+        let blocked = W_HEAD | W_ACR_HEAD | W_PORTFOLIO | W_TITLE | W_STRICT | W_LOOSE | W_FREQ;
+        (a..b).all(|k| self.info[k].w & blocked == 0 && self.info[k].t & T_ALLCAPS == 0)
+            && (b >= n
+                || self.info[b].t & T_NL_BEFORE != 0
+                || self.info[b].t & T_CAP == 0 && self.cover[b] == 0)
     }
 
     /// After a speech verb, a capitalised run ending at `b` that is a role the titles list
