@@ -943,6 +943,13 @@ impl<'a> Mentions<'a> {
         k
     }
 
+    /// A capitalised word follows token `i` on its line.
+    fn cap_follows(&self, i: usize) -> bool {
+        self.info
+            .get(i + 1)
+            .is_some_and(|n| n.t & (T_CAP | T_NL_BEFORE) == T_CAP)
+    }
+
     /// Token `i` is a capitalised word that may stand inside a name.
     fn namish(&self, i: usize) -> bool {
         let ti = self.info[i];
@@ -950,10 +957,13 @@ impl<'a> Mentions<'a> {
             && ti.t & T_ALLCAPS == 0
             && ti.w & W_STOP == 0
             // (a name's last word that also opens a longer title, only where that title
-            // stands: `Putra` of `Berry Juana Putra`, not of `Putra Mahkota`)
+            // stands: `Putra` of `Berry Juana Putra`, not of `Putra Mahkota`; a one-word title
+            // only where no name follows it: `Hakim` of `Lucky Hakim menegaskan`, not of
+            // `Hakim Budi`)
             && (ti.w & W_TITLE == 0
                 || self.kind_word(i)
-                || name_final_word(self.s(i)) && self.title_at(i).is_none())
+                || name_final_word(self.s(i))
+                    && (self.title_at(i).is_none() || !self.cap_follows(i)))
             && self.cover[i] == 0
             && !self.claimed[i]
     }
