@@ -119,7 +119,7 @@ const FORCE_KINDS: &[&str] = &["police", "military"];
 
 /// Kinds of head naming a police, military or government unit, whose name ends at the place
 /// it serves: what follows is no part of it.
-const UNIT_KINDS: &[&str] = &["police", "military", "agency"];
+const UNIT_KINDS: &[&str] = &["police", "military", "agency", "government", "legislature"];
 
 /// Kinds of heads (`data/name_heads.tsv`) whose name may be one word right before a person's:
 /// places (`Kepala Desa Tangkil`, `Kapolsek Pasar Rebo`).
@@ -941,6 +941,18 @@ impl<'a> Mentions<'a> {
             k += 1;
         }
         k
+    }
+
+    /// A place starts at token `j`: a place the gazetteer found, or a region's head word
+    /// (`Kabupaten`, `Kota`, `Provinsi`).
+    fn place_starts(&self, j: usize) -> bool {
+        if j >= self.toks.len() {
+            return false;
+        }
+        match self.covered(j) {
+            Some(e) => matches!(e.label, Label::Gpe | Label::Loc),
+            None => self.head_kind(j, &["regency", "province", "district", "village"]),
+        }
     }
 
     /// A capitalised word follows token `i` on its line.
@@ -1785,7 +1797,9 @@ impl<'a> Mentions<'a> {
             && self.info[a - 1].t & T_CAP != 0
             && self.info[a - 1].w & W_HEAD != 0
             && self.info[a - 1].w & W_ORG_TAIL == 0;
-        if !head {
+        // (a regional government's or parliament's name is a place: `Ketua DPRD Sri Wahyuni`
+        // names no body `DPRD Sri`)
+        if !head || self.head_kind(a - 1, &["government", "legislature"]) && !self.place_starts(a) {
             return BodyRun::NotAfterHead;
         }
         // the body's name goes on past the run: an acronym in brackets, a unit's number or
@@ -2231,14 +2245,26 @@ impl<'a> Mentions<'a> {
             {
                 j += 1;
             }
+            // a regional government's or parliament's name is its place (`Pemkab Bone`, `DPRD
+            // Kota Malang`): not a person's name after it (`Ketua DPRD Sri Wahyuni`)
+            if matches!(kind, "government" | "legislature") && !self.place_starts(j) {
+                i += 1;
+                continue;
+            }
             let body = j;
             let mut end = j;
+            // (right after a `dan` inside the name: an organisation there is a second one,
+            // `Pemkab Situbondo dan Pemprov Jatim`, as a second head is)
+            let mut joined = false;
             while j < n
                 && j - i < MAX_HEAD_TOKENS
                 && self.info[j].t & T_NL_BEFORE == 0
                 && !self.claimed[j]
             {
                 if let Some(e) = self.covered(j) {
+                    if joined && e.label == Label::Org {
+                        break;
+                    }
                     // a person right after the head names the place (`Bandara Soekarno`);
                     // elsewhere it is the person of a role (`Kementerian Keuangan Sri Mulyani`)
                     let person_ok = e.label != Label::Person || j == body;
@@ -2247,6 +2273,13 @@ impl<'a> Mentions<'a> {
                     }
                     j = self.past(j, e);
                     end = j;
+                    // (a regional government's or parliament's name ends with its place:
+                    // `Pemkab Bone Andi Saharuddin` is the office and its head)
+                    if matches!(kind, "government" | "legislature")
+                        && matches!(e.label, Label::Gpe | Label::Loc)
+                    {
+                        break;
+                    }
                     // a unit's or office's name ends at its place when a person the rules
                     // found follows within two words (`Kejari Sleman Bagus Santoso`: the head
                     // of office, whose everyday first name no rule took), an organisation's at
@@ -2260,8 +2293,20 @@ impl<'a> Mentions<'a> {
                     continue;
                 }
                 let t = self.info[j];
-                if t.t & T_CAP != 0 && t.w & W_HEAD != 0 && j > body {
-                    break; // a second head opens a second name (`Gedung … Kementerian …`)
+                // (after a `dan`, a title opens a second person's role: `Komisi II DPRD Kaltim
+                // dan Ketua DPRD Bone`)
+                if joined && t.t & T_CAP != 0 && t.w & W_TITLE != 0 {
+                    break;
+                }
+                // a second head opens a second name (`Gedung … Kementerian …`), but for a
+                // commission's or council's parliament (`Komisi II DPRD Kaltim`)
+                if t.t & T_CAP != 0
+                    && t.w & W_HEAD != 0
+                    && j > body
+                    && !(matches!(kind, "agency" | "council")
+                        && self.head_kind(j, &["legislature"]))
+                {
+                    break;
                 }
                 if t.w & W_TITLE != 0 && j + 1 < n && self.claimed[j + 1] {
                     break; // a rank before a person the rules found (`Polres Depok AKBP Budi`)
@@ -2280,11 +2325,13 @@ impl<'a> Mentions<'a> {
                 if (t.t & T_CAP != 0 && t.w & W_STOP == 0) || tbk {
                     j += 1;
                     end = j;
+                    joined = false;
                 } else if matches!(self.s(j), "dan" | "&" | "-" | "of" | "and" | "for")
                     && j + 1 < n
                     && self.info[j + 1].t & T_CAP != 0
                     && !self.claimed[j + 1]
                 {
+                    joined = matches!(self.s(j), "dan" | "&" | "and");
                     j += 1;
                 } else {
                     break;

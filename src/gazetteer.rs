@@ -1006,6 +1006,8 @@ impl Matcher {
     /// and the unit starts where [`Matcher::may_start`]).
     fn walk(&self, text: &str, flags: &[u8], starts: &[usize], out: &mut Vec<Entity>) {
         let bytes = text.as_bytes();
+        // (a no-break space between a name's words reads as a space: `Raja\u{a0}Ampat`)
+        let nbsp = memchr::memmem::find(bytes, "\u{a0}".as_bytes()).is_some();
         let mut last_end = 0;
         for &start in starts {
             // Leftmost first: a unit inside the previous match cannot start another.
@@ -1014,12 +1016,13 @@ impl Matcher {
             }
             // Every pattern met walking the trie from `start` starts at `start`, shortest
             // first: keep the longest one that ends where a unit ends (longest wins).
-            let best = self
-                .trie
-                .longest(&bytes[start..], |len| {
-                    len > 0 && flags[start + len] & UNIT_END != 0
-                })
-                .map(|(len, entry)| (start + len, entry));
+            let accept = |len| len > 0 && flags[start + len] & UNIT_END != 0;
+            let best = if nbsp {
+                self.trie.longest_nbsp(&bytes[start..], accept)
+            } else {
+                self.trie.longest(&bytes[start..], accept)
+            }
+            .map(|(len, entry)| (start + len, entry));
             let Some((end, entry)) = best else {
                 continue;
             };

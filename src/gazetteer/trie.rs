@@ -193,6 +193,58 @@ impl Trie {
         }
     }
 
+    /// [`Trie::longest`] for a text with no-break spaces (U+00A0, the bytes `C2 A0`), which
+    /// scraped pages put between the words of a name (`Dedi\u{a0}Mulyadi`): each reads as the
+    /// plain space the patterns are written with. Lengths are still the text's own bytes. A
+    /// separate loop, so that the walk over texts without one (most) pays nothing for it.
+    pub(super) fn longest_nbsp(
+        &self,
+        text: &[u8],
+        accept: impl Fn(usize) -> bool,
+    ) -> Option<(usize, u32)> {
+        // the byte at `at` as the patterns see it, and how many text bytes it takes
+        let read = |at: usize| -> Option<(u8, usize)> {
+            match *text.get(at)? {
+                0xC2 if text.get(at + 1) == Some(&0xA0) => Some((b' ', 2)),
+                b => Some((b, 1)),
+            }
+        };
+        let mut best = None;
+        let (mut id, mut at) = (0, 0);
+        if let Some(table) = &self.root {
+            let (b, width) = read(0)?;
+            id = table[usize::from(b)] as usize;
+            at = width;
+        }
+        loop {
+            let n = self.nodes.get(id)?;
+            for &s in self.skip_of(n) {
+                match read(at) {
+                    Some((b, width)) if b == s => at += width,
+                    _ => return best,
+                }
+            }
+            if n.value != NONE && accept(at) {
+                best = Some((at, n.value));
+            }
+            let Some((b, width)) = read(at) else {
+                return best;
+            };
+            let first = n.first_child as usize;
+            let labels = &self.labels[first..first + usize::from(n.children)];
+            let found = if labels.len() > 16 {
+                labels.binary_search(&b).ok()
+            } else {
+                labels.iter().position(|&l| l == b)
+            };
+            let Some(i) = found else {
+                return best;
+            };
+            id = first + i;
+            at += width;
+        }
+    }
+
     /// The skip bytes of node `n` (see [`Node::skip`]).
     #[inline]
     fn skip_of<'a>(&'a self, n: &'a Node) -> &'a [u8] {
@@ -332,6 +384,31 @@ mod tests {
         assert_eq!(found(&t, "AS dan"), [(2, 0)]);
         assert_eq!(found(&t, "A"), []);
         assert_eq!(found(&trie(&[]), "AS"), []);
+    }
+
+    #[test]
+    fn no_break_spaces_read_as_spaces() {
+        let t = trie(&["Raja Ampat", "Raja", "Korea Utara", "Sulawesi Utara"]);
+        for (plain, value) in [
+            ("Raja Ampat di", 0),
+            ("Korea Utara", 2),
+            ("Sulawesi Utara.", 3),
+        ] {
+            let spaced = plain.replacen(' ', "\u{a0}", 1);
+            let want = t
+                .longest(plain.as_bytes(), |_| true)
+                .map(|(len, _)| len + 1);
+            let got = t.longest_nbsp(spaced.as_bytes(), |_| true);
+            assert_eq!(got.map(|(len, _)| len), want, "{plain}");
+            assert_eq!(got.map(|(_, v)| v), Some(value), "{plain}");
+            // (the same as the plain walk on a text without one)
+            assert_eq!(
+                t.longest_nbsp(plain.as_bytes(), |_| true),
+                t.longest(plain.as_bytes(), |_| true)
+            );
+        }
+        // a C2 byte not followed by A0 is no space
+        assert_eq!(t.longest_nbsp(b"Raja\xc2\x82Ampat", |_| true), Some((4, 1)));
     }
 
     #[test]
