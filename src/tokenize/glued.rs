@@ -13,7 +13,7 @@ use std::sync::OnceLock;
 
 use rustc_hash::FxHashSet;
 
-use crate::entity::{glued_tail_words, lexicon, W_FREQ, W_PORTFOLIO, W_STRICT, W_TITLE};
+use crate::entity::{glued_tail_words, lexicon, W_FREQ, W_LOOSE, W_PORTFOLIO, W_STRICT, W_TITLE};
 use crate::span::{Span, Token, TokenKind};
 
 const BRANDS: &str = include_str!("../../data/glued_brands.txt");
@@ -267,8 +267,11 @@ fn splits(left: &str, right: &str) -> bool {
     if lf & W_TITLE != 0 {
         return true;
     }
+    // (a lower-case word glued to a name: `presidenJokowi`; also one often written in lower
+    // case, three letters or more, `beritaAFP`, or one before a known name, `antaraIsrael`)
     if left.as_bytes()[0].is_ascii_lowercase() {
-        return lf & W_STRICT != 0;
+        return lf & W_STRICT != 0
+            || left.len() >= 3 && (lf & W_LOOSE != 0 || known_name(right_name(right)));
     }
     // `BerawanJakarta` splits, `KapanLagi` and `YouTube` do not; a known name or a portfolio
     // word before a name does (`GerindraHashim`, `KeuanganSri`). Two letters are a name's
@@ -276,6 +279,11 @@ fn splits(left: &str, right: &str) -> bool {
     (left.len() >= 3 || known_name(right))
         && rf & W_STRICT == 0
         && (lf & W_FREQ != 0 || right.len() >= 3 && (lf & W_PORTFOLIO != 0 || known_name(left)))
+}
+
+/// `right` without a lower-case word glued to its end (`Israeldan` → `Israel`), when it has one.
+fn right_name(right: &str) -> &str {
+    tail_start(right).map_or(right, |cut| &right[..cut])
 }
 
 /// Pushes the ASCII letter run `start..end` as one or more word tokens, cut at glued joints.
@@ -321,10 +329,15 @@ pub(super) fn push_word(text: &str, start: usize, end: usize, out: &mut Vec<Toke
         }
         p += 1;
     }
-    out.push(Token {
-        span: Span::new(cur, end),
-        kind: TokenKind::Word,
-    });
+    // (the last piece may have a word glued to its end in turn: `beritaTasnimdalam`)
+    if cur > start && text.as_bytes()[cur].is_ascii_uppercase() {
+        push_with_tail(text, cur, end, out);
+    } else {
+        out.push(Token {
+            span: Span::new(cur, end),
+            kind: TokenKind::Word,
+        });
+    }
 }
 
 /// Where the word glued after an acronym starts in the ASCII letter run `word`: a capitalised
