@@ -943,8 +943,8 @@ impl<'a> Mentions<'a> {
         k
     }
 
-    /// A place starts at token `j`: a place the gazetteer found, or a region's head word
-    /// (`Kabupaten`, `Kota`, `Provinsi`).
+    /// A place starts at token `j`: a place the gazetteer found (`Kota Malang` too), or a
+    /// region's head word of `data/name_heads.tsv` (`Kabupaten`, `Provinsi`, `Desa`).
     fn place_starts(&self, j: usize) -> bool {
         if j >= self.toks.len() {
             return false;
@@ -2019,7 +2019,11 @@ impl<'a> Mentions<'a> {
         // `Hal senada disampaikan Saiful, warga …`: a passive verb's agent is a person only
         // when it reads as a plain name that ends there (not `disampaikan Dinas Pekerjaan
         // Umum`, `Kedutaan Besar Thailand`, `Premier League melalui …`)
-        if self.s(i).starts_with("di") && !self.plain_agent(a, b) {
+        let passive = self
+            .s(i)
+            .get(..2)
+            .is_some_and(|p| p.eq_ignore_ascii_case("di"));
+        if passive && !self.plain_agent(a, b) {
             return None;
         }
         // `kata Kalapas Kotabumi, Sudarmin Jaya`: a role the titles list lacks
@@ -2293,9 +2297,10 @@ impl<'a> Mentions<'a> {
                     continue;
                 }
                 let t = self.info[j];
-                // (after a `dan`, a title opens a second person's role: `Komisi II DPRD Kaltim
-                // dan Ketua DPRD Bone`)
-                if joined && t.t & T_CAP != 0 && t.w & W_TITLE != 0 {
+                // (a title after a `dan` opens a second person's role: `Komisi II DPRD Kaltim
+                // dan Ketua DPRD Bone`, `PT X dan Direksi PT Y`; not in an association's name,
+                // `Asosiasi Guru dan Dosen Indonesia`)
+                if joined && t.t & T_CAP != 0 && t.w & W_TITLE != 0 && kind != "organisation" {
                     break;
                 }
                 // a second head opens a second name (`Gedung … Kementerian …`), but for a

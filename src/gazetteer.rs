@@ -57,7 +57,8 @@
 //!     shouted headlines: the alias `Moskow` matches `Moskow` and `MOSKOW`, but not `moskow`
 //!     nor `MOSkow`, and `Korea Utara` does not match `Korea utara`. Names that are ordinary
 //!     words in lower case (`meta`, `gerindra`) are thus not found in running text.
-//! - **Whitespace** inside a name must be a single ASCII space in the text, as in the file.
+//! - **Whitespace** inside a name must be a single ASCII space in the text, as in the file, or
+//!   a no-break space (U+00A0), which scraped pages put between a name's words.
 //! - **Ambiguity.** When several entities have the same name, one is reported: a form written
 //!   exactly so in the file beats one derived by capitalising (the acronym `PAN` beats an
 //!   alias `Pan` capitalised), then the higher `priority`, then the label in the order
@@ -981,12 +982,15 @@ impl Matcher {
             /// Per-thread unit tables, reused across documents.
             static SCRATCH: std::cell::RefCell<(Vec<u8>, Vec<usize>)> = Default::default();
         }
+        // (the start filter knows the names' first bytes with a plain space: a text with a
+        // no-break space, `Tim\u{a0}Cook`, tries every unit)
+        let nbsp = memchr::memmem::find(text.as_bytes(), "\u{a0}".as_bytes()).is_some();
         SCRATCH.with(|scratch| match scratch.try_borrow_mut() {
             Ok(mut tables) => {
                 let (flags, starts) = &mut *tables;
-                let may_start = |at| self.may_start(text.as_bytes(), at);
+                let may_start = |at| nbsp || self.may_start(text.as_bytes(), at);
                 unit_boundaries(text, tokens, may_start, flags, starts);
-                self.walk(text, flags, starts, &mut out);
+                self.walk(text, nbsp, flags, starts, &mut out);
                 // A huge document's tables are not kept for the small ones after it.
                 flags.shrink_to(1 << 20);
                 starts.shrink_to(1 << 17);
@@ -994,9 +998,9 @@ impl Matcher {
             // Not reached (`find` does not call itself), but never a panic.
             Err(_) => {
                 let (mut flags, mut starts) = (Vec::new(), Vec::new());
-                let may_start = |at| self.may_start(text.as_bytes(), at);
+                let may_start = |at| nbsp || self.may_start(text.as_bytes(), at);
                 unit_boundaries(text, tokens, may_start, &mut flags, &mut starts);
-                self.walk(text, &flags, &starts, &mut out);
+                self.walk(text, nbsp, &flags, &starts, &mut out);
             }
         });
         out
@@ -1004,10 +1008,11 @@ impl Matcher {
 
     /// The matches, given the unit tables of `text` (see [`unit_boundaries`]: the unit ends,
     /// and the unit starts where [`Matcher::may_start`]).
-    fn walk(&self, text: &str, flags: &[u8], starts: &[usize], out: &mut Vec<Entity>) {
+    ///
+    /// `nbsp`: the text has a no-break space, which then reads as a space between a name's
+    /// words (`Raja\u{a0}Ampat`).
+    fn walk(&self, text: &str, nbsp: bool, flags: &[u8], starts: &[usize], out: &mut Vec<Entity>) {
         let bytes = text.as_bytes();
-        // (a no-break space between a name's words reads as a space: `Raja\u{a0}Ampat`)
-        let nbsp = memchr::memmem::find(bytes, "\u{a0}".as_bytes()).is_some();
         let mut last_end = 0;
         for &start in starts {
             // Leftmost first: a unit inside the previous match cannot start another.

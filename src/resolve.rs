@@ -641,7 +641,7 @@ impl Resolver<'_> {
         for pi in 0..entities.len() {
             let e = &entities[pi];
             let alias = e.source == Source::Gazetteer
-                && !e.span.as_str(self.text).contains(' ')
+                && !e.span.as_str(self.text).contains(char::is_whitespace)
                 && *e.canonical != *e.span.as_str(self.text);
             if e.label != Label::Person || e.source != Source::Pattern && !alias {
                 continue;
@@ -705,10 +705,15 @@ impl Resolver<'_> {
         // (a famous person the gazetteer knows, named in full before the short form, is the
         // article's own too: `James Cameron … kata Cameron` is not David Cameron; named only
         // after it, as `adiknya, Alex Marquez`, it is someone else than the one talked about)
+        // (and only when the famous one was not talked about before it: `Presiden Trump …
+        // Ivanka Trump … Trump mengatakan` is still Donald Trump)
         let own = mine.source == Source::Pattern
             || mine.source == Source::Gazetteer
                 && mine.canonical != famous.canonical
-                && mine.span.end <= famous.span.start;
+                && mine.span.end <= famous.span.start
+                && !entities
+                    .iter()
+                    .any(|x| x.canonical == famous.canonical && x.span.start < mine.span.start);
         own && text.split(' ').all(|w| !crate::entity::camel(w))
             && !text.split(' ').filter(other).any(|w| {
                 famous
@@ -720,7 +725,7 @@ impl Resolver<'_> {
             && !entities.iter().any(|x| {
                 x.label == Label::Person
                     && x.canonical == famous.canonical
-                    && x.span.as_str(self.text).contains(' ')
+                    && x.span.as_str(self.text).contains(char::is_whitespace)
             })
     }
 

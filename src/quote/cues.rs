@@ -126,8 +126,11 @@ pub(super) const NICKNAME: u64 = 1 << 52;
 /// a name (`Jawaban Susi singkat: …`), they make the name the one who speaks, unlike other
 /// everyday nouns there (`Rumah Ahmad Sahroni itu berada …` is about his house).
 pub(super) const SPEECH_NOUN: u64 = 1 << 53;
+/// Nouns for a kind of person that are no titles (`nasabah`, `jemaah`, `bocah`): opening a
+/// sentence before a name they stand in apposition to it (`Nasabah Budi mengaku …`).
+pub(super) const PERSON_NOUN: u64 = 1 << 54;
 
-pub(super) const CLASSES: [(&str, u64); 52] = [
+pub(super) const CLASSES: [(&str, u64); 53] = [
     ("post", POST),
     ("say", SAY),
     ("say-bahwa", SAY_BAHWA),
@@ -180,6 +183,7 @@ pub(super) const CLASSES: [(&str, u64); 52] = [
     ("epithet-link", EPITHET_LINK),
     ("nickname", NICKNAME),
     ("speech-noun", SPEECH_NOUN),
+    ("person-noun", PERSON_NOUN),
 ];
 
 /// The clitic that makes `ujar` the speaker's own word (`ujarnya`), `menurut` anaphoric.

@@ -917,7 +917,7 @@ impl<'a> Discourse<'a> {
         // `Bupati Solok, Jon Firman Pandu, yang turut hadir juga mengucapkan …`: a clause of
         // a few plain words after a person's closing comma is about that person (not one
         // with a subject of its own: `…, yang secara garis besar isinya menjelaskan`)
-        if y >= 2 && self.t(y - 1) == "," && k - y <= MAX_RELATIVE_WORDS {
+        if y > sa + 1 && self.t(y - 1) == "," && k - y <= MAX_RELATIVE_WORDS {
             let plain = (y + 1..=k).all(|j| self.is_lower(j) && !self.t(j).ends_with("nya"));
             if let Some(e) = self.person_ending_at(y - 2).filter(|_| plain) {
                 return Some(Who::Mention(e.span));
@@ -1244,10 +1244,18 @@ impl<'a> Discourse<'a> {
     }
 
     /// The mention at `span` is the second of a joined subject (`Thariq Halilintar dan Aaliyah
-    /// Massaid`): right after `dan`, `serta` or `&`.
+    /// Massaid`): right after `dan`, `serta` or `&` that follow a capitalised word.
     fn joined_subject(&self, span: Span) -> bool {
         let a = self.toks.partition_point(|t| t.span.start < span.start);
-        a > 0 && matches!(self.t(a - 1), "dan" | "serta" | "&")
+        // (a name right before the joiner, or the last item of a list of names or at a list's
+        // end, `Mike Shinoda, …, dan Joe Hahn menulis`, `…, Taksaka, dan Argo Lawu.`; not
+        // `Rapat berlangsung dua jam, dan Budi mengucapkan`, a new clause)
+        let b = self.toks.partition_point(|t| t.span.start < span.end);
+        let list_end = b >= self.toks.len() || matches!(self.t(b), "." | "," | ";" | ")");
+        a > 1
+            && matches!(self.t(a - 1), "dan" | "serta" | "&")
+            && (self.is_cap(a - 2)
+                || self.t(a - 2) == "," && (list_end || a > 2 && self.is_cap(a - 3)))
     }
 
     /// `Hal senada diungkapkan anggota DPRD Yuke Yurike.`, `… diakui oleh Maryanto, seorang
@@ -1336,10 +1344,14 @@ impl<'a> Discourse<'a> {
             // berada …` is about his house; not a noun for what is said, `Jawaban Susi …`,
             // nor a role's word in capitals or in the titles list, `PR Manager`, `Senior …`;
             // the head of a body's name may be one, `Rumah`)
-            let noun = j - 1 == sa
+            // (nor a noun for a kind of person, which the name stands in apposition to:
+            // `Pemudik Budi Santoso tiba …`, `Pria …`: an agent noun in pe- that is no
+            // abstract pe-…-an noun, an epithet's noun, class `person-noun`)
+            let noun = j == sa + 1
                 && self.word_flags(sa) & crate::entity::W_STRICT != 0
                 && self.word_flags(sa) & (crate::entity::W_TITLE | crate::entity::W_PORTFOLIO) == 0
-                && self.c(sa) & (SPEECH_NOUN | TITLE) == 0
+                && self.c(sa) & (SPEECH_NOUN | TITLE | EPITHET | PERSON_NOUN) == 0
+                && !agent_noun(self.t(sa))
                 && self.t(sa).chars().any(char::is_lowercase);
             if j > sa
                 && (self.c(j - 1) & TITLE != 0
@@ -1793,4 +1805,11 @@ fn relative_lead(word: &str) -> bool {
         word,
         "juga" | "merupakan" | "menjabat" | "kini" | "sekaligus" | "adalah" | "saat"
     )
+}
+
+/// `w` is an agent noun for a person (`pemudik`, `pedagang`, `pengendara`): it opens with
+/// pe- and is no abstract pe-…-an noun (`pembangunan`, `pernyataan`).
+fn agent_noun(w: &str) -> bool {
+    let lower = w.to_lowercase();
+    lower.len() > 4 && lower.starts_with("pe") && !lower.ends_with("an")
 }

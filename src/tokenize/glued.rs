@@ -3,8 +3,10 @@
 //!
 //! A word is cut where a lower-case letter meets an upper-case one, but only when the left part
 //! is a word that news writes in lower case (`di`, `oleh`, `saham`: from
-//! `data/common_words.tsv`) or a title (`Presiden`), so that the right part is the name the
-//! entity stage must see. Names and brands written with an inner capital stay whole: `iPhone`
+//! `data/common_words.tsv`; or often so, or before a one-word name the gazetteers know:
+//! `beritaAFP`) or a title (`Presiden`), so that the right part is the name the entity stage
+//! must see; and before a capital `Ia` or `Dia` that opens a clause (`PancaIa berharap`: a
+//! sentence whose `.` was lost). Names and brands written with an inner capital stay whole: `iPhone`
 //! and `McDonald` (`i` and `Mc` are no words), `detikNews` and `KompasTV` (listed in
 //! `data/glued_brands.txt`), `YouTube` and `FamilyMart` (a capitalised left part must be a
 //! frequent lower-case word and the right part no common word), rating grades (`idAA`).
@@ -242,14 +244,6 @@ fn splits(left: &str, right: &str) -> bool {
     if left.len() < 2 || right.len() < 2 {
         return false;
     }
-    // `PancaIa berharap`: a sentence opening with a pronoun glued to the last word of the one
-    // before (its `.` lost with the markup); no name or brand ends in a capital `Ia`
-    if matches!(right, "Ia" | "Dia")
-        && left.len() >= 3
-        && left.bytes().any(|c| c.is_ascii_lowercase())
-    {
-        return true;
-    }
     let rf = flags(right);
     // `WNIKemlu`, `ESDMBahlil`, `JADWALTimnas`: capitals, then a capitalised word that is no
     // everyday word (`KPUPewarta` is left to the furniture rules)
@@ -317,7 +311,15 @@ pub(super) fn push_word(text: &str, start: usize, end: usize, out: &mut Vec<Toke
                 r_end += 1;
             }
             let credit = r_end == end && b.get(end) == Some(&b':') && credit_label(&text[p..r_end]);
-            if credit || splits(&text[cur..p], &text[p..r_end]) {
+            // `PancaIa berharap`: a sentence opening with a pronoun glued to the last word of
+            // the one before (its `.` lost with the markup), when a lower-case word follows
+            // (not `ArcaDia Group`, `NokIa`)
+            let pronoun = r_end == end
+                && matches!(&text[p..r_end], "Ia" | "Dia")
+                && p - cur >= 3
+                && b.get(end) == Some(&b' ')
+                && b.get(end + 1).is_some_and(u8::is_ascii_lowercase);
+            if credit || pronoun || splits(&text[cur..p], &text[p..r_end]) {
                 out.push(Token {
                     span: Span::new(cur, p),
                     kind: TokenKind::Word,
