@@ -90,8 +90,9 @@ const MIN_GLUED_VERB: usize = 7;
 
 /// Lower-case words that stripped markup glues to the end of a name (`Budidalam`,
 /// `Jabomengatakan`): the `[always]` endings of `data/glued_tails.txt` of five letters or
-/// more (no name ends so) and the
-/// long speech verbs of `data/speech_verbs.tsv` that follow their subject. A bit per last
+/// more (no name ends so), the long speech verbs of `data/speech_verbs.tsv` that follow their
+/// subject, and frequent lower-case verbs of eight letters or more with a verbal prefix
+/// (`memantau`, `berharap`, `ditangkap`). A bit per last
 /// three letters turns most words away before any comparison; the words that pass are
 /// compared only with the tails that end in the same three letters.
 struct Tails {
@@ -121,6 +122,21 @@ fn tails() -> &'static Tails {
                 }
             }
         }
+        // and frequent prefixed verbs, long enough that no name ends so (`Subiantomemantau`)
+        for (word, flags) in lexicon().flagged_words() {
+            let prefixed = ["mem", "men", "meng", "meny", "ber", "di", "ter"]
+                .iter()
+                .any(|p| word.starts_with(p));
+            if flags & W_FREQ != 0
+                && word.len() > MIN_GLUED_VERB
+                && prefixed
+                && word.bytes().all(|c| c.is_ascii_lowercase())
+            {
+                words.push(word);
+            }
+        }
+        words.sort_unstable();
+        words.dedup();
         // longest first: `mengatakan` before a shorter tail it ends with
         words.sort_unstable_by_key(|&w| (std::cmp::Reverse(w.len()), w));
         // (a tail whose last three bytes are no lower-case letters ends no word that passes
