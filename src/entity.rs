@@ -121,6 +121,10 @@ const FORCE_KINDS: &[&str] = &["police", "military"];
 /// it serves: what follows is no part of it.
 const UNIT_KINDS: &[&str] = &["police", "military", "agency", "government", "legislature"];
 
+/// Kinds of head naming a regional government or parliament (`Pemkab`, `DPRD`), whose name is
+/// the place it governs and nothing else.
+const REGIONAL_KINDS: &[&str] = &["government", "legislature"];
+
 /// Kinds of heads (`data/name_heads.tsv`) whose name may be one word right before a person's:
 /// places (`Kepala Desa Tangkil`, `Kapolsek Pasar Rebo`).
 const PLACE_HEAD_KINDS: &[&str] = &[
@@ -1799,7 +1803,7 @@ impl<'a> Mentions<'a> {
             && self.info[a - 1].w & W_ORG_TAIL == 0;
         // (a regional government's or parliament's name is a place: `Ketua DPRD Sri Wahyuni`
         // names no body `DPRD Sri`)
-        if !head || self.head_kind(a - 1, &["government", "legislature"]) && !self.place_starts(a) {
+        if !head || self.head_kind(a - 1, REGIONAL_KINDS) && !self.place_starts(a) {
             return BodyRun::NotAfterHead;
         }
         // the body's name goes on past the run: an acronym in brackets, a unit's number or
@@ -2251,7 +2255,7 @@ impl<'a> Mentions<'a> {
             }
             // a regional government's or parliament's name is its place (`Pemkab Bone`, `DPRD
             // Kota Malang`): not a person's name after it (`Ketua DPRD Sri Wahyuni`)
-            if matches!(kind, "government" | "legislature") && !self.place_starts(j) {
+            if REGIONAL_KINDS.contains(&kind) && !self.place_starts(j) {
                 i += 1;
                 continue;
             }
@@ -2279,8 +2283,7 @@ impl<'a> Mentions<'a> {
                     end = j;
                     // (a regional government's or parliament's name ends with its place:
                     // `Pemkab Bone Andi Saharuddin` is the office and its head)
-                    if matches!(kind, "government" | "legislature")
-                        && matches!(e.label, Label::Gpe | Label::Loc)
+                    if REGIONAL_KINDS.contains(&kind) && matches!(e.label, Label::Gpe | Label::Loc)
                     {
                         break;
                     }

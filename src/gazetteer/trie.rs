@@ -178,17 +178,10 @@ impl Trie {
             let Some(&b) = text.get(at) else {
                 return best;
             };
-            let first = n.first_child as usize;
-            let labels = &self.labels[first..first + usize::from(n.children)];
-            let found = if labels.len() > 16 {
-                labels.binary_search(&b).ok()
-            } else {
-                labels.iter().position(|&l| l == b)
-            };
-            let Some(i) = found else {
+            let Some(child) = self.child(n, b) else {
                 return best;
             };
-            id = first + i;
+            id = child;
             at += 1;
         }
     }
@@ -230,19 +223,26 @@ impl Trie {
             let Some((b, width)) = read(at) else {
                 return best;
             };
-            let first = n.first_child as usize;
-            let labels = &self.labels[first..first + usize::from(n.children)];
-            let found = if labels.len() > 16 {
-                labels.binary_search(&b).ok()
-            } else {
-                labels.iter().position(|&l| l == b)
-            };
-            let Some(i) = found else {
+            let Some(child) = self.child(n, b) else {
                 return best;
             };
-            id = first + i;
+            id = child;
             at += width;
         }
+    }
+
+    /// The child of node `n` whose edge byte is `b` (its index), shared by both walks: a
+    /// binary search over many children, a scan over few.
+    #[inline]
+    fn child(&self, n: &Node, b: u8) -> Option<usize> {
+        let first = n.first_child as usize;
+        let labels = &self.labels[first..first + usize::from(n.children)];
+        let found = if labels.len() > 16 {
+            labels.binary_search(&b).ok()
+        } else {
+            labels.iter().position(|&l| l == b)
+        };
+        found.map(|i| first + i)
     }
 
     /// The skip bytes of node `n` (see [`Node::skip`]).

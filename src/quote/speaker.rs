@@ -1348,8 +1348,11 @@ impl<'a> Discourse<'a> {
             // `Pemudik Budi Santoso tiba …`, `Pria …`: an agent noun in pe- that is no
             // abstract pe-…-an noun, an epithet's noun, class `person-noun`)
             let noun = j == sa + 1
-                && self.word_flags(sa) & crate::entity::W_STRICT != 0
-                && self.word_flags(sa) & (crate::entity::W_TITLE | crate::entity::W_PORTFOLIO) == 0
+                && self.word_flags(sa)
+                    & (crate::entity::W_STRICT
+                        | crate::entity::W_TITLE
+                        | crate::entity::W_PORTFOLIO)
+                    == crate::entity::W_STRICT
                 && self.c(sa) & (SPEECH_NOUN | TITLE | EPITHET | PERSON_NOUN) == 0
                 && !agent_noun(self.t(sa))
                 && self.t(sa).chars().any(char::is_lowercase);
@@ -1810,6 +1813,8 @@ fn relative_lead(word: &str) -> bool {
 /// `w` is an agent noun for a person (`pemudik`, `pedagang`, `pengendara`): it opens with
 /// pe- and is no abstract pe-…-an noun (`pembangunan`, `pernyataan`).
 fn agent_noun(w: &str) -> bool {
-    let lower = w.to_lowercase();
-    lower.len() > 4 && lower.starts_with("pe") && !lower.ends_with("an")
+    let b = w.as_bytes();
+    b.len() > 4
+        && b[..2].eq_ignore_ascii_case(b"pe")
+        && !b[b.len() - 2..].eq_ignore_ascii_case(b"an")
 }

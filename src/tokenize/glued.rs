@@ -135,10 +135,10 @@ fn tails() -> &'static Tails {
                 words.push(word);
             }
         }
-        words.sort_unstable();
-        words.dedup();
-        // longest first: `mengatakan` before a shorter tail it ends with
+        // longest first: `mengatakan` before a shorter tail it ends with (a verb listed twice
+        // then sits next to itself)
         words.sort_unstable_by_key(|&w| (std::cmp::Reverse(w.len()), w));
+        words.dedup();
         // (a tail whose last three bytes are no lower-case letters ends no word that passes
         // the bit test: left out)
         let mut by_last3: Vec<(usize, &'static str)> = words
