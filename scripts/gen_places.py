@@ -11,8 +11,14 @@
 
 Names are text, and many place names are also words or people's names, so a name is only
 matched where that is safe:
-- a district is matched only with its prefix ("Kecamatan Cibeber"): thousands of district
-  names are also village names, people's names or ordinary words;
+- a district is matched with its prefix ("Kecamatan Cibeber"), and bare ("di Kelapa Gading")
+  only when the corpus counts below show the bare name used as a place: seen at least 5 times,
+  after a place word in at least 30% of its uses, running on into a longer name with only a
+  space between in at most half ("Puri Indah Mall"; "Kelapa Gading, Jakarta Utara" does not
+  count), unique among districts, shared by fewer than 8 villages (not Blimbing), not a
+  regency's name (Kampar), not an ordinary word, not a part of a person's name in people.tsv,
+  and not in scripts/bare_district_exclude.txt:
+  thousands of district names are also village names, people's names or ordinary words;
 - a regency or city is matched bare ("Pringsewu") only when the bare name is unique among the
   regions, is not a form of another gazetteer entry, not the name of a district or village
   (Manggarai is also a kelurahan in Jakarta), and is not a common word (the counts of
@@ -62,6 +68,13 @@ WORLD_UNSEEN_MIN_POPULATION = 1_000_000
 SLUG_RE = re.compile(r"[^a-z0-9]+")
 EVIDENCE = os.path.join(ROOT, "scripts", "place_evidence.tsv")
 EVIDENCE_MIN_USES = 5
+# A district's bare name must follow a place word in this share of its uses, and run on into a
+# longer capitalised name in at most this share (stricter than for regencies: district names
+# are often also streets, malls and ordinary words).
+DISTRICT_MIN_PLACE = 0.3
+DISTRICT_MAX_FOLLOW = 0.5
+# ... and fewer villages than this may share it (Blimbing names 21 villages, Ploso 15).
+DISTRICT_MAX_VILLAGES = 8
 PLACE_WORDS = {
     "di", "ke", "dari", "kota", "kabupaten", "kab", "provinsi", "kecamatan", "wilayah", "daerah",
     "menuju", "asal", "sekitar", "kawasan", "warga", "bandara", "pelabuhan", "in", "to", "from",
@@ -167,8 +180,19 @@ def regencies(data_dir, forms, ids, common, evidence, villages):
     return out
 
 
-def districts(data_dir, forms, ids):
+def districts(data_dir, forms, ids, common, evidence, person_parts):
     rows = list(csv.DictReader(open(os.path.join(data_dir, "districts.csv"), encoding="utf-8")))
+    # (`Kampar`, `Ende`: a district named like its regency, where the bare name means the regency)
+    with open(os.path.join(data_dir, "regencies.csv"), encoding="utf-8") as f:
+        regency_names = {bare_name(title(r["name"]))[1].lower() for r in csv.DictReader(f)}
+    # (`Blimbing`: a name that many villages elsewhere share means any of them)
+    village_count = {}
+    with open(os.path.join(data_dir, "villages.csv"), encoding="utf-8") as f:
+        for r in csv.DictReader(f):
+            key = title(r["name"]).lower()
+            village_count[key] = village_count.get(key, 0) + 1
+    with open(os.path.join(ROOT, "scripts", "bare_district_exclude.txt"), encoding="utf-8") as f:
+        excluded = {l.strip().lower() for l in f if l.strip() and not l.startswith("#")}
     count = {}
     for r in rows:
         key = title(r["name"]).lower()
@@ -183,8 +207,34 @@ def districts(data_dir, forms, ids):
         if rid in ids:
             continue  # Suru-Suru and Suru Suru: two spellings, one slug
         ids.add(rid)
-        out.append((rid, "GPE", "district", canonical, []))
+        bare = (
+            name.lower() not in regency_names
+            and name.lower() not in excluded
+            and village_count.get(name.lower(), 0) < DISTRICT_MAX_VILLAGES
+            and bare_district(name, forms, common, evidence, person_parts)
+        )
+        aliases = [name] if bare else []
+        out.append((rid, "GPE", "district", canonical, aliases))
     return out
+
+
+def bare_district(name, forms, common, evidence, person_parts):
+    """A district is matched without its prefix (`di Kebayoran Lama`) only when news text uses
+    the bare name as a place: seen often (a district the corpus has not seen is left to its
+    prefix), after a place word in at least DISTRICT_MIN_PLACE of its uses and inside a longer
+    name in at most DISTRICT_MAX_FOLLOW (`Puri Indah Mall`, `Pangkalan TNI`); never an ordinary
+    word, a word of a person's name, or a name the gazetteers already have. (Not a regency's
+    name either, and not in scripts/bare_district_exclude.txt: see `districts`.)"""
+    one_word = " " not in name
+    return (
+        name.lower() not in forms
+        and len(name) >= 4
+        and not is_common(name, common)
+        and not (one_word and name.lower() in person_parts)
+        and seen(name, evidence)
+        and district_place(*evidence[name])
+        and re.fullmatch(r"[A-Z][A-Za-z' -]*[a-z]", name)
+    )
 
 
 def world_cities(forms, ids, person_parts, common, evidence, villages):
@@ -263,14 +313,16 @@ def write(path, title_line, rows):
 
 def count_evidence(corpus, names):
     """Counts, for each name of `names`, its capitalised mid-sentence uses in the corpus, those
-    right after a place word, and those followed by another capitalised word."""
+    right after a place word, those followed by another capitalised word, and those followed by
+    one with only a space between (`Kelapa Gading Mall`, not `Kelapa Gading, Jakarta Utara`)."""
     wanted = {tuple(n.split()) for n in names}
     longest = max(len(w) for w in wanted)
-    total, place, follow = {}, {}, {}
+    total, place, follow, tight = {}, {}, {}, {}
     for line in open(corpus, encoding="utf-8"):
         text = json.loads(line).get("text", "")
         for sent in re.split(r"[.!?\n\"“”]+", text):
-            words = WORD_RE.findall(sent)
+            spans = [(m.group(), m.start(), m.end()) for m in WORD_RE.finditer(sent)]
+            words = [w for w, _, _ in spans]
             for i in range(1, len(words)):
                 if not words[i][0].isupper():
                     continue
@@ -287,18 +339,22 @@ def count_evidence(corpus, names):
                     after = words[i + n] if i + n < len(words) else ""
                     if after[:1].isupper():
                         follow[name] = follow.get(name, 0) + 1
+                        if not sent[spans[i + n - 1][2]:spans[i + n][1]].strip():
+                            tight[name] = tight.get(name, 0) + 1
     with open(EVIDENCE, "w", encoding="utf-8", newline="\n") as f:
         f.write("# GENERATED by scripts/gen_places.py --corpus (counts only, never text).\n")
-        f.write("# name\tcapitalised mid-sentence\tafter a place word\tfollowed by a capitalised word\n")
+        f.write("# name\tcapitalised mid-sentence\tafter a place word\tfollowed by a capitalised word"
+                "\tthe same with only a space between\n")
         for name in sorted(total):
-            f.write(f"{name}\t{total[name]}\t{place.get(name, 0)}\t{follow.get(name, 0)}\n")
+            f.write(f"{name}\t{total[name]}\t{place.get(name, 0)}\t{follow.get(name, 0)}"
+                    f"\t{tight.get(name, 0)}\n")
 
 
 def read_evidence():
     ev = {}
     if os.path.exists(EVIDENCE):
         for row in read_tsv(EVIDENCE):
-            ev[row[0]] = (int(row[1]), int(row[2]), int(row[3]))
+            ev[row[0]] = (int(row[1]), int(row[2]), int(row[3]), int(row[4]))
     return ev
 
 
@@ -306,14 +362,20 @@ def used_as_place(name, evidence, min_place=0.2, max_follow=0.75):
     """Seen often enough, a bare name must be used as a place (at least `min_place` of its uses
     after a place word) and not mostly inside a longer name (at most `max_follow` of its uses
     followed by a capitalised word); a rare name passes (the other filters guard it)."""
-    total, place, follow = evidence.get(name, (0, 0, 0))
+    total, place, follow, _ = evidence.get(name, (0, 0, 0, 0))
     if total < EVIDENCE_MIN_USES:
         return True
     return place >= min_place * total and follow <= max_follow * total
 
 
+def district_place(total, place, _follow, tight):
+    """A district's bare name: after a place word in at least DISTRICT_MIN_PLACE of its uses,
+    and running on into a longer name (no comma between) in at most DISTRICT_MAX_FOLLOW."""
+    return place >= DISTRICT_MIN_PLACE * total and tight <= DISTRICT_MAX_FOLLOW * total
+
+
 def seen(name, evidence):
-    return evidence.get(name, (0, 0, 0))[0] >= EVIDENCE_MIN_USES
+    return evidence.get(name, (0, 0, 0, 0))[0] >= EVIDENCE_MIN_USES
 
 
 def village_names(data_dir):
@@ -347,6 +409,9 @@ def candidate_names(data_dir):
     for info in Locale("id").time_zones.values():
         if info.get("city"):
             names.add(info["city"])
+    with open(os.path.join(data_dir, "districts.csv"), encoding="utf-8") as f:
+        for r in csv.DictReader(f):
+            names.add(title(r["name"]))
     return {n for n in names if n}
 
 
@@ -370,7 +435,7 @@ def main():
     for r in regions:
         forms.update(n.lower() for n in [r[3]] + r[4])
         ids.add(r[0])
-    regions += districts(data_dir, forms, ids)
+    regions += districts(data_dir, forms, ids, common, evidence, person_parts)
     for r in regions:
         forms.update(n.lower() for n in [r[3]] + r[4])
         ids.add(r[0])

@@ -1732,6 +1732,10 @@ impl<'a> Mentions<'a> {
                 {
                     return None;
                 }
+                // `warga Desa Parerejo, Kecamatan Purwodadi`: a head opens a place or a body
+                if self.info[a].w & W_HEAD != 0 && b > a + 1 {
+                    return None;
+                }
                 let a = self.everyday_first_after_comma(a);
                 let b = self.everyday_end(a, b, joins);
                 return Some(
