@@ -36,6 +36,7 @@ mod extend;
 mod lists;
 mod outlets;
 mod prefix_trim;
+mod tailed;
 
 use crate::gazetteer::Matcher;
 use crate::span::{Entity, Label, Source, Span, Token, TokenKind};
@@ -2750,6 +2751,7 @@ fn find_with_info(
             *t = true;
         }
     }
+    doc.tailed(&mut taken, &mut cands);
     doc.loose(&taken, &mut cands);
 
     let mut out: Vec<Entity> = Vec::with_capacity(gaz.len() + cands.len());
