@@ -1369,6 +1369,10 @@ impl<'a> Mentions<'a> {
                 if let Some((TitleClass::Rank, end)) = self.title_at(k) {
                     return self.skip_rank_tail(end);
                 }
+                // (and so does a dotted honorific: `Wakil Rektor UGM Dr. Paripurna …`)
+                if self.dotted_honorific(k).is_some() {
+                    break;
+                }
             }
             let s = self.s(k);
             let cap_next = k + 1 < n && self.info[k + 1].t & T_CAP != 0;
@@ -1448,6 +1452,11 @@ impl<'a> Mentions<'a> {
     /// maybe with a few capitalised words between (`Jalan Jenderal …`, `Bandara Internasional
     /// Sultan …`).
     fn after_head(&self, i: usize) -> bool {
+        // (a known organisation right before it ended the name: `Fakultas Pertanian UGM Dr.
+        // Jamhari`)
+        if i > 0 && self.covered(i - 1).is_some_and(|e| e.label == Label::Org) {
+            return false;
+        }
         (i.saturating_sub(3)..i)
             .rev()
             .find(|&h| self.info[h].t & T_CAP != 0 && self.info[h].w & W_HEAD != 0)
@@ -1461,6 +1470,57 @@ impl<'a> Mentions<'a> {
     /// person (`Polres Metro Depok AKBP Bambang …`), never by a title inside the name.
     fn ranked_body(&self, h: usize) -> bool {
         self.head_kind(h, &["police", "military"])
+    }
+
+    /// A head phrase (`data/name_heads.tsv`) ends right before token `i`: a title there opens
+    /// the name the head announces (`RSUD Dr. Soetomo`, `Rumah Sakit Dr. Sardjito`).
+    fn head_phrase_ends_at(&self, i: usize) -> bool {
+        let mut buf = String::new();
+        (i.saturating_sub(2)..i).any(|h| {
+            self.info[h].t & T_CAP != 0
+                && self.info[h].w & W_HEAD != 0
+                && self
+                    .lex
+                    .openers
+                    .get(lower_into(self.s(h), &mut buf))
+                    .is_some_and(|info| {
+                        info.heads.iter().any(|&x| {
+                            let words = &self.lex.heads[x as usize].words;
+                            h + words.len() == i
+                                && (1..words.len()).all(|k| eq_lower(self.s(h + k), words[k]))
+                        })
+                    })
+        })
+    }
+
+    /// A dotted honorific ends right before token `j` (`Dr.`, `Ir.`), not a year's `H.` (`1446
+    /// H. Bulan …`: the Hijri era after a number).
+    fn dotted_before(&self, j: usize) -> bool {
+        let Some(h) = j
+            .checked_sub(1)
+            .filter(|&h| self.s(h).ends_with('.') || self.s(h) == ".")
+        else {
+            return false;
+        };
+        let first = if self.s(h) == "." {
+            h.saturating_sub(1)
+        } else {
+            h
+        };
+        first == 0 || !self.s(first - 1).bytes().all(|b| b.is_ascii_digit())
+    }
+
+    /// Token `k` opens a dotted honorific (`Dr.`, `Ir.`) that is no part of a place's or
+    /// body's name: its end.
+    fn dotted_honorific(&self, k: usize) -> Option<usize> {
+        match self.title_at(k) {
+            Some((TitleClass::Honorific, end))
+                if self.s(end - 1).ends_with('.') && !self.head_phrase_ends_at(k) =>
+            {
+                Some(end)
+            }
+            _ => None,
+        }
     }
 
     /// Token `h` is a capitalised head word (`data/name_heads.tsv`) of one of these kinds.
@@ -1614,10 +1674,12 @@ impl<'a> Mentions<'a> {
             Some(name) => name,
             // `Dr. Paripurna Sugarda`: after an honorific, as after a rank, an everyday word
             // may open the name
+            // (not after `Ibu`, `Bapak`: `Ibu Kota Nusantara`; a dotted academic one, `Dr.`,
+            // `Ir.`, is never followed by a frequent word that is not a name)
             None if j < self.toks.len()
                 && self.namish(j)
                 && self.info[j].t & (T_ALLCAPS | T_HEADLINE) == 0
-                && self.info[j].w & W_FREQ == 0 =>
+                && (self.info[j].w & W_FREQ == 0 || self.dotted_before(j)) =>
             {
                 let (_, b, joins) = self.name_at(j + 1).filter(|&(a, _, _)| a == j + 1)?;
                 (j, b, joins)
@@ -1676,6 +1738,10 @@ impl<'a> Mentions<'a> {
                 break;
             }
             let at = if self.s(k) == "," { k + 1 } else { k };
+            // `Wakil Rektor UGM Dr. Paripurna Sugarda`: the holder after a dotted honorific
+            if let Some(end) = self.dotted_honorific(at) {
+                return self.person_after_honorific(end);
+            }
             let (a, b, joins) = self.name_at(at)?;
             // `Kepala Badan Pertanahan Nasional Ossy Dermawan`: capitalised words right after
             // a body's head name the body; the person, if any, follows its last everyday word
@@ -2327,10 +2393,15 @@ impl<'a> Mentions<'a> {
                 // a rank after an organisation's or a place's name opens its officer's name
                 // (`Polda DIY Kombes Pol Alfian`, `Bandara Soetta Kombes …`), a street's is
                 // part of it (`Jalan Brigjen Katamso`)
+                // (and so does a dotted honorific: `Fakultas Pertanian UGM Dr. Jamhari`)
                 if t.w & W_TITLE != 0
                     && j > body
                     && kind != "street"
-                    && matches!(self.title_at(j), Some((TitleClass::Rank, _)))
+                    && match self.title_at(j) {
+                        Some((TitleClass::Rank, _)) => true,
+                        Some((TitleClass::Honorific, _)) => self.s(j).ends_with('.'),
+                        _ => false,
+                    }
                 {
                     break;
                 }
