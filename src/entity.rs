@@ -29,6 +29,7 @@
 use std::cell::RefCell;
 use std::sync::{Arc, OnceLock};
 
+mod aged;
 pub(crate) mod alias_guard;
 mod branch;
 mod clubs;
@@ -564,7 +565,7 @@ const T_HEADLINE: u16 = 1 << 4;
 pub(crate) const T_INITIAL: u16 = 1 << 5;
 /// Made of letters, apostrophes, hyphens and a final `.` only: can be a name word (scraped text
 /// glues words: `NegeriIsrael,Gideon` is no name).
-const T_PLAIN: u16 = 1 << 6;
+pub(crate) const T_PLAIN: u16 = 1 << 6;
 
 /// Per-token facts, computed once per document.
 #[derive(Clone, Copy)]
@@ -2823,6 +2824,7 @@ fn find_with_info(
         }
     }
     doc.tailed(&mut taken, &mut cands);
+    doc.aged(&mut taken, &mut cands);
     doc.loose(&taken, &mut cands);
 
     let mut out: Vec<Entity> = Vec::with_capacity(gaz.len() + cands.len());

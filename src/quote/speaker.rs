@@ -342,7 +342,16 @@ impl<'a> Discourse<'a> {
     /// Harapan Kita, Budi Santoso`, `ujar peneliti dari Universitas Jember, Ani Lestari`).
     fn role_comma(&self, w: &Window) -> Option<usize> {
         if !w.titled && !self.is_cap(w.k) {
-            return None;
+            // `kata seorang pengemudi ojol, Wawan (35)`: a lower-case role the titles list
+            // lacks, when the entity stage found a person right after its comma
+            let j = w.end;
+            let person_next = j + 1 < self.toks.len()
+                && self.t(j) == ","
+                && self.p(j + 1) == self.p(w.k)
+                && self
+                    .ent_starting_at(j + 1)
+                    .is_some_and(|e| e.label == Label::Person);
+            return person_next.then_some(j);
         }
         let mut j = w.end;
         let place = (w.titled && self.t(j) == "di")

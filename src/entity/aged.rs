@@ -1,0 +1,96 @@
+//! Names followed by an age: `Wawan (35)`, `Maya Boru Ambarita (37)`. Indonesian news gives
+//! the age of ordinary people in brackets right after their name (victims, suspects, witnesses,
+//! residents a reporter talks to), and those names are rarely in a gazetteer or next to a title.
+//! The bracket is evidence enough for words the loose rule would refuse (`Catur (40)`, `Sari
+//! Dewi (28)`), so a run of capitalised words right before `(N)`, N an age, is a person.
+
+use std::sync::OnceLock;
+
+use super::{
+    Cand, Mentions, T_CAP, T_HEADLINE, T_NL_BEFORE, T_PLAIN, T_WORD, W_HEAD, W_STRICT, W_TITLE,
+};
+use crate::span::Label;
+
+/// Capitalised words of the name, at most.
+const MAX_WORDS: usize = 4;
+
+/// The oldest age read as one (a larger number in brackets is a count or a year).
+const MAX_AGE: u32 = 110;
+
+/// `w` ends an English club's name (`data/club_suffixes.txt`).
+fn club_suffix(w: &str) -> bool {
+    static V: OnceLock<Vec<&'static str>> = OnceLock::new();
+    V.get_or_init(|| {
+        include_str!("../../data/club_suffixes.txt")
+            .lines()
+            .map(|l| l.split('#').next().unwrap_or(""))
+            .flat_map(str::split_whitespace)
+            .collect()
+    })
+    .contains(&w)
+}
+
+impl Mentions<'_> {
+    /// Adds a PERSON candidate for each capitalised run right before an age in brackets, over
+    /// tokens no earlier rule took (`taken`, updated).
+    pub(super) fn aged(&self, taken: &mut [bool], out: &mut Vec<Cand>) {
+        let n = self.toks.len();
+        for p in 1..n.saturating_sub(2) {
+            if self.s(p) != "(" || self.s(p + 2) != ")" || !self.age_at(p + 1) {
+                continue;
+            }
+            let b = p;
+            let Some(a) = self.aged_start(b) else {
+                continue;
+            };
+            if (a..b).any(|x| taken[x] || self.cover[x] != 0) {
+                continue;
+            }
+            taken[a..b].fill(true);
+            out.push(self.cand(a, b, Label::Person, "person", None));
+        }
+    }
+
+    /// Token `k` is a whole number from 1 to [`MAX_AGE`].
+    fn age_at(&self, k: usize) -> bool {
+        let s = self.s(k);
+        s.len() <= 3
+            && s.bytes().all(|c| c.is_ascii_digit())
+            && s.parse::<u32>().is_ok_and(|v| (1..=MAX_AGE).contains(&v))
+    }
+
+    /// The first token of the name that ends right before token `b` (the bracket): back over
+    /// capitalised words on the same line, stopping at a title, a head word, a found name or
+    /// anything not a capitalised word; then past everyday words that only open the sentence
+    /// (`Dan Talitha Salsabila (19)`, `Nama Adnan (15)`). None when no word is left.
+    fn aged_start(&self, b: usize) -> Option<usize> {
+        let mut a = b;
+        while a > 0 && b - a < MAX_WORDS && self.info[a].t & T_NL_BEFORE == 0 {
+            let t = self.info[a - 1];
+            // (`Moto2 (2)`: a word with digits is no name's)
+            if t.t & (T_CAP | T_WORD | T_HEADLINE | T_PLAIN) != T_CAP | T_WORD | T_PLAIN
+                || t.w & (W_TITLE | W_HEAD) != 0
+                || self.cover[a - 1] != 0
+            {
+                break;
+            }
+            a -= 1;
+        }
+        let opens = |x: usize| {
+            x == 0
+                || self.info[x].t & T_NL_BEFORE != 0
+                || matches!(self.s(x - 1), "." | "!" | "?" | ":" | "\"" | "“")
+        };
+        while a < b && self.info[a].w & W_STRICT != 0 && opens(a) {
+            a += 1;
+        }
+        // (`Pasal 55 Ayat (1)`: a clause number; at least one word must be no everyday word,
+        // and one not in capitals: initials, `berinisial AR (34)`, stand in for a name the
+        // article withholds)
+        let named = (a..b).any(|x| self.info[x].w & W_STRICT == 0)
+            && (a..b).any(|x| self.s(x).chars().any(char::is_lowercase));
+        // (`Bristol City (48)`: a club's points)
+        let club = a < b && club_suffix(self.s(b - 1));
+        (a < b && named && !club).then_some(a)
+    }
+}
