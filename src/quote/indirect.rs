@@ -70,7 +70,8 @@ impl<'a> Discourse<'a> {
             for k in sa..sb {
                 let c = self.c(k);
                 // (most tokens open no claim: one test for all the cue classes below)
-                if c & CLAIM_CUES == 0 || inside[k] {
+                // (nor a cue that opens a quoted fragment: `dan "memastikan kepentingan …"`)
+                if c & CLAIM_CUES == 0 || inside[k] || k > sa && is_mark(self.t(k - 1)) {
                     continue;
                 }
                 let found;
@@ -272,6 +273,15 @@ impl<'a> Discourse<'a> {
             return false;
         }
         let opener = self.c(a) & CLAUSE_OPENER != 0;
+        // `menjelaskan lebih lanjut`, `menyebut lebih rinci`: how it is said, not a claim
+        if self.t(a).eq_ignore_ascii_case("lebih")
+            && matches!(
+                self.t(a + 1),
+                "lanjut" | "jauh" | "rinci" | "detail" | "dalam" | "jelas"
+            )
+        {
+            return false;
+        }
         if self.c(a) & CONTEXT != 0 && !opener {
             return false;
         }
@@ -284,14 +294,26 @@ impl<'a> Discourse<'a> {
         {
             return false;
         }
-        // `menyebut ada …`: a plain predicate opens a clause.
-        if self.c(a) & PREDICATE != 0 {
+        // `menyebut ada …`: a plain predicate opens a clause, and so does an intransitive
+        // affixed verb (`menyebut terjadi fenomena …`, `mengatakan berencana …`).
+        if self.c(a) & PREDICATE != 0 || self.intransitive_verb(a) {
+            return true;
+        }
+        // `mengungkapkan pihaknya senang …`, `mengatakan dirinya kecewa …`: a pronoun subject
+        // and a plain predicate after it
+        if (self.c(a) & PRON != 0 || self.t(a).eq_ignore_ascii_case("pihaknya"))
+            && self.bare_predicate(a + 1)
+        {
             return true;
         }
         // `menyebut kedatangannya untuk membahas …`, `menekankan pentingnya menjaga …`: a
         // `-nya` noun opens a claim only when a predicate follows within three words, before
         // any `yang` (else it is a noun phrase object: `menyebut kekecewaannya terhadap
         // keputusan yang diambil`).
+        // (`menekankan pentingnya keadilan bagi …`: a frame noun is the claim's predicate)
+        if opener && self.t(a).to_lowercase().ends_with(CLITIC) {
+            return true;
+        }
         if self.t(a).to_lowercase().ends_with(CLITIC) && self.c(a) & PRON == 0 {
             return (a + 1..b.min(a + 4))
                 .take_while(|&k| !self.t(k).eq_ignore_ascii_case("yang"))
@@ -302,6 +324,15 @@ impl<'a> Discourse<'a> {
             return true;
         }
         (a + 1..b).any(|k| self.is_predicate(k))
+    }
+
+    /// A lower-case intransitive affixed verb (`ter-`, `ber-`): a predicate with no object.
+    fn intransitive_verb(&self, k: usize) -> bool {
+        let w = self.t(k);
+        self.is_lower(k)
+            && self.c(k) & (FUNC | CONTEXT) == 0
+            && w.len() >= MIN_AFFIXED_VERB
+            && (w.starts_with("ter") || w.starts_with("ber"))
     }
 
     /// A lower-case modal, plain predicate or affixed verb (`me-`, `ber-`, `di-`, `ter-`).

@@ -970,6 +970,35 @@ impl<'a> Discourse<'a> {
         while k > sa && self.c(k) & ADVERB != 0 {
             k -= 1;
         }
+        // `Jusuf Kalla (JK) lagi-lagi mengatakan`, `Suyatno (45) menuturkan`: a short bracket
+        // after the subject's name (its acronym, an age) is no subject
+        // (one token: an acronym the entity stage resolved, which then is the subject, as its
+        // name is the long form's (`Badan Meteorologi, Klimatologi, dan Geofisika (BMKG)`); or
+        // an age after a person's name; not a date, `Rabu (13/9/2023)`, which
+        // `person_before_day` reads)
+        if k > sa + 2 && self.t(k) == ")" && self.t(k - 2) == "(" && self.is_cap(k - 3) {
+            let inner = self.toks[k - 1].span;
+            let acronym = self
+                .ents_over(inner)
+                .next()
+                .is_some_and(|e| e.span == inner)
+                && self.t(k - 1).chars().all(|c| c.is_uppercase() || c == '-');
+            let age = self.t(k - 1).len() <= 3
+                && self.t(k - 1).bytes().all(|b| b.is_ascii_digit())
+                && self
+                    .ents_over(self.toks[k - 3].span)
+                    .next()
+                    .is_some_and(|e| e.label == Label::Person);
+            if acronym {
+                return k - 1;
+            }
+            if age {
+                k -= 3;
+                while k > sa && self.c(k) & ADVERB != 0 {
+                    k -= 1;
+                }
+            }
+        }
         if let Some(j) = self.interlude_start(k, sa) {
             k = j - 1;
         }
