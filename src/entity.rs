@@ -1417,12 +1417,34 @@ impl<'a> Mentions<'a> {
                 && self
                     .covered(k + 1)
                     .is_some_and(|e| matches!(e.label, Label::Gpe | Label::Loc));
+            // `Anggota DPR dari Fraksi Partai Golkar Puteri Komarudin`: the body a member
+            // comes from belongs to the role, up to a body or place the rules found
+            if k > start && s == "dari" && cap_next {
+                if let Some(end) = self.affiliation_body_end(k + 1) {
+                    k = end;
+                    continue;
+                }
+            }
             if !(role_word || joiner || posted || numbered) {
                 break;
             }
             k += 1;
         }
         k
+    }
+
+    /// From token `k`, capitalised words ending in an organisation or place the rules found
+    /// (`Fraksi Partai Golkar`, `Universitas Indonesia`): the token after it.
+    fn affiliation_body_end(&self, k: usize) -> Option<usize> {
+        let n = self.toks.len();
+        let mut j = k;
+        while j < n && j < k + 4 && self.info[j].t & (T_CAP | T_NL_BEFORE) == T_CAP {
+            if let Some(e) = self.covered(j) {
+                return (e.label != Label::Person).then(|| self.past(j, e));
+            }
+            j += 1;
+        }
+        None
     }
 
     /// At token `k`, a run of up to four capitalised words ending in a word that ends an

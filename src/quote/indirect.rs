@@ -200,7 +200,10 @@ impl<'a> Discourse<'a> {
                     .map(|e| e.span)
                     .or_else(|| self.apposed_name(m + 1, comma));
                 let from = match apposed {
-                    Some(e) => self.toks.partition_point(|t| t.span.start < e.end) + 1,
+                    Some(e) => {
+                        let after = self.toks.partition_point(|t| t.span.start < e.end);
+                        self.apposition_end(after).unwrap_or(after) + 1
+                    }
                     None => comma + 1,
                 };
                 self.claim_after(from, sb)?

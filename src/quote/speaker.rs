@@ -1820,9 +1820,42 @@ impl<'a> Discourse<'a> {
         (self.is_cap(a)
             && b > a
             && b + 1 < self.toks.len()
-            && self.t(b + 1) == ","
+            && self.apposition_end(b + 1).is_some()
             && self.speaker_name_like(span))
         .then_some(span)
+    }
+
+    /// The comma that closes an apposed name whose next token is `j`: right there, or after
+    /// where and when the person spoke (`…, Lukito Prasetyo di Malang, Jawa Timur, Senin,
+    /// <claim>`): a place the entity stage found after `di`/`dari` (and more places after
+    /// commas), then a day, maybe with its date in brackets.
+    pub(super) fn apposition_end(&self, j: usize) -> Option<usize> {
+        let n = self.toks.len();
+        let mut k = j;
+        if k + 1 < n && matches!(self.t(k), "di" | "dari") {
+            k = self.place_at(k + 1)?;
+            for _ in 0..MAX_PLACES_BETWEEN_COMMAS {
+                match self.place_at(k + 1).filter(|_| self.t(k) == ",") {
+                    Some(p) => k = p,
+                    None => break,
+                }
+            }
+        }
+        if k >= n || self.t(k) != "," {
+            return None;
+        }
+        // `, Senin,`, `, Senin (6/11),`: the day it was said
+        let d = k + 1;
+        if d < n && self.is_cap(d) && self.c(d) & NOT_NAME != 0 {
+            let mut e = d + 1;
+            if self.t(e) == "(" {
+                e = (e..n.min(e + 6)).find(|&x| self.t(x) == ")")? + 1;
+            }
+            if e < n && self.t(e) == "," {
+                return Some(e);
+            }
+        }
+        Some(k)
     }
 
     /// The person entity right after the comma at `comma` that a second comma closes, when
@@ -1835,7 +1868,7 @@ impl<'a> Discourse<'a> {
             .ent_starting_at(comma + 1)
             .filter(|e| e.label == Label::Person)?;
         let after = self.toks.partition_point(|t| t.span.start < e.span.end);
-        (self.t(after) == ",").then_some(e)
+        self.apposition_end(after).map(|_| e)
     }
 }
 
