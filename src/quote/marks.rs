@@ -10,7 +10,7 @@
 
 use super::cues::*;
 use super::{Cand, Discourse, Who};
-use crate::span::{QuoteKind, Span, TokenKind};
+use crate::span::{Label, QuoteKind, Span, TokenKind};
 
 /// A pair of marks: token indices of the opening and closing mark (which may lie in different
 /// paragraphs for a multi-paragraph quote).
@@ -145,6 +145,10 @@ impl<'a> Discourse<'a> {
         if let Some(cand) = self.cue_after(o, c, span) {
             return Some(cand);
         }
+        // A name after it with no verb (`"…," Menteri Luar Negeri Takeshi Iwaya, dikutip …`).
+        if let Some(cand) = self.name_after(c, span) {
+            return Some(cand);
+        }
         // Cue before the opening mark.
         if let Some(cand) = self.cue_before(o, span) {
             return Some(cand);
@@ -248,6 +252,44 @@ impl<'a> Discourse<'a> {
             cue: Some(cue),
             rule: "cue-after",
             at: cue.start,
+        })
+    }
+
+    /// `"…," Menteri Luar Negeri Takeshi Iwaya, dikutip dari …`, `"…," Jeremy dalam
+    /// keterangan tertulis`: the writer left the verb out. Only when the quotation ends in a
+    /// comma (its sentence goes on), a person the entity stage found or a title with a name
+    /// follows the closing mark, and where, when or how it was said comes after the name
+    /// (`di`, `dalam`, `kepada`, a comma, the sentence's end), never a verb of its own.
+    fn name_after(&self, c: usize, span: Span) -> Option<Cand> {
+        let n = self.toks.len();
+        let k = c + 1;
+        if c == 0 || self.t(c - 1) != "," || k >= n || !self.is_cap(k) || self.p(k) != self.p(c) {
+            return None;
+        }
+        let Who::Mention(who) = self.speaker_after(k)? else {
+            return None;
+        };
+        if who.start != self.toks[k].span.start && self.c(k) & TITLE == 0 {
+            return None;
+        }
+        let person = self
+            .ents_over(who)
+            .any(|e| e.label == Label::Person && who.contains(e.span));
+        if !person {
+            return None;
+        }
+        let after = self.toks.partition_point(|t| t.span.start < who.end);
+        let closes = after >= n
+            || self.p(after) != self.p(k)
+            || matches!(self.t(after), "," | "." | ";")
+            || self.is_lower(after) && self.c(after) & CONTEXT != 0;
+        closes.then_some(Cand {
+            span,
+            kind: QuoteKind::Direct,
+            who: Who::Mention(who),
+            cue: None,
+            rule: "name-after",
+            at: who.start,
         })
     }
 
