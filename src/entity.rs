@@ -73,6 +73,7 @@ const MAX_HEAD_TOKENS: usize = 9;
 /// A hash map with FxHash (from `rustc-hash`): short keys hash in a few cycles, which matters
 /// because every word token of every document is looked up once.
 pub(crate) type FxMap<K, V> = rustc_hash::FxHashMap<K, V>;
+type FxSet<K> = rustc_hash::FxHashSet<K>;
 
 /// Usually written in lower case mid-sentence (≥ 1.5× as often as capitalised): cannot start a
 /// pattern name.

@@ -8,18 +8,19 @@
 
 use std::sync::OnceLock;
 
-use super::{Cand, Mentions, T_CAP, T_HEADLINE, T_NL_BEFORE, T_WORD, W_HEAD, W_STRICT};
+use super::{Cand, FxSet, Mentions, T_CAP, T_HEADLINE, T_NL_BEFORE, T_WORD, W_HEAD, W_STRICT};
 use crate::span::{Label, Source};
 
 /// Capitalised words before the tail word, at most.
 const MAX_WORDS_BEFORE: usize = 4;
 
-/// The two word lists of `data/org_name_tails.txt`: `[tail]` words close an organisation's
-/// name, `[role]` words stand before one and are no part of it.
-fn lists() -> &'static (Vec<&'static str>, Vec<&'static str>) {
-    static V: OnceLock<(Vec<&'static str>, Vec<&'static str>)> = OnceLock::new();
+/// The two word sets of `data/org_name_tails.txt`: `[tail]` words close an organisation's
+/// name, `[role]` words stand before one and are no part of it. (Hash sets: the tail test runs
+/// on every capitalised word.)
+fn lists() -> &'static (FxSet<&'static str>, FxSet<&'static str>) {
+    static V: OnceLock<(FxSet<&'static str>, FxSet<&'static str>)> = OnceLock::new();
     V.get_or_init(|| {
-        let (mut tails, mut roles) = (Vec::new(), Vec::new());
+        let (mut tails, mut roles) = (FxSet::default(), FxSet::default());
         let mut list = &mut tails;
         for line in include_str!("../../data/org_name_tails.txt").lines() {
             match line.split('#').next().unwrap_or("").trim() {
@@ -34,12 +35,12 @@ fn lists() -> &'static (Vec<&'static str>, Vec<&'static str>) {
 
 /// `w` closes an organisation's name (`Holdings`, `Tbk`, `Inc.`; exact case).
 fn tail_word(w: &str) -> bool {
-    lists().0.contains(&w.strip_suffix('.').unwrap_or(w))
+    lists().0.contains(w.strip_suffix('.').unwrap_or(w))
 }
 
 /// `w` is a word of a role or unit before a name (`Analyst`, `Riset`; exact case).
 fn role_word(w: &str) -> bool {
-    lists().1.contains(&w)
+    lists().1.contains(w)
 }
 
 impl Mentions<'_> {
@@ -47,7 +48,7 @@ impl Mentions<'_> {
     /// word closes, over tokens no earlier rule took (`taken`, updated).
     pub(super) fn tailed(&self, taken: &mut [bool], out: &mut Vec<Cand>) {
         for k in 1..self.toks.len() {
-            if !self.tail_at(k) || taken[k] || self.cover[k] != 0 {
+            if taken[k] || self.cover[k] != 0 || !self.tail_at(k) {
                 continue;
             }
             // (`Islamic Insurance Society`, `Co. Ltd.`: the last tail word closes the name)
