@@ -2351,6 +2351,16 @@ impl<'a> Mentions<'a> {
             // a regional government's or parliament's name is its place (`Pemkab Bone`, `DPRD
             // Kota Malang`): not a person's name after it (`Ketua DPRD Sri Wahyuni`)
             if REGIONAL_KINDS.contains(&kind) && !self.place_starts(j) {
+                // `Ketua DPRD berlangsung …`, `Pemprov telah …`: alone, before no capitalised
+                // word, the head is the body of the place the article is about
+                let alone = j == i + 1
+                    && self.info[i].t & T_CAP != 0
+                    && (j >= n
+                        || self.info[j].t & T_NL_BEFORE != 0
+                        || self.info[j].t & T_CAP == 0 && self.s(j) != "(");
+                if alone {
+                    out.push(self.cand(i, j, label, kind, None));
+                }
                 i += 1;
                 continue;
             }
@@ -2918,11 +2928,40 @@ fn find_with_info(
     prefix_trim::extend_known(text, tokens, &info, &mut out);
     prefix_trim::split_holders(text, tokens, &info, &mut out);
     extend::legal_names(text, tokens, &info, &mut out);
+    regional_governments(text, &mut out);
     clubs::clubs(text, tokens, &info, &mut out);
     branch::merge(text, &mut out);
     outlets::add(text, tokens, &mut out);
     lists::add(text, tokens, &info, &mut out);
     (out, info)
+}
+
+/// `Pemerintah Kabupaten Indramayu`, `Pemerintah Provinsi Lampung`: the capitalised word
+/// `Pemerintah` right before a regency, city or province named with its prefix makes the
+/// whole the regional government (ORG), not the place. (`Pemerintah Indonesia`, with no
+/// prefix, stays the country: a sentence's first word is capitalised anyway.)
+fn regional_governments(text: &str, out: &mut [Entity]) {
+    const PREFIXES: [&str; 3] = ["Kabupaten ", "Kota ", "Provinsi "];
+    const WORD: &str = "Pemerintah ";
+    for e in out.iter_mut() {
+        let s = e.span.as_str(text);
+        if e.label != Label::Gpe
+            || !PREFIXES.iter().any(|p| s.starts_with(p))
+            || !text[..e.span.start].ends_with(WORD)
+        {
+            continue;
+        }
+        let start = e.span.start - WORD.len();
+        // (a word of its own: not the end of `Kepemerintahan`)
+        if text[..start]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
+        {
+            continue;
+        }
+        *e = pattern_entity(text, Span::new(start, e.span.end), Label::Org, "government");
+    }
 }
 
 #[cfg(test)]
