@@ -193,6 +193,9 @@ pub(crate) struct Lexicon {
     openers: FxMap<&'static str, WordInfo>,
     titles: Vec<Phrase<TitleClass>>,
     heads: Vec<Phrase<(Label, &'static str)>>,
+    /// Words written in lower case now and then (`corner`, `computer`): where case is the
+    /// only evidence, not taken for a name's words.
+    sometimes_lower: FxSet<&'static str>,
 }
 
 /// Data lines: skips blank lines, `#` comments and the given header line.
@@ -210,7 +213,7 @@ pub(crate) fn word_list(text: &'static str) -> Vec<&'static str> {
 /// common_words.tsv (`word, lowercase count, capitalised count`): how often a word is written
 /// in lower case decides whether a capitalised `Harapan` at a sentence start can open a name —
 /// mostly lower case is strict (and frequent at ≥ 300 uses), often lower case is loose.
-fn add_common_words(words: &mut Words) {
+fn add_common_words(words: &mut Words, sometimes_lower: &mut FxSet<&'static str>) {
     for line in data_lines(COMMON_WORDS, "") {
         let mut f = line.split('\t');
         let (Some(w), Some(low), Some(cap)) = (f.next(), f.next(), f.next()) else {
@@ -218,6 +221,9 @@ fn add_common_words(words: &mut Words) {
         };
         let low: u32 = low.parse().unwrap_or(0);
         let cap: u32 = cap.parse().unwrap_or(0);
+        if low >= 5 && low * 5 >= cap {
+            sometimes_lower.insert(w);
+        }
         let mut flags = 0;
         if low * 2 >= cap * 3 {
             flags |= W_STRICT;
@@ -398,7 +404,8 @@ impl Lexicon {
     /// title and head indices, which follow their files' line order.
     fn build() -> Lexicon {
         let mut words = Words::default();
-        add_common_words(&mut words);
+        let mut sometimes_lower = FxSet::default();
+        add_common_words(&mut words, &mut sometimes_lower);
         // (`Berry Juana Putra`: frequent words that also end names may close one in a slot)
         for w in name_final_words() {
             if let Some(e) = words.get_mut(w) {
@@ -444,7 +451,13 @@ impl Lexicon {
             openers,
             titles,
             heads,
+            sometimes_lower,
         }
+    }
+
+    /// `w` (lower case) is written in lower case now and then (see `sometimes_lower`).
+    pub(crate) fn sometimes_lower(&self, w: &str) -> bool {
+        self.sometimes_lower.contains(w)
     }
 
     /// The words `w1 w2` (any case) end a rank (`Komisaris Besar`, `Ajun Komisaris Besar`,
@@ -2479,7 +2492,7 @@ impl Mentions<'_> {
             let ti = self.info[i];
             let prev = self.info[i - 1];
             if ti.t & (T_CAP | T_NL_BEFORE | T_HEADLINE | T_INITIAL) != T_CAP
-                || prev.t & (T_WORD | T_CAP) != T_WORD
+                || (prev.t & (T_WORD | T_CAP) != T_WORD && !self.after_clause_comma(i))
                 || prev.w & (W_LOOSE_BLOCK | W_PARTICLE) != 0
                 || taken[i]
             {
@@ -2513,7 +2526,16 @@ impl Mentions<'_> {
                 && self
                     .after_role_gap(b)
                     .is_some_and(|k| out.iter().any(|c| c.a == k && c.label == Label::Person));
+            // (after a comma, case is the only evidence: no word written in lower case now
+            // and then, `Kids Corner`, `Mixed Use`)
+            let mut buf = String::new();
+            let case_only = prev.t & (T_WORD | T_CAP) != T_WORD
+                && (a..b).any(|k| {
+                    self.info[k].t & T_WORD != 0
+                        && self.lex.sometimes_lower(lower_into(self.s(k), &mut buf))
+                });
             if words >= 2
+                && !case_only
                 && !role
                 && joins.is_none()
                 && plain
@@ -2527,6 +2549,35 @@ impl Mentions<'_> {
                 i = b.max(i + 1);
             }
         }
+    }
+}
+
+impl Mentions<'_> {
+    /// The list item ending at token `k` comes after a place the rules found, two items back
+    /// (`Siak, Dayun, Koto Gasib`: a list of places).
+    fn place_item_before(&self, k: usize) -> bool {
+        let Some(comma) = (k.saturating_sub(4)..k).rev().find(|&j| self.s(j) == ",") else {
+            return false;
+        };
+        comma > 0
+            && self
+                .covered(comma - 1)
+                .is_some_and(|e| matches!(e.label, Label::Gpe | Label::Loc))
+    }
+
+    /// Token `i` follows a comma inside a sentence, after a word (`…, Tom Homan, …`), not
+    /// after a place or body the rules found: an item of a list of places (`Siak, Dayun,
+    /// Koto Gasib`) or an address (`Jl. TB Simatupang, Lebak Bulus`) is no person.
+    fn after_clause_comma(&self, i: usize) -> bool {
+        i >= 2
+            && self.s(i - 1) == ","
+            && self.info[i - 2].t & T_WORD != 0
+            && self.covered(i - 2).is_none_or(|e| e.label == Label::Person)
+            && !self.place_item_before(i - 2)
+            // (`istrinya, Marlene Hoesin`: a relative's name would take over the surname a
+            // later `kata Hoesin` means someone else by; the speaker rules decide there)
+            && !alias_guard::possessor_role(self.s(i - 2).trim_end_matches("nya"))
+            && !alias_guard::possessor_role(self.s(i - 2))
     }
 }
 
