@@ -354,7 +354,9 @@ def read_evidence():
     ev = {}
     if os.path.exists(EVIDENCE):
         for row in read_tsv(EVIDENCE):
-            ev[row[0]] = (int(row[1]), int(row[2]), int(row[3]), int(row[4]))
+            # (a file from before the fourth column: `follow` bounds the tight count)
+            tight = int(row[4]) if len(row) > 4 else int(row[3])
+            ev[row[0]] = (int(row[1]), int(row[2]), int(row[3]), tight)
     return ev
 
 

@@ -943,8 +943,10 @@ struct Mentions<'a> {
 }
 
 impl<'a> Mentions<'a> {
+    /// The text of token `i`; empty past the last token (so that a rule looking one token
+    /// ahead at a text's end reads nothing rather than panicking).
     fn s(&self, i: usize) -> &'a str {
-        self.toks[i].span.as_str(self.text)
+        self.toks.get(i).map_or("", |t| t.span.as_str(self.text))
     }
 
     /// The gazetteer entity over token `i` (None past the last token).
@@ -2367,7 +2369,6 @@ impl<'a> Mentions<'a> {
                 // `Ketua DPRD berlangsung …`, `Pemprov telah …`: alone, before no capitalised
                 // word, the head is the body of the place the article is about
                 let alone = j == i + 1
-                    && self.info[i].t & T_CAP != 0
                     && (j >= n
                         || self.info[j].t & T_NL_BEFORE != 0
                         || self.info[j].t & T_CAP == 0 && self.s(j) != "(");
@@ -2382,10 +2383,21 @@ impl<'a> Mentions<'a> {
             // (right after a `dan` inside the name: an organisation there is a second one,
             // `Pemkab Situbondo dan Pemprov Jatim`, as a second head is)
             let mut joined = false;
+            // `RSUP Dr. Kariadi`, `RSUP Prof Ngoerah I Wayan Sudana`: a name given after an
+            // honorific has at most two words (then only a known place): a third is someone's
+            let honoured = match self.title_at(body) {
+                Some((TitleClass::Honorific, t)) => Some(t + 2),
+                _ => None,
+            };
             while j < n
                 && j - i < MAX_HEAD_TOKENS
                 && self.info[j].t & T_NL_BEFORE == 0
                 && !self.claimed[j]
+                && honoured.is_none_or(|limit| {
+                    (j < limit || self.covered(j).is_some())
+                        // (`I Wayan …`: a one-letter word opening a name is a new person's)
+                        && !(j > limit - 2 && self.s(j).len() == 1 && self.cap_follows(j))
+                })
             {
                 if let Some(e) = self.covered(j) {
                     if joined && e.label == Label::Org {

@@ -7,7 +7,8 @@
 use std::sync::OnceLock;
 
 use super::{
-    Cand, Mentions, T_CAP, T_HEADLINE, T_NL_BEFORE, T_PLAIN, T_WORD, W_HEAD, W_STRICT, W_TITLE,
+    Cand, Mentions, T_CAP, T_HEADLINE, T_NL_BEFORE, T_PLAIN, T_WORD, W_HEAD, W_STOP, W_STRICT,
+    W_TITLE,
 };
 use crate::span::Label;
 
@@ -35,6 +36,8 @@ impl Mentions<'_> {
     /// tokens no earlier rule took (`taken`, updated).
     pub(super) fn aged(&self, taken: &mut [bool], out: &mut Vec<Cand>) {
         let n = self.toks.len();
+        // the closing bracket of the last item of a list of counts (see `counted_item`)
+        let mut counted: Option<usize> = None;
         for p in 1..n.saturating_sub(2) {
             if self.s(p) != "(" || self.s(p + 2) != ")" || !self.age_at(p + 1) {
                 continue;
@@ -43,12 +46,44 @@ impl Mentions<'_> {
             let Some(a) = self.aged_start(b) else {
                 continue;
             };
+            if self.counted_item(a, counted) {
+                counted = Some(p + 2);
+                continue;
+            }
             if (a..b).any(|x| taken[x] || self.cover[x] != 0) {
                 continue;
             }
             taken[a..b].fill(true);
             out.push(self.cand(a, b, Label::Person, "person", None));
         }
+    }
+
+    /// The run starting at token `a` is an item of a list of counts whose item before is a
+    /// place or body, or itself such an item (`counted`: its closing bracket): `Kelurahan
+    /// Sukamaju (12), Cibeunying (9) dan Cigadung (7)` counts cases, it gives no ages.
+    fn counted_item(&self, a: usize, counted: Option<usize>) -> bool {
+        let mut j = a;
+        if j > 0 && matches!(self.s(j - 1), "," | "dan" | "serta") {
+            j -= 1;
+            if j > 0 && self.s(j - 1) == "," {
+                j -= 1;
+            }
+        } else {
+            return false;
+        }
+        // `… (12)` before the joint
+        if j < 4 || self.s(j - 1) != ")" || self.s(j - 3) != "(" || !self.age_at(j - 2) {
+            return false;
+        }
+        if counted == Some(j - 1) {
+            return true;
+        }
+        // the words before that bracket: a place or body the gazetteer or a head names
+        let item = j - 4;
+        (item.saturating_sub(3)..=item).any(|x| {
+            self.covered(x).is_some_and(|e| e.label != Label::Person)
+                || self.info[x].t & T_CAP != 0 && self.info[x].w & W_HEAD != 0
+        })
     }
 
     /// Token `k` is a whole number from 1 to [`MAX_AGE`].
@@ -69,7 +104,7 @@ impl Mentions<'_> {
             let t = self.info[a - 1];
             // (`Moto2 (2)`: a word with digits is no name's)
             if t.t & (T_CAP | T_WORD | T_HEADLINE | T_PLAIN) != T_CAP | T_WORD | T_PLAIN
-                || t.w & (W_TITLE | W_HEAD) != 0
+                || t.w & (W_TITLE | W_HEAD | W_STOP) != 0
                 || self.cover[a - 1] != 0
             {
                 break;

@@ -147,10 +147,16 @@ impl Mentions<'_> {
                     continue;
                 }
                 let t = self.info[j];
-                // (a tail word ends the name before: `… Indonesia Tbk. MNC Sekuritas`)
+                // (a tail word ends the name before: `… Indonesia Tbk. MNC Sekuritas`; not one
+                // in a row of tails, `Islamic Insurance Society`; and a legal form after a name
+                // cut so is left to `extend::legal_names`, `Alibaba Group Holding Ltd`)
+                let tail_before = tail_word(self.s(j)) && !(j + 1..=k).all(|x| self.tail_at(x));
+                if tail_before && super::extend::legal_suffix(self.s(k)) {
+                    return None;
+                }
                 if t.t & (T_CAP | T_WORD | T_HEADLINE) != T_CAP | T_WORD
                     || role_word(self.s(j))
-                    || tail_word(self.s(j))
+                    || tail_before
                 {
                     break;
                 }
@@ -165,14 +171,32 @@ impl Mentions<'_> {
         while a < k && matches!(self.s(a), "of" | "Of" | "&" | "and" | "-") {
             a += 1;
         }
-        // `Direktur Utama Sinar Jaya Group`: the role is no part of the name
-        while let Some((_, end)) = self.title_at(a).filter(|&(_, end)| end < k) {
-            a = end;
+        // `Direktur Utama Sinar Jaya Group`: the role is no part of the name; a sentence's first
+        // word is capitalised anyway, and an everyday one is not the name's (`Saham Sinar Pangan
+        // Nusantara Tbk naik`, `Menurut CEO Shamrock Holdings`): both, until neither applies
+        loop {
+            let before = a;
+            while let Some((_, end)) = self.title_at(a).filter(|&(_, end)| end < k) {
+                a = end;
+            }
+            while a < k && self.info[a].w & W_STRICT != 0 && self.opens_line_or_sentence(a) {
+                a += 1;
+            }
+            if a == before {
+                break;
+            }
         }
-        // a sentence's first word is capitalised anyway: an everyday one is not the name's
-        // (`Saham Sinar Pangan Nusantara Tbk naik`)
-        while a < k && self.info[a].w & W_STRICT != 0 && self.opens_line_or_sentence(a) {
-            a += 1;
+        // a known organisation and its legal form or group word: the organisation, kept with
+        // its identity (`Starbucks Corp`, which `extend::legal_names` lengthens; `Sinar Mas
+        // Group`); another tail makes another body (`BCA Sekuritas`, `Telkom University`)
+        let same_body = super::extend::legal_suffix(self.s(k))
+            || matches!(self.s(k), "Group" | "Holdings" | "Company");
+        if same_body
+            && self
+                .covered(a)
+                .is_some_and(|e| e.label == Label::Org && self.past(a, e) == k)
+        {
+            return None;
         }
         (a < k).then_some(a)
     }

@@ -71,7 +71,7 @@ impl<'a> Discourse<'a> {
                 let c = self.c(k);
                 // (most tokens open no claim: one test for all the cue classes below)
                 // (nor a cue that opens a quoted fragment: `dan "memastikan kepentingan …"`)
-                if c & CLAIM_CUES == 0 || inside[k] || k > sa && is_mark(self.t(k - 1)) {
+                if c & CLAIM_CUES == 0 || inside[k] || k > sa && self.opening_mark_before(k) {
                     continue;
                 }
                 let found;
@@ -277,12 +277,7 @@ impl<'a> Discourse<'a> {
         }
         let opener = self.c(a) & CLAUSE_OPENER != 0;
         // `menjelaskan lebih lanjut`, `menyebut lebih rinci`: how it is said, not a claim
-        if self.t(a).eq_ignore_ascii_case("lebih")
-            && matches!(
-                self.t(a + 1),
-                "lanjut" | "jauh" | "rinci" | "detail" | "dalam" | "jelas"
-            )
-        {
+        if self.manner_lebih(a) {
             return false;
         }
         if self.c(a) & CONTEXT != 0 && !opener {
@@ -329,6 +324,22 @@ impl<'a> Discourse<'a> {
         (a + 1..b).any(|k| self.is_predicate(k))
     }
 
+    /// A quotation mark glued to token `k` opens a quoted fragment that starts with it (a
+    /// closing mark stands after a space: `warung "Sederhana" mengatakan`).
+    fn opening_mark_before(&self, k: usize) -> bool {
+        is_mark(self.t(k - 1)) && self.toks[k - 1].span.end == self.toks[k].span.start
+    }
+
+    /// `lebih` at token `k` says how something is told (`lebih lanjut`, `lebih banyak
+    /// detail`), not what is claimed: no predicate then.
+    fn manner_lebih(&self, k: usize) -> bool {
+        self.t(k).eq_ignore_ascii_case("lebih")
+            && matches!(
+                self.t(k + 1),
+                "lanjut" | "jauh" | "rinci" | "detail" | "dalam" | "jelas" | "banyak" | "lengkap"
+            )
+    }
+
     /// A lower-case intransitive affixed verb (`ter-`, `ber-`): a predicate with no object.
     fn intransitive_verb(&self, k: usize) -> bool {
         let w = self.t(k);
@@ -342,6 +353,7 @@ impl<'a> Discourse<'a> {
     fn is_predicate(&self, k: usize) -> bool {
         let w = self.t(k);
         self.is_lower(k)
+            && !self.manner_lebih(k)
             && (self.c(k) & (MODAL | PREDICATE) != 0
                 || self.c(k) & (FUNC | CONTEXT) == 0
                     && w.len() >= MIN_AFFIXED_VERB

@@ -145,12 +145,12 @@ impl<'a> Discourse<'a> {
         if let Some(cand) = self.cue_after(o, c, span) {
             return Some(cand);
         }
-        // A name after it with no verb (`"…," Menteri Luar Negeri Takeshi Iwaya, dikutip …`).
-        if let Some(cand) = self.name_after(c, span) {
-            return Some(cand);
-        }
         // Cue before the opening mark.
         if let Some(cand) = self.cue_before(o, span) {
+            return Some(cand);
+        }
+        // A name after it with no verb (`"…," Menteri Luar Negeri Takeshi Iwaya, dikutip …`).
+        if let Some(cand) = self.name_after(c, span) {
             return Some(cand);
         }
         // Sentence- or paragraph-initial: a full utterance with no cue of its own.

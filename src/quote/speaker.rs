@@ -44,6 +44,10 @@ struct Window<'e> {
 /// Kabupaten Z, Name`).
 const MAX_PLACES_BETWEEN_COMMAS: usize = 3;
 
+/// Lower-case words between a preposition and the name it governs (`di sidang senat terbuka
+/// Universitas …`), at most.
+const MAX_PREPOSITION_GAP: usize = 3;
+
 /// Lower-case words a title may carry before the name (`pakar hukum tata negara`).
 const MAX_TITLE_MODIFIERS: usize = 3;
 
@@ -344,13 +348,20 @@ impl<'a> Discourse<'a> {
         if !w.titled && !self.is_cap(w.k) {
             // `kata seorang pengemudi ojol, Wawan (35)`: a lower-case role the titles list
             // lacks, when the entity stage found a person right after its comma
+            // (closed as an apposition is: a comma, the end, an age, a context word; not the
+            // subject of the next clause, `kata polisi, Budi Santoso sempat melarikan diri`)
             let j = w.end;
-            let person_next = j + 1 < self.toks.len()
+            let n = self.toks.len();
+            let person_next = j + 1 < n
                 && self.t(j) == ","
                 && self.p(j + 1) == self.p(w.k)
-                && self
-                    .ent_starting_at(j + 1)
-                    .is_some_and(|e| e.label == Label::Person);
+                && self.ent_starting_at(j + 1).is_some_and(|e| {
+                    let after = self.toks.partition_point(|t| t.span.start < e.span.end);
+                    e.label == Label::Person
+                        && (after >= n
+                            || matches!(self.t(after), "," | "." | "(")
+                            || self.is_lower(after) && self.c(after) & CONTEXT != 0)
+                });
             return person_next.then_some(j);
         }
         let mut j = w.end;
@@ -989,8 +1000,13 @@ impl<'a> Discourse<'a> {
                     .ents_over(self.toks[k - 3].span)
                     .next()
                     .is_some_and(|e| e.label == Label::Person);
-            if acronym {
+            // (not a body named in a prepositional phrase: `Presiden Prabowo yang dalam orasi
+            // di sidang senat Universitas Kebangsaan Republik Indonesia (UKRI) menyampaikan`)
+            if acronym && !self.named_after_preposition(k - 3, sa) {
                 return k - 1;
+            }
+            if acronym {
+                return k;
             }
             if age {
                 k -= 3;
@@ -1003,6 +1019,46 @@ impl<'a> Discourse<'a> {
             k = j - 1;
         }
         self.person_before_day(k, sa).unwrap_or(k)
+    }
+
+    /// The name ending at token `j` (an entity the stage found, or capitalised words) comes
+    /// right after a lower-case preposition (`di`, `dari`, `dalam`, …): it is no subject.
+    fn named_after_preposition(&self, j: usize, sa: usize) -> bool {
+        let end = self.toks[j].span.end;
+        let start = match self.ent_ending_at(end) {
+            Some(i) => self
+                .toks
+                .partition_point(|t| t.span.start < self.ents[i].span.start),
+            None => {
+                let mut a = j;
+                while a > sa && self.is_cap(a - 1) {
+                    a -= 1;
+                }
+                a
+            }
+        };
+        // (back over a few lower-case words: `di sidang senat terbuka Universitas …`)
+        (start.saturating_sub(MAX_PREPOSITION_GAP + 1).max(sa)..start)
+            .rev()
+            .take_while(|&x| self.is_lower(x))
+            .any(|x| {
+                matches!(
+                    self.t(x),
+                    "di" | "dari"
+                        | "ke"
+                        | "pada"
+                        | "dengan"
+                        | "oleh"
+                        | "untuk"
+                        | "bagi"
+                        | "terhadap"
+                        | "tentang"
+                        | "kepada"
+                        | "antara"
+                        | "dalam"
+                        | "atas"
+                )
+            })
     }
 
     /// `Alfi Syahrin di Simpang Empat, Sabtu mengatakan`, `Septi di Kota Malang, Jawa Timur,
