@@ -2546,8 +2546,10 @@ impl Mentions<'_> {
                     self.info[k].t & T_WORD != 0
                         && self.lex.sometimes_lower(lower_into(self.s(k), &mut buf))
                 });
+            let relative = prev.t & T_WORD == 0 && i >= 2 && self.relative_before(i - 2);
             if words >= 2
                 && !case_only
+                && !relative
                 && !role
                 && joins.is_none()
                 && plain
@@ -2586,10 +2588,14 @@ impl Mentions<'_> {
             && self.info[i - 2].t & T_WORD != 0
             && self.covered(i - 2).is_none_or(|e| e.label == Label::Person)
             && !self.place_item_before(i - 2)
-            // (`istrinya, Marlene Hoesin`: a relative's name would take over the surname a
-            // later `kata Hoesin` means someone else by; the speaker rules decide there)
-            && !alias_guard::possessor_role(self.s(i - 2).trim_end_matches("nya"))
-            && !alias_guard::possessor_role(self.s(i - 2))
+    }
+
+    /// Token `w` names a relative or aide (`istrinya`, `kuasa hukum`): after its comma, a name
+    /// would take over the surname a later `kata Hoesin` means someone else by (`istrinya,
+    /// Marlene Hoesin`); the speaker rules decide there.
+    fn relative_before(&self, w: usize) -> bool {
+        let s = self.s(w);
+        alias_guard::possessor_role(s) || alias_guard::possessor_role(s.trim_end_matches("nya"))
     }
 }
 

@@ -39,7 +39,12 @@ impl Mentions<'_> {
         // the closing bracket of the last item of a list of counts (see `counted_item`)
         let mut counted: Option<usize> = None;
         for p in 1..n.saturating_sub(2) {
-            if self.s(p) != "(" || self.s(p + 2) != ")" || !self.age_at(p + 1) {
+            // (most tokens are words: turned away without reading their text)
+            if self.info[p].t & T_WORD != 0
+                || self.s(p) != "("
+                || self.s(p + 2) != ")"
+                || !self.age_at(p + 1)
+            {
                 continue;
             }
             let b = p;
