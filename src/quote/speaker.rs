@@ -1890,11 +1890,13 @@ impl<'a> Discourse<'a> {
         let mut k = j;
         if k + 1 < n && matches!(self.t(k), "di" | "dari") {
             k = self.place_at(k + 1)?;
-            for _ in 0..MAX_PLACES_BETWEEN_COMMAS {
-                match self.place_at(k + 1).filter(|_| self.t(k) == ",") {
-                    Some(p) => k = p,
-                    None => break,
+            // (a place and its region, `di Malang, Jawa Timur`: a longer row of places is a
+            // list the claim names, `Budi di Jakarta, Bandung, Surabaya, …`)
+            if let Some(p) = self.place_at(k + 1).filter(|_| self.t(k) == ",") {
+                if self.t(p) == "," && self.place_at(p + 1).is_some() {
+                    return None;
                 }
+                k = p;
             }
         }
         if k >= n || self.t(k) != "," {
