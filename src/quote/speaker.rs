@@ -1523,6 +1523,13 @@ impl<'a> Discourse<'a> {
         if self.t(j - 1) == "," {
             return !self.object_apposition(sa, j - 1);
         }
+        // `WASHINGTON - Presiden Donald Trump menyalahkan …`, `Jakarta (ANTARA) - …`: after a
+        // dateline the lead's first words open its sentence
+        if matches!(self.t(j - 1), "-" | "–" | "—")
+            && (sa..j - 1).all(|x| self.is_cap(x) || !self.is_word(x))
+        {
+            return true;
+        }
         // connectors open a clause only at its start (`Sementara itu Budi …`, `…, dan Budi
         // …`), not inside a noun phrase (`antara pemimpin Indonesia dan Trump`)
         let mut p = j;
