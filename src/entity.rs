@@ -210,6 +210,15 @@ pub(crate) fn word_list(text: &'static str) -> Vec<&'static str> {
     data_lines(text, "").map(str::trim).collect()
 }
 
+/// The words of a free-form word list (`data/*.txt`: any number per line, `#` starts a
+/// comment anywhere on a line).
+pub(crate) fn data_words(text: &'static str) -> Vec<&'static str> {
+    text.lines()
+        .map(|l| l.split('#').next().unwrap_or(""))
+        .flat_map(str::split_whitespace)
+        .collect()
+}
+
 /// common_words.tsv (`word, lowercase count, capitalised count`): how often a word is written
 /// in lower case decides whether a capitalised `Harapan` at a sentence start can open a name —
 /// mostly lower case is strict (and frequent at ≥ 300 uses), often lower case is loose.
@@ -943,6 +952,14 @@ struct Mentions<'a> {
 }
 
 impl<'a> Mentions<'a> {
+    /// Token `i` opens a line or follows a sentence's end or an opening quote: capitalised
+    /// there whatever it is.
+    fn opens_line_or_sentence(&self, i: usize) -> bool {
+        i == 0
+            || self.info[i].t & T_NL_BEFORE != 0
+            || matches!(self.s(i - 1), "." | "!" | "?" | "\"" | "“")
+    }
+
     /// The text of token `i`; empty past the last token (so that a rule looking one token
     /// ahead at a text's end reads nothing rather than panicking).
     fn s(&self, i: usize) -> &'a str {

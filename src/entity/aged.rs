@@ -21,14 +21,8 @@ const MAX_AGE: u32 = 110;
 /// `w` ends an English club's name (`data/club_suffixes.txt`).
 fn club_suffix(w: &str) -> bool {
     static V: OnceLock<Vec<&'static str>> = OnceLock::new();
-    V.get_or_init(|| {
-        include_str!("../../data/club_suffixes.txt")
-            .lines()
-            .map(|l| l.split('#').next().unwrap_or(""))
-            .flat_map(str::split_whitespace)
-            .collect()
-    })
-    .contains(&w)
+    V.get_or_init(|| super::data_words(include_str!("../../data/club_suffixes.txt")))
+        .contains(&w)
 }
 
 impl Mentions<'_> {
@@ -116,11 +110,8 @@ impl Mentions<'_> {
             }
             a -= 1;
         }
-        let opens = |x: usize| {
-            x == 0
-                || self.info[x].t & T_NL_BEFORE != 0
-                || matches!(self.s(x - 1), "." | "!" | "?" | ":" | "\"" | "“")
-        };
+        // (or a colon's: `Nama: Adnan …`)
+        let opens = |x: usize| self.opens_line_or_sentence(x) || self.s(x - 1) == ":";
         while a < b && self.info[a].w & W_STRICT != 0 && opens(a) {
             a += 1;
         }

@@ -16,14 +16,8 @@ const MAX_EXTRA: usize = 3;
 pub(super) fn legal_suffix(w: &str) -> bool {
     static V: OnceLock<Vec<&'static str>> = OnceLock::new();
     let w = w.strip_suffix('.').unwrap_or(w);
-    V.get_or_init(|| {
-        include_str!("../../data/legal_suffixes.txt")
-            .lines()
-            .map(|l| l.split('#').next().unwrap_or(""))
-            .flat_map(str::split_whitespace)
-            .collect()
-    })
-    .contains(&w)
+    V.get_or_init(|| super::data_words(include_str!("../../data/legal_suffixes.txt")))
+        .contains(&w)
 }
 
 /// The end (exclusive token index) of a legal suffix starting at `k`: `Tbk`, `(Persero)`.

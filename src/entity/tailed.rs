@@ -80,15 +80,6 @@ impl Mentions<'_> {
             if (a..b).any(|x| taken[x]) || (a..k).all(|x| self.tail_at(x)) {
                 continue;
             }
-            // `Starbucks Corp`: a known company and its legal form keep the company's identity
-            // (`extend::legal_names` lengthens its span)
-            if super::extend::legal_suffix(self.s(k))
-                && self
-                    .covered(a)
-                    .is_some_and(|e| e.label == Label::Org && self.past(a, e) == k)
-            {
-                continue;
-            }
             taken[a..b].fill(true);
             out.push(self.cand(a, b, Label::Org, "company", None));
         }
@@ -218,12 +209,5 @@ impl Mentions<'_> {
             return None;
         }
         (a < k).then_some(a)
-    }
-
-    /// Token `i` opens a line or follows a sentence's end or an opening quote.
-    fn opens_line_or_sentence(&self, i: usize) -> bool {
-        i == 0
-            || self.info[i].t & T_NL_BEFORE != 0
-            || matches!(self.s(i - 1), "." | "!" | "?" | "\"" | "“")
     }
 }

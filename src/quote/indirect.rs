@@ -309,10 +309,11 @@ impl<'a> Discourse<'a> {
         // any `yang` (else it is a noun phrase object: `menyebut kekecewaannya terhadap
         // keputusan yang diambil`).
         // (`menekankan pentingnya keadilan bagi …`: a frame noun is the claim's predicate)
-        if opener && self.t(a).to_lowercase().ends_with(CLITIC) {
+        let nya_noun = self.t(a).to_lowercase().ends_with(CLITIC);
+        if opener && nya_noun {
             return true;
         }
-        if self.t(a).to_lowercase().ends_with(CLITIC) && self.c(a) & PRON == 0 {
+        if nya_noun && self.c(a) & PRON == 0 {
             return (a + 1..b.min(a + 4))
                 .take_while(|&k| !self.t(k).eq_ignore_ascii_case("yang"))
                 .any(|k| self.is_predicate(k));

@@ -1002,11 +1002,12 @@ impl<'a> Discourse<'a> {
                     .is_some_and(|e| e.label == Label::Person);
             // (not a body named in a prepositional phrase: `Presiden Prabowo yang dalam orasi
             // di sidang senat Universitas Kebangsaan Republik Indonesia (UKRI) menyampaikan`)
-            if acronym && !self.named_after_preposition(k - 3, sa) {
-                return k - 1;
-            }
             if acronym {
-                return k;
+                return if self.named_after_preposition(k - 3, sa) {
+                    k
+                } else {
+                    k - 1
+                };
             }
             if age {
                 k -= 3;

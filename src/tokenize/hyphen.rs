@@ -71,11 +71,7 @@ fn hyphen_join(text: &str, l: &Seg, r: &Seg, l_word: &str, r_word: &str, l_unit_
 fn glued_dash(l: &str, r: &str) -> bool {
     static WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
     let words = WORDS.get_or_init(|| {
-        let mut v: Vec<&str> = include_str!("../../data/dash_words.txt")
-            .lines()
-            .map(|l| l.split('#').next().unwrap_or(""))
-            .flat_map(str::split_whitespace)
-            .collect();
+        let mut v = crate::entity::data_words(include_str!("../../data/dash_words.txt"));
         v.sort_unstable();
         v
     });
