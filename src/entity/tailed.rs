@@ -142,6 +142,12 @@ impl Mentions<'_> {
                 if !known_body || self.toks[first].span.start != e.span.start {
                     break;
                 }
+                // (a known name that a head opens, `PT Pertamina … Tbk`: the head rules and
+                // `extend::legal_names` own it, as for an unknown one below; the flags of a
+                // gazetteer match's words are not read, so the head is looked up)
+                if self.opener(first).is_some_and(|w| !w.heads.is_empty()) {
+                    return None;
+                }
                 a = first;
             } else {
                 // (`American Academy of Dermatology Association`, `Electronic Devices & Storage
