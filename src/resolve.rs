@@ -29,6 +29,7 @@ use crate::entity::{
 use crate::span::{Entity, Label, Source, Span, Token};
 
 mod full_names;
+mod nicknames;
 
 /// Longest acronym accepted, in characters.
 const MAX_ACRONYM: usize = 12;
@@ -91,6 +92,10 @@ pub(crate) fn resolve_with(
     r.recover(entities);
     // (no acronym defined: the entities, and so the cover, are unchanged)
     if r.acronyms(entities) {
+        r.recover(entities);
+    }
+    if r.nicknames(entities) {
+        normalise(entities);
         r.recover(entities);
     }
     r.short_names(entities);
@@ -593,8 +598,9 @@ impl Resolver<'_> {
             }
             self.name_words(e.span, &mut words);
             if words.len() < 2 {
+                // (a pattern name, or a nickname the text states: `alias Ahok`)
                 if words.len() == 1
-                    && e.source == Source::Pattern
+                    && matches!(e.source, Source::Pattern | Source::Alias)
                     && self.wflags(words[0]) & (W_HEAD | W_ACR_HEAD | W_LOOSE) == 0
                     && !crate::entity::camel(self.s(words[0]))
                 {

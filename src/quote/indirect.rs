@@ -15,6 +15,10 @@ use crate::span::{QuoteKind, Span};
 
 /// Words after an object noun within which a demonstrative makes it a clause's subject.
 const MAX_OBJECT_NOUN_PHRASE: usize = 5;
+/// Tokens after `Menurut` within which the comma closing its speaker is looked for; further
+/// when the speaker opens with a title (a long role phrase before the name).
+const MAX_ACCORDING_TOKENS: usize = 12;
+const MAX_ACCORDING_ROLE_TOKENS: usize = 20;
 /// At most this many tokens between a speech verb and its `bahwa` (`mengatakan kepada
 /// wartawan di Jakarta bahwa`); farther, the `bahwa` belongs to another clause.
 const MAX_BEFORE_THAT: usize = 8;
@@ -154,7 +158,14 @@ impl<'a> Discourse<'a> {
 
     /// `Menurut X, …` / `…, menurut X, …`.
     fn according_claim(&self, m: usize, sa: usize, sb: usize) -> Option<Cand> {
-        let comma = (m + 1..sb.min(m + 12)).find(|&k| self.t(k) == ",");
+        // (a long role phrase before the name, `Menurut Direktur Hukum dan Humas Ditjen
+        // Kekayaan Negara (DJKN) Kemenkeu Tri Wahyuningsih Retno Mulyani, …`, may run further)
+        let reach = if self.cls.get(m + 1).is_some_and(|c| c & TITLE != 0) {
+            MAX_ACCORDING_ROLE_TOKENS
+        } else {
+            MAX_ACCORDING_TOKENS
+        };
+        let comma = (m + 1..sb.min(m + reach)).find(|&k| self.t(k) == ",");
         let cue = self.toks[m].span;
         if self.cls.get(m + 1).is_some_and(|c| c & ACCORDING_NOT != 0) {
             return None;

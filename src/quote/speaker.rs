@@ -1872,6 +1872,19 @@ impl<'a> Discourse<'a> {
         (from..to).any(|j| self.c(j) & (TITLE | KIND) != 0)
     }
 
+    /// The first token from `j` on that is no capitalised title or rank word (`AKP`, `Kombes
+    /// Pol.`, `Dr.`): where a name after them starts.
+    fn past_titles(&self, mut j: usize) -> usize {
+        let n = self.toks.len();
+        while j + 1 < n
+            && (self.is_cap(j) && self.c(j) & (TITLE | TITLE_TAIL) != 0
+                || self.t(j) == "." && j > 0 && self.c(j - 1) & (TITLE | TITLE_TAIL) != 0)
+        {
+            j += 1;
+        }
+        j
+    }
+
     /// Like [`Discourse::apposed_person`] for a run of name words the entity stage did not
     /// take: two to four capitalised words after the comma at `comma`, closed by a second one.
     pub(super) fn apposed_name(&self, from: usize, comma: usize) -> Option<Span> {
@@ -1930,8 +1943,9 @@ impl<'a> Discourse<'a> {
         if comma >= self.toks.len() || !self.holds_role(from, comma) {
             return None;
         }
+        // (a rank or title may open the apposition: `…, AKP Nandang Herawan, …`)
         let e = self
-            .ent_starting_at(comma + 1)
+            .ent_starting_at(self.past_titles(comma + 1))
             .filter(|e| e.label == Label::Person)?;
         let after = self.toks.partition_point(|t| t.span.start < e.span.end);
         self.apposition_end(after).map(|_| e)
