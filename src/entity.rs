@@ -38,6 +38,7 @@ mod lists;
 mod outlets;
 mod prefix_trim;
 mod tailed;
+pub(crate) mod zone_cut;
 
 use crate::gazetteer::Matcher;
 use crate::span::{Entity, Label, Source, Span, Token, TokenKind};

@@ -144,6 +144,7 @@ impl Tagger {
             let classes = guard.as_deref_mut().unwrap_or(&mut fresh);
             self.words.classify(text, tokens, &self.cues, classes);
             let (mut entities, info) = entity::find_info(text, tokens, &self.matcher, &classes.lex);
+            entity::zone_cut::cut_at_zones(text, &mut entities, zones);
             resolve::resolve_with(text, tokens, &mut entities, info);
             let quotes = quote::find_classified(
                 text,
