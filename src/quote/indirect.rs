@@ -160,12 +160,26 @@ impl<'a> Discourse<'a> {
     fn according_claim(&self, m: usize, sa: usize, sb: usize) -> Option<Cand> {
         // (a long role phrase before the name, `Menurut Direktur Hukum dan Humas Ditjen
         // Kekayaan Negara (DJKN) Kemenkeu Tri Wahyuningsih Retno Mulyani, …`, may run further)
-        let reach = if self.cls.get(m + 1).is_some_and(|c| c & TITLE != 0) {
-            MAX_ACCORDING_ROLE_TOKENS
-        } else {
-            MAX_ACCORDING_TOKENS
-        };
-        let comma = (m + 1..sb.min(m + reach)).find(|&k| self.t(k) == ",");
+        // (a role and name phrase only: capitalised words, brackets and joiners)
+        let comma = (m + 1..sb.min(m + MAX_ACCORDING_TOKENS))
+            .find(|&k| self.t(k) == ",")
+            .or_else(|| {
+                if self.cls.get(m + 1).is_none_or(|c| c & TITLE == 0) {
+                    return None;
+                }
+                let end = sb.min(m + MAX_ACCORDING_ROLE_TOKENS);
+                let k = (m + 1..end).find(|&k| self.t(k) == ",")?;
+                // (no verb before that comma: `Menurut Presiden X kebijakan itu penting untuk
+                // menjaga …, sehingga …` has no comma closing a speaker)
+                (m + 1..k)
+                    .all(|j| {
+                        let w = self.t(j);
+                        let verb = ["me", "ber", "ter", "di"].iter().any(|p| w.starts_with(p))
+                            && w.len() >= MIN_AFFIXED_VERB;
+                        !self.is_lower(j) || !verb && w != "yang"
+                    })
+                    .then_some(k)
+            });
         let cue = self.toks[m].span;
         if self.cls.get(m + 1).is_some_and(|c| c & ACCORDING_NOT != 0) {
             return None;

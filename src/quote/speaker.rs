@@ -1945,7 +1945,8 @@ impl<'a> Discourse<'a> {
         }
         // (a rank or title may open the apposition: `…, AKP Nandang Herawan, …`)
         let e = self
-            .ent_starting_at(self.past_titles(comma + 1))
+            .ent_starting_at(comma + 1)
+            .or_else(|| self.ent_starting_at(self.past_titles(comma + 1)))
             .filter(|e| e.label == Label::Person)?;
         let after = self.toks.partition_point(|t| t.span.start < e.span.end);
         self.apposition_end(after).map(|_| e)

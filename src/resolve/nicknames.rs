@@ -17,7 +17,7 @@
 //! the same line right after the link words, not inside another kind of entity (`Kota Tua
 //! alias …` names no person).
 
-use crate::entity::{T_CAP, T_NL_BEFORE, W_STOP};
+use crate::entity::{T_CAP, T_NL_BEFORE, W_ACR_HEAD, W_HEAD, W_STOP, W_STRICT, W_TITLE};
 use crate::span::{Entity, Label, Source, Span};
 
 use super::{alias_of, Resolver};
@@ -27,9 +27,11 @@ const MAX_NICKNAME_WORDS: usize = 3;
 
 /// Adverbs that may stand between the link's first word and its verb (`atau yang lebih
 /// dikenal`, `yang akrab disapa`).
-const LINK_ADVERBS: &[&str] = &[
-    "lebih", "akrab", "biasa", "karib", "kerap", "sering", "juga",
-];
+const LINK_ADVERBS: &[&str] = &["lebih", "akrab", "biasa", "karib", "kerap", "sering"];
+
+/// Most nickname links read in one document: each costs a pass over its entities, so a
+/// pathological document of thousands of links stays linear.
+const MAX_LINKS: usize = 32;
 
 /// Words a nickname link needs somewhere in the text: documents without any skip the pass.
 const TRIGGERS: &[&str] = &["alias", "dikenal", "disapa", "dipanggil", "sapaan"];
@@ -62,6 +64,7 @@ impl Resolver<'_> {
         if links.is_empty() {
             return false;
         }
+        links.truncate(MAX_LINKS);
         let mut changed = false;
         for (span, ei) in links {
             changed |= self.link_nickname(entities, span, ei);
@@ -102,11 +105,11 @@ impl Resolver<'_> {
                 }
                 let adverbs = j - start > 1 + usize::from(opened_by_atau);
                 let verb = if j < n { self.s(j) } else { "" };
-                // (`yang dikenal sebagai …` describes and `yang dipanggil …` may be a call-up:
-                // after `yang` only `disapa`, or a verb with its adverb, `yang akrab dipanggil`,
-                // renames; after `atau` each does)
-                let ok = verb == "disapa"
-                    || matches!(verb, "dipanggil" | "dikenal") && (opened_by_atau || adverbs);
+                // (`yang dikenal sebagai …` describes, `yang dipanggil …` may be a call-up and
+                // `yang disapa …` a greeting: after `yang` only a verb with its adverb renames,
+                // `yang akrab disapa`; after `atau` each does)
+                let ok = matches!(verb, "disapa" | "dipanggil") && (opened_by_atau || adverbs)
+                    || verb == "dikenal" && opened_by_atau;
                 if !ok {
                     return None;
                 }
@@ -144,7 +147,12 @@ impl Resolver<'_> {
         if start == end || start > 0 && self.nickname_word(start - 1) {
             return None;
         }
-        Some(self.span_of(start, end - 1))
+        // (`Pak Mualem, sapaan akrab …`: the honorific is no part of the nickname)
+        while start + 1 < end && self.wflags(start) & W_TITLE != 0 {
+            start += 1;
+        }
+        self.plain_nickname(start, end)
+            .then(|| self.span_of(start, end - 1))
     }
 
     /// One to three capitalised words from token `j` (an opening quote mark skipped), the
@@ -164,7 +172,17 @@ impl Resolver<'_> {
         if end == j || end - j > MAX_NICKNAME_WORDS || j > 0 && self.info[j].t & T_NL_BEFORE != 0 {
             return None;
         }
-        Some(self.span_of(j, end - 1))
+        self.plain_nickname(j, end)
+            .then(|| self.span_of(j, end - 1))
+    }
+
+    /// Tokens `a..b` can be a nickname: at most half of its words are titles, words news writes
+    /// in lower case or heads of a body or place (`Bendahara Negara`, `Pengusaha`, `Presiden`
+    /// are none; `Buya Yahya`, `Gus Baha`, `David Bedah`, `Chico Hakim` are).
+    fn plain_nickname(&self, a: usize, b: usize) -> bool {
+        let plain = W_STRICT | W_HEAD | W_ACR_HEAD | W_TITLE;
+        let marked = (a..b).filter(|&i| self.wflags(i) & plain != 0).count();
+        2 * marked <= b - a && !(b - a == 1 && marked == 1)
     }
 
     /// Token `i` may be a word of a nickname: capitalised, no stop-word.
