@@ -31,6 +31,7 @@ use std::sync::{Arc, OnceLock};
 
 mod aged;
 pub(crate) mod alias_guard;
+mod balinese;
 mod branch;
 mod clubs;
 mod extend;
@@ -2945,6 +2946,7 @@ fn find_with_info(
     }
     doc.tailed(&mut taken, &mut cands);
     doc.aged(&mut taken, &mut cands);
+    doc.balinese(&mut taken, &mut cands);
     doc.loose(&taken, &mut cands);
 
     let mut out: Vec<Entity> = Vec::with_capacity(gaz.len() + cands.len());
@@ -2970,7 +2972,8 @@ fn find_with_info(
         if c.label == Label::Person
             && (dotted
                 || (c.a..c.b).any(|k| {
-                    doc.info[k].w & W_ORG_TAIL != 0
+                    // (`Agung` ends `Kejaksaan Agung` and is a Balinese caste title)
+                    doc.info[k].w & W_ORG_TAIL != 0 && !balinese::balinese_word(doc.s(k))
                         || extend::legal_suffix(doc.s(k))
                         || field_of_study(doc.s(k))
                 }))
@@ -3011,6 +3014,7 @@ fn find_with_info(
         e.label != Label::Person
             || e.source != Source::Pattern
             || capitalised_words(e.span.as_str(text)) <= MAX_NAME_WORDS
+            || balinese::marked(e.span.as_str(text))
     });
     prefix_trim::extend_known(text, tokens, &info, &mut out);
     prefix_trim::split_holders(text, tokens, &info, &mut out);

@@ -629,7 +629,10 @@ impl Resolver<'_> {
             let ti = self.info[b];
             // lower-case words were not looked up (see `token_info`): ask for particles here
             let particle = ti.t & T_CAP == 0 && lexicon().flags(self.s(b)) & W_PARTICLE != 0;
-            if ti.t & T_WORD != 0 && ti.t & T_INITIAL == 0 && !particle {
+            // (nor a Balinese name's marker, `I` of `I Made Wirawan`: a key `I` would make
+            // every English `I` that person)
+            let marker = words.is_empty() && matches!(self.s(b), "I" | "Ni");
+            if ti.t & T_WORD != 0 && ti.t & T_INITIAL == 0 && !particle && !marker {
                 words.push(b);
             }
             b += 1;
