@@ -35,6 +35,7 @@ mod balinese;
 mod branch;
 mod clubs;
 mod extend;
+mod hyphenated;
 mod lists;
 mod outlets;
 mod prefix_trim;
@@ -3019,6 +3020,7 @@ fn find_with_info(
     prefix_trim::extend_known(text, tokens, &info, &mut out);
     prefix_trim::split_holders(text, tokens, &info, &mut out);
     extend::legal_names(text, tokens, &info, &mut out);
+    hyphenated::extend(text, tokens, &info, &mut out);
     regional_governments(text, &mut out);
     clubs::clubs(text, tokens, &info, &mut out);
     branch::merge(text, &mut out);

@@ -609,6 +609,11 @@ impl Resolver<'_> {
                 continue;
             }
             let m = words.len();
+            // (a hyphenated family name is one key: `Kosiniak-Kamysz`)
+            let s = e.span.as_str(self.text);
+            if let Some(last) = s.rsplit(' ').next().filter(|w| w.contains('-')) {
+                keys.push((Cow::Borrowed(last), ei));
+            }
             keys.push((self.joined(&words), ei));
             keys.push((Cow::Borrowed(self.s(words[0])), ei));
             keys.push((Cow::Borrowed(self.s(words[m - 1])), ei));

@@ -1,0 +1,79 @@
+//! Hyphenated family names: `Shai Gilgeous-Alexander`, `Aaron Wan-Bissaka`, `Kim Ji-Yeon`,
+//! `Wladyslaw Kosiniak-Kamysz`, `Ahmed Al-Juwaid`. The tokenizer parts two capitalised words
+//! joined by a hyphen, because news joins pairs and routes so (`Prabowo-Gibran`,
+//! `Jakarta-Cikampek`); the name rules then end the person at the hyphen, and the reader's label
+//! (and the next `kata Wan-Bissaka`) has the whole.
+//!
+//! A person the patterns found with two or more words is extended over `-Word` glued to its
+//! end when no entity holds that word and no capitalised word follows it: a pair of candidates
+//! is two names (`Arfi Rafnialdi-Yena Iskandar`), a rider and team are named one word each
+//! (`Jorge Martin-Aprilia Lantas …` is followed by a capital), and a one-word name before a
+//! hyphen is usually half of a pair (`Anies-Muhaimin`), unless a full name of the document ends
+//! with the same hyphenated word (`… Kosiniak-Kamysz. … kata Kosiniak-Kamysz`).
+
+use super::{pattern_entity, TokInfo, T_CAP, T_WORD};
+use crate::span::{Entity, Label, Source, Span, Token};
+
+/// Extends pattern persons over a glued hyphenated last part (see the module doc). `out` is
+/// sorted and disjoint and stays so.
+pub(super) fn extend(text: &str, toks: &[Token], info: &[TokInfo], out: &mut [Entity]) {
+    // the hyphenated last words of the full names extended, which a one-word mention of the
+    // same person then also takes (`kata Kosiniak-Kamysz`)
+    let mut lasts: Vec<Span> = Vec::new();
+    for full in [true, false] {
+        for idx in 0..out.len() {
+            let e = &out[idx];
+            if e.label != Label::Person
+                || e.source != Source::Pattern
+                || e.span.as_str(text).contains(' ') != full
+            {
+                continue;
+            }
+            let limit = out.get(idx + 1).map_or(usize::MAX, |n| n.span.start);
+            let Some(end) = hyphen_end(text, toks, info, e.span.end, limit) else {
+                continue;
+            };
+            let span = Span::new(e.span.start, end);
+            let s = span.as_str(text);
+            if full {
+                let last = s.rsplit(' ').next().unwrap_or(s);
+                lasts.push(Span::new(end - last.len(), end));
+            } else if !lasts.iter().any(|l| l.as_str(text) == s) {
+                continue;
+            }
+            out[idx] = pattern_entity(text, span, Label::Person, "person");
+        }
+    }
+}
+
+/// Where a person ending at byte `end` ends with `-Word` glued to it: that word is capitalised,
+/// ends before `limit` (the next entity) and no capitalised word follows it.
+fn hyphen_end(
+    text: &str,
+    toks: &[Token],
+    info: &[TokInfo],
+    end: usize,
+    limit: usize,
+) -> Option<usize> {
+    let h = toks.partition_point(|t| t.span.start < end);
+    let w = h + 1;
+    if h == 0
+        || w >= toks.len()
+        || toks[h].span.as_str(text) != "-"
+        || toks[h - 1].span.end != toks[h].span.start
+        || toks[h].span.end != toks[w].span.start
+        || info[w].t & (T_CAP | T_WORD) != T_CAP | T_WORD
+    {
+        return None;
+    }
+    let new_end = toks[w].span.end;
+    // (a capital after it: the hyphen joins two names, or a name and a team)
+    let next_cap = toks.get(w + 1).is_some_and(|t| {
+        t.span.start == new_end + 1
+            && text[t.span.start..]
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+    });
+    (new_end <= limit && !next_cap).then_some(new_end)
+}
