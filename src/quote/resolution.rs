@@ -501,7 +501,25 @@ impl<'a> Discourse<'a> {
             .or_else(|| self.defined_acronym(span, &words))
             .or_else(|| self.earlier_entity(span))
             .or_else(|| self.earlier_longer_name(span, &words))
+            .or_else(|| self.titled_role_holder(span))
             .unwrap_or_else(|| self.words_as_speaker(span))
+    }
+
+    /// `kata Mendikbud Ristek`, where the speaker rules kept `Ristek` as a name after the
+    /// title: with its titles before it the phrase is a role, held by the person named with
+    /// it earlier (`Menteri … (Mendikbud Ristek) Nadiem Anwar Makarim`). None when no title
+    /// stands right before `span` or nobody holds that role.
+    fn titled_role_holder(&self, span: Span) -> Option<Speaker> {
+        let a = self.toks.partition_point(|t| t.span.start < span.start);
+        let mut t = a;
+        while t > 0 && self.c(t - 1) & TITLE != 0 && self.is_cap(t - 1) {
+            t -= 1;
+        }
+        if t == a {
+            return None;
+        }
+        let role = Span::new(self.toks[t].span.start, span.end);
+        self.role_holder(role).map(|s| Speaker { span, ..s })
     }
 
     /// A role phrase with no entity (`juru bicara Kremlin`): the person named with the role
@@ -772,7 +790,15 @@ impl<'a> Discourse<'a> {
                 continue;
             }
             let (x, y) = self.cap_run_from(after, self.toks.len());
-            if let Some(holder) = self.holder_in_run(x, y, defined) {
+            // (`Wali Kota Mojokerto, Ika Puspitasari`: the place, then the name apposed)
+            let apposed = (self.t(y + 1) == ",")
+                .then(|| self.ent_starting_at(y + 2))
+                .flatten()
+                .filter(|e| e.label == Label::Person);
+            if let Some(holder) = self
+                .holder_in_run(x, y, defined)
+                .or_else(|| apposed.map(|e| entity_speaker(e.span, e)))
+            {
                 out.push((s, holder));
             }
         }
