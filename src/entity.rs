@@ -39,6 +39,7 @@ mod hyphenated;
 mod lists;
 mod outlets;
 mod prefix_trim;
+mod selaku;
 mod tailed;
 pub(crate) mod zone_cut;
 
@@ -2948,6 +2949,7 @@ fn find_with_info(
     doc.tailed(&mut taken, &mut cands);
     doc.aged(&mut taken, &mut cands);
     doc.balinese(&mut taken, &mut cands);
+    doc.selaku(&mut taken, &mut cands);
     doc.loose(&taken, &mut cands);
 
     let mut out: Vec<Entity> = Vec::with_capacity(gaz.len() + cands.len());
