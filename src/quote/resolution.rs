@@ -249,6 +249,21 @@ impl<'a> Discourse<'a> {
                     }
                     other => other,
                 };
+                // (a person the quotation itself names is talked about, not talking: `Erick
+                // Thohir merupakan sosok tepat …. "Kalau hasil survei Erick Thohir …,"
+                // ungkapnya` is still the analyst's)
+                // (only a person: `last` may be a body)
+                let s = match (s, last) {
+                    (Some(s), Some((_, l)))
+                        if l.canonical.is_some()
+                            && l.canonical != s.canonical
+                            && !self.is_body(l)
+                            && self.named_in(c.span, &s) =>
+                    {
+                        Some(l.clone())
+                    }
+                    (s, _) => s,
+                };
                 Some(Speaker {
                     span,
                     id: s.as_ref().and_then(|s| s.id.clone()),
@@ -257,6 +272,26 @@ impl<'a> Discourse<'a> {
             }
             Who::Mention(span) => Some(self.name(span, known)),
         }
+    }
+
+    /// The quotation at `quote` names `who` (a word of four letters or more of its canonical
+    /// name, as a whole word): someone the speaker talks about.
+    fn named_in(&self, quote: Span, who: &Speaker) -> bool {
+        let Some(canon) = who.canonical.as_deref() else {
+            return false;
+        };
+        let q = quote.as_str(self.text);
+        canon
+            .split(' ')
+            .filter(|w| w.chars().count() >= 4)
+            .any(|w| {
+                q.match_indices(w).any(|(i, _)| {
+                    let before = q[..i].chars().next_back();
+                    let after = q[i + w.len()..].chars().next();
+                    !before.is_some_and(char::is_alphanumeric)
+                        && !after.is_some_and(char::is_alphanumeric)
+                })
+            })
     }
 
     /// The person at `span` is the subject of a passive verb (`Henry dinilai pantas …`,
