@@ -20,7 +20,9 @@ impl Mentions<'_> {
     pub(super) fn selaku(&self, taken: &mut [bool], out: &mut Vec<Cand>) {
         let n = self.toks.len();
         for k in 1..n.saturating_sub(1) {
-            if self.info[k].t & T_CAP != 0 || self.s(k) != "selaku" {
+            // (the length first: most tokens are turned away without reading their text)
+            if self.toks[k].span.len() != 6 || self.info[k].t & T_CAP != 0 || self.s(k) != "selaku"
+            {
                 continue;
             }
             // (`selaku mantan Ketua …`)
