@@ -28,6 +28,10 @@ impl Mentions<'_> {
     pub(super) fn balinese(&self, taken: &mut [bool], out: &mut Vec<Cand>) {
         let n = self.toks.len();
         for p in 0..n.saturating_sub(2) {
+            // (the marker has one or two bytes: most tokens are turned away by their length)
+            if self.toks[p].span.len() > 2 {
+                continue;
+            }
             let t = self.info[p].t;
             if t & (T_CAP | T_WORD) != T_CAP | T_WORD
                 || !matches!(self.s(p), "I" | "Ni")

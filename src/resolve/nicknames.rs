@@ -33,31 +33,10 @@ const LINK_ADVERBS: &[&str] = &["lebih", "akrab", "biasa", "karib", "kerap", "se
 /// pathological document of thousands of links stays linear.
 const MAX_LINKS: usize = 32;
 
-/// Words a nickname link needs somewhere in the text (`sapa` of `disapa` and `sapaan`):
-/// documents without any skip the pass.
-const TRIGGERS: &[&str] = &["alias", "dikenal", "dipanggil", "sapa"];
-
-/// Searchers for [`TRIGGERS`], built once (a searcher built for each document cost more than
-/// the search).
-fn triggers() -> &'static [memchr::memmem::Finder<'static>] {
-    static F: std::sync::OnceLock<Vec<memchr::memmem::Finder<'static>>> =
-        std::sync::OnceLock::new();
-    F.get_or_init(|| {
-        TRIGGERS
-            .iter()
-            .map(|w| memchr::memmem::Finder::new(w.as_bytes()))
-            .collect()
-    })
-}
-
 impl Resolver<'_> {
     /// Links stated nicknames to their full names (see the module doc). Returns whether it
     /// changed `entities` (which it leaves unsorted: the caller normalises).
     pub(super) fn nicknames(&self, entities: &mut Vec<Entity>) -> bool {
-        let bytes = self.text.as_bytes();
-        if !triggers().iter().any(|f| f.find(bytes).is_some()) {
-            return false;
-        }
         // (nickname span, index of the full name's entity)
         let mut links: Vec<(Span, usize)> = Vec::new();
         for (ei, e) in entities.iter().enumerate() {
