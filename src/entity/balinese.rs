@@ -27,28 +27,28 @@ impl Mentions<'_> {
     /// PERSON candidate for each marked run no rule took (`taken`, updated).
     pub(super) fn balinese(&self, taken: &mut [bool], out: &mut Vec<Cand>) {
         let n = self.toks.len();
+        // the person candidate covering each token (index + 1), built at the first marker: a
+        // document of many markers and many candidates stays linear
+        let mut owner: Option<Vec<u32>> = None;
         for p in 0..n.saturating_sub(2) {
-            // (the marker has one or two bytes: most tokens are turned away by their length)
-            if self.toks[p].span.len() > 2 {
+            if !self.marker_at(p) {
                 continue;
             }
-            let t = self.info[p].t;
-            if t & (T_CAP | T_WORD) != T_CAP | T_WORD
-                || !matches!(self.s(p), "I" | "Ni")
-                || self.info[p + 1].t & (T_CAP | T_NL_BEFORE) != T_CAP
-                || !balinese_word(self.s(p + 1))
-                || self.cover[p] != 0
-            {
-                continue;
-            }
+            let owner = owner.get_or_insert_with(|| {
+                let mut v = vec![0u32; n];
+                for (i, c) in out.iter().enumerate() {
+                    if c.label == Label::Person && c.joins.is_none() {
+                        v[c.a..c.b].fill(i as u32 + 1);
+                    }
+                }
+                v
+            });
+            let cand_at = |k: usize| (owner[k] as usize).checked_sub(1);
             // a person run that took words before the marker (`Adira Finance I Made Susila`):
             // the name starts at the marker
             if taken[p] {
-                let inside = |c: &&mut Cand| {
-                    c.a < p && p < c.b && c.label == Label::Person && c.joins.is_none()
-                };
-                if let Some(c) = out.iter_mut().find(inside) {
-                    c.a = p;
+                if let Some(i) = cand_at(p).filter(|&i| out[i].a < p) {
+                    out[i].a = p;
                 }
                 continue;
             }
@@ -58,23 +58,40 @@ impl Mentions<'_> {
             while q + 1 < n && balinese_word(self.s(q + 1)) && self.info[q + 1].t & T_CAP != 0 {
                 q += 1;
             }
-            let found = |c: &&mut Cand| {
-                (p + 1..=q).contains(&c.a) && c.label == Label::Person && c.joins.is_none()
-            };
-            if let Some(c) = out.iter_mut().find(found) {
-                taken[p..c.a].fill(true);
-                c.a = p;
-                taken[p] = true;
+            let found = (p + 1..=q.min(n - 1))
+                .filter_map(|k| cand_at(k).filter(|&i| out[i].a == k))
+                .next();
+            if let Some(i) = found {
+                taken[p..out[i].a].fill(true);
+                out[i].a = p;
                 continue;
             }
             let b = self.marked_run_end(p + 1);
-            // (the marker and at least two name words: `I Made` alone names no one)
-            if b < p + 3 || (p..b).any(|x| taken[x] || self.cover[x] != 0) {
+            // (the marker, a Balinese word and at least one own name word: `I Made` or `I
+            // Gusti Ngurah` alone names no one; nor title case going on after the run, `How I
+            // Made Millions From Nothing`)
+            let own = (p + 1..b).any(|k| !balinese_word(self.s(k)));
+            let title_case = b < n
+                && self.info[b].t & (T_CAP | T_NL_BEFORE) == T_CAP
+                && self.info[b].t & T_WORD != 0;
+            if b < p + 3 || !own || title_case || (p..b).any(|x| taken[x] || self.cover[x] != 0) {
                 continue;
             }
             taken[p..b].fill(true);
             out.push(self.cand(p, b, Label::Person, "person", None));
         }
+    }
+
+    /// Token `p` is a marker (`I`, `Ni`) before a Balinese name word on the same line, and no
+    /// gazetteer entity holds it.
+    fn marker_at(&self, p: usize) -> bool {
+        // (the marker has one or two bytes: most tokens are turned away by their length)
+        self.toks[p].span.len() <= 2
+            && self.info[p].t & (T_CAP | T_WORD) == T_CAP | T_WORD
+            && matches!(self.s(p), "I" | "Ni")
+            && self.info[p + 1].t & (T_CAP | T_NL_BEFORE) == T_CAP
+            && balinese_word(self.s(p + 1))
+            && self.cover[p] == 0
     }
 
     /// The end (exclusive) of the capitalised name words from token `a` on the same line: no
@@ -87,7 +104,9 @@ impl Mentions<'_> {
             && (b == a || self.info[b].t & T_NL_BEFORE == 0)
             && (b == a
                 || self.info[b].w & (W_TITLE | W_HEAD | W_STOP) == 0
-                || balinese_word(self.s(b)))
+                || balinese_word(self.s(b))
+                // (`Putra` of `I Dewa Gede Putra Wirawan` also opens the title `Putra Mahkota`)
+                || self.info[b].w & (W_HEAD | W_STOP) == 0 && super::name_final_word(self.s(b)))
         {
             b += 1;
         }

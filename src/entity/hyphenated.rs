@@ -8,8 +8,11 @@
 //! end when no entity holds that word and no capitalised word follows it: a pair of candidates
 //! is two names (`Arfi Rafnialdi-Yena Iskandar`), a rider and team are named one word each
 //! (`Jorge Martin-Aprilia Lantas …` is followed by a capital), and a one-word name before a
-//! hyphen is usually half of a pair (`Anies-Muhaimin`), unless a full name of the document ends
+//! hyphen is usually half of a pair (`Anies-Muhaimin`), and so is a word that opens another
+//! person's name in the document or one after `pasangan`/`paslon`/`duet`; unless a full name of the document ends
 //! with the same hyphenated word (`… Kosiniak-Kamysz. … kata Kosiniak-Kamysz`).
+
+use rustc_hash::FxHashSet;
 
 use super::{pattern_entity, TokInfo, T_CAP, T_WORD};
 use crate::span::{Entity, Label, Source, Span, Token};
@@ -17,15 +20,23 @@ use crate::span::{Entity, Label, Source, Span, Token};
 /// Extends pattern persons over a glued hyphenated last part (see the module doc). `out` is
 /// sorted and disjoint and stays so.
 pub(super) fn extend(text: &str, toks: &[Token], info: &[TokInfo], out: &mut [Entity]) {
+    // the first words of the document's persons: a hyphenated part that is one names a second
+    // person (`Rahmat Hidayat-Sutrisno` when Sutrisno is named too)
+    let mut firsts: FxHashSet<&str> = FxHashSet::default();
     // the hyphenated last words of the full names extended, which a one-word mention of the
     // same person then also takes (`kata Kosiniak-Kamysz`)
-    let mut lasts: Vec<Span> = Vec::new();
+    let mut lasts: FxHashSet<&str> = FxHashSet::default();
+    for e in out.iter().filter(|e| e.label == Label::Person) {
+        let s = e.span.as_str(text);
+        firsts.insert(s.split([' ', '-']).next().unwrap_or(s));
+    }
     for full in [true, false] {
         for idx in 0..out.len() {
             let e = &out[idx];
             if e.label != Label::Person
                 || e.source != Source::Pattern
                 || e.span.as_str(text).contains(' ') != full
+                || ticket(text, toks, e.span.start)
             {
                 continue;
             }
@@ -33,17 +44,33 @@ pub(super) fn extend(text: &str, toks: &[Token], info: &[TokInfo], out: &mut [En
             let Some(end) = hyphen_end(text, toks, info, e.span.end, limit) else {
                 continue;
             };
+            let part = &text[e.span.end + 1..end];
             let span = Span::new(e.span.start, end);
             let s = span.as_str(text);
             if full {
-                let last = s.rsplit(' ').next().unwrap_or(s);
-                lasts.push(Span::new(end - last.len(), end));
-            } else if !lasts.iter().any(|l| l.as_str(text) == s) {
+                if firsts.contains(part) {
+                    continue;
+                }
+                lasts.insert(s.rsplit(' ').next().unwrap_or(s));
+            } else if !lasts.contains(s) {
                 continue;
             }
             out[idx] = pattern_entity(text, span, Label::Person, "person");
         }
     }
+}
+
+/// A candidates' pair is named before byte `start` (`pasangan`, `paslon`, `duet` among the
+/// three words before it): the hyphen joins two people (`Pasangan calon Andi Harun
+/// Wibowo-Saefuddin`).
+fn ticket(text: &str, toks: &[Token], start: usize) -> bool {
+    let i = toks.partition_point(|t| t.span.start < start);
+    toks[i.saturating_sub(3)..i].iter().any(|t| {
+        let w = t.span.as_str(text);
+        ["pasangan", "paslon", "duet"]
+            .iter()
+            .any(|x| w.eq_ignore_ascii_case(x))
+    })
 }
 
 /// Where a person ending at byte `end` ends with `-Word` glued to it: that word is capitalised,

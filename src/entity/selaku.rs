@@ -70,6 +70,11 @@ impl Mentions<'_> {
             }
             a -= 1;
         }
+        // (the scan stopped at an entity on the same line: the words are its tail, `Sinar Mas
+        // Land selaku direktur proyek`)
+        if a > 0 && a < b && self.cover[a - 1] != 0 && self.info[a].t & T_NL_BEFORE == 0 {
+            return None;
+        }
         while a < b && self.info[a].w & W_STRICT != 0 && self.opens_line_or_sentence(a) {
             a += 1;
         }

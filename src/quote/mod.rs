@@ -339,6 +339,10 @@ struct Discourse<'a> {
     full_names: RefCell<HashMap<&'a str, Option<(usize, String)>>>,
     /// Memo of [`Discourse::role_holder`]: per role (lower case), where it is followed by a name.
     holders: RefCell<HashMap<String, Vec<(usize, Speaker)>>>,
+    /// Per title word (lower case), the tokens where it stands: where
+    /// [`Discourse::role_holder`] looks for a role, built at its first call (a scan of every
+    /// token per role phrase made documents of many roles quadratic).
+    word_at: OnceCell<HashMap<String, Vec<usize>>>,
 }
 
 impl<'a> Discourse<'a> {
@@ -398,6 +402,7 @@ impl<'a> Discourse<'a> {
             ent_texts: OnceCell::new(),
             full_names: RefCell::new(HashMap::default()),
             holders: RefCell::new(HashMap::default()),
+            word_at: OnceCell::new(),
         }
     }
 

@@ -275,7 +275,8 @@ impl<'a> Discourse<'a> {
     }
 
     /// The quotation at `quote` names `who` (a word of four letters or more of its canonical
-    /// name, as a whole word): someone the speaker talks about.
+    /// name, as a whole word: Indonesian speakers name others by first name as often as by
+    /// surname, `Pak Bobby`, `Anies`): someone the speaker talks about.
     fn named_in(&self, quote: Span, who: &Speaker) -> bool {
         let Some(canon) = who.canonical.as_deref() else {
             return false;
@@ -778,11 +779,14 @@ impl<'a> Discourse<'a> {
         let mut memo = self.holders.borrow_mut();
         let list = memo.entry(key.clone()).or_insert_with(|| {
             let words: Vec<&str> = key.split(' ').collect();
-            let mut list = self.holders_of(a, &words);
+            // (over the whole document: the list serves every later use of the role, and
+            // the search below keeps the holders named before this one)
+            let end = self.toks.len();
+            let mut list = self.holders_of(end, &words);
             // `kata Menkeu` after `Menteri Keuangan Sri Mulyani`: the role written out
             if let Some(long) = role_expansion(&key) {
                 let long: Vec<&str> = long.split(' ').collect();
-                list.extend(self.holders_of(a, &long));
+                list.extend(self.holders_of(end, &long));
                 list.sort_by_key(|(s, _)| *s);
             }
             list
@@ -800,8 +804,39 @@ impl<'a> Discourse<'a> {
     fn holders_of(&self, a: usize, role: &[&str]) -> Vec<(usize, Speaker)> {
         let len = role.len();
         let mut out = Vec::new();
-        for s in 0..a.saturating_sub(len) {
-            if !(0..len).all(|j| self.t(s + j).eq_ignore_ascii_case(role[j])) {
+        // (roles open with a title: only the title words are indexed, few per document; a
+        // role opening otherwise is looked for token by token, as before the index)
+        let index = self.word_at.get_or_init(|| {
+            let mut m: HashMap<String, Vec<usize>> = HashMap::default();
+            for (i, t) in self.toks.iter().enumerate() {
+                if self.c(i) & TITLE != 0 {
+                    m.entry(t.span.as_str(self.text).to_lowercase())
+                        .or_default()
+                        .push(i);
+                }
+            }
+            m
+        });
+        let limit = a.saturating_sub(len);
+        let every: Vec<usize>;
+        let starts: &[usize] = match role.first().and_then(|w| index.get(*w)) {
+            Some(v) => v,
+            None if role
+                .first()
+                .is_some_and(|w| self.cues.class(w) & TITLE != 0) =>
+            {
+                &[]
+            }
+            None => {
+                every = (0..limit).collect();
+                &every
+            }
+        };
+        for &s in starts.iter().take_while(|&&s| s < limit) {
+            // (not in a related link's headline: `Baca juga: Jaksa Tuntut Helena Lim …`)
+            if !(0..len).all(|j| self.t(s + j).eq_ignore_ascii_case(role[j]))
+                || !self.body_like(self.toks[s].span)
+            {
                 continue;
             }
             let mut after = s + len;
