@@ -39,6 +39,7 @@ mod hyphenated;
 mod lists;
 mod outlets;
 mod prefix_trim;
+mod schools;
 mod selaku;
 mod tailed;
 pub(crate) mod zone_cut;
@@ -2924,6 +2925,8 @@ fn find_with_info(
     gaz: Vec<Entity>,
     lex: &[u16],
 ) -> (Vec<Entity>, Vec<TokInfo>) {
+    let mut gaz = gaz;
+    schools::add(text, tokens, &mut gaz);
     let mut cover = Vec::new();
     cover_tokens(tokens, &gaz, &mut cover);
     let info = token_info(text, tokens, true, &cover, lex);
