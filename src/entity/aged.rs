@@ -93,23 +93,37 @@ impl Mentions<'_> {
             && s.parse::<u32>().is_ok_and(|v| (1..=MAX_AGE).contains(&v))
     }
 
-    /// The first token of the name that ends right before token `b` (the bracket): back over
-    /// capitalised words on the same line, stopping at a title, a head word, a found name or
-    /// anything not a capitalised word; then past everyday words that only open the sentence
-    /// (`Dan Talitha Salsabila (19)`, `Nama Adnan (15)`). None when no word is left.
-    fn aged_start(&self, b: usize) -> Option<usize> {
+    /// The first token of the run of capitalised plain words (letters only: `Moto2 (2)` has no
+    /// name) ending right before token `b` on its line, at most `max` of them: back until a
+    /// title, a head word, a stop-word, a gazetteer match or a word `stop` refuses. Where the
+    /// names read before a bracketed age and before `selaku` start.
+    pub(super) fn name_run_back(
+        &self,
+        b: usize,
+        max: usize,
+        stop: impl Fn(usize) -> bool,
+    ) -> usize {
         let mut a = b;
-        while a > 0 && b - a < MAX_WORDS && self.info[a].t & T_NL_BEFORE == 0 {
+        while a > 0 && b - a < max && self.info[a].t & T_NL_BEFORE == 0 {
             let t = self.info[a - 1];
-            // (`Moto2 (2)`: a word with digits is no name's)
-            if t.t & (T_CAP | T_WORD | T_HEADLINE | T_PLAIN) != T_CAP | T_WORD | T_PLAIN
+            if t.t & (T_CAP | T_WORD | T_PLAIN) != T_CAP | T_WORD | T_PLAIN
                 || t.w & (W_TITLE | W_HEAD | W_STOP) != 0
                 || self.cover[a - 1] != 0
+                || stop(a - 1)
             {
                 break;
             }
             a -= 1;
         }
+        a
+    }
+
+    /// The first token of the name that ends right before token `b` (the bracket): back over
+    /// capitalised words on the same line, stopping at a title, a head word, a found name or
+    /// anything not a capitalised word; then past everyday words that only open the sentence
+    /// (`Dan Talitha Salsabila (19)`, `Nama Adnan (15)`). None when no word is left.
+    fn aged_start(&self, b: usize) -> Option<usize> {
+        let mut a = self.name_run_back(b, MAX_WORDS, |x| self.info[x].t & T_HEADLINE != 0);
         // (or a colon's: `Nama: Adnan …`)
         let opens = |x: usize| self.opens_line_or_sentence(x) || self.s(x - 1) == ":";
         while a < b && self.info[a].w & W_STRICT != 0 && opens(a) {

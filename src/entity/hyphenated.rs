@@ -36,7 +36,6 @@ pub(super) fn extend(text: &str, toks: &[Token], info: &[TokInfo], out: &mut [En
             if e.label != Label::Person
                 || e.source != Source::Pattern
                 || e.span.as_str(text).contains(' ') != full
-                || ticket(text, toks, e.span.start)
             {
                 continue;
             }
@@ -44,6 +43,9 @@ pub(super) fn extend(text: &str, toks: &[Token], info: &[TokInfo], out: &mut [En
             let Some(end) = hyphen_end(text, toks, info, e.span.end, limit) else {
                 continue;
             };
+            if ticket(text, toks, e.span.start) {
+                continue;
+            }
             let part = &text[e.span.end + 1..end];
             let span = Span::new(e.span.start, end);
             let s = span.as_str(text);

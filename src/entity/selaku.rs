@@ -5,10 +5,7 @@
 //! `selaku` must open with a title (`data/titles.tsv`): `Matakota selaku pengembang solusi`
 //! names a company by what it does.
 
-use super::{
-    Cand, Mentions, T_ALLCAPS, T_CAP, T_NL_BEFORE, T_PLAIN, T_WORD, W_HEAD, W_STOP, W_STRICT,
-    W_TITLE,
-};
+use super::{Cand, Mentions, T_ALLCAPS, T_CAP, T_NL_BEFORE, W_STRICT, W_TITLE};
 use crate::span::Label;
 
 /// Capitalised words of the name, at most.
@@ -55,21 +52,10 @@ impl Mentions<'_> {
     /// name, then past everyday words that only open the sentence. None when no name word is
     /// left, or the one word left is an everyday word.
     fn selaku_start(&self, b: usize) -> Option<usize> {
-        let mut a = b;
-        while a > 0 && b - a < MAX_WORDS && self.info[a].t & T_NL_BEFORE == 0 {
-            let t = self.info[a - 1];
-            // (nor page furniture in capitals: `… WITH CONTENT Manoj Punjabi selaku`; initials
-            // of three letters or fewer stand in for a name, `RBP selaku pemilik`)
-            let shouted = t.t & T_ALLCAPS != 0 && self.s(a - 1).len() > 3;
-            if t.t & (T_CAP | T_WORD | T_PLAIN) != T_CAP | T_WORD | T_PLAIN
-                || t.w & (W_TITLE | W_HEAD | W_STOP) != 0
-                || self.cover[a - 1] != 0
-                || shouted
-            {
-                break;
-            }
-            a -= 1;
-        }
+        // (nor page furniture in capitals: `… WITH CONTENT Manoj Punjabi selaku`; initials of
+        // three letters or fewer stand in for a name, `RBP selaku pemilik`)
+        let shouted = |x: usize| self.info[x].t & T_ALLCAPS != 0 && self.s(x).len() > 3;
+        let mut a = self.name_run_back(b, MAX_WORDS, shouted);
         // (the scan stopped at an entity on the same line: the words are its tail, `Sinar Mas
         // Land selaku direktur proyek`)
         if a > 0 && a < b && self.cover[a - 1] != 0 && self.info[a].t & T_NL_BEFORE == 0 {

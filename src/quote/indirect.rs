@@ -15,9 +15,10 @@ use crate::span::{QuoteKind, Span};
 
 /// Words after an object noun within which a demonstrative makes it a clause's subject.
 const MAX_OBJECT_NOUN_PHRASE: usize = 5;
-/// Tokens after `Menurut` within which the comma closing its speaker is looked for; further
-/// when the speaker opens with a title (a long role phrase before the name).
+/// Tokens after `Menurut` within which the comma closing its speaker is looked for.
 const MAX_ACCORDING_TOKENS: usize = 12;
+/// The same when the speaker opens with a title and only a role and name stand before the
+/// comma (a long role phrase before the name).
 const MAX_ACCORDING_ROLE_TOKENS: usize = 20;
 /// At most this many tokens between a speech verb and its `bahwa` (`mengatakan kepada
 /// wartawan di Jakarta bahwa`); farther, the `bahwa` belongs to another clause.
@@ -160,7 +161,6 @@ impl<'a> Discourse<'a> {
     fn according_claim(&self, m: usize, sa: usize, sb: usize) -> Option<Cand> {
         // (a long role phrase before the name, `Menurut Direktur Hukum dan Humas Ditjen
         // Kekayaan Negara (DJKN) Kemenkeu Tri Wahyuningsih Retno Mulyani, …`, may run further)
-        // (a role and name phrase only: capitalised words, brackets and joiners)
         let comma = (m + 1..sb.min(m + MAX_ACCORDING_TOKENS))
             .find(|&k| self.t(k) == ",")
             .or_else(|| {
@@ -174,8 +174,7 @@ impl<'a> Discourse<'a> {
                 (m + 1..k)
                     .all(|j| {
                         let w = self.t(j);
-                        let verb = ["me", "ber", "ter", "di"].iter().any(|p| w.starts_with(p))
-                            && w.len() >= MIN_AFFIXED_VERB;
+                        let verb = w.len() >= MIN_AFFIXED_VERB && self.cues.verb_prefix(w);
                         !self.is_lower(j) || !verb && w != "yang"
                     })
                     .then_some(k)

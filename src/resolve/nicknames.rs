@@ -84,16 +84,16 @@ impl Resolver<'_> {
         match self.s(j) {
             "alias" => j += 1,
             "atau" | "yang" => {
-                let start = j;
                 let opened_by_atau = self.s(j) == "atau";
                 j += 1;
                 if opened_by_atau && j < n && self.s(j) == "yang" {
                     j += 1;
                 }
+                let verb_at = j;
                 while j < n && LINK_ADVERBS.contains(&self.s(j)) {
                     j += 1;
                 }
-                let adverbs = j - start > 1 + usize::from(opened_by_atau);
+                let adverbs = j > verb_at;
                 let verb = if j < n { self.s(j) } else { "" };
                 // (`yang dikenal sebagai …` describes, `yang dipanggil …` may be a call-up and
                 // `yang disapa …` a greeting: after `yang` only a verb with its adverb renames,
@@ -198,8 +198,7 @@ impl Resolver<'_> {
         let compatible = |e: &Entity| e.label == full.label;
         let mut at_link = false;
         for e in entities.iter() {
-            let overlaps = e.span.start < span.end && span.start < e.span.end;
-            if !overlaps {
+            if !e.span.overlaps(span) {
                 continue;
             }
             if e.span != span || !compatible(e) {
