@@ -36,6 +36,7 @@
 mod cues;
 mod indirect;
 mod marks;
+mod places;
 mod resolution;
 mod speaker;
 

@@ -262,6 +262,16 @@ impl<'a> Discourse<'a> {
                     {
                         Some(l.clone())
                     }
+                    // (with no other speaker to keep, nobody: `Usman Hamid mendesak agar
+                    // Anwar Usman mundur. "… Anwar Usman harus mundur," ujarnya` is not Anwar
+                    // Usman's, whoever the rules missed)
+                    (Some(s), l)
+                        if self.is_person(&s)
+                            && l.as_ref().is_none_or(|(_, l)| l.canonical != s.canonical)
+                            && self.named_in(c.span, &s) =>
+                    {
+                        None
+                    }
                     (s, _) => s,
                 };
                 Some(Speaker {
@@ -270,7 +280,11 @@ impl<'a> Discourse<'a> {
                     canonical: s.and_then(|s| s.canonical),
                 })
             }
-            Who::Mention(span) => Some(self.name(span, known)),
+            // (a place at the end of a longer phrase is no speaker: `PLN UID Lampung`)
+            Who::Mention(span) => Some(
+                self.place_inside_phrase(span)
+                    .unwrap_or_else(|| self.name(span, known)),
+            ),
         }
     }
 
@@ -451,12 +465,13 @@ impl<'a> Discourse<'a> {
     /// After a quotation with speaker `s`: a resolved name becomes known and the current
     /// speaker; so does a name nobody resolved, or an unnamed single source (`kata seorang
     /// warga`), so that a later `ujarnya` is theirs (with no canonical), not an earlier
-    /// person's.
+    /// person's. A place inside a phrase that names nobody (`… Dana Desa Eva mengungkapkan`)
+    /// leaves the floor as it was: who spoke is unknown, not someone new.
     fn remember(&self, c: &Cand, s: &Speaker, last: &mut Last, known: &mut Known) {
         if let Some(canon) = &s.canonical {
             known.add(canon, &s.id);
             *last = Some((c.at, s.clone()));
-        } else if matches!(c.who, Who::Mention(m) if !self.group(m))
+        } else if matches!(c.who, Who::Mention(m) if !self.group(m) && !self.nameless_place(m))
             || matches!(c.who, Who::Bare(b) if self.single_source(c, b))
         {
             *last = Some((c.at, s.clone()));
@@ -768,7 +783,7 @@ impl<'a> Discourse<'a> {
     /// `kata juru bicara Kremlin` → `juru bicara Kremlin Dmitry Peskov` earlier in the text;
     /// `Menlu` or `Menteri Luar Negeri` → `Menteri Luar Negeri (Menlu) Sugiono`: a role phrase,
     /// or the acronym defined for it, stands for the person named right after it earlier.
-    fn role_holder(&self, role: Span) -> Option<Speaker> {
+    pub(super) fn role_holder(&self, role: Span) -> Option<Speaker> {
         let a = self.toks.partition_point(|t| t.span.start < role.start);
         let b = self.toks.partition_point(|t| t.span.end <= role.end);
         let len = b.checked_sub(a).filter(|&l| l > 0)?;
