@@ -846,6 +846,36 @@ struct Definitions<'a> {
     replaced: Vec<usize>,
 }
 
+/// Shortest one-word name taken as a misspelling of a name one changed letter away (shorter
+/// ones are names of their own: `Mita`, `Mira`; `Dedi`, `Dodi`).
+const MIN_CHANGED_LETTER_NAME: usize = 6;
+
+/// Two words of one length that differ in one letter, and that letter is one Indonesian
+/// spellings of a name swap (`Rizky`/`Rizki`, `Helmi`/`Helmy`, `Rifqi`/`Rifki`, `Zein`/`Zain`).
+///
+/// ```text
+/// spelling_variant("rizky", "rizki") == true;  spelling_variant("mita", "mira") == false
+/// ```
+fn spelling_variant(a: &str, b: &str) -> bool {
+    // (and a typographic apostrophe or a letter written without its mark: `As’ad`, `Store`)
+    const PAIRS: [(char, char); 7] = [
+        ('i', 'y'),
+        ('k', 'q'),
+        ('f', 'v'),
+        ('e', 'a'),
+        ('\u{2019}', '\''),
+        ('ø', 'o'),
+        ('é', 'e'),
+    ];
+    let mut diff = a.chars().zip(b.chars()).filter(|(x, y)| x != y);
+    match (diff.next(), diff.next()) {
+        (Some((x, y)), None) => PAIRS
+            .iter()
+            .any(|&(p, q)| (x, y) == (p, q) || (x, y) == (q, p)),
+        _ => false,
+    }
+}
+
 /// Levenshtein distance of two short words, in characters (names: a few dozen at most).
 fn edit_distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
@@ -936,7 +966,12 @@ impl<'k> NameKeys<'k> {
             if !k.starts_with(first) {
                 continue;
             }
-            let misspelt = edit_distance(&s, &k) == 1;
+            // (one letter changed in a short name is another name: `Mita` is no `Mira`,
+            // `Rini` no `Rina`; a letter dropped or added is a slip, `Peny` for `Penny`)
+            let misspelt = edit_distance(&s, &k) == 1
+                && (s.chars().count() != k.chars().count()
+                    || s.chars().count() >= MIN_CHANGED_LETTER_NAME
+                    || spelling_variant(&s, &k));
             let short = k.len() >= s.len() + 2 && k.starts_with(&s);
             if !(misspelt || short) {
                 continue;
