@@ -344,6 +344,9 @@ struct Discourse<'a> {
     /// [`Discourse::role_holder`] looks for a role, built at its first call (a scan of every
     /// token per role phrase made documents of many roles quadratic).
     word_at: OnceCell<HashMap<String, Vec<usize>>>,
+    /// Per person's canonical name, where the article first names them (for
+    /// [`Discourse::named_before`]).
+    first_named: OnceCell<HashMap<&'a str, usize>>,
 }
 
 impl<'a> Discourse<'a> {
@@ -404,6 +407,7 @@ impl<'a> Discourse<'a> {
             full_names: RefCell::new(HashMap::default()),
             holders: RefCell::new(HashMap::default()),
             word_at: OnceCell::new(),
+            first_named: OnceCell::new(),
         }
     }
 

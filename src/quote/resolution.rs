@@ -98,6 +98,11 @@ impl Known {
         }
     }
 
+    /// `canon` has been a speaker's canonical name.
+    fn has(&self, canon: &str) -> bool {
+        self.listed.contains(canon)
+    }
+
     /// The numbers of the names with the word `word`, latest first.
     fn with_word<'s>(&'s self, word: &'s str) -> impl Iterator<Item = usize> + 's {
         let mut at = self.heads.get(&word_hash(word)).copied();
@@ -221,7 +226,7 @@ impl<'a> Discourse<'a> {
             // (or a person just named as a subject) is close: otherwise no one, rather than
             // whichever name came last (a photo credit, a club).
             Who::Continuation => self
-                .salient(persons, last, c.at)
+                .salient(persons, last, c.at, None)
                 .filter(|s| self.continues(s, last, c.at)),
             Who::Bare(span) => Some(Speaker {
                 span,
@@ -236,12 +241,15 @@ impl<'a> Discourse<'a> {
                 // (`Menantu Presiden Joko Widodo ini mengaku`: a person named inside the
                 // phrase is whose relative or colleague it means, not whom)
                 let inside = |e: &&Entity| span.start <= e.span.start && e.span.end <= span.end;
+                let word = span.as_str(self.text).to_lowercase();
+                let clitic = !word.contains(' ') && word.ends_with(CLITIC) && word != "dirinya";
+                let clitic = clitic.then_some(known);
                 let salient = if persons.iter().any(inside) {
                     let rest: Vec<&Entity> =
                         persons.iter().copied().filter(|e| !inside(e)).collect();
-                    self.salient(&rest, last, c.at)
+                    self.salient(&rest, last, c.at, clitic)
                 } else {
-                    self.salient(persons, last, c.at)
+                    self.salient(persons, last, c.at, clitic)
                 };
                 let s = match salient {
                     Some(s) if self.personal_pronoun(span) && self.is_body(&s) => {
@@ -376,7 +384,19 @@ impl<'a> Discourse<'a> {
     /// subject (`Budi lalu menambahkan`): a new subject. The latest such person wins, not the
     /// latest person: one named in passing after the subject (`… kepada Syamsu Djalal`) does
     /// not hide it.
-    fn salient(&self, persons: &[&Entity], last: &Last, at: usize) -> Option<Speaker> {
+    ///
+    /// For a `-nya` cue (`clitic`: the speakers known so far), a person the article named
+    /// before the current speaker took the floor, and who has not spoken, is no new subject
+    /// (see [`Discourse::named_before`]); one who spoke before may take the floor back
+    /// (`Kimberly Ryder menolak keduanya. Menurutnya …`), and a pronoun (`Ia menegaskan`)
+    /// after a sentence about someone is theirs.
+    fn salient(
+        &self,
+        persons: &[&Entity],
+        last: &Last,
+        at: usize,
+        clitic: Option<&Known>,
+    ) -> Option<Speaker> {
         let Some((lp, s)) = last else {
             // no one spoke yet: the last person named as a subject nearby (`Maia kembali …
             // sebagai istri Irwan Mussry. "…," ujarnya` is Maia's), else the last named
@@ -403,6 +423,12 @@ impl<'a> Discourse<'a> {
             .take_while(|(_, e)| e.span.start >= window && e.span.start > *lp)
             .find(|&(nth, e)| {
                 !(s.span.end <= *lp && self.same_sentence(*lp, e.span.start))
+                    && !clitic.is_some_and(|known| {
+                        s.canonical.as_ref() != Some(&e.canonical)
+                            && !known.has(&e.canonical)
+                            && self.is_person(s)
+                            && self.named_before(e, *lp)
+                    })
                     && self.subject_position(e.span)
                     && (nth == 0 || self.opens_sentence(e.span))
                     && !self.passive_after(e.span)
@@ -420,6 +446,22 @@ impl<'a> Discourse<'a> {
             }
             None => s.clone(),
         })
+    }
+
+    /// The person `e` was named before byte `at`, where the current speaker took the floor:
+    /// someone the article is about, not a new voice. `Survei … Ruli mengatakan …. "…,"
+    /// ujarnya. … Anies unggul di Madura. "…," ujarnya.`: the candidate named in the lead and
+    /// again between two quotes of the pollster does not take his `ujarnya` (a speech frame
+    /// would: `Anies mengatakan …`).
+    fn named_before(&self, e: &Entity, at: usize) -> bool {
+        let first = self.first_named.get_or_init(|| {
+            let mut m: HashMap<&'a str, usize> = HashMap::default();
+            for p in self.ents.iter().filter(|p| p.label == Label::Person) {
+                m.entry(&*p.canonical).or_insert(p.span.start);
+            }
+            m
+        });
+        first.get(&*e.canonical).is_some_and(|&x| x < at)
     }
 
     /// A sentence that opens with a personal pronoun starts between bytes `from` and `to`.
