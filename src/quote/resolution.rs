@@ -422,13 +422,13 @@ impl<'a> Discourse<'a> {
             .enumerate()
             .take_while(|(_, e)| e.span.start >= window && e.span.start > *lp)
             .find(|&(nth, e)| {
-                !(s.span.end <= *lp && self.same_sentence(*lp, e.span.start))
-                    && !clitic.is_some_and(|known| {
-                        s.canonical.as_ref() != Some(&e.canonical)
-                            && !known.has(&e.canonical)
-                            && self.is_person(s)
-                            && self.named_before(e, *lp)
-                    })
+                let topic = clitic.is_some_and(|known| {
+                    s.canonical.as_ref() != Some(&e.canonical)
+                        && !known.has(&e.canonical)
+                        && self.is_person(s)
+                        && self.named_before(e, *lp)
+                });
+                !(s.span.end <= *lp && self.same_sentence(*lp, e.span.start) || topic)
                     && self.subject_position(e.span)
                     && (nth == 0 || self.opens_sentence(e.span))
                     && !self.passive_after(e.span)

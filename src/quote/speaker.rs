@@ -1615,6 +1615,14 @@ impl<'a> Discourse<'a> {
             return false;
         }
         let lex = crate::entity::lexicon();
+        // `Bagus Badari`, `Cucu Koswala`: a given name may be an everyday word (class
+        // `given-name`) before a surname that is none (a speaker only, as for an everyday
+        // surname)
+        let plain_surname = everyday_surname
+            && b - a >= 2
+            && self.is_word(b - 1)
+            && self.t(b - 1).chars().count() >= 3
+            && lex.flags(&self.t(b - 1).to_lowercase()) == 0;
         let mut words = 0;
         for j in a..b {
             let w = self.t(j);
@@ -1631,12 +1639,13 @@ impl<'a> Discourse<'a> {
             let caps = w.chars().filter(|c| c.is_uppercase()).count();
             // `Wellyanto Pribadi`: a surname may be an everyday word after a plain first name
             // (not after `Bukti-Buktinya`)
-            let everyday = if everyday_surname
+            let surname = everyday_surname
                 && words > 0
                 && j + 1 == b
                 && !w.ends_with("nya")
-                && (a..j).all(|x| !self.t(x).contains('-'))
-            {
+                && (a..j).all(|x| !self.t(x).contains('-'));
+            let given = plain_surname && j == a && self.c(j) & GIVEN_NAME != 0;
+            let everyday = if surname || given {
                 crate::entity::W_STRICT | crate::entity::W_LOOSE | crate::entity::W_FREQ
             } else {
                 0
