@@ -451,7 +451,9 @@ impl<'a> Discourse<'a> {
     /// points back to the person already talked about, never to the body inside the role.
     fn demonstrative_role(&self, w: &Window) -> Option<Who> {
         let k = w.k;
-        let d = (k + 1..w.end).find(|&d| self.c(d) & DEMONSTRATIVE != 0)?;
+        let d = (k + 1..w.end)
+            .find(|&d| self.c(d) & DEMONSTRATIVE != 0)
+            .or_else(|| self.demonstrative_after_place(w))?;
         let limit = if w.titled {
             MAX_ROLE_SPEAKER_WORDS
         } else {
@@ -473,6 +475,19 @@ impl<'a> Discourse<'a> {
         });
         (d <= k + limit && (w.titled || self.is_lower(k)) && role && !named)
             .then(|| Who::Anaphor(self.span(k, d)))
+    }
+
+    /// `tegas menteri asal Bone, Sulawesi Selatan ini`: the window stopped at the comma of a
+    /// place apposed to the one it ends with; the demonstrative right after that place.
+    fn demonstrative_after_place(&self, w: &Window) -> Option<usize> {
+        let place = |i: usize| matches!(self.ents[i].label, Label::Gpe | Label::Loc);
+        let before = self.ent_ending_at(self.toks[w.end - 1].span.end);
+        if w.end + 1 >= self.toks.len() || self.t(w.end) != "," || !before.is_some_and(place) {
+            return None;
+        }
+        let d = self.place_at(w.end + 1)?;
+        (d < self.toks.len() && self.c(d) & DEMONSTRATIVE != 0 && self.p(d) == self.p(w.k))
+            .then_some(d)
     }
 
     /// `kata Direktur Utama PT DI yang juga perwira tinggi TNI AU`: a role with no name, then a
