@@ -35,6 +35,7 @@ mod balinese;
 mod branch;
 mod clubs;
 mod extend;
+mod family_names;
 mod hyphenated;
 mod lists;
 mod outlets;
@@ -2952,6 +2953,7 @@ fn find_with_info(
     doc.tailed(&mut taken, &mut cands);
     doc.aged(&mut taken, &mut cands);
     doc.balinese(&mut taken, &mut cands);
+    doc.family_names(&mut taken, &mut cands);
     doc.selaku(&mut taken, &mut cands);
     doc.loose(&taken, &mut cands);
 
