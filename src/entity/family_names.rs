@@ -32,16 +32,48 @@ fn everyday_given_name(w: &str) -> bool {
     .contains(w.to_lowercase().as_str())
 }
 
-/// `w` is a family name of the list (any case).
+/// Longest family name of the list, in bytes.
+const MAX_FAMILY_NAME: usize = 16;
+
+/// `w` is a family name of the list (any case). Asked of every capitalised word of four
+/// letters or more, so it lower-cases into a buffer on the stack, not a new string.
 fn family_name(w: &str) -> bool {
-    static V: OnceLock<rustc_hash::FxHashSet<String>> = OnceLock::new();
-    V.get_or_init(|| {
-        super::data_words(include_str!("../../data/family_names.txt"))
-            .into_iter()
-            .map(str::to_lowercase)
-            .collect()
-    })
-    .contains(&w.to_lowercase())
+    // the names, and per first letter a bit per length some name has: most words are turned
+    // away by that before they are hashed
+    type Names = (rustc_hash::FxHashSet<String>, [u32; 26]);
+    static V: OnceLock<Names> = OnceLock::new();
+    let (set, shapes) = V.get_or_init(|| {
+        let set: rustc_hash::FxHashSet<String> =
+            super::data_words(include_str!("../../data/family_names.txt"))
+                .into_iter()
+                .map(str::to_lowercase)
+                .collect();
+        let mut shapes = [0u32; 26];
+        for n in &set {
+            if let Some(i) = n.bytes().next().and_then(letter_index) {
+                shapes[i] |= 1 << n.len().min(31);
+            }
+        }
+        (set, shapes)
+    });
+    let first = w.bytes().next().and_then(letter_index);
+    if w.len() > MAX_FAMILY_NAME || first.is_none_or(|i| shapes[i] & 1 << w.len() == 0) {
+        return false;
+    }
+    if !w.is_ascii() {
+        return false;
+    }
+    let mut buf = [0u8; MAX_FAMILY_NAME];
+    for (b, c) in buf.iter_mut().zip(w.bytes()) {
+        *b = c.to_ascii_lowercase();
+    }
+    std::str::from_utf8(&buf[..w.len()]).is_ok_and(|lower| set.contains(lower))
+}
+
+/// The alphabet position of an ASCII letter, either case.
+fn letter_index(b: u8) -> Option<usize> {
+    b.is_ascii_alphabetic()
+        .then(|| usize::from(b.to_ascii_lowercase() - b'a'))
 }
 
 impl Mentions<'_> {
@@ -50,11 +82,13 @@ impl Mentions<'_> {
     pub(super) fn family_names(&self, taken: &mut [bool], out: &mut Vec<Cand>) {
         let n = self.toks.len();
         for k in 1..n {
-            // (family names have four letters or more: most tokens are turned away by length)
-            if self.toks[k].span.len() < 4 || !self.name_word_at(k) || !family_name(self.s(k)) {
+            // (family names have four letters or more: most tokens are turned away by their
+            // kind and length before their text is read)
+            let len = self.toks[k].span.len();
+            if !self.name_word_at(k) || !(4..=MAX_FAMILY_NAME).contains(&len) || taken[k] {
                 continue;
             }
-            if taken[k] || self.cover[k] != 0 {
+            if self.cover[k] != 0 || !family_name(self.s(k)) {
                 continue;
             }
             // title case going on after it: a headline or a title, not a name's end
