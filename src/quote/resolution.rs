@@ -513,11 +513,21 @@ impl<'a> Discourse<'a> {
         if let Some(canon) = &s.canonical {
             known.add(canon, &s.id);
             *last = Some((c.at, s.clone()));
-        } else if matches!(c.who, Who::Mention(m) if !self.group(m) && !self.nameless_place(m))
+        } else if matches!(c.who, Who::Mention(m)
+            if !self.group(m) && !self.nameless_place(m) && !self.generic_body(m))
             || matches!(c.who, Who::Bare(b) if self.single_source(c, b))
         {
             *last = Some((c.at, s.clone()));
         }
+    }
+
+    /// `Polisi mengatakan …`, `Perusahaan menyebut …`: one word for a kind of body, no name.
+    /// Its words are its spokesperson's, so it does not take the floor from the person named
+    /// before it (`kata Kasat Reskrim AKBP Bambang …. Polisi mengatakan …. "…," ucapnya` is
+    /// Bambang's).
+    fn generic_body(&self, m: Span) -> bool {
+        let w = m.as_str(self.text);
+        !w.contains(' ') && self.cues.class(w) & BODY_NOUN != 0
     }
 
     /// The speaker `s` chosen for a bare quotation at byte `at` is close enough: the last
