@@ -23,7 +23,8 @@ IGNORED = {"h", "hj", "dr", "ir", "prof", "kh"}
 
 
 def words(s):
-    s = unicodedata.normalize("NFKC", s).lower()
+    # (a typographic apostrophe is the same letter: `Ruba’i` is `Ruba'i`)
+    s = unicodedata.normalize("NFKC", s).lower().replace("\u2019", "'")
     return {w for w in re.findall(r"[\w']+", s) if w not in IGNORED}
 
 

@@ -41,7 +41,17 @@ impl Mentions<'_> {
             {
                 continue;
             }
-            let b = p;
+            // (`Syaifullah, S.Sos (58)`: the age follows the degree after the name)
+            let mut b = p;
+            while b > 1 && super::dotted_abbreviation(self.s(b - 1)) {
+                b -= 1;
+            }
+            if b < p && self.s(b - 1) == "," {
+                b -= 1;
+            }
+            if b < p && (b..p).any(|x| taken[x] || self.cover[x] != 0) {
+                continue;
+            }
             let Some(a) = self.aged_start(b) else {
                 continue;
             };

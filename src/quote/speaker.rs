@@ -1665,8 +1665,12 @@ impl<'a> Discourse<'a> {
             } else {
                 0
             };
+            // (a degree alone is no name: `Syaifullah, S.Sos (58)`)
+            let degree =
+                b == a + 1 && (crate::entity::dotted_abbreviation(w) || self.c(j) & DEGREE != 0);
             if !self.is_cap(j)
                 || (!initial && caps == w.chars().count())
+                || degree
                 || self.c(j) & (FUNC | TITLE | NOT_NAME | CONTEXT | MEDIA | ANY_SAY | POST) != 0
                 || lex.flags(&w.to_lowercase()) & !(crate::entity::W_PARTICLE | everyday) != 0
             {
