@@ -2223,8 +2223,10 @@ impl<'a> Mentions<'a> {
         let (a, b) = self
             .name_before(i, 2, true)
             .or_else(|| self.subject_at(i))?;
-        // `PT Tirta Makmur menjelaskan`: the name of the body its head opens
-        let body = a > 0 && self.info[a - 1].t & T_CAP != 0 && self.info[a - 1].w & W_HEAD != 0;
+        // `PT Tirta Makmur menjelaskan`: the name of the body its head opens (also when the
+        // head is the run's own first word: `petani Kecamatan Sugiwaras menyebutkan`)
+        let headed = |k: usize| self.info[k].t & T_CAP != 0 && self.info[k].w & W_HEAD != 0;
+        let body = a > 0 && headed(a - 1) || headed(a);
         (!body).then(|| self.cand(a, b, Label::Person, "person", None))
     }
 

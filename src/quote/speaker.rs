@@ -1785,7 +1785,8 @@ impl<'a> Discourse<'a> {
     fn name_before_open_apposition(&self, k: usize, sa: usize) -> Option<Who> {
         let p = (sa..k).rev().find(|&q| self.t(q) == ",")?;
         let start = p + 1;
-        let role = self.c(start) & (TITLE | APPOSITION) != 0
+        // (or an indefinite description: `Lufia Intan, seorang pemilik lapak mengatakan`)
+        let role = self.c(start) & (TITLE | APPOSITION | INDEFINITE) != 0
             || (start + 1 < k && self.is_cap(start) && self.c(start + 1) & TITLE != 0);
         if !role
             || k - start > MAX_ROLE_SPEAKER_WORDS
@@ -1801,6 +1802,16 @@ impl<'a> Discourse<'a> {
             if e.label == Label::Person && a > start && self.c(a - 1) & (TITLE | TITLE_TAIL) != 0 {
                 return None;
             }
+        }
+        // (an indefinite description that names its own person: `Biskita, salah seorang warga
+        // bernama Fikri (27) mengaku`)
+        let seg = self.span(start, k);
+        if self.c(start) & INDEFINITE != 0
+            && self
+                .ents_over(seg)
+                .any(|e| e.label == Label::Person && seg.contains(e.span))
+        {
+            return None;
         }
         let who = self.name_segment_before(p, sa)?;
         match who {
