@@ -511,11 +511,11 @@ impl<'a> Discourse<'a> {
     /// disapa Toto` of `… Toto belum lama ini`).
     fn epithet(&self, w: &Window) -> Option<Who> {
         let k = w.k;
-        if !(self.is_lower(k)
-            && self.c(k) & EPITHET != 0
-            && k + 1 < w.end
-            && self.c(k + 1) & EPITHET_LINK != 0)
-        {
+        // (or a nationality or home town right after the noun: `ujar pria Kosta Rika yang
+        // …`, `kata wanita Jepang itu`)
+        let linked =
+            k + 1 < w.end && (self.c(k + 1) & EPITHET_LINK != 0 || self.place_at(k + 1).is_some());
+        if !(self.is_lower(k) && self.c(k) & EPITHET != 0 && linked) {
             return None;
         }
         // (a person named after a title inside it is the one meant: `kata wanita yang juga
