@@ -182,6 +182,13 @@ pub(super) fn tail_start(word: &str) -> Option<usize> {
     Some(n - tail.len())
 }
 
+/// `w` is a sentence opener of `data/glued_openers.txt` (see [`push_word`]).
+fn glued_opener(w: &str) -> bool {
+    static V: OnceLock<Vec<&'static str>> = OnceLock::new();
+    V.get_or_init(|| crate::entity::data_words(include_str!("../../data/glued_openers.txt")))
+        .contains(&w)
+}
+
 /// One-word names of the default gazetteers (`Gerindra`, `Jakarta`, `ESDM`, `RI`), ASCII
 /// letters only: such a name glued to a capitalised word (`GerindraHashim`, `WNIKemlu`,
 /// `RIJudha`) is two words, where an unknown prefix (`You`, `Tik`, `JI` of `JIExpo`) is part
@@ -327,14 +334,17 @@ pub(super) fn push_word(text: &str, start: usize, end: usize, out: &mut Vec<Toke
                 r_end += 1;
             }
             let credit = r_end == end && b.get(end) == Some(&b':') && credit_label(&text[p..r_end]);
-            // `PancaIa berharap`: a sentence opening with a pronoun glued to the last word of
-            // the one before (its `.` lost with the markup), when a lower-case word follows
-            // (not `ArcaDia Group`, `NokIa`)
+            // `PancaIa berharap`, `PrasetyoMenurut Prasetyo`: a sentence opening with a pronoun
+            // or a connector glued to the last word of the one before (its `.` lost with the
+            // markup), when a space follows, and a lower-case word after a pronoun (not
+            // `ArcaDia Group`, `NokIa`)
+            let opener = &text[p..r_end];
             let pronoun = r_end == end
-                && matches!(&text[p..r_end], "Ia" | "Dia")
+                && glued_opener(opener)
                 && p - cur >= 3
                 && b.get(end) == Some(&b' ')
-                && b.get(end + 1).is_some_and(u8::is_ascii_lowercase);
+                && (!matches!(opener, "Ia" | "Dia")
+                    || b.get(end + 1).is_some_and(u8::is_ascii_lowercase));
             if credit || pronoun || splits(&text[cur..p], &text[p..r_end]) {
                 out.push(Token {
                     span: Span::new(cur, p),
