@@ -605,6 +605,7 @@ impl<'a> Discourse<'a> {
             .or_else(|| self.earlier_entity(span))
             .or_else(|| self.earlier_longer_name(span, &words))
             .or_else(|| self.titled_role_holder(span))
+            .or_else(|| self.known_speaker(span, &words, known))
             .unwrap_or_else(|| self.words_as_speaker(span))
     }
 
@@ -667,6 +668,23 @@ impl<'a> Discourse<'a> {
         Some(Speaker {
             span,
             id: Some(id.clone()),
+            canonical: Some(canon.clone()),
+        })
+    }
+
+    /// A speaker named so before, written the same (`kata Indah …. Indah menuturkan`): the
+    /// same person, also where the words alone would not pass for a name (an everyday word
+    /// opening a sentence).
+    fn known_speaker(&self, span: Span, words: &[&str], known: &Known) -> Option<Speaker> {
+        let first = words.first()?;
+        let (canon, id) = known
+            .with_word(first)
+            .take(MAX_SHORT_FORM_CANDIDATES)
+            .map(|i| &known.list[i])
+            .find(|(c, _)| c.split_whitespace().eq(words.iter().copied()))?;
+        Some(Speaker {
+            span,
+            id: id.clone(),
             canonical: Some(canon.clone()),
         })
     }

@@ -1659,7 +1659,10 @@ impl<'a> Discourse<'a> {
                 && j + 1 == b
                 && !w.ends_with("nya")
                 && (a..j).all(|x| !self.t(x).contains('-'));
-            let given = plain_surname && j == a && self.c(j) & GIVEN_NAME != 0;
+            // (a given name alone, mid-sentence, where a cue or verb names the speaker: `kata
+            // Indah di Lumajang`)
+            let alone = everyday_surname && b == a + 1 && a > 0 && self.sent[a].0 != a;
+            let given = (plain_surname || alone) && j == a && self.c(j) & GIVEN_NAME != 0;
             let everyday = if surname || given {
                 crate::entity::W_STRICT | crate::entity::W_LOOSE | crate::entity::W_FREQ
             } else {
