@@ -129,8 +129,12 @@ pub(super) const SPEECH_NOUN: u64 = 1 << 53;
 /// Nouns for a kind of person that are no titles (`nasabah`, `jemaah`, `bocah`): opening a
 /// sentence before a name they stand in apposition to it (`Nasabah Budi mengaku …`).
 pub(super) const PERSON_NOUN: u64 = 1 << 54;
+/// Conjunctions that open a subordinate clause (`karena`, `lantaran`, `sehingga`): a speech
+/// verb whose subject follows one mid-sentence (`Raihan ikut lantaran Adhi mengaku sedih`) is
+/// reported inside another clause, and its subject does not take the floor.
+pub(super) const SUBORDINATOR: u64 = 1 << 55;
 
-pub(super) const CLASSES: [(&str, u64); 53] = [
+pub(super) const CLASSES: [(&str, u64); 54] = [
     ("post", POST),
     ("say", SAY),
     ("say-bahwa", SAY_BAHWA),
@@ -184,6 +188,7 @@ pub(super) const CLASSES: [(&str, u64); 53] = [
     ("nickname", NICKNAME),
     ("speech-noun", SPEECH_NOUN),
     ("person-noun", PERSON_NOUN),
+    ("subordinator", SUBORDINATOR),
 ];
 
 /// The clitic that makes `ujar` the speaker's own word (`ujarnya`), `menurut` anaphoric.

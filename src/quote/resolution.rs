@@ -510,9 +510,15 @@ impl<'a> Discourse<'a> {
     /// person's. A place inside a phrase that names nobody (`… Dana Desa Eva mengungkapkan`)
     /// leaves the floor as it was: who spoke is unknown, not someone new.
     fn remember(&self, c: &Cand, s: &Speaker, last: &mut Last, known: &mut Known) {
+        // (a claim of a clause inside another, `… lantaran Adhi mengaku sedih`, is reported
+        // in passing: its speaker is known, the floor stays)
+        let passing = c.kind == QuoteKind::Indirect
+            && matches!(c.who, Who::Mention(m) if self.subordinate_subject(m));
         if let Some(canon) = &s.canonical {
             known.add(canon, &s.id);
-            *last = Some((c.at, s.clone()));
+            if !passing {
+                *last = Some((c.at, s.clone()));
+            }
         } else if matches!(c.who, Who::Mention(m)
             if !self.group(m) && !self.nameless_place(m) && !self.generic_body(m))
             || matches!(c.who, Who::Bare(b) if self.single_source(c, b))

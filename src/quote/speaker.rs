@@ -1336,7 +1336,7 @@ impl<'a> Discourse<'a> {
             if let Some(Who::Mention(span)) = who.filter(|w| match w {
                 Who::Mention(s) => {
                     self.c(k) & ACCORDING != 0 && !self.joined_subject(*s)
-                        || self.subject_position(*s)
+                        || self.subject_position(*s) && !self.subordinate_subject(*s)
                 }
                 _ => false,
             }) {
@@ -1351,6 +1351,14 @@ impl<'a> Discourse<'a> {
                 });
             }
         }
+    }
+
+    /// The mention at `span` (with its role words) follows a subordinating conjunction
+    /// mid-sentence (`Raihan berminat lantaran Adhi mengaku sedih`): the subject of a clause
+    /// inside another, not of the sentence.
+    pub(super) fn subordinate_subject(&self, span: Span) -> bool {
+        self.role_start(span)
+            .is_some_and(|(sa, j)| j > sa + 1 && self.c(j - 1) & SUBORDINATOR != 0)
     }
 
     /// The mention at `span` is the second of a joined subject (`Thariq Halilintar dan Aaliyah
