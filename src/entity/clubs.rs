@@ -125,6 +125,10 @@ pub(super) fn clubs(text: &str, toks: &[Token], info: &[TokInfo], out: &mut [Ent
         }
         let a = tok_at(e.span.start);
         let b = tok_at(e.span.end);
+        // (a city found inside a token, `diaBudi-Tangerang`, starts no token)
+        if toks.get(a).is_none_or(|t| t.span.start != e.span.start) {
+            continue;
+        }
         // the end of a longer club name (`PSIS Semarang`, `Lokomotiv Kiev`) is not the club
         // (a capitalised common word before it is a sentence opener: `Esok Madrid menjamu`)
         let glued = a > 0 && toks[a - 1].span.end == toks[a].span.start;

@@ -34,6 +34,10 @@ impl Discourse<'_> {
             return None;
         }
         let a = self.toks.partition_point(|t| t.span.start < span.start);
+        // (a place found inside a token, `xBudi-Iran`, starts no token: no phrase to read)
+        if self.toks.get(a).is_none_or(|t| t.span.start != span.start) {
+            return None;
+        }
         let (sa, _) = self.sent[a];
         // (`Liputan6.com, Jakarta -`: a dateline after the outlet's name, too)
         let phrase = if a == sa || self.t(a - 1) == "," && self.dateline(span).is_some() {
@@ -196,9 +200,12 @@ impl Discourse<'_> {
                 canonical: Some(e.canonical.clone()),
             };
         }
-        if (a..b).any(|j| self.c(j) & TITLE != 0) {
-            if let Some(s) = self.role_holder(phrase) {
-                return s;
+        // (the role from its first title on: a phrase opening with a name, `Gudidop Ketua PPIH
+        // Lampung`, would send the holder search over every token)
+        if let Some(t) = (a..b).find(|&j| self.c(j) & TITLE != 0) {
+            let role = Span::new(self.toks[t].span.start, phrase.end);
+            if let Some(s) = self.role_holder(role) {
+                return Speaker { span: phrase, ..s };
             }
         }
         Speaker {

@@ -244,7 +244,14 @@ impl<'a> Discourse<'a> {
                 let word = span.as_str(self.text).to_lowercase();
                 let clitic = !word.contains(' ') && word.ends_with(CLITIC) && word != "dirinya";
                 let clitic = clitic.then_some(known);
-                let salient = if persons.iter().any(inside) {
+                // (the persons are in text order: only those starting inside the span are
+                // looked at, not the whole list per cue)
+                let from = persons.partition_point(|e| e.span.start < span.start);
+                let any_inside = persons[from..]
+                    .iter()
+                    .take_while(|e| e.span.start < span.end)
+                    .any(inside);
+                let salient = if any_inside {
                     let rest: Vec<&Entity> =
                         persons.iter().copied().filter(|e| !inside(e)).collect();
                     self.salient(&rest, last, c.at, clitic)
@@ -430,6 +437,7 @@ impl<'a> Discourse<'a> {
                 });
                 !(s.span.end <= *lp && self.same_sentence(*lp, e.span.start) || topic)
                     && self.subject_position(e.span)
+                    && !self.subordinate_subject(e.span)
                     && (nth == 0 || self.opens_sentence(e.span))
                     && !self.passive_after(e.span)
             })
@@ -519,7 +527,8 @@ impl<'a> Discourse<'a> {
             if !passing {
                 *last = Some((c.at, s.clone()));
             }
-        } else if matches!(c.who, Who::Mention(m)
+        } else if !passing
+            && matches!(c.who, Who::Mention(m)
             if !self.group(m) && !self.nameless_place(m) && !self.generic_body(m))
             || matches!(c.who, Who::Bare(b) if self.single_source(c, b))
         {

@@ -513,8 +513,11 @@ impl<'a> Discourse<'a> {
         let k = w.k;
         // (or a nationality or home town right after the noun: `ujar pria Kosta Rika yang
         // …`, `kata wanita Jepang itu`)
-        let linked =
-            k + 1 < w.end && (self.c(k + 1) & EPITHET_LINK != 0 || self.place_at(k + 1).is_some());
+        // (not when a name follows the place: `kata wanita Jepang Yuki Tanaka` names her)
+        let place_then_no_name = self
+            .place_at(k + 1)
+            .is_some_and(|p| p >= w.end || !self.is_cap(p));
+        let linked = k + 1 < w.end && (self.c(k + 1) & EPITHET_LINK != 0 || place_then_no_name);
         if !(self.is_lower(k) && self.c(k) & EPITHET != 0 && linked) {
             return None;
         }
@@ -1357,8 +1360,15 @@ impl<'a> Discourse<'a> {
     /// mid-sentence (`Raihan berminat lantaran Adhi mengaku sedih`): the subject of a clause
     /// inside another, not of the sentence.
     pub(super) fn subordinate_subject(&self, span: Span) -> bool {
-        self.role_start(span)
-            .is_some_and(|(sa, j)| j > sa + 1 && self.c(j - 1) & SUBORDINATOR != 0)
+        // (back over the role and any capitalised words before the name: `lantaran Kepala
+        // Desa mengaku`; not over lower-case words, which a role's own modifiers would let
+        // the role run take)
+        self.mention_at(span).is_some_and(|(sa, mut j)| {
+            while j > sa + 1 && (self.is_cap(j - 1) || self.c(j - 1) & TITLE != 0) {
+                j -= 1;
+            }
+            j > sa + 1 && self.c(j - 1) & SUBORDINATOR != 0
+        })
     }
 
     /// The mention at `span` is the second of a joined subject (`Thariq Halilintar dan Aaliyah
