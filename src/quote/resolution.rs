@@ -207,7 +207,26 @@ impl<'a> Discourse<'a> {
         self.ents
             .iter()
             .filter(|e| e.label == Label::Person && !in_quote(e) && self.body_like(e.span))
+            .filter(|e| !self.credited(e.span))
             .collect()
+    }
+
+    /// The person at `span` follows a credit label and its colon (`Editor: Putri W`,
+    /// `(Reporter: Shinta Dwi | Editor: …)`): whoever wrote or edited the article, never the
+    /// one a later `ujarnya` means, wherever the page's zones put the credit.
+    fn credited(&self, span: Span) -> bool {
+        static LABELS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+        let labels = LABELS.get_or_init(|| {
+            crate::layout::credit_labels()
+                .into_iter()
+                .map(|(label, _)| label)
+                .filter(|l| !l.contains(' '))
+                .collect()
+        });
+        let a = self.toks.partition_point(|t| t.span.start < span.start);
+        a >= 2
+            && self.t(a - 1) == ":"
+            && labels.iter().any(|l| self.t(a - 2).eq_ignore_ascii_case(l))
     }
 
     /// The speaker of candidate `c` by the kind of its [`Who`]: none, the current speaker for
