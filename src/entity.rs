@@ -37,6 +37,7 @@ mod clubs;
 mod extend;
 mod family_names;
 mod hyphenated;
+mod initials;
 mod lists;
 mod outlets;
 mod prefix_trim;
@@ -2956,6 +2957,7 @@ fn find_with_info(
     doc.aged(&mut taken, &mut cands);
     doc.balinese(&mut taken, &mut cands);
     doc.family_names(&mut taken, &mut cands);
+    doc.initials(&mut taken, &mut cands);
     doc.selaku(&mut taken, &mut cands);
     doc.loose(&taken, &mut cands);
 
