@@ -35,7 +35,7 @@ mod balinese;
 mod branch;
 mod clubs;
 mod extend;
-mod family_names;
+pub(crate) mod family_names;
 mod hyphenated;
 mod initials;
 mod lists;

@@ -21,7 +21,7 @@ const MAX_GIVEN: usize = 3;
 /// `w` (any case) is an everyday word that is also a common given name (`Selamat`, `Pantas`:
 /// class `given-name` in `data/cues.tsv`), which may open a name as other everyday words may
 /// not (`Sosok Budi Panjaitan` is a headline's `Figure of …`).
-fn everyday_given_name(w: &str) -> bool {
+pub(crate) fn everyday_given_name(w: &str) -> bool {
     static V: OnceLock<rustc_hash::FxHashSet<&'static str>> = OnceLock::new();
     V.get_or_init(|| {
         include_str!("../../data/cues.tsv")

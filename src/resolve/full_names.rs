@@ -101,7 +101,12 @@ impl Resolver<'_> {
     /// when `title_ok` (see [`Resolver::name_run_around`]).
     fn name_word(&self, j: usize, title_ok: bool) -> bool {
         let t = self.info[j].t;
-        let blocked = if title_ok { BLOCKED } else { BLOCKED | W_TITLE };
+        let mut blocked = if title_ok { BLOCKED } else { BLOCKED | W_TITLE };
+        // (an everyday word that is a common given name may be one here: `Adalah Cinta Tort
+        // Cartro`, when `Cartro` was quoted)
+        if crate::entity::family_names::everyday_given_name(self.s(j)) {
+            blocked &= !(W_STRICT | W_LOOSE);
+        }
         t & (T_CAP | T_WORD) == T_CAP | T_WORD
             && t & T_ALLCAPS == 0
             && self.cover[j] == 0
