@@ -43,15 +43,15 @@ impl Mentions<'_> {
             }
             // (`Syaifullah, S.Sos (58)`: the age follows the degree after the name)
             // (only after the name's comma: `Budi A.M. (45)` ends in initials)
-            let mut b = p;
-            while b > 1 && super::dotted_abbreviation(self.s(b - 1)) {
-                b -= 1;
+            let mut d = p;
+            while d > 1 && super::dotted_abbreviation(self.s(d - 1)) {
+                d -= 1;
             }
-            if b < p && self.s(b - 1) == "," {
-                b -= 1;
+            let b = if d < p && self.s(d - 1) == "," {
+                d - 1
             } else {
-                b = p;
-            }
+                p
+            };
             if b < p && (b..p).any(|x| taken[x] || self.cover[x] != 0) {
                 continue;
             }

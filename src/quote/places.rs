@@ -10,8 +10,12 @@
 //! phrase's person, the role's holder, or no name at all is better.
 
 use super::cues::*;
+use super::resolution::entity_speaker;
 use super::Discourse;
 use crate::span::{Label, Span, Speaker};
+
+/// Words that open a clause, not a name: the capitalised phrase a place ends stops before them.
+const CLAUSE_LEAD: u64 = ADVERB | FUNC | CLAUSE_OPENER | CONTEXT | ACCORDING | SUBJECT_LEAD | PRON;
 
 /// Lower-case words looked back over for a role before a place (`pemimpin tertinggi Iran`).
 const MAX_ROLE_WORDS_BEFORE_PLACE: usize = 3;
@@ -40,10 +44,10 @@ impl Discourse<'_> {
         }
         let (sa, _) = self.sent[a];
         // (`Liputan6.com, Jakarta -`: a dateline after the outlet's name, too)
-        let phrase = if a == sa || self.t(a - 1) == "," && self.dateline(span).is_some() {
-            self.dateline(span)?
-        } else {
-            self.phrase_before_place(a, sa, span)?
+        let phrase = match self.dateline(span) {
+            Some(d) if a == sa || self.t(a - 1) == "," => d,
+            _ if a == sa => return None,
+            _ => self.phrase_before_place(a, sa, span)?,
         };
         Some(self.phrase_speaker(phrase))
     }
@@ -80,9 +84,8 @@ impl Discourse<'_> {
     fn phrase_before_place(&self, a: usize, sa: usize, span: Span) -> Option<Span> {
         let p = a - 1;
         let z = self.toks.partition_point(|t| t.span.start < span.end) - 1;
-        let lead = ADVERB | FUNC | CLAUSE_OPENER | CONTEXT | ACCORDING | SUBJECT_LEAD | PRON;
         let name_part = |j: usize| {
-            self.t(j) == ")" || self.is_cap(j) && self.is_word(j) && self.c(j) & lead == 0
+            self.t(j) == ")" || self.is_cap(j) && self.is_word(j) && self.c(j) & CLAUSE_LEAD == 0
         };
         if name_part(p) {
             return Some(self.span(self.cap_phrase_start(p, sa), z));
@@ -146,7 +149,7 @@ impl Discourse<'_> {
     }
 
     /// A place the entity stage found, by itself, ends at token `j`.
-    fn place_ends_at(&self, j: usize) -> bool {
+    pub(super) fn place_ends_at(&self, j: usize) -> bool {
         self.ent_ending_at(self.toks[j].span.end)
             .is_some_and(|i| matches!(self.ents[i].label, Label::Gpe | Label::Loc))
     }
@@ -155,14 +158,13 @@ impl Discourse<'_> {
     /// words, `dan` between two of them, and bracketed acronyms, not past the sentence start
     /// `sa` or a word that opens a clause.
     fn cap_phrase_start(&self, p: usize, sa: usize) -> usize {
-        let lead = ADVERB | FUNC | CLAUSE_OPENER | CONTEXT | ACCORDING | SUBJECT_LEAD | PRON;
         let mut r = p;
         let lo = p.saturating_sub(MAX_PHRASE_TOKENS).max(sa);
         while r > lo {
             let q = r - 1;
             let joined = self.t(q) == "dan" && q > lo && self.is_cap(q - 1);
             let bracket = matches!(self.t(q), "(" | ")");
-            let cap = self.is_cap(q) && self.c(q) & lead == 0;
+            let cap = self.is_cap(q) && self.c(q) & CLAUSE_LEAD == 0;
             if cap || bracket || joined {
                 r = q;
             } else {
@@ -185,20 +187,12 @@ impl Discourse<'_> {
             .filter(|e| e.label == Label::Person && phrase.contains(e.span))
             .last()
         {
-            return Speaker {
-                span: e.span,
-                id: Some(e.id.clone()),
-                canonical: Some(e.canonical.clone()),
-            };
+            return entity_speaker(e.span, e);
         }
         let a = self.toks.partition_point(|t| t.span.start < phrase.start);
         let b = self.toks.partition_point(|t| t.span.start < phrase.end);
         if let Some(e) = self.person_before_interlude(a) {
-            return Speaker {
-                span: e.span,
-                id: Some(e.id.clone()),
-                canonical: Some(e.canonical.clone()),
-            };
+            return entity_speaker(e.span, e);
         }
         // (the role from its first title on: a phrase opening with a name, `Gudidop Ketua PPIH
         // Lampung`, would send the holder search over every token)

@@ -103,6 +103,21 @@ impl Known {
         self.listed.contains(canon)
     }
 
+    /// The latest of the nearest names with the word `first` that `fits`, as the speaker at
+    /// `span` (only [`MAX_SHORT_FORM_CANDIDATES`] are tried: see [`Discourse::short_form`]).
+    fn speaker(&self, span: Span, first: &str, fits: impl Fn(&str) -> bool) -> Option<Speaker> {
+        let (canon, id) = self
+            .with_word(first)
+            .take(MAX_SHORT_FORM_CANDIDATES)
+            .map(|i| &self.list[i])
+            .find(|(c, _)| fits(c))?;
+        Some(Speaker {
+            span,
+            id: id.clone(),
+            canonical: Some(canon.clone()),
+        })
+    }
+
     /// The numbers of the names with the word `word`, latest first.
     fn with_word<'s>(&'s self, word: &'s str) -> impl Iterator<Item = usize> + 's {
         let mut at = self.heads.get(&word_hash(word)).copied();
@@ -680,17 +695,8 @@ impl<'a> Discourse<'a> {
             cw.len() > words.len() && words.iter().all(|w| cw.contains(w))
         };
         let first = words.first()?;
-        let hit = known
-            .with_word(first)
-            .take(MAX_SHORT_FORM_CANDIDATES)
-            .map(|i| &known.list[i])
-            .find(|(c, _)| longer(c));
-        if let Some((canon, id)) = hit {
-            return Some(Speaker {
-                span,
-                id: id.clone(),
-                canonical: Some(canon.clone()),
-            });
+        if let Some(s) = known.speaker(span, first, longer) {
+            return Some(s);
         }
         let persons = self.persons();
         let (canon, id) = persons.by_word.get(first).and_then(|l| {
@@ -710,16 +716,8 @@ impl<'a> Discourse<'a> {
     /// same person, also where the words alone would not pass for a name (an everyday word
     /// opening a sentence).
     fn known_speaker(&self, span: Span, words: &[&str], known: &Known) -> Option<Speaker> {
-        let first = words.first()?;
-        let (canon, id) = known
-            .with_word(first)
-            .take(MAX_SHORT_FORM_CANDIDATES)
-            .map(|i| &known.list[i])
-            .find(|(c, _)| c.split_whitespace().eq(words.iter().copied()))?;
-        Some(Speaker {
-            span,
-            id: id.clone(),
-            canonical: Some(canon.clone()),
+        known.speaker(span, words.first()?, |c| {
+            c.split_whitespace().eq(words.iter().copied())
         })
     }
 
@@ -1045,7 +1043,7 @@ fn last_person<'e>(persons: &[&'e Entity], at: usize) -> Option<&'e Entity> {
 }
 
 /// The speaker an entity names: its id and canonical name, at the mention's own `span`.
-fn entity_speaker(span: Span, e: &Entity) -> Speaker {
+pub(super) fn entity_speaker(span: Span, e: &Entity) -> Speaker {
     Speaker {
         span,
         id: Some(e.id.clone()),

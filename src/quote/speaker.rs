@@ -480,9 +480,7 @@ impl<'a> Discourse<'a> {
     /// `tegas menteri asal Bone, Sulawesi Selatan ini`: the window stopped at the comma of a
     /// place apposed to the one it ends with; the demonstrative right after that place.
     fn demonstrative_after_place(&self, w: &Window) -> Option<usize> {
-        let place = |i: usize| matches!(self.ents[i].label, Label::Gpe | Label::Loc);
-        let before = self.ent_ending_at(self.toks[w.end - 1].span.end);
-        if w.end + 1 >= self.toks.len() || self.t(w.end) != "," || !before.is_some_and(place) {
+        if w.end + 1 >= self.toks.len() || self.t(w.end) != "," || !self.place_ends_at(w.end - 1) {
             return None;
         }
         let d = self.place_at(w.end + 1)?;

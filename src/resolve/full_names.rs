@@ -104,7 +104,9 @@ impl Resolver<'_> {
         let mut blocked = if title_ok { BLOCKED } else { BLOCKED | W_TITLE };
         // (an everyday word that is a common given name may be one here: `Adalah Cinta Tort
         // Cartro`, when `Cartro` was quoted)
-        if crate::entity::family_names::everyday_given_name(self.s(j)) {
+        if self.wflags(j) & (W_STRICT | W_LOOSE) != 0
+            && crate::entity::family_names::everyday_given_name(self.s(j))
+        {
             blocked &= !(W_STRICT | W_LOOSE);
         }
         t & (T_CAP | T_WORD) == T_CAP | T_WORD

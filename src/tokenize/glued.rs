@@ -339,13 +339,13 @@ pub(super) fn push_word(text: &str, start: usize, end: usize, out: &mut Vec<Toke
             // markup), when a space follows, and a lower-case word after a pronoun (not
             // `ArcaDia Group`, `NokIa`)
             let opener = &text[p..r_end];
-            let pronoun = r_end == end
+            let opener_cut = r_end == end
                 && glued_opener(opener)
                 && p - cur >= 3
                 && b.get(end) == Some(&b' ')
                 && (!matches!(opener, "Ia" | "Dia")
                     || b.get(end + 1).is_some_and(u8::is_ascii_lowercase));
-            if credit || pronoun || splits(&text[cur..p], &text[p..r_end]) {
+            if credit || opener_cut || splits(&text[cur..p], &text[p..r_end]) {
                 out.push(Token {
                     span: Span::new(cur, p),
                     kind: TokenKind::Word,
