@@ -652,6 +652,8 @@ impl Resolver<'_> {
     /// beats the famous namesake.
     fn relink_pattern_names(&self, entities: &mut [Entity], names: &NameKeys<'_>) {
         let mut longer_cache: FxMap<&str, (Vec<usize>, bool)> = FxMap::default();
+        // where each short name is first written (entities are in text order)
+        let mut first_seen: FxMap<&str, usize> = FxMap::default();
         for pi in 0..entities.len() {
             let e = &entities[pi];
             let alias = e.source == Source::Gazetteer
@@ -664,6 +666,7 @@ impl Resolver<'_> {
             let Some((key, cands)) = names.get(s) else {
                 continue;
             };
+            let first = *first_seen.entry(key).or_insert(e.span.start);
             // the candidates longer than this name (so never itself), and whether they all
             // name one person; computed once per key
             let (longer, one_person) = longer_cache.entry(key).or_insert_with(|| {
@@ -686,7 +689,7 @@ impl Resolver<'_> {
             // (no longer name with this word: maybe one with a variant of it, `Peny`)
             let chosen = chosen.or_else(|| {
                 (!alias && longer.is_empty())
-                    .then(|| names.variant(s, entities, self.text))
+                    .then(|| names.variant(s, first, entities, self.text))
                     .flatten()
             });
             if let Some(ei) = chosen.filter(|&ei| !alias || self.namesake(entities, ei, pi)) {
@@ -850,6 +853,23 @@ struct Definitions<'a> {
 /// ones are names of their own: `Mita`, `Mira`; `Dedi`, `Dodi`).
 const MIN_CHANGED_LETTER_NAME: usize = 6;
 
+/// `tail`, left over when a name is clipped, is a word of its own glued on by the page
+/// (`rupanya` of `Ronaldorupanya`), not the rest of a name.
+fn glued_word(tail: &str) -> bool {
+    crate::entity::glued_tail_words().contains_key(tail)
+        || tail.len() >= 5 && lexicon().flags(tail) & W_STRICT != 0
+}
+
+/// Most letters a clipped name leaves off its word (`Zuck` of `Zuckerberg`).
+const MAX_CLIPPED: usize = 7;
+
+/// Endings that make a name the child's of the name before them (`Soekarnoputri`,
+/// `Eriksen`): such a word clipped is the parent's name, not a short form.
+const PATRONYMIC_ENDINGS: &[&str] = &[
+    "putra", "putri", "putro", "putera", "puteri", "poetra", "poetri", "sen", "son", "sson",
+    "ssen", "s", "ez", "es", "ovich", "ovic", "ević", "ic", "ov", "ova", "ev", "eva",
+];
+
 /// Two words of one length that differ in one letter, and that letter is one Indonesian
 /// spellings of a name swap (`Rizky`/`Rizki`, `Helmi`/`Helmy`, `Rifqi`/`Rifki`, `Zein`/`Zain`).
 ///
@@ -948,10 +968,19 @@ impl<'k> NameKeys<'k> {
 
     /// The one person of several words that the one-word name `s`, which is no key, is a
     /// variant of: a misspelling one letter off a word of the name (`Peny` for Penny
-    /// Kusumastuti Lukito, `Erlida` for Erlinda), or a short form of its first word
-    /// (`Enggar` for Enggartiasto Lukita). Reporters write both within one article; a second
-    /// person who fits as well makes it no one.
-    fn variant(&self, s: &str, entities: &[Entity], text: &str) -> Option<usize> {
+    /// Kusumastuti Lukito, `Erlida` for Erlinda), or the clipped form of any of its words, as
+    /// the people around someone call them (`Enggar` for Enggartiasto Lukita, `Mirza` for
+    /// Rahmat Mirzani Djausal, `Budi` for Achmad Budiharto). Reporters write both within one
+    /// article; a second person who fits as well makes it no one. A word that only adds a
+    /// patronymic ending names the father, not the bearer (`Soekarno` of Megawati
+    /// Soekarnoputri, `Erik` of Christian Eriksen).
+    ///
+    /// A word other than the first counts only for a person named in full before the first
+    /// time `s` is (`before`, a byte offset): such a clipped name comes after the full one,
+    /// and a person named first by the short word is someone else (`Indra mengaku …` of a victim, then a police spokesman `Ade Ary
+    /// Syam Indradi`). A clipped word leaves at most [`MAX_CLIPPED`] letters off: longer tails
+    /// are words glued on by the page (`Luxonresignatau`).
+    fn variant(&self, s: &str, before: usize, entities: &[Entity], text: &str) -> Option<usize> {
         let s = s.to_lowercase();
         let first = s.chars().next()?;
         if s.chars().count() < 4 || s.contains(' ') {
@@ -959,33 +988,42 @@ impl<'k> NameKeys<'k> {
         }
         let mut found: Option<usize> = None;
         for (key, &(a, b)) in &self.map {
-            if key.contains(' ') {
-                continue;
-            }
-            let k = key.to_lowercase();
-            if !k.starts_with(first) {
-                continue;
-            }
-            // (one letter changed in a short name is another name: `Mita` is no `Mira`,
-            // `Rini` no `Rina`; a letter dropped or added is a slip, `Peny` for `Penny`)
-            let misspelt = edit_distance(&s, &k) == 1
-                && (s.chars().count() != k.chars().count()
-                    || s.chars().count() >= MIN_CHANGED_LETTER_NAME
-                    || spelling_variant(&s, &k));
-            let short = k.len() >= s.len() + 2 && k.starts_with(&s);
-            if !(misspelt || short) {
-                continue;
-            }
-            for &ei in &self.ents[a as usize..b as usize] {
-                let name = entities[ei].span.as_str(text);
-                let ok = name.contains(' ') && (misspelt || name.split(' ').next() == Some(*key));
-                if !ok {
+            let one_word = !key.contains(' ');
+            for word in key.split(' ') {
+                let k = word.to_lowercase();
+                if !k.starts_with(first) {
                     continue;
                 }
-                match found {
-                    Some(f) if entities[f].canonical != entities[ei].canonical => return None,
-                    Some(_) => {}
-                    None => found = Some(ei),
+                // (one letter changed in a short name is another name: `Mita` is no `Mira`,
+                // `Rini` no `Rina`; a letter dropped or added is a slip, `Peny` for `Penny`)
+                let misspelt = one_word
+                    && edit_distance(&s, &k) == 1
+                    && (s.chars().count() != k.chars().count()
+                        || s.chars().count() >= MIN_CHANGED_LETTER_NAME
+                        || spelling_variant(&s, &k));
+                let short = k.len() >= s.len() + 2
+                    && k.len() <= s.len() + MAX_CLIPPED
+                    && k.starts_with(&s)
+                    && !PATRONYMIC_ENDINGS.contains(&&k[s.len()..])
+                    && !glued_word(&k[s.len()..]);
+                if !(misspelt || short) {
+                    continue;
+                }
+                for &ei in &self.ents[a as usize..b as usize] {
+                    let name = entities[ei].span.as_str(text);
+                    // (a first word clipped is how the article calls them wherever it
+                    // stands; any other word only after the full name)
+                    let clipped = name.split(' ').next() == Some(word)
+                        || entities[ei].span.start < before && name.split(' ').any(|w| w == word);
+                    let ok = name.contains(' ') && (misspelt || clipped);
+                    if !ok {
+                        continue;
+                    }
+                    match found {
+                        Some(f) if entities[f].canonical != entities[ei].canonical => return None,
+                        Some(_) => {}
+                        None => found = Some(ei),
+                    }
                 }
             }
         }
