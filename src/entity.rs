@@ -2626,6 +2626,17 @@ impl Mentions<'_> {
 }
 
 impl Mentions<'_> {
+    /// A rank and a name start at token `b`, right after a run that looked like a name:
+    /// the run is the officer's unit or its place, as in `Kapolsek Pasar Rebo AKP Wayan`,
+    /// `Kasat Samapta Kompol William` (the name comes after the rank, never before it).
+    fn unit_before_rank(&self, b: usize) -> bool {
+        matches!(self.title_at(b), Some((TitleClass::Rank, j))
+            if j < self.toks.len()
+                && self.info[j].t & (T_CAP | T_WORD | T_NL_BEFORE) == T_CAP | T_WORD
+                // (`Agus Bahron Marsda TNI (Purn)`: a retired officer's rank after his name)
+                && !(self.info[j].t & T_ALLCAPS != 0 && self.toks[j].span.len() >= 3))
+    }
+
     /// A pattern name in text whose spaces were lost (`melibatkanAhmad Dhanidan`, `kata Menkes
     /// Budidalam`): a name word ends in a lower-case word glued to it (`data/glued_tails.txt`).
     fn glue_damaged(&self, c: &Cand) -> bool {
@@ -2963,7 +2974,10 @@ fn find_with_info(
 
     let mut out: Vec<Entity> = Vec::with_capacity(gaz.len() + cands.len());
     for c in &cands {
-        if c.label == Label::Person && c.joins.is_none() && doc.glue_damaged(c) {
+        if c.label == Label::Person
+            && c.joins.is_none()
+            && (doc.glue_damaged(c) || doc.unit_before_rank(c.b))
+        {
             continue;
         }
         // `Kalbe International Pte. Ltd.`, `Sinarmas Sekuritas menilai`: a legal suffix or a
