@@ -1012,7 +1012,7 @@ impl<'a> Mentions<'a> {
     fn namish(&self, i: usize) -> bool {
         let ti = self.info[i];
         ti.t & (T_CAP | T_PLAIN) == T_CAP | T_PLAIN
-            && ti.t & T_ALLCAPS == 0
+            && (ti.t & T_ALLCAPS == 0 || self.capital_name_prefix(i))
             && ti.w & W_STOP == 0
             // (a name's last word that also opens a longer title, only where that title
             // stands: `Putra` of `Berry Juana Putra`, not of `Putra Mahkota`; a one-word title
@@ -1024,6 +1024,19 @@ impl<'a> Mentions<'a> {
                     && (self.title_at(i).is_none() || !self.cap_follows(i)))
             && self.cover[i] == 0
             && !self.claimed[i]
+    }
+
+    /// Token `i` is a two-letter name prefix written in capitals before a name word
+    /// (`TB Hasanuddin`, Tubagus; `RR Siti`, Raden Roro): part of the name, not a body's
+    /// acronym.
+    fn capital_name_prefix(&self, i: usize) -> bool {
+        static V: OnceLock<Vec<&'static str>> = OnceLock::new();
+        let prefixes =
+            V.get_or_init(|| word_list(include_str!("../data/capital_name_prefixes.txt")));
+        self.toks[i].span.len() == 2
+            && self.cap_follows(i)
+            && self.info[i + 1].t & T_ALLCAPS == 0
+            && prefixes.iter().any(|p| p.eq_ignore_ascii_case(self.s(i)))
     }
 
     /// Token `i` and `j` are on the same line.
@@ -1420,7 +1433,7 @@ impl<'a> Mentions<'a> {
             let lower_portfolio = ti.t & (T_CAP | T_WORD) == T_WORD && ti.w & W_PORTFOLIO != 0;
             let role_word = lower_portfolio
                 || ti.t & T_CAP != 0
-                    && (ti.t & T_ALLCAPS != 0
+                    && (ti.t & T_ALLCAPS != 0 && !self.capital_name_prefix(k)
                         || ti.w & (W_LOOSE | W_STRICT | W_TITLE | W_HEAD | W_PORTFOLIO) != 0)
                     // (`Menteri Dalam Negeri`: a portfolio's word that is also a stopword)
                     && (ti.w & W_STOP == 0 || ti.w & W_PORTFOLIO != 0);
