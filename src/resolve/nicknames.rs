@@ -18,6 +18,8 @@
 //! alias …` names no person).
 
 use crate::entity::{T_CAP, T_NL_BEFORE, W_ACR_HEAD, W_HEAD, W_STOP, W_STRICT, W_TITLE};
+use std::sync::OnceLock;
+
 use crate::span::{Entity, Label, Source, Span};
 
 use super::{alias_of, Resolver};
@@ -28,6 +30,9 @@ const MAX_NICKNAME_WORDS: usize = 3;
 /// Adverbs that may stand between the link's first word and its verb (`atau yang lebih
 /// dikenal`, `yang akrab disapa`).
 const LINK_ADVERBS: &[&str] = &["lebih", "akrab", "biasa", "karib", "kerap", "sering"];
+
+/// Persons named before an epithet's nickname that may be the one it renames, nearest first.
+const MAX_EPITHET_LOOKBACK: usize = 4;
 
 /// Most nickname links read in one document: each costs a pass over its entities, so a
 /// pathological document of thousands of links stays linear.
@@ -51,6 +56,7 @@ impl Resolver<'_> {
                 links.push((span, ei));
             }
         }
+        self.epithet_nicknames(entities, &mut links);
         if links.is_empty() {
             return false;
         }
@@ -60,6 +66,68 @@ impl Resolver<'_> {
             changed |= self.link_nickname(entities, span, ei);
         }
         changed
+    }
+
+    /// `pria yang akrab disapa Toto`, `politikus yang biasa dipanggil Ara ini`: a nickname
+    /// stated for a person the article talked about just before, by an epithet (`pria`,
+    /// `wanita`, a role word) instead of the full name. The person is one of the last few
+    /// named before the epithet with a full name the nickname is made from (see
+    /// [`shares_syllable`]); none, no link. The link is what lets a later `kata Toto` be that
+    /// person.
+    fn epithet_nicknames(&self, entities: &[Entity], links: &mut Vec<(Span, usize)>) {
+        let n = self.tokens.len();
+        for j in 3..n {
+            if links.len() >= MAX_LINKS {
+                return;
+            }
+            if !matches!(self.s(j), "disapa" | "dipanggil") {
+                continue;
+            }
+            // (`yang dipanggil …` alone may be a call-up: only `yang akrab disapa` renames)
+            let mut y = j;
+            while y > 0 && LINK_ADVERBS.contains(&self.s(y - 1)) {
+                y -= 1;
+            }
+            if y == j || y < 2 || self.s(y - 1) != "yang" || !self.epithet_word(y - 2) {
+                continue;
+            }
+            let Some(span) = self.nickname_run(j + 1) else {
+                continue;
+            };
+            let before = self.tokens[y - 2].span.start;
+            let nick = span.as_str(self.text);
+            // the persons named before the epithet, nearest first: the first of the last few
+            // whose name the nickname is made from
+            let mut before_it: Vec<(usize, &Entity)> = entities
+                .iter()
+                .enumerate()
+                .filter(|(_, e)| e.label == Label::Person && e.span.end <= before)
+                .collect();
+            before_it.sort_by_key(|(_, e)| std::cmp::Reverse(e.span.end));
+            let meant = before_it
+                .iter()
+                .take(MAX_EPITHET_LOOKBACK)
+                .find(|(_, e)| e.canonical.contains(' ') && shares_syllable(nick, &e.canonical));
+            if let Some(&(ei, e)) = meant {
+                if e.span.as_str(self.text) != nick {
+                    links.push((span, ei));
+                }
+            }
+        }
+    }
+
+    /// Token `i` is a lower-case noun for a person that an epithet opens with: `pria`,
+    /// `wanita` (class `epithet` of `data/cues.tsv`) or a role (`politikus`, `pelatih`).
+    fn epithet_word(&self, i: usize) -> bool {
+        static V: OnceLock<rustc_hash::FxHashSet<&'static str>> = OnceLock::new();
+        let epithets = V.get_or_init(|| {
+            include_str!("../../data/cues.tsv")
+                .lines()
+                .filter_map(|l| l.strip_suffix("\tepithet"))
+                .collect()
+        });
+        let w = self.s(i);
+        self.info[i].t & T_CAP == 0 && (epithets.contains(w) || self.wflags(i) & W_TITLE != 0)
     }
 
     /// `e` can carry a nickname: a person named with two or more words, or an organisation.
@@ -240,4 +308,23 @@ impl Resolver<'_> {
         }
         changed
     }
+}
+
+/// A nickname and a word of a full name share three letters in a row (`Ipunk` of Pung
+/// Nugroho Saksono, `Sani` of Kurnia Lesani Adnan, `Emil` of Ridwan Kamil): nicknames are
+/// made from the name, so of the persons named before an epithet the one meant is the one
+/// the nickname shares letters with (an interviewer, a relative or a person named inside a
+/// quotation in between shares none: `Wilo` is not Verrell Bramasta, `Emil` not Lee Min-ho).
+fn shares_syllable(nick: &str, full: &str) -> bool {
+    let letters = |s: &str| -> Vec<char> {
+        s.chars()
+            .filter(|c| c.is_alphabetic())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let n = letters(nick);
+    full.split_whitespace().any(|word| {
+        let f = letters(word);
+        n.windows(3).any(|w| f.windows(3).any(|x| x == w))
+    })
 }
