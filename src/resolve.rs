@@ -860,6 +860,11 @@ fn glued_word(tail: &str) -> bool {
         || tail.len() >= 5 && lexicon().flags(tail) & W_STRICT != 0
 }
 
+/// Fewest letters of a one-word name that a clipped form may stand for (`Filli` of
+/// `Filianingsih`): shorter single names are everyday given names (`Budiman`) that a shorter
+/// one (`Budi`) may be someone else's.
+const MIN_CLIPPED_MONONYM: usize = 8;
+
 /// Most letters a clipped name leaves off its word (`Zuck` of `Zuckerberg`).
 const MAX_CLIPPED: usize = 7;
 
@@ -1013,9 +1018,17 @@ impl<'k> NameKeys<'k> {
                     let name = entities[ei].span.as_str(text);
                     // (a first word clipped is how the article calls them wherever it
                     // stands; any other word only after the full name)
-                    let clipped = name.split(' ').next() == Some(word)
-                        || entities[ei].span.start < before && name.split(' ').any(|w| w == word);
-                    let ok = name.contains(' ') && (misspelt || clipped);
+                    // (a person of one long name, `Filianingsih`, is clipped too: `Filli`,
+                    // after the name only)
+                    let several = name.contains(' ');
+                    let mononym = !several
+                        && name.chars().count() >= MIN_CLIPPED_MONONYM
+                        && entities[ei].span.start < before;
+                    let clipped = several && name.split(' ').next() == Some(word)
+                        || (several || mononym && short)
+                            && entities[ei].span.start < before
+                            && name.split(' ').any(|w| w == word);
+                    let ok = several && misspelt || clipped;
                     if !ok {
                         continue;
                     }
