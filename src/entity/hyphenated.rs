@@ -14,7 +14,7 @@
 
 use rustc_hash::FxHashSet;
 
-use super::{pattern_entity, TokInfo, T_CAP, T_WORD};
+use super::{lexicon, pattern_entity, TokInfo, T_CAP, T_WORD, W_STOP, W_STRICT};
 use crate::span::{Entity, Label, Source, Span, Token};
 
 /// Extends pattern persons over a glued hyphenated last part (see the module doc). `out` is
@@ -59,6 +59,55 @@ pub(super) fn extend(text: &str, toks: &[Token], info: &[TokInfo], out: &mut [En
             }
             out[idx] = pattern_entity(text, span, Label::Person, "person");
         }
+    }
+}
+
+/// Most letters of the lower-case syllable after a spaced hyphen (`young` of `Hwang Jin -
+/// young`).
+const MAX_SYLLABLE: usize = 6;
+
+/// Extends persons over a lower-case syllable after a hyphen with spaces around it, as text
+/// tokenized word by word writes Korean and Chinese given names: `Kim Jong - un`, `Song Hye -
+/// kyo`, `Tsai Ing - wen` (glued, `Hye-kyo` is one token and needs no help). The word before
+/// the hyphen is a short capitalised syllable of the name and the one after it no Indonesian
+/// word (`Raikkonen - untuk`, `Undang - undang` stay apart). `out` is sorted and disjoint and
+/// stays so.
+pub(super) fn extend_spaced(text: &str, toks: &[Token], info: &[TokInfo], out: &mut [Entity]) {
+    for idx in 0..out.len() {
+        let e = &out[idx];
+        if e.label != Label::Person {
+            continue;
+        }
+        let h = toks.partition_point(|t| t.span.start < e.span.end);
+        let w = h + 1;
+        if h == 0 || w >= toks.len() || toks[h].span.as_str(text) != "-" {
+            continue;
+        }
+        let (last, syl) = (toks[h - 1].span.as_str(text), toks[w].span.as_str(text));
+        let spaced =
+            toks[h - 1].span.end < toks[h].span.start && toks[h].span.end < toks[w].span.start;
+        let limit = out.get(idx + 1).map_or(usize::MAX, |n| n.span.start);
+        let syllable = info[w].t & (T_CAP | T_WORD) == T_WORD
+            && syl.len() <= MAX_SYLLABLE
+            && syl.bytes().all(|b| b.is_ascii_lowercase())
+            && lexicon().flags(syl) & (W_STRICT | W_STOP) == 0;
+        if !spaced || !syllable || last.len() > MAX_SYLLABLE || toks[w].span.end > limit {
+            continue;
+        }
+        let span = Span::new(e.span.start, toks[w].span.end);
+        out[idx] = if e.source == Source::Pattern {
+            // the name as it is written glued, `Kim Jong-un`
+            let mut x = pattern_entity(text, span, Label::Person, "person");
+            let canonical = x.canonical.replace(" - ", "-");
+            let mut id = String::from("pattern:");
+            super::slug_into(&canonical, &mut id);
+            x.canonical = canonical.into();
+            x.id = id.into();
+            x
+        } else {
+            // (a name the gazetteer or the resolution gave keeps its identity)
+            Entity { span, ..e.clone() }
+        };
     }
 }
 
