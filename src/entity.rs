@@ -709,7 +709,10 @@ pub(crate) fn token_info(
             if cover.get(i).is_some_and(|&c| c != 0) {
                 0
             } else {
-                lexicon.flags_of(s(), &mut buf)
+                match lexicon.flags_of(s(), &mut buf) {
+                    0 if affixed_noun(s()) => W_LOOSE,
+                    w => w,
+                }
             }
         } else if lex[i] == 0 {
             // most lower-case words are no trigger: nothing to look at around them
@@ -741,6 +744,29 @@ pub(crate) fn token_info(
     }
     mark_headlines(&mut out);
     out
+}
+
+/// Fewest letters of a word [`affixed_noun`] judges.
+const MIN_AFFIXED_NOUN: usize = 8;
+
+/// `w` is built as an Indonesian abstract noun, `ke-…-an`, `per-…-an` or `pe(N)-…-an`
+/// (`Kependudukan`, `Pendayagunaan`, `Perkeretaapian`, `Pemasyarakatan`): the lexicon has not
+/// seen it often enough to flag it, but such a word is a portfolio's or a body's, never a
+/// person's name, so a role phrase runs over it (`Kepala Dinas Kependudukan dan Pencatatan
+/// Sipil Dedi Sutisna`). `pe-` only before the letters it stands before in Indonesian (l, r,
+/// w, y, m, n; `pem-`, `pen-`, `peng-`, `peny-`): `Pezeshkian` is a name.
+fn affixed_noun(w: &str) -> bool {
+    let b = w.as_bytes();
+    if b.len() < MIN_AFFIXED_NOUN || !w.is_ascii() || !b[1..].iter().all(u8::is_ascii_lowercase) {
+        return false;
+    }
+    let lower = |i: usize| b[i].to_ascii_lowercase();
+    let prefixed = match (lower(0), lower(1), lower(2)) {
+        (b'k', b'e', _) => true,
+        (b'p', b'e', c) => matches!(c, b'r' | b'l' | b'w' | b'y' | b'm' | b'n'),
+        _ => false,
+    };
+    prefixed && b.ends_with(b"an")
 }
 
 /// Token `i` follows a capitalised word across one or two lower-case subject adverbs
@@ -3058,6 +3084,7 @@ fn find_with_info(
     prefix_trim::extend_known(text, tokens, &info, &mut out);
     prefix_trim::split_holders(text, tokens, &info, &mut out);
     extend::legal_names(text, tokens, &info, &mut out);
+    extend::known_persons(text, &mut out);
     hyphenated::extend(text, tokens, &info, &mut out);
     hyphenated::extend_spaced(text, tokens, &info, &mut out);
     regional_governments(text, &mut out);

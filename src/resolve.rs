@@ -902,7 +902,7 @@ fn spelling_variant(a: &str, b: &str) -> bool {
 }
 
 /// Levenshtein distance of two short words, in characters (names: a few dozen at most).
-fn edit_distance(a: &str, b: &str) -> usize {
+pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
     let mut row: Vec<usize> = (0..=b.len()).collect();
     for (i, ca) in a.chars().enumerate() {

@@ -3,11 +3,15 @@
 //! known `Sinar Pangan`, `Bank Mitra (Persero) Tbk`); the suffix belongs to the company name.
 //! With only the suffix added the entity keeps the gazetteer's identity, with the longer span;
 //! with more words it is a company of its own (`Pertamina Hulu Energi Tbk`, `source: pattern`).
+//!
+//! So does a known person whose name the article spells on past the gazetteer's form:
+//! `Luhut Binsar Panjaitan` around a known `Luhut` (Luhut Binsar Pandjaitan), where the rest
+//! became a person of its own.
 
 use std::sync::OnceLock;
 
 use super::{pattern_entity, TokInfo, T_CAP, T_NL_BEFORE, T_WORD};
-use crate::span::{Entity, Label, Span, Token};
+use crate::span::{Entity, Label, Source, Span, Token};
 
 /// Capitalised words allowed between the known name and the suffix.
 const MAX_EXTRA: usize = 3;
@@ -70,4 +74,35 @@ pub(super) fn legal_names(text: &str, toks: &[Token], info: &[TokInfo], out: &mu
             }
         }
     }
+}
+
+/// Joins a gazetteer person and the pattern person right after it (one space between) when
+/// every word of the second is a word of the known person's canonical name, or one letter
+/// off it (`Luhut` + `Binsar Panjaitan` of Luhut Binsar Pandjaitan): one person, the known
+/// one, over both spans. A second person named next to the first (`Prabowo George Edwin
+/// Sugiharto`) shares no word with the canonical and stays apart.
+pub(super) fn known_persons(text: &str, out: &mut Vec<Entity>) {
+    // (joined in place: `w` is the last entity kept, each later one joins it or follows it)
+    let mut w = 0;
+    for r in 1..out.len() {
+        let (a, b) = (&out[w], &out[r]);
+        let joined = a.label == Label::Person
+            && b.label == Label::Person
+            && a.source == Source::Gazetteer
+            && b.source == Source::Pattern
+            && text.get(a.span.end..b.span.start) == Some(" ")
+            && b.span.as_str(text).split(' ').all(|word| {
+                let word = word.to_lowercase();
+                a.canonical
+                    .split(' ')
+                    .any(|c| crate::resolve::edit_distance(&word, &c.to_lowercase()) <= 1)
+            });
+        if joined {
+            out[w].span = Span::new(out[w].span.start, out[r].span.end);
+        } else {
+            w += 1;
+            out.swap(w, r);
+        }
+    }
+    out.truncate(w + 1);
 }
