@@ -59,8 +59,12 @@ const STAGES: [&str; 8] = [
 ];
 /// Largest accepted time(8n) / time(n). A quadratic stage gives about 64 and an n log n
 /// one about 9; the margin above that absorbs the larger input's cache and allocator costs,
-/// which on a shared machine pushed linear stages to 11-12 in both debug and release builds.
-const MAX_RATIO: f64 = 14.0;
+/// which on a shared machine pushed linear stages to 11-12 in both debug and release builds,
+/// and the record writer, which touches 8 times the memory (the large record and its
+/// document no longer fit in the cache), to 15-19 on a loaded one (2026-12-01, at the round's
+/// starting commit as after it); at 4 and 8 times the sizes it was 7-9 again. A quadratic
+/// stage is still three times over.
+const MAX_RATIO: f64 = 20.0;
 /// Runs per size; the minimum is kept.
 const RUNS: usize = 5;
 /// Times under this (on the larger document) are not judged.
@@ -108,6 +112,22 @@ fn cpu_now() -> Duration {
     let rc = unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut ts) };
     assert_eq!(rc, 0, "clock_gettime(CLOCK_THREAD_CPUTIME_ID) failed");
     Duration::new(ts.tv_sec as u64, ts.tv_nsec as u32)
+}
+
+/// Makes the allocator keep and reuse the memory it frees, however large the block, so that
+/// a stage's time is its own work. By default glibc returns a freed block of more than 128 KB
+/// (the token table and the record of the large texts, not of the small ones) to the kernel,
+/// and the next run's block is mapped afresh: the kernel's zeroing of its pages, counted in
+/// the thread's CPU time, made the large run of a linear stage take 15-20 times the small
+/// one's on a loaded machine.
+fn keep_freed_memory() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: `mallopt` only sets allocator parameters; it is called before this test
+    // allocates the texts it times, and both values are valid thresholds.
+    unsafe {
+        libc::mallopt(libc::M_MMAP_THRESHOLD, 1 << 30);
+        libc::mallopt(libc::M_TRIM_THRESHOLD, 1 << 30);
+    }
 }
 
 /// Each stage's time on `text`, in the order of [`STAGES`], run as [`Tagger::tag`] runs them.
@@ -174,6 +194,7 @@ fn too_slow(small: &[Duration; 8], large: &[Duration; 8]) -> Vec<(usize, f64)> {
 
 #[test]
 fn every_stage_scales_linearly_on_adversarial_paragraphs() {
+    keep_freed_memory();
     let file: File = toml::from_str(
         &std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/scaling.toml"))
             .expect("tests/scaling.toml is readable"),
