@@ -100,7 +100,7 @@ impl Mentions<'_> {
                 && k - a < MAX_GIVEN
                 && self.info[a].t & T_NL_BEFORE == 0
                 && self.name_word_at(a - 1)
-                && self.info[a - 1].w & BLOCKED == 0
+                && (self.info[a - 1].w & BLOCKED == 0 || self.given_not_titled(a - 1))
                 && !taken[a - 1]
                 && self.cover[a - 1] == 0
             {
@@ -120,6 +120,14 @@ impl Mentions<'_> {
             taken[a..=k].fill(true);
             out.push(self.cand(a, k + 1, Label::Person, "person", None));
         }
+    }
+
+    /// Token `i` is an everyday given name that only opens a longer title (`Putra` of `putra
+    /// mahkota`), and that title does not stand there: a given name (`Putra Siregar`).
+    fn given_not_titled(&self, i: usize) -> bool {
+        self.info[i].w & BLOCKED == W_TITLE
+            && everyday_given_name(self.s(i))
+            && self.title_at(i).is_none()
     }
 
     /// Token `k` is a capitalised word, not in capitals.

@@ -1679,8 +1679,14 @@ impl<'a> Discourse<'a> {
             // Indah di Lumajang`)
             let alone = everyday_surname && b == a + 1 && a > 0 && self.sent[a].0 != a;
             let given = (plain_surname || alone) && j == a && self.c(j) & GIVEN_NAME != 0;
+            // (a given name that opens a longer title, `Putra` of `putra mahkota`, is a name
+            // where that title does not stand)
             let everyday = if surname || given {
                 crate::entity::W_STRICT | crate::entity::W_LOOSE | crate::entity::W_FREQ
+            } else {
+                0
+            } | if self.c(j) & GIVEN_NAME != 0 {
+                crate::entity::W_TITLE
             } else {
                 0
             };
