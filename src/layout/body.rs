@@ -103,7 +103,7 @@ impl Page<'_> {
                 expect = next;
                 continue;
             }
-            if i == be_line && is_all_caps_name(s) {
+            if i == be_line && is_all_caps_name(s) && !is_boiler_line(c, s) {
                 self.marks.put(pos, ZoneKind::Meta);
                 self.found.set(Field::Reporter, s);
                 continue;
@@ -174,7 +174,9 @@ pub(super) fn foot_start(c: &Cues, ls: &[Line], text: &str, from: usize) -> usiz
         {
             return i;
         }
-        if is_all_caps_name(s) {
+        // (an all-caps name, not an all-caps furniture line: `SCROLL TO CONTINUE WITH
+        // CONTENT` before a `Baca juga:` list is in the middle of the body)
+        if is_all_caps_name(s) && !is_boiler_line(c, s) {
             let next = next_nonblank(i + 1);
             let furniture_next = next.is_none_or(|k| {
                 let t = tr(k);
@@ -192,7 +194,9 @@ pub(super) fn foot_start(c: &Cues, ls: &[Line], text: &str, from: usize) -> usiz
             while k < n {
                 let t = tr(k);
                 let nt = norm(t);
-                if t.is_empty() || is_symbolic(t) {
+                // (an advert line after the links, `Advertisement`, is no end of the list:
+                // prose may follow it)
+                if t.is_empty() || is_symbolic(t) || is_boiler_line(c, t) {
                     k += 1;
                     continue;
                 }
