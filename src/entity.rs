@@ -746,6 +746,9 @@ pub(crate) fn token_info(
     out
 }
 
+/// Fewest bytes of a word [`Mentions::clitic_word_in`] reads as a stem and `-nya`.
+const MIN_CLITIC_WORD: usize = 6;
+
 /// Fewest letters of a word [`affixed_noun`] judges.
 const MIN_AFFIXED_NOUN: usize = 8;
 
@@ -2676,6 +2679,21 @@ impl Mentions<'_> {
                 && !(self.info[j].t & T_ALLCAPS != 0 && self.toks[j].span.len() >= 3))
     }
 
+    /// A word of the candidate carries the clitic `-nya` (`his, its, the`): written with a
+    /// hyphen (`Story-nya`, `Basuki-nya`), or on a stem the lexicon knows as a word written
+    /// in lower case (`Pleidoinya`, `Sopirnya`, `Narkobanya`). A name does not (`Sonya`,
+    /// `Anya`: no such stem).
+    fn clitic_word_in(&self, c: &Cand) -> bool {
+        let mut buf = String::new();
+        (c.a..c.b).any(|k| {
+            let w = self.s(k);
+            w.ends_with("-nya")
+                || w.len() > MIN_CLITIC_WORD
+                    && w.ends_with("nya")
+                    && self.lex.flags_of(&w[..w.len() - 3], &mut buf) & W_STRICT != 0
+        })
+    }
+
     /// A pattern name in text whose spaces were lost (`melibatkanAhmad Dhanidan`, `kata Menkes
     /// Budidalam`): a name word ends in a lower-case word glued to it (`data/glued_tails.txt`).
     fn glue_damaged(&self, c: &Cand) -> bool {
@@ -3015,7 +3033,7 @@ fn find_with_info(
     for c in &cands {
         if c.label == Label::Person
             && c.joins.is_none()
-            && (doc.glue_damaged(c) || doc.unit_before_rank(c.b))
+            && (doc.glue_damaged(c) || doc.unit_before_rank(c.b) || doc.clitic_word_in(c))
         {
             continue;
         }
