@@ -133,8 +133,11 @@ pub(super) const PERSON_NOUN: u64 = 1 << 54;
 /// verb whose subject follows one mid-sentence (`Raihan ikut lantaran Adhi mengaku sedih`) is
 /// reported inside another clause, and its subject does not take the floor.
 pub(super) const SUBORDINATOR: u64 = 1 << 55;
+/// Nouns for a relative or partner (`suami`, `kakak`, `mantan istri`): `suami Mulan Jameela
+/// itu` is the husband the article is about, never the person named in the phrase.
+pub(super) const KIN: u64 = 1 << 56;
 
-pub(super) const CLASSES: [(&str, u64); 54] = [
+pub(super) const CLASSES: [(&str, u64); 55] = [
     ("post", POST),
     ("say", SAY),
     ("say-bahwa", SAY_BAHWA),
@@ -189,6 +192,7 @@ pub(super) const CLASSES: [(&str, u64); 54] = [
     ("speech-noun", SPEECH_NOUN),
     ("person-noun", PERSON_NOUN),
     ("subordinator", SUBORDINATOR),
+    ("kin", KIN),
 ];
 
 /// The clitic that makes `ujar` the speaker's own word (`ujarnya`), `menurut` anaphoric.

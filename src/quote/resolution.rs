@@ -222,8 +222,21 @@ impl<'a> Discourse<'a> {
         self.ents
             .iter()
             .filter(|e| e.label == Label::Person && !in_quote(e) && self.body_like(e.span))
-            .filter(|e| !self.credited(e.span))
+            .filter(|e| !self.credited(e.span) && !self.kin_named(e.span))
             .collect()
+    }
+
+    /// The person at `span` names whose relative the phrase around it is: `kakak Bella Hadid
+    /// itu`, `mantan istri Teuku Ryan tersebut` stand for someone else, the one the article
+    /// is about, so the named person takes no later `ujarnya`.
+    fn kin_named(&self, span: Span) -> bool {
+        let a = self.toks.partition_point(|t| t.span.start < span.start);
+        let b = self.toks.partition_point(|t| t.span.start < span.end);
+        a > 0
+            && b < self.toks.len()
+            && self.is_lower(a - 1)
+            && self.c(a - 1) & KIN != 0
+            && self.c(b) & DEMONSTRATIVE != 0
     }
 
     /// The person at `span` follows a credit label and its colon (`Editor: Putri W`,

@@ -96,6 +96,7 @@ impl<'a> Discourse<'a> {
             .or_else(|| self.name_after_role_comma(&w))
             .or_else(|| self.demonstrative_role(&w))
             .or_else(|| self.role_with_relative(&w))
+            .or_else(|| self.kin_epithet(&w))
             .or_else(|| self.epithet(&w))
             .or_else(|| self.person_in_window(&w))
             .or_else(|| self.person_at_role_tail(&w))
@@ -503,6 +504,19 @@ impl<'a> Discourse<'a> {
             .then(|| Who::Anaphor(self.span(k, y - 1)))
     }
 
+    /// `ungkap suami Mulan Jameela itu`, `kata mantan istri Teuku Ryan tersebut`: a relative
+    /// of someone named, with a demonstrative, points back to the salient person (the
+    /// husband the article is about), never to the one named in the phrase.
+    fn kin_epithet(&self, w: &Window) -> Option<Who> {
+        let k = w.k;
+        let noun = (k..w.end.min(k + 2)).find(|&j| self.is_lower(j) && self.c(j) & KIN != 0)?;
+        let e = w.ent.filter(|e| e.label == Label::Person)?;
+        let after = self.toks.partition_point(|t| t.span.start < e.span.end);
+        let opens = self.toks[noun + 1].span.start == e.span.start;
+        (opens && after < w.end && self.c(after) & DEMONSTRATIVE != 0)
+            .then(|| Who::Anaphor(self.span(k, after)))
+    }
+
     /// `ucap pria yang akrab disapa Toto`, `kata wanita asal Bandung`: an epithet, a noun for
     /// a person with a word tying a description to it, points back to the salient person.
     /// The phrase ends at its last capitalised word when it has one (`pria yang akrab
@@ -885,7 +899,7 @@ impl<'a> Discourse<'a> {
         if self.t(k) == "," {
             return self.subject_before_comma(k, sa);
         }
-        if let Some(who) = self.pronoun(k) {
+        if let Some(who) = self.pronoun(k).or_else(|| self.kin_subject(k, sa)) {
             return Some(who);
         }
         // A di-…-nya form (`yang dikatakannya`): its clitic is the speaker, not the words
@@ -898,6 +912,22 @@ impl<'a> Discourse<'a> {
             .or_else(|| self.entity_subject(k, sa))
             .or_else(|| self.name_subject(k, sa))
             .or_else(|| self.role_phrase_subject(k, sa))
+    }
+
+    /// `kakak Bella Hadid itu memastikan`: a relative of someone named, ending with a
+    /// demonstrative at token `k`, is the subject, and stands for the salient person (see
+    /// [`Discourse::kin_epithet`]).
+    fn kin_subject(&self, k: usize, sa: usize) -> Option<Who> {
+        if k < sa + 2 || self.c(k) & DEMONSTRATIVE == 0 {
+            return None;
+        }
+        let before = self.toks[k - 1].span;
+        let e = self
+            .ents_over(before)
+            .find(|e| e.label == Label::Person && e.span.end == before.end)?;
+        let a = self.toks.partition_point(|t| t.span.start < e.span.start);
+        (a > sa && self.is_lower(a - 1) && self.c(a - 1) & KIN != 0)
+            .then(|| Who::Anaphor(self.span(a - 1, k)))
     }
 
     /// `Dr Muhammad Sholeh, MPd mengapresiasi`, `dr Ahmad Yanuar, SpS, menuturkan`: the
