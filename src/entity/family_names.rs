@@ -110,11 +110,13 @@ impl Mentions<'_> {
             let head_before = a > 0 && self.info[a - 1].w & W_HEAD != 0;
             // (the second half of a hyphenated name, `Chow-Yun Damanik`, is no name alone)
             let hyphenated = a > 0 && self.s(a - 1) == "-";
+            // (after `di` or `ke` it is a place named after the clan: `di Tao Silalahi`)
+            let placed = a > 0 && matches!(self.s(a - 1), "di" | "ke");
             // (an everyday word opening the run is no given name unless it is a common one)
             while a < k && self.info[a].w & W_STRICT != 0 && !everyday_given_name(self.s(a)) {
                 a += 1;
             }
-            if a == k || head_before || hyphenated {
+            if a == k || head_before || hyphenated || placed {
                 continue;
             }
             taken[a..=k].fill(true);
