@@ -7,8 +7,8 @@
 
 use std::sync::OnceLock;
 
-use super::{pattern_entity, TokInfo, T_CAP, T_NL_BEFORE, T_WORD, W_LOOSE, W_STRICT};
-use crate::span::{Entity, Label, Token};
+use super::{pattern_entity, TokInfo, T_CAP, T_NL_BEFORE, T_WORD, W_LOOSE, W_ORG_TAIL, W_STRICT};
+use crate::span::{Entity, Label, Span, Token};
 
 const CLUB_VERBS: &str = include_str!("../../data/club_verbs.txt");
 
@@ -32,25 +32,63 @@ fn calendar_word(w: &str) -> bool {
     w.len() <= 9 && v.iter().any(|m| m.eq_ignore_ascii_case(w))
 }
 
-/// `Some(true)` for a verb only said of sides, `Some(false)` for one that needs a score.
-fn club_verb(w: &str) -> Option<bool> {
-    static V: OnceLock<Vec<(&'static str, bool)>> = OnceLock::new();
+/// The word lists of `data/club_verbs.txt`, by section.
+struct ClubWords {
+    /// `[match]` and `[result]`: a verb after a side, and whether it is only said of sides.
+    verbs: Vec<(&'static str, bool)>,
+    opponent: Vec<&'static str>,
+    against: Vec<&'static str>,
+    sport: Vec<&'static str>,
+    venue: Vec<&'static str>,
+}
+
+fn club_words() -> &'static ClubWords {
+    static V: OnceLock<ClubWords> = OnceLock::new();
     V.get_or_init(|| {
-        let mut v = Vec::new();
-        let mut strong = true;
+        let mut w = ClubWords {
+            verbs: Vec::new(),
+            opponent: Vec::new(),
+            against: Vec::new(),
+            sport: Vec::new(),
+            venue: Vec::new(),
+        };
+        let mut section = "";
         for line in CLUB_VERBS.lines() {
-            match line.split('#').next().unwrap_or("").trim() {
-                "[match]" => strong = true,
-                "[result]" => strong = false,
-                l => v.extend(l.split_whitespace().map(|w| (w, strong))),
+            let l = line.split('#').next().unwrap_or("").trim();
+            if l.starts_with('[') {
+                section = l;
+                continue;
+            }
+            let words = l.split_whitespace();
+            match section {
+                "[match]" => w.verbs.extend(words.map(|x| (x, true))),
+                "[result]" => w.verbs.extend(words.map(|x| (x, false))),
+                "[opponent]" => w.opponent.extend(words),
+                "[against]" => w.against.extend(words),
+                "[sport]" => w.sport.extend(words),
+                "[venue]" => w.venue.extend(words),
+                _ => {}
             }
         }
-        v
+        w
     })
-    .iter()
-    .find(|(v, _)| *v == w)
-    .map(|&(_, strong)| strong)
 }
+
+/// `Some(true)` for a verb only said of sides, `Some(false)` for one that needs a score.
+fn club_verb(w: &str) -> Option<bool> {
+    club_words()
+        .verbs
+        .iter()
+        .find(|(v, _)| *v == w)
+        .map(|&(_, strong)| strong)
+}
+
+/// Capitalised words after a city that may finish a team's name (`Houston Rockets`,
+/// `Jakarta Pertamina Energi`).
+const MAX_TEAM_WORDS: usize = 3;
+
+/// Tokens around an `[against]` word searched for a `[sport]` word.
+const SPORT_WINDOW: usize = 10;
 
 struct Ctx<'a> {
     text: &'a str,
@@ -87,6 +125,30 @@ impl Ctx<'_> {
             && self.goals(i + 2)
             && self.info[i + 1].t & T_NL_BEFORE == 0
             && self.side(i + 3)
+    }
+
+    /// The side starting at token `a` is a match's other side: after an `[opponent]` word
+    /// (`kontra Verona`), or an `[against]` word in a match report (`kemenangan atas Verona`
+    /// with `laga` near), or followed by a fixture's venue in brackets (`Bologna (kandang)`).
+    fn opponent(&self, a: usize, b: usize) -> bool {
+        let w = club_words();
+        let n = self.toks.len();
+        let venue = b + 2 < n
+            && self.s(b) == "("
+            && w.venue.contains(&self.s(b + 1).to_lowercase().as_str())
+            && self.s(b + 2) == ")";
+        if venue {
+            return true;
+        }
+        let Some(before) = a.checked_sub(1).map(|i| self.s(i)) else {
+            return false;
+        };
+        if w.opponent.contains(&before) {
+            return true;
+        }
+        w.against.contains(&before)
+            && (a.saturating_sub(SPORT_WINDOW)..(b + SPORT_WINDOW).min(n))
+                .any(|k| w.sport.contains(&self.s(k).to_lowercase().as_str()))
     }
 
     /// The name ending before token `b` is a club by the verb after it.
@@ -143,10 +205,24 @@ pub(super) fn clubs(text: &str, toks: &[Token], info: &[TokInfo], out: &mut [Ent
         let scored = (cx.score_before(a) && known_side(out, a - 4))
             || (cx.score_at(b) && known_side(out, b + 3));
         if scored || cx.club_context(b) {
-            relabel.push(idx);
+            relabel.push((idx, e.span));
+        } else if cx.opponent(a, b) {
+            // (the team's name may go on after the city: `melawan Houston Rockets`)
+            let limit = out.get(idx + 1).map_or(text.len(), |n| n.span.start);
+            let mut j = b;
+            while j < toks.len()
+                && j < b + MAX_TEAM_WORDS
+                && cx.side(j)
+                && info[j].t & T_NL_BEFORE == 0
+                && (info[j].w & (W_STRICT | W_LOOSE) == 0 || info[j].w & W_ORG_TAIL != 0)
+                && toks[j].span.end <= limit
+            {
+                j += 1;
+            }
+            relabel.push((idx, Span::new(e.span.start, toks[j - 1].span.end)));
         }
     }
-    for idx in relabel {
-        out[idx] = pattern_entity(text, out[idx].span, Label::Org, "club");
+    for (idx, span) in relabel {
+        out[idx] = pattern_entity(text, span, Label::Org, "club");
     }
 }
