@@ -946,7 +946,26 @@ struct NameKeys<'k> {
     ents: Vec<usize>,
     /// first words of all keys: one cheap check per capitalised token before building keys
     firsts: FxMap<&'k str, ()>,
+    /// every word of every key, lower-cased, by its first letter: what [`NameKeys::variant`]
+    /// compares a short name with (built on its first call: most documents need none)
+    words: std::cell::OnceCell<Vec<KeyWord<'k>>>,
 }
+
+/// A word of a key of [`NameKeys`], for [`NameKeys::variant`].
+struct KeyWord<'k> {
+    /// the word lower-cased
+    lower: String,
+    /// the word as written
+    word: &'k str,
+    /// the key is this one word
+    one_word: bool,
+    /// the key's range of `NameKeys::ents`
+    range: (u32, u32),
+}
+
+/// Most words of one first letter [`NameKeys::variant`] compares a short name with: a page
+/// of thousands of names stays linear; an article names far fewer.
+const MAX_VARIANT_WORDS: usize = 256;
 
 impl<'k> NameKeys<'k> {
     fn new(keys: &'k [(Cow<'_, str>, usize)]) -> NameKeys<'k> {
@@ -968,7 +987,12 @@ impl<'k> NameKeys<'k> {
             ents.extend(group.iter().map(|&(_, ei)| ei));
             map.insert(group[0].0, (start, ents.len() as u32));
         }
-        NameKeys { map, ents, firsts }
+        NameKeys {
+            map,
+            ents,
+            firsts,
+            words: std::cell::OnceCell::new(),
+        }
     }
 
     /// The one person of several words that the one-word name `s`, which is no key, is a
@@ -991,21 +1015,40 @@ impl<'k> NameKeys<'k> {
         if s.chars().count() < 4 || s.contains(' ') {
             return None;
         }
-        let mut found: Option<usize> = None;
-        for (key, &(a, b)) in &self.map {
-            let one_word = !key.contains(' ');
-            for word in key.split(' ') {
-                let k = word.to_lowercase();
-                if !k.starts_with(first) {
-                    continue;
+        let words = self.words.get_or_init(|| {
+            let mut v: Vec<KeyWord<'k>> = Vec::new();
+            for (&key, &range) in &self.map {
+                let one_word = !key.contains(' ');
+                for word in key.split(' ') {
+                    v.push(KeyWord {
+                        lower: word.to_lowercase(),
+                        word,
+                        one_word,
+                        range,
+                    });
                 }
+            }
+            // (by first letter, then as the map gave them: only the order within a letter is
+            // the map's, and the answer does not depend on it)
+            v.sort_by_key(|w| w.lower.chars().next());
+            v
+        });
+        let from = words.partition_point(|w| w.lower.chars().next() < Some(first));
+        let mut found: Option<usize> = None;
+        for kw in words[from..]
+            .iter()
+            .take_while(|w| w.lower.starts_with(first))
+            .take(MAX_VARIANT_WORDS)
+        {
+            let (k, word, one_word, (a, b)) = (&kw.lower, kw.word, kw.one_word, kw.range);
+            {
                 // (one letter changed in a short name is another name: `Mita` is no `Mira`,
                 // `Rini` no `Rina`; a letter dropped or added is a slip, `Peny` for `Penny`)
                 let misspelt = one_word
-                    && edit_distance(&s, &k) == 1
+                    && edit_distance(&s, k) == 1
                     && (s.chars().count() != k.chars().count()
                         || s.chars().count() >= MIN_CHANGED_LETTER_NAME
-                        || spelling_variant(&s, &k));
+                        || spelling_variant(&s, k));
                 let short = k.len() >= s.len() + 2
                     && k.len() <= s.len() + MAX_CLIPPED
                     && k.starts_with(&s)

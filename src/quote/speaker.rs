@@ -512,7 +512,11 @@ impl<'a> Discourse<'a> {
         let noun = (k..w.end.min(k + 2)).find(|&j| self.is_lower(j) && self.c(j) & KIN != 0)?;
         let e = w.ent.filter(|e| e.label == Label::Person)?;
         let after = self.toks.partition_point(|t| t.span.start < e.span.end);
-        let opens = self.toks[noun + 1].span.start == e.span.start;
+        // (the person right after the noun: not a name before it, `kata Jokowi suami …`)
+        let opens = self
+            .toks
+            .get(noun + 1)
+            .is_some_and(|t| t.span.start == e.span.start);
         (opens && after < w.end && self.c(after) & DEMONSTRATIVE != 0)
             .then(|| Who::Anaphor(self.span(k, after)))
     }

@@ -76,6 +76,9 @@ impl Resolver<'_> {
     /// person.
     fn epithet_nicknames(&self, entities: &[Entity], links: &mut Vec<(Span, usize)>) {
         let n = self.tokens.len();
+        // the persons by where they end, built once (entities may be unsorted here): each
+        // epithet then looks back with one search, not over every entity
+        let mut persons: Vec<(usize, usize)> = Vec::new();
         for j in 3..n {
             if links.len() >= MAX_LINKS {
                 return;
@@ -94,21 +97,27 @@ impl Resolver<'_> {
             let Some(span) = self.nickname_run(j + 1) else {
                 continue;
             };
+            if persons.is_empty() {
+                persons = entities
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, e)| e.label == Label::Person)
+                    .map(|(i, e)| (e.span.end, i))
+                    .collect();
+                persons.sort_unstable();
+            }
             let before = self.tokens[y - 2].span.start;
             let nick = span.as_str(self.text);
             // the persons named before the epithet, nearest first: the first of the last few
             // whose name the nickname is made from
-            let mut before_it: Vec<(usize, &Entity)> = entities
+            let upto = persons.partition_point(|&(end, _)| end <= before);
+            let meant = persons[..upto]
                 .iter()
-                .enumerate()
-                .filter(|(_, e)| e.label == Label::Person && e.span.end <= before)
-                .collect();
-            before_it.sort_by_key(|(_, e)| std::cmp::Reverse(e.span.end));
-            let meant = before_it
-                .iter()
+                .rev()
                 .take(MAX_EPITHET_LOOKBACK)
+                .map(|&(_, i)| (i, &entities[i]))
                 .find(|(_, e)| e.canonical.contains(' ') && shares_syllable(nick, &e.canonical));
-            if let Some(&(ei, e)) = meant {
+            if let Some((ei, e)) = meant {
                 if e.span.as_str(self.text) != nick {
                     links.push((span, ei));
                 }
