@@ -212,9 +212,10 @@ pub(super) fn foot_start(c: &Cues, ls: &[Line], text: &str, from: usize) -> usiz
                 break;
             }
             let t = if k < n { tr(k) } else { "" };
+            // (a short line of dialogue is prose too: `"Prabowo," jawab anak-anak kompak.`)
             let body_follows = k < n
-                && !is_headline_like(t)
-                && words_upto(t, 5) >= 5
+                && (!is_headline_like(t) && words_upto(t, 5) >= 5
+                    || starts_quote(t) && words_upto(t, 3) >= 3)
                 && !starts_boiler_prefix(c, t);
             if body_follows {
                 i = k;
