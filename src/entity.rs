@@ -217,6 +217,17 @@ pub(crate) fn word_list(text: &'static str) -> Vec<&'static str> {
     data_lines(text, "").map(str::trim).collect()
 }
 
+/// The words of one class of the quote stage's `data/cues.tsv` (`given-name`, `epithet`), for
+/// the rules of the entity and resolution stages that share them.
+pub(crate) fn cue_class_words(class: &str) -> rustc_hash::FxHashSet<&'static str> {
+    include_str!("../data/cues.tsv")
+        .lines()
+        .filter_map(|l| l.split_once('\t'))
+        .filter(|&(_, c)| c == class)
+        .map(|(w, _)| w)
+        .collect()
+}
+
 /// The words of a free-form word list (`data/*.txt`: any number per line, `#` starts a
 /// comment anywhere on a line).
 pub(crate) fn data_words(text: &'static str) -> Vec<&'static str> {

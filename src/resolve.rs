@@ -1006,8 +1006,8 @@ impl<'k> NameKeys<'k> {
     ///
     /// A word other than the first counts only for a person named in full before the first
     /// time `s` is (`before`, a byte offset): such a clipped name comes after the full one,
-    /// and a person named first by the short word is someone else (`Indra mengaku …` of a victim, then a police spokesman `Ade Ary
-    /// Syam Indradi`). A clipped word leaves at most [`MAX_CLIPPED`] letters off: longer tails
+    /// and a person named first by the short word is someone else (`Indra mengaku …` of a
+    /// victim, then a police spokesman `Ade Ary Syam Indradi`). A clipped word leaves at most [`MAX_CLIPPED`] letters off: longer tails
     /// are words glued on by the page (`Luxonresignatau`).
     fn variant(&self, s: &str, before: usize, entities: &[Entity], text: &str) -> Option<usize> {
         let s = s.to_lowercase();
@@ -1041,45 +1041,43 @@ impl<'k> NameKeys<'k> {
             .take(MAX_VARIANT_WORDS)
         {
             let (k, word, one_word, (a, b)) = (&kw.lower, kw.word, kw.one_word, kw.range);
-            {
-                // (one letter changed in a short name is another name: `Mita` is no `Mira`,
-                // `Rini` no `Rina`; a letter dropped or added is a slip, `Peny` for `Penny`)
-                let misspelt = one_word
-                    && edit_distance(&s, k) == 1
-                    && (s.chars().count() != k.chars().count()
-                        || s.chars().count() >= MIN_CHANGED_LETTER_NAME
-                        || spelling_variant(&s, k));
-                let short = k.len() >= s.len() + 2
-                    && k.len() <= s.len() + MAX_CLIPPED
-                    && k.starts_with(&s)
-                    && !PATRONYMIC_ENDINGS.contains(&&k[s.len()..])
-                    && !glued_word(&k[s.len()..]);
-                if !(misspelt || short) {
+            // (one letter changed in a short name is another name: `Mita` is no `Mira`,
+            // `Rini` no `Rina`; a letter dropped or added is a slip, `Peny` for `Penny`)
+            let misspelt = one_word
+                && edit_distance(&s, k) == 1
+                && (s.chars().count() != k.chars().count()
+                    || s.chars().count() >= MIN_CHANGED_LETTER_NAME
+                    || spelling_variant(&s, k));
+            let short = k.len() >= s.len() + 2
+                && k.len() <= s.len() + MAX_CLIPPED
+                && k.starts_with(&s)
+                && !PATRONYMIC_ENDINGS.contains(&&k[s.len()..])
+                && !glued_word(&k[s.len()..]);
+            if !(misspelt || short) {
+                continue;
+            }
+            for &ei in &self.ents[a as usize..b as usize] {
+                let name = entities[ei].span.as_str(text);
+                // (a first word clipped is how the article calls them wherever it
+                // stands; any other word only after the full name)
+                // (a person of one long name, `Filianingsih`, is clipped too: `Filli`,
+                // after the name only)
+                let several = name.contains(' ');
+                let mononym = !several
+                    && name.chars().count() >= MIN_CLIPPED_MONONYM
+                    && entities[ei].span.start < before;
+                let clipped = several && name.split(' ').next() == Some(word)
+                    || (several || mononym && short)
+                        && entities[ei].span.start < before
+                        && name.split(' ').any(|w| w == word);
+                let ok = several && misspelt || clipped;
+                if !ok {
                     continue;
                 }
-                for &ei in &self.ents[a as usize..b as usize] {
-                    let name = entities[ei].span.as_str(text);
-                    // (a first word clipped is how the article calls them wherever it
-                    // stands; any other word only after the full name)
-                    // (a person of one long name, `Filianingsih`, is clipped too: `Filli`,
-                    // after the name only)
-                    let several = name.contains(' ');
-                    let mononym = !several
-                        && name.chars().count() >= MIN_CLIPPED_MONONYM
-                        && entities[ei].span.start < before;
-                    let clipped = several && name.split(' ').next() == Some(word)
-                        || (several || mononym && short)
-                            && entities[ei].span.start < before
-                            && name.split(' ').any(|w| w == word);
-                    let ok = several && misspelt || clipped;
-                    if !ok {
-                        continue;
-                    }
-                    match found {
-                        Some(f) if entities[f].canonical != entities[ei].canonical => return None,
-                        Some(_) => {}
-                        None => found = Some(ei),
-                    }
+                match found {
+                    Some(f) if entities[f].canonical != entities[ei].canonical => return None,
+                    Some(_) => {}
+                    None => found = Some(ei),
                 }
             }
         }

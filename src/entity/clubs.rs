@@ -135,7 +135,9 @@ impl Ctx<'_> {
         let n = self.toks.len();
         let venue = b + 2 < n
             && self.s(b) == "("
-            && w.venue.contains(&self.s(b + 1).to_lowercase().as_str())
+            && w.venue
+                .iter()
+                .any(|v| v.eq_ignore_ascii_case(self.s(b + 1)))
             && self.s(b + 2) == ")";
         if venue {
             return true;
@@ -148,7 +150,7 @@ impl Ctx<'_> {
         }
         w.against.contains(&before)
             && (a.saturating_sub(SPORT_WINDOW)..(b + SPORT_WINDOW).min(n))
-                .any(|k| w.sport.contains(&self.s(k).to_lowercase().as_str()))
+                .any(|k| w.sport.iter().any(|x| x.eq_ignore_ascii_case(self.s(k))))
     }
 
     /// The name ending before token `b` is a club by the verb after it.

@@ -23,13 +23,8 @@ const MAX_GIVEN: usize = 3;
 /// not (`Sosok Budi Panjaitan` is a headline's `Figure of …`).
 pub(crate) fn everyday_given_name(w: &str) -> bool {
     static V: OnceLock<rustc_hash::FxHashSet<&'static str>> = OnceLock::new();
-    V.get_or_init(|| {
-        include_str!("../../data/cues.tsv")
-            .lines()
-            .filter_map(|l| l.strip_suffix("\tgiven-name"))
-            .collect()
-    })
-    .contains(w.to_lowercase().as_str())
+    V.get_or_init(|| super::cue_class_words("given-name"))
+        .contains(w.to_lowercase().as_str())
 }
 
 /// Longest family name of the list, in bytes.

@@ -229,7 +229,7 @@ impl<'a> Discourse<'a> {
     /// The person at `span` names whose relative the phrase around it is: `kakak Bella Hadid
     /// itu`, `mantan istri Teuku Ryan tersebut` stand for someone else, the one the article
     /// is about, so the named person takes no later `ujarnya`.
-    fn kin_named(&self, span: Span) -> bool {
+    pub(super) fn kin_named(&self, span: Span) -> bool {
         let a = self.toks.partition_point(|t| t.span.start < span.start);
         let b = self.toks.partition_point(|t| t.span.start < span.end);
         a > 0

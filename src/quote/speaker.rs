@@ -930,8 +930,7 @@ impl<'a> Discourse<'a> {
             .ents_over(before)
             .find(|e| e.label == Label::Person && e.span.end == before.end)?;
         let a = self.toks.partition_point(|t| t.span.start < e.span.start);
-        (a > sa && self.is_lower(a - 1) && self.c(a - 1) & KIN != 0)
-            .then(|| Who::Anaphor(self.span(a - 1, k)))
+        (a > sa && self.kin_named(e.span)).then(|| Who::Anaphor(self.span(a - 1, k)))
     }
 
     /// `Dr Muhammad Sholeh, MPd mengapresiasi`, `dr Ahmad Yanuar, SpS, menuturkan`: the
@@ -1715,15 +1714,14 @@ impl<'a> Discourse<'a> {
             let given = (plain_surname || alone) && j == a && self.c(j) & GIVEN_NAME != 0;
             // (a given name that opens a longer title, `Putra` of `putra mahkota`, is a name
             // where that title does not stand)
-            let everyday = if surname || given {
-                crate::entity::W_STRICT | crate::entity::W_LOOSE | crate::entity::W_FREQ
-            } else {
-                0
-            } | if self.c(j) & GIVEN_NAME != 0 {
-                crate::entity::W_TITLE
-            } else {
-                0
-            };
+            let mut everyday = 0;
+            if surname || given {
+                everyday |=
+                    crate::entity::W_STRICT | crate::entity::W_LOOSE | crate::entity::W_FREQ;
+            }
+            if self.c(j) & GIVEN_NAME != 0 {
+                everyday |= crate::entity::W_TITLE;
+            }
             // (a degree alone is no name: `Syaifullah, S.Sos (58)`)
             let degree =
                 b == a + 1 && (crate::entity::dotted_abbreviation(w) || self.c(j) & DEGREE != 0);

@@ -17,9 +17,9 @@
 //! the same line right after the link words, not inside another kind of entity (`Kota Tua
 //! alias …` names no person).
 
-use crate::entity::{T_CAP, T_NL_BEFORE, W_ACR_HEAD, W_HEAD, W_STOP, W_STRICT, W_TITLE};
 use std::sync::OnceLock;
 
+use crate::entity::{T_CAP, T_NL_BEFORE, W_ACR_HEAD, W_HEAD, W_STOP, W_STRICT, W_TITLE};
 use crate::span::{Entity, Label, Source, Span};
 
 use super::{alias_of, Resolver};
@@ -76,9 +76,9 @@ impl Resolver<'_> {
     /// person.
     fn epithet_nicknames(&self, entities: &[Entity], links: &mut Vec<(Span, usize)>) {
         let n = self.tokens.len();
-        // the persons by where they end, built once (entities may be unsorted here): each
-        // epithet then looks back with one search, not over every entity
-        let mut persons: Vec<(usize, usize)> = Vec::new();
+        // the persons by where they end, built at the first epithet (entities may be
+        // unsorted here): each epithet then looks back with one search, not over every entity
+        let mut persons: Option<Vec<(usize, usize)>> = None;
         for j in 3..n {
             if links.len() >= MAX_LINKS {
                 return;
@@ -97,15 +97,16 @@ impl Resolver<'_> {
             let Some(span) = self.nickname_run(j + 1) else {
                 continue;
             };
-            if persons.is_empty() {
-                persons = entities
+            let persons = persons.get_or_insert_with(|| {
+                let mut v: Vec<(usize, usize)> = entities
                     .iter()
                     .enumerate()
                     .filter(|(_, e)| e.label == Label::Person)
                     .map(|(i, e)| (e.span.end, i))
                     .collect();
-                persons.sort_unstable();
-            }
+                v.sort_unstable();
+                v
+            });
             let before = self.tokens[y - 2].span.start;
             let nick = span.as_str(self.text);
             // the persons named before the epithet, nearest first: the first of the last few
@@ -129,12 +130,7 @@ impl Resolver<'_> {
     /// `wanita` (class `epithet` of `data/cues.tsv`) or a role (`politikus`, `pelatih`).
     fn epithet_word(&self, i: usize) -> bool {
         static V: OnceLock<rustc_hash::FxHashSet<&'static str>> = OnceLock::new();
-        let epithets = V.get_or_init(|| {
-            include_str!("../../data/cues.tsv")
-                .lines()
-                .filter_map(|l| l.strip_suffix("\tepithet"))
-                .collect()
-        });
+        let epithets = V.get_or_init(|| crate::entity::cue_class_words("epithet"));
         let w = self.s(i);
         self.info[i].t & T_CAP == 0 && (epithets.contains(w) || self.wflags(i) & W_TITLE != 0)
     }
