@@ -2679,6 +2679,44 @@ impl Mentions<'_> {
 }
 
 impl Mentions<'_> {
+    /// A name right before a bracketed abbreviation that the capitalised words ending with it
+    /// spell out, when its last word is an everyday word or the spelling starts before it: it
+    /// ends the long form of a unit or field,
+    /// not a person (`Reserse Mobile (Resmob)`, `Kepolisian Resor (Polres)`). The
+    /// abbreviation's letters run in order through two or more words, its first in the first
+    /// of them and its last in the name's last word. A person's own nickname is spelled from
+    /// name words, never everyday ones (`Bambang Soesatyo (Bamsoet)`, `Joko Widodo (Jokowi)`),
+    /// and initials of one letter a word are a person's too (`SBY`).
+    fn spelled_before_acronym(&self, c: &Cand) -> bool {
+        let (b, close) = (c.b, c.b + 2);
+        if close >= self.toks.len() || self.s(b) != "(" || self.s(close) != ")" {
+            return false;
+        }
+        let acr = self.s(b + 1);
+        if acr.len() < 2
+            || !acr.bytes().all(|x| x.is_ascii_alphabetic())
+            || !acr.as_bytes()[0].is_ascii_uppercase()
+            || acr.bytes().all(|x| x.is_ascii_uppercase())
+        {
+            return false;
+        }
+        let everyday = |k: usize| self.info[k].w & (W_STRICT | W_LOOSE | W_FREQ) != 0;
+        let acr = acr.to_ascii_lowercase();
+        let spelled =
+            |from: usize| spells_through(&(from..b).map(|k| self.s(k)).collect::<Vec<_>>(), &acr);
+        // (a nickname the name's own words spell: `Ade Komarudin (Akom)`, `Rolliansyah (Roy)`)
+        if (c.a..b).any(spelled) && !everyday(b - 1) {
+            return false;
+        }
+        // (or the spelling starts before the name, in written-out words that are none of its
+        // own: `Kepolisian Resor (Polres)`; not `MPR RI Lestari Moerdijat (Rerie)`)
+        (b.saturating_sub(MAX_SPELLED_WORDS)..b - 1)
+            .rev()
+            .take_while(|&k| self.info[k].t & T_CAP != 0 && self.info[k].t & T_ALLCAPS == 0)
+            .filter(|&from| from < c.a || everyday(b - 1))
+            .any(spelled)
+    }
+
     /// A rank and a name start at token `b`, right after a run that looked like a name:
     /// the run is the officer's unit or its place, as in `Kapolsek Pasar Rebo AKP Wayan`,
     /// `Kasat Samapta Kompol William` (the name comes after the rank, never before it).
@@ -2719,6 +2757,32 @@ impl Mentions<'_> {
                 }
         })
     }
+}
+
+/// Most capitalised words before a name word that a bracketed abbreviation may spell out
+/// together with it (see `Mentions::spelled_before_acronym`).
+const MAX_SPELLED_WORDS: usize = 4;
+
+/// The lower-case letters of `acr` run in order through `words`: the first of them in the
+/// first word, the last in the last word (`resmob` through `Reserse Mobile`, `polres`
+/// through `Kepolisian Resor`).
+fn spells_through(words: &[&str], acr: &str) -> bool {
+    let mut want = acr.chars().peekable();
+    for (i, w) in words.iter().enumerate() {
+        let last = i + 1 == words.len();
+        let mut used = false;
+        for c in w.chars().flat_map(char::to_lowercase) {
+            // (the rest of the abbreviation must still reach the last word)
+            if want.peek() == Some(&c) && (last || want.clone().count() > 1) {
+                want.next();
+                used = true;
+            }
+        }
+        if (i == 0 || last) && !used {
+            return false;
+        }
+    }
+    want.next().is_none()
 }
 
 /// `data/glued_tails.txt`: each lower-case word scraped text glues to the end of a name, and
@@ -3044,7 +3108,10 @@ fn find_with_info(
     for c in &cands {
         if c.label == Label::Person
             && c.joins.is_none()
-            && (doc.glue_damaged(c) || doc.unit_before_rank(c.b) || doc.clitic_word_in(c))
+            && (doc.glue_damaged(c)
+                || doc.unit_before_rank(c.b)
+                || doc.clitic_word_in(c)
+                || doc.spelled_before_acronym(c))
         {
             continue;
         }

@@ -19,6 +19,8 @@ const MAX_SPEAKER_WORDS: usize = 10;
 const MAX_ROLE_SPEAKER_WORDS: usize = 16;
 /// Longest abbreviated title before a `.` inside a speaker window (`Pol.`, `Kol.`), in chars.
 const MAX_ABBREVIATED_TITLE: usize = 4;
+/// Most words in a bracketed abbreviation inside a role phrase (`( BB TNBTS )`).
+const MAX_BRACKET_WORDS: usize = 3;
 /// Longest name taken from the end of a role phrase, in words.
 const MAX_TAIL_NAME_WORDS: usize = 3;
 /// Longest role phrase in words (`juru bicara Kementerian Luar Negeri`), longer is a clause.
@@ -225,6 +227,9 @@ impl<'a> Discourse<'a> {
         } else {
             MAX_SPEAKER_WORDS
         };
+        // (a bracketed abbreviation adds no words to the role: `Ketua Umum Badan Pengurus
+        // Pusat (BPP) Asosiasi Eksportir dan Industri Kopi Indonesia (AEKI), Irfan Anwar`)
+        let mut max = max;
         while end < n && end < k + max && self.p(end) == self.p(k) {
             let w = self.t(end);
             let ok = if self.is_word(end) {
@@ -240,7 +245,12 @@ impl<'a> Discourse<'a> {
                             && self.is_cap(end + 1)
                             && self.p(end + 1) == self.p(k))
                     || w == "-"
-                    || end > k && self.role_punctuation(end)
+                    || end > k && self.role_punctuation(end) && {
+                        if let Some(close) = (w == "(").then(|| self.bracket_close(end)).flatten() {
+                            max += close + 1 - end;
+                        }
+                        true
+                    }
                     // (`Manager Humas Daop 8 Surabaya`: a unit's number inside a role)
                     || end > k
                         && self.toks[end].kind == TokenKind::Number
@@ -710,8 +720,14 @@ impl<'a> Discourse<'a> {
     fn role_punctuation(&self, j: usize) -> bool {
         let same = |x: usize| x < self.toks.len() && self.p(x) == self.p(j);
         match self.t(j) {
-            "(" => same(j + 2) && self.is_cap(j + 1) && self.t(j + 2) == ")",
-            ")" => j >= 2 && self.t(j - 2) == "(" && self.is_cap(j - 1),
+            "(" => self.bracket_close(j).is_some(),
+            ")" => {
+                (j.saturating_sub(MAX_BRACKET_WORDS + 1)..j)
+                    .rev()
+                    .find(|&o| self.t(o) == "(")
+                    .and_then(|o| self.bracket_close(o))
+                    == Some(j)
+            }
             "&" => self.is_cap(j - 1) && same(j + 1) && self.is_cap(j + 1),
             // `Menteri PPN/Kepala Bappenas, …`: two posts held at once
             "/" => {
@@ -722,6 +738,30 @@ impl<'a> Discourse<'a> {
             }
             _ => false,
         }
+    }
+
+    /// The `)` closing the bracketed abbreviation that opens at token `o` inside a role
+    /// phrase: one to three capitalised words (`(Dishub)`, `( BB TNBTS )`, `(Purn)`), or one
+    /// lower-case word after a lower-case role word (`juru bicara (jubir)`), in the same
+    /// paragraph. Not an age, a date or a handle (`(35)`, `(14/6)`, `(@budi)`).
+    fn bracket_close(&self, o: usize) -> Option<usize> {
+        let n = self.toks.len();
+        let close = (o + 2..n.min(o + MAX_BRACKET_WORDS + 2)).find(|&x| self.t(x) == ")")?;
+        let inside = o + 1..close;
+        let capitalised = inside.clone().all(|x| self.is_cap(x));
+        let lower_abbrev = close == o + 2
+            && o > 0
+            && self.is_lower(o - 1)
+            && self.is_lower(o + 1)
+            && self.t(o + 1).chars().count() <= MAX_ABBREVIATED_TITLE + 1;
+        // (after a person's name it gives a nickname, not a role's body: `Menteri Sosial
+        // Saifullah Yusuf (Gus Ipul)`)
+        let after_person = o > 0
+            && self
+                .ent_ending_at(self.toks[o - 1].span.end)
+                .is_some_and(|i| self.ents[i].label == Label::Person);
+        ((capitalised || lower_abbrev) && !after_person && self.p(close) == self.p(o))
+            .then_some(close)
     }
 
     /// After `role,`: a place or body the entity stage found, closed by another comma
