@@ -136,8 +136,11 @@ pub(super) const SUBORDINATOR: u64 = 1 << 55;
 /// Nouns for a relative or partner (`suami`, `kakak`, `mantan istri`): `suami Mulan Jameela
 /// itu` is the husband the article is about, never the person named in the phrase.
 pub(super) const KIN: u64 = 1 << 56;
+/// Words tying a person to the office they speak in, with no comma (`Lilik Purwandi selaku
+/// peneliti Alvara Research Center mengatakan`): the person before them is the subject.
+pub(super) const CAPACITY: u64 = 1 << 57;
 
-pub(super) const CLASSES: [(&str, u64); 55] = [
+pub(super) const CLASSES: [(&str, u64); 56] = [
     ("post", POST),
     ("say", SAY),
     ("say-bahwa", SAY_BAHWA),
@@ -193,6 +196,7 @@ pub(super) const CLASSES: [(&str, u64); 55] = [
     ("person-noun", PERSON_NOUN),
     ("subordinator", SUBORDINATOR),
     ("kin", KIN),
+    ("capacity", CAPACITY),
 ];
 
 /// The clitic that makes `ujar` the speaker's own word (`ujarnya`), `menurut` anaphoric.

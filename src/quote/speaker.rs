@@ -21,6 +21,9 @@ const MAX_ROLE_SPEAKER_WORDS: usize = 16;
 const MAX_ABBREVIATED_TITLE: usize = 4;
 /// Most words in a bracketed abbreviation inside a role phrase (`( BB TNBTS )`).
 const MAX_BRACKET_WORDS: usize = 3;
+/// Most tokens from `selaku`/`sebagai` to the speech verb (`selaku Kepala Dinas Perhubungan
+/// (Dishub) Kota Malang menuturkan`).
+const MAX_CAPACITY_ROLE: usize = 14;
 /// Longest name taken from the end of a role phrase, in words.
 const MAX_TAIL_NAME_WORDS: usize = 3;
 /// Longest role phrase in words (`juru bicara Kementerian Luar Negeri`), longer is a clause.
@@ -951,7 +954,8 @@ impl<'a> Discourse<'a> {
         if self.c(k) & PASSIVE_NYA != 0 {
             return None;
         }
-        self.subject_before_relative(k, sa)
+        self.capacity_subject(k, sa)
+            .or_else(|| self.subject_before_relative(k, sa))
             .or_else(|| self.name_before_open_apposition(k, sa))
             .or_else(|| self.entity_subject(k, sa))
             .or_else(|| self.name_subject(k, sa))
@@ -1777,6 +1781,43 @@ impl<'a> Discourse<'a> {
         }
         let other = self.ents_over(span).any(|e| e.label != Label::Person);
         (1..=4).contains(&words) && !other
+    }
+
+    /// `Lilik Purwandi selaku peneliti senior Alvara Research Center mengatakan`: a
+    /// `capacity` word (`selaku`, `sebagai`) and a role, with no comma, between a person and
+    /// the speech verb after token `k`. The role is the office the person speaks in; the
+    /// person (or body), an entity or name-like capitalised words right before the capacity
+    /// word, is the subject, never the body inside the role.
+    fn capacity_subject(&self, k: usize, sa: usize) -> Option<Who> {
+        let lo = k.saturating_sub(MAX_CAPACITY_ROLE).max(sa + 1);
+        let cap = (lo..=k)
+            .rev()
+            .take_while(|&j| {
+                self.is_word(j) && self.c(j) & (ANY_SAY | POST | PRON | CONTEXT) == 0
+                    || matches!(self.t(j), "-" | "." | "(" | ")")
+            })
+            .find(|&j| self.c(j) & CAPACITY != 0 && self.is_lower(j))?;
+        if cap + 1 > k {
+            return None;
+        }
+        let before = self.toks[cap - 1].span.end;
+        if let Some(i) = self.ent_ending_at(before) {
+            // (a body acting in an office speaks itself: `Pemkot Bogor selaku penyelenggara`)
+            return Some(Who::Mention(self.ents[i].span));
+        }
+        // (capitalised words the entity stage did not take, when a title or role word opens
+        // the office: `sebagai bentuk …` is none)
+        let office = self.c(cap + 1) & (TITLE | KIND) != 0 || self.role_word(cap + 1);
+        if !office || !self.is_cap(cap - 1) {
+            return None;
+        }
+        let mut a = cap - 1;
+        while a > sa && self.is_cap(a - 1) && self.c(a - 1) & (FUNC | CONTEXT | NOT_NAME) == 0 {
+            a -= 1;
+        }
+        let (x, y) = self.strip_titles(a, cap - 1);
+        let span = self.span(x, y);
+        self.speaker_name_like(span).then_some(Who::Mention(span))
     }
 
     /// `Budi dari Lembaga Hijau Kalimantan menyebut`: when the subject found at token `a` is
