@@ -3181,6 +3181,7 @@ fn find_with_info(
     prefix_trim::split_holders(text, tokens, &info, &mut out);
     extend::legal_names(text, tokens, &info, &mut out);
     extend::known_persons(text, &mut out);
+    extend::noble_prefixes(text, tokens, &info, &mut out);
     hyphenated::extend(text, tokens, &info, &mut out);
     hyphenated::extend_spaced(text, tokens, &info, &mut out);
     regional_governments(text, &mut out);

@@ -10,7 +10,7 @@
 
 use std::sync::OnceLock;
 
-use super::{pattern_entity, TokInfo, T_CAP, T_NL_BEFORE, T_WORD};
+use super::{pattern_entity, TokInfo, T_CAP, T_HEADLINE, T_NL_BEFORE, T_WORD};
 use crate::span::{Entity, Label, Source, Span, Token};
 
 /// Capitalised words allowed between the known name and the suffix.
@@ -105,4 +105,50 @@ pub(super) fn known_persons(text: &str, out: &mut Vec<Entity>) {
         }
     }
     out.truncate(w + 1);
+}
+
+/// `w` is a noble title that is also an everyday word (`data/stopword_name_prefixes.txt`).
+fn stopword_name_prefix(w: &str) -> bool {
+    static V: OnceLock<Vec<&'static str>> = OnceLock::new();
+    V.get_or_init(|| super::word_list(include_str!("../../data/stopword_name_prefixes.txt")))
+        .iter()
+        .any(|p| p.eq_ignore_ascii_case(w))
+}
+
+/// Extends each person in `out` found right after a Sasak noble title over it (`Lalu Moh
+/// Faozal`, `Baiq Nuril`): the name rules pass over the title because it is also an everyday
+/// word (`lalu`, "then"), so a later `kata Lalu` found no full name to stand for. Only inside a
+/// sentence, or at its start before a comma that opens an apposition (`Lalu Moh Faozal,
+/// Kepala Dinas …`); not on a headline line (`Kapal Terbalik Lalu Tenggelam`).
+pub(super) fn noble_prefixes(text: &str, toks: &[Token], info: &[TokInfo], out: &mut [Entity]) {
+    for i in 0..out.len() {
+        let e = &out[i];
+        if e.label != Label::Person {
+            continue;
+        }
+        let a = toks.partition_point(|t| t.span.start < e.span.start);
+        let Some(k) = a.checked_sub(1) else {
+            continue;
+        };
+        let word = toks[k].span.as_str(text);
+        let free = i == 0 || out[i - 1].span.end <= toks[k].span.start;
+        if !free
+            || info[k].t & (T_WORD | T_CAP | T_HEADLINE) != T_WORD | T_CAP
+            || info[a].t & T_NL_BEFORE != 0
+            || toks[k].span.end == toks[a].span.start
+            || !stopword_name_prefix(word)
+        {
+            continue;
+        }
+        let opens = k == 0
+            || info[k].t & T_NL_BEFORE != 0
+            || matches!(toks[k - 1].span.as_str(text), "." | "!" | "?" | "\"" | "“");
+        let b = toks.partition_point(|t| t.span.end <= e.span.end);
+        let apposition = toks.get(b).is_some_and(|t| t.span.as_str(text) == ",");
+        if opens && !apposition {
+            continue;
+        }
+        let span = Span::new(toks[k].span.start, e.span.end);
+        out[i] = pattern_entity(text, span, Label::Person, "person");
+    }
 }
