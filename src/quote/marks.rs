@@ -130,9 +130,14 @@ impl<'a> Discourse<'a> {
         if span.is_empty() {
             return None;
         }
-        // Quoted titles and names are no quotations.
+        // Quoted titles and names are no quotations (`film "…"`, `lagu baru "…"`; not a title
+        // word that ends the sentence before: `Dedi membuka acara. "…," ujar Dedi`).
         for k in 1..=2 {
-            if o >= k && self.p(o - k) == self.p(o) && self.c(o - k) & TITLED != 0 {
+            if o >= k
+                && self.p(o - k) == self.p(o)
+                && self.c(o - k) & TITLED != 0
+                && !(1..k).any(|j| matches!(self.t(o - j), "." | "!" | "?" | ";"))
+            {
                 return None;
             }
         }
