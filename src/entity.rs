@@ -2795,7 +2795,7 @@ pub(crate) fn glued_tail_words() -> &'static FxMap<&'static str, bool> {
         let mut always = true;
         for line in data_lines(GLUED_TAILS, "") {
             match line.trim() {
-                "[always]" => always = true,
+                "[always]" | "[cut]" => always = true,
                 "[glued]" => always = false,
                 l => {
                     for t in l.split_whitespace() {
@@ -2806,6 +2806,16 @@ pub(crate) fn glued_tail_words() -> &'static FxMap<&'static str, bool> {
         }
         m
     })
+}
+
+/// The `[cut]` words of `data/glued_tails.txt`: short `[always]` endings the tokenizer cuts
+/// off unknown capitalised words like the long ones (`Mandrasaat`).
+pub(crate) fn short_cut_tails() -> impl Iterator<Item = &'static str> {
+    data_lines(GLUED_TAILS, "")
+        .skip_while(|l| l.trim() != "[cut]")
+        .skip(1)
+        .take_while(|l| !l.trim().starts_with('['))
+        .flat_map(str::split_whitespace)
 }
 
 /// The lower-case word glued to the end of `w` after at least three letters, if any: `Some(true)`

@@ -114,6 +114,7 @@ fn tails() -> &'static Tails {
             .iter()
             .filter(|&(w, &always)| always && w.len() >= MIN_TAIL)
             .map(|(&w, _)| w)
+            .chain(crate::entity::short_cut_tails())
             .collect();
         for line in SPEECH_VERBS.lines().filter(|l| !l.starts_with('#')) {
             if let Some((verb, "before")) = line.split_once('\t') {
