@@ -1053,7 +1053,9 @@ impl<'a> Mentions<'a> {
         let ti = self.info[i];
         ti.t & (T_CAP | T_PLAIN) == T_CAP | T_PLAIN
             && (ti.t & T_ALLCAPS == 0 || self.capital_name_prefix(i))
-            && ti.w & W_STOP == 0
+            // (an initial with its dot is no stop word: `A.` of `Darmin A. Sigilipu` is not the
+            // English article)
+            && (ti.w & W_STOP == 0 || ti.t & T_INITIAL != 0 && self.dotted(i))
             // (a name's last word that also opens a longer title, only where that title
             // stands: `Putra` of `Berry Juana Putra`, not of `Putra Mahkota`; a one-word title
             // only where no name follows it: `Hakim` of `Lucky Hakim menegaskan`, not of
@@ -1064,6 +1066,21 @@ impl<'a> Mentions<'a> {
                     && (self.title_at(i).is_none() || !self.cap_follows(i)))
             && self.cover[i] == 0
             && !self.claimed[i]
+    }
+
+    /// Token `i` carries a dot or is followed by one glued to it (`A.`, `A` `.`), and a space
+    /// follows the dot: a degree glues on (`A.Pi`, Ahli Perikanan).
+    fn dotted(&self, i: usize) -> bool {
+        let glued = |x: usize| {
+            self.toks
+                .get(x + 1)
+                .is_some_and(|t| t.span.start == self.toks[x].span.end)
+        };
+        if self.s(i).ends_with('.') {
+            !glued(i)
+        } else {
+            self.s(i + 1) == "." && glued(i) && !glued(i + 1)
+        }
     }
 
     /// Token `i` is a two-letter name prefix written in capitals before a name word
