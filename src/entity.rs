@@ -1521,9 +1521,9 @@ impl<'a> Mentions<'a> {
                     || s == "of" && k > 0 && self.info[k - 1].w & (W_TITLE | W_PORTFOLIO) != 0);
             // `Manager Humas Daop 8 Surabaya, …`: a unit's number after its capitalised name
             let numbered = k > start && self.info[k - 1].t & T_CAP != 0 && self.numbered_unit(k);
-            // `Duta Besar RI di Qatar, …`: the post's place belongs to the role
-            let posted = k > start
-                && s == "di"
+            // `Duta Besar RI di Qatar, …`: the post's place belongs to the role, and so does
+            // the place one comes from (`Ekonom asal Amerika Serikat, Arthur Laffer …`)
+            let posted = (k > start && s == "di" || s == "asal")
                 && self
                     .covered(k + 1)
                     .is_some_and(|e| matches!(e.label, Label::Gpe | Label::Loc));
