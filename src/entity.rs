@@ -1253,9 +1253,14 @@ impl<'a> Mentions<'a> {
                 continue;
             }
             if j > k && ti.t & T_WORD != 0 && ti.w & W_PARTICLE != 0 && ti.t & T_CAP == 0 {
-                // a particle only inside a name
-                if j + 1 < n && self.namish(j + 1) {
-                    j += 1;
+                // a particle only inside a name (or two: `Rafael van der Vaart`, `Micky van de
+                // Ven`)
+                let particle = |x: usize| {
+                    x < n && self.info[x].w & W_PARTICLE != 0 && self.info[x].t & T_CAP == 0
+                };
+                let next = if particle(j + 1) { j + 2 } else { j + 1 };
+                if next < n && self.info[next].t & T_NL_BEFORE == 0 && self.namish(next) {
+                    j = next;
                     continue;
                 }
             }
