@@ -1501,9 +1501,15 @@ impl<'a> Mentions<'a> {
                     && (ti.w & W_STOP == 0 || ti.w & W_PORTFOLIO != 0);
             // `Chief Executive Officer (CEO) Cyrus Network …`
             // `Kepala Dinas Perhubungan (Dishub) Kota Malang …`: any capitalised abbreviation
-            if s == "(" && k + 2 < n && self.info[k + 1].t & T_CAP != 0 && self.s(k + 2) == ")" {
-                k += 3;
-                continue;
+            // (or two or three: `Pengurus Besar Persatuan Selancar Ombak Indonesia (PB PSOI),
+            // Pandu …`)
+            if s == "(" {
+                let close = (k + 2..n.min(k + 5)).find(|&x| self.s(x) == ")");
+                if let Some(c) = close.filter(|&c| (k + 1..c).all(|x| self.info[x].t & T_CAP != 0))
+                {
+                    k = c + 1;
+                    continue;
+                }
             }
             // `(ATR/BPN)`: two abbreviations joined by a slash
             if s == "("
