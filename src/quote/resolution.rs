@@ -298,12 +298,16 @@ impl<'a> Discourse<'a> {
                     .iter()
                     .take_while(|e| e.span.start < span.end)
                     .any(inside);
+                // (looked for from the quotation's start when the cue follows it: a quotation
+                // of several sentences would otherwise leave the sentence before it, where a new
+                // speaker is introduced, out of reach)
+                let at = c.at.min(c.span.start);
                 let salient = if any_inside {
                     let rest: Vec<&Entity> =
                         persons.iter().copied().filter(|e| !inside(e)).collect();
-                    self.salient(&rest, last, c.at, clitic)
+                    self.salient(&rest, last, at, clitic)
                 } else {
-                    self.salient(persons, last, c.at, clitic)
+                    self.salient(persons, last, at, clitic)
                 };
                 let s = match salient {
                     Some(s) if self.personal_pronoun(span) && self.is_body(&s) => {
