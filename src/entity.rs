@@ -39,6 +39,7 @@ pub(crate) mod family_names;
 mod hyphenated;
 mod initials;
 mod lists;
+mod nicknamed;
 mod outlets;
 mod prefix_trim;
 mod schools;
@@ -74,6 +75,8 @@ const LONG_RUN_WORDS: usize = 7;
 /// acronym (`Kepala Badan Penyuluhan dan Pengembangan Sumber Daya Manusia Pertanian
 /// (BPPSDMP) Kementan Idha Widi Arsanti`: 12 tokens).
 const MAX_ROLE_TAIL_TOKENS: usize = 16;
+/// Letters of a title word whose abbreviating dot the tokenizer may leave apart (`Ust.`): after a longer title a dot is a full stop.
+const MAX_DOTTED_TITLE: usize = 4;
 /// Longest organisation or place name opened by a head word, in tokens.
 const MAX_HEAD_TOKENS: usize = 9;
 
@@ -1138,9 +1141,13 @@ impl<'a> Mentions<'a> {
                 && self.info[i - 1].t & (T_CAP | T_NL_BEFORE) == T_CAP;
             if ok && !inside_name {
                 let mut j = i + n;
+                // (a dot the tokenizer left apart is an abbreviation's only after a short
+                // title word, `Ust. Abdul`; after a longer one it ends the sentence:
+                // `tugasnya sebagai Menkeu. Salah satunya …`)
                 if j < self.toks.len()
                     && self.s(j) == "."
                     && self.toks[j].span.start == self.toks[j - 1].span.end
+                    && self.s(j - 1).chars().count() <= MAX_DOTTED_TITLE
                 {
                     j += 1;
                 }
@@ -3138,6 +3145,7 @@ fn find_with_info(
     doc.aged(&mut taken, &mut cands);
     doc.balinese(&mut taken, &mut cands);
     doc.family_names(&mut taken, &mut cands);
+    doc.nicknamed(&mut taken, &mut cands);
     doc.initials(&mut taken, &mut cands);
     doc.selaku(&mut taken, &mut cands);
     doc.loose(&taken, &mut cands);
